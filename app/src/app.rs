@@ -1,0 +1,100 @@
+//! The document shell (server only) and the root component with its routes.
+
+use crate::assets::{AssetManifest, AssetTags};
+use crate::i18n::{I18n, Locale};
+use crate::layout::AppFrame;
+use crate::pages::{
+    CalendarPage, ErrorPanel, FormsPage, HomePage, NotFound, NoticesPage, ReportsPage, SignInPage,
+};
+use crate::school::SchoolProfileResource;
+use leptos::prelude::*;
+use leptos_meta::{Html, MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+/// The HTML document around the app; rendered on the server only.
+pub fn shell(assets: AssetManifest) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_page_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#1f5f8b"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+                <AssetTags assets/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// Sends the CSP that allows exactly this page's nonce-carrying inline script.
+#[cfg(feature = "ssr")]
+fn set_page_security_policy() {
+    use http::header::{CONTENT_SECURITY_POLICY, HeaderValue};
+    let nonce = leptos::nonce::use_nonce();
+    let csp = crate::security::content_security_policy(nonce.as_ref().map(|n| n.as_ref()));
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        HeaderValue::from_str(&csp),
+    ) {
+        response.insert_header(CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// The language a render starts in: on the server from the request, in the browser from the
+/// `<html lang>` the server wrote, so hydration sees the same text.
+fn initial_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .map(|parts| crate::i18n::negotiate::locale_for_request(&parts.headers))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|tag| Locale::from_tag(&tag))
+            .unwrap_or_default()
+    }
+}
+
+/// The root component: language, school profile, frame and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = I18n::provide(initial_locale());
+    SchoolProfileResource::provide();
+
+    view! {
+        <Html attr:lang=move || i18n.locale().tag() attr:dir=move || i18n.locale().dir()/>
+        <Title formatter=move |page: String| {
+            let app = i18n_embed_fl::fl!(i18n.loader(), "app-name");
+            if page.is_empty() { app } else { format!("{page} · {app}") }
+        }/>
+        <Router>
+            <AppFrame>
+                <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors/> }>
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                        <Route path=path!("/notices") view=NoticesPage ssr=SsrMode::Async/>
+                        <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async/>
+                        <Route path=path!("/forms") view=FormsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/reports") view=ReportsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
+                    </Routes>
+                </ErrorBoundary>
+            </AppFrame>
+        </Router>
+    }
+}

@@ -1,0 +1,22 @@
+//! A school: its name and the settings every other table hangs off.
+
+use sea_orm::entity::prelude::*;
+
+/// One school. Every later table carries a `school_id` so a trust can host several.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "school")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub name: String,
+    /// The language used when a guardian has not chosen one, as a BCP 47 tag.
+    pub default_locale: String,
+    /// IANA time zone name, for calendars and quiet hours.
+    pub timezone: String,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

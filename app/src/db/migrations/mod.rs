@@ -1,0 +1,15 @@
+//! Schema migrations, applied in order at every start.
+
+mod m20261123_000001_create_school;
+
+use sea_orm_migration::prelude::*;
+
+/// Every migration Schoolgate knows, oldest first.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_create_school::Migration)]
+    }
+}

@@ -1,0 +1,74 @@
+//! The database: connecting (SQLite by default, PostgreSQL when asked), entities and migrations.
+
+pub mod entities;
+pub mod migrations;
+pub mod scratch;
+
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm_migration::MigratorTrait;
+use std::time::Duration;
+
+/// How long a SQLite writer waits for another to finish before giving up.
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Opens the database at `url`, creating a SQLite file (and its folder) if it does not exist.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let mut options = ConnectOptions::new(url.to_owned());
+    options.sqlx_logging(false);
+    if url.starts_with("sqlite:") {
+        if let Some(dir) = sqlite_parent_dir(url) {
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        options.map_sqlx_sqlite_opts(|opts| {
+            opts.create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(SQLITE_BUSY_TIMEOUT)
+        });
+    }
+    Database::connect(options).await
+}
+
+/// Brings the schema up to date; safe to run at every start.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    migrations::Migrator::up(db, None).await
+}
+
+/// The folder a `sqlite:` URL's file lives in, if it names a file rather than memory.
+fn sqlite_parent_dir(url: &str) -> Option<std::path::PathBuf> {
+    let path = url
+        .trim_start_matches("sqlite:")
+        .trim_start_matches("//")
+        .split('?')
+        .next()?;
+    if path.is_empty() || path.contains(":memory:") {
+        return None;
+    }
+    std::path::Path::new(path)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(|p| p.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sqlite_parent_dir;
+    use std::path::PathBuf;
+
+    #[test]
+    fn finds_the_folder_of_a_sqlite_file() {
+        assert_eq!(
+            sqlite_parent_dir("sqlite://data/schoolgate.db?mode=rwc"),
+            Some(PathBuf::from("data"))
+        );
+        assert_eq!(
+            sqlite_parent_dir("sqlite:///tmp/x/y.db"),
+            Some(PathBuf::from("/tmp/x"))
+        );
+        assert_eq!(sqlite_parent_dir("sqlite::memory:"), None);
+        assert_eq!(sqlite_parent_dir("sqlite://plain.db"), None);
+    }
+}

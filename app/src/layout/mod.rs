@@ -1,0 +1,28 @@
+//! The frame around every page: top bar, section navigation and the main region.
+
+mod icons;
+mod language_menu;
+mod tab_nav;
+mod top_bar;
+
+pub use language_menu::{LanguageMenu, SetLanguage, set_language};
+pub use tab_nav::TabNav;
+pub use top_bar::TopBar;
+
+use crate::i18n::I18n;
+use crate::t;
+use leptos::prelude::*;
+
+/// Skip link, top bar, navigation (bottom tabs on phones, a side column on wide screens), content.
+#[component]
+pub fn AppFrame(children: Children) -> impl IntoView {
+    let i18n = I18n::expect();
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, "skip-to-content")}</a>
+        <div class="frame">
+            <TopBar/>
+            <TabNav/>
+            <main id="main" class="content" tabindex="-1">{children()}</main>
+        </div>
+    }
+}

@@ -1,0 +1,32 @@
+//! The top bar: the school's name, the child switcher's place, the language menu and sign-in.
+
+use super::LanguageMenu;
+use crate::i18n::I18n;
+use crate::school::SchoolProfileResource;
+use crate::t;
+use leptos::prelude::*;
+
+/// The bar across the top of every page.
+#[component]
+pub fn TopBar() -> impl IntoView {
+    let i18n = I18n::expect();
+    let school = SchoolProfileResource::expect().0;
+    view! {
+        <header class="top-bar">
+            <a class="top-bar__school" href="/">
+                <Suspense fallback=move || t!(i18n, "school-name-loading")>
+                    {move || Suspend::new(async move {
+                        match school.await {
+                            Ok(profile) => profile.name,
+                            Err(_) => i18n_embed_fl::fl!(i18n.loader(), "app-name"),
+                        }
+                    })}
+                </Suspense>
+            </a>
+            // Filled by the accounts feature: a guardian picks one child or all of them here.
+            <div class="top-bar__children" data-slot="child-switcher"></div>
+            <LanguageMenu/>
+            <a class="top-bar__sign-in" href="/sign-in">{t!(i18n, "sign-in-link")}</a>
+        </header>
+    }
+}

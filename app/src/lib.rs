@@ -1,0 +1,19 @@
+//! Schoolgate's application: components, routes and server functions, shared by server and browser.
+
+pub mod app;
+pub mod assets;
+pub mod auth;
+pub mod error;
+pub mod i18n;
+pub mod layout;
+pub mod pages;
+pub mod school;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod security;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub use app::{App, shell};

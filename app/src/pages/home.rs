@@ -1,0 +1,42 @@
+//! The home page: a greeting with the school's name and a card per section.
+
+use crate::i18n::I18n;
+use crate::school::SchoolProfileResource;
+use crate::t;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The landing page after sign-in, and the page a visitor first sees.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = I18n::expect();
+    let school = SchoolProfileResource::expect().0;
+    view! {
+        <Title text=""/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let name = school.await.map(|p| p.name).unwrap_or_default();
+                view! { <h1>{move || i18n_embed_fl::fl!(i18n.loader(), "home-title", school = name.clone())}</h1> }
+            })}
+        </Suspense>
+        <p class="lead">{t!(i18n, "home-intro")}</p>
+        <ul class="cards">
+            <li><a class="card" href="/notices">
+                <strong>{t!(i18n, "nav-notices")}</strong>
+                <span>{t!(i18n, "home-card-notices")}</span>
+            </a></li>
+            <li><a class="card" href="/calendar">
+                <strong>{t!(i18n, "nav-calendar")}</strong>
+                <span>{t!(i18n, "home-card-calendar")}</span>
+            </a></li>
+            <li><a class="card" href="/forms">
+                <strong>{t!(i18n, "nav-forms")}</strong>
+                <span>{t!(i18n, "home-card-forms")}</span>
+            </a></li>
+            <li><a class="card" href="/reports">
+                <strong>{t!(i18n, "nav-reports")}</strong>
+                <span>{t!(i18n, "home-card-reports")}</span>
+            </a></li>
+        </ul>
+    }
+}

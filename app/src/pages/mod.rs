@@ -1,0 +1,13 @@
+//! The pages the router shows.
+
+mod error_panel;
+mod home;
+mod not_found;
+mod sections;
+mod sign_in;
+
+pub use error_panel::ErrorPanel;
+pub use home::HomePage;
+pub use not_found::NotFound;
+pub use sections::{CalendarPage, FormsPage, NoticesPage, ReportsPage};
+pub use sign_in::SignInPage;

@@ -1,0 +1,49 @@
+//! The sign-in page.
+
+use crate::auth::SignIn;
+use crate::i18n::I18n;
+use crate::t;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Email and password form; the wasm keeps what was typed when the server says no.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let i18n = I18n::expect();
+    let action = ServerAction::<SignIn>::new();
+    let error = move || {
+        action
+            .value()
+            .get()
+            .and_then(|result| result.err())
+            .map(|err| err.message(i18n.loader()))
+    };
+    let pending = action.pending();
+    view! {
+        <Title text=move || t!(i18n, "sign-in-title").get()/>
+        <h1>{t!(i18n, "sign-in-title")}</h1>
+        <p>{t!(i18n, "sign-in-intro")}</p>
+        <ActionForm action>
+            <div class="field">
+                <label for="sign-in-email">{t!(i18n, "sign-in-email")}</label>
+                <input id="sign-in-email" name="email" type="email" autocomplete="username"
+                    inputmode="email" required/>
+            </div>
+            <div class="field">
+                <label for="sign-in-password">{t!(i18n, "sign-in-password")}</label>
+                <input id="sign-in-password" name="password" type="password"
+                    autocomplete="current-password" required/>
+            </div>
+            <p class="form-error" role="alert" aria-live="assertive">{error}</p>
+            <button class="button" type="submit" disabled=pending>
+                {move || if pending.get() {
+                    i18n_embed_fl::fl!(i18n.loader(), "sign-in-pending")
+                } else {
+                    i18n_embed_fl::fl!(i18n.loader(), "sign-in-submit")
+                }}
+            </button>
+        </ActionForm>
+        <p class="hint">{t!(i18n, "sign-in-new-parent")}</p>
+    }
+}

@@ -1,0 +1,12 @@
+//! School data that crosses the wire.
+
+use serde::{Deserialize, Serialize};
+
+/// What any visitor may know about the school: it is printed on letters and the website anyway.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SchoolProfile {
+    /// The school's name as parents know it.
+    pub name: String,
+    /// The school's default interface language tag.
+    pub default_locale: String,
+}

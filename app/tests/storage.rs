@@ -1,0 +1,79 @@
+//! The storage suite, run once on a SQLite file and once on PostgreSQL.
+#![cfg(feature = "ssr")]
+
+use app::db::{connect, migrate, scratch};
+use app::school::db::{DEMO_SCHOOL_NAME, profile, seed_demo};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+
+async fn storage_suite(db: &DatabaseConnection) {
+    migrate(db).await.expect("first migration");
+    migrate(db).await.expect("migrating again is a no-op");
+
+    assert_eq!(
+        profile(db).await,
+        Err(app::error::AppError::NotFound),
+        "an empty database has no school"
+    );
+    assert!(
+        seed_demo(db).await.expect("seed"),
+        "first seed creates the school"
+    );
+    assert!(
+        !seed_demo(db).await.expect("seed again"),
+        "second seed changes nothing"
+    );
+
+    let school = profile(db).await.expect("profile");
+    assert_eq!(school.name, DEMO_SCHOOL_NAME);
+    assert_eq!(school.default_locale, "en-GB");
+
+    let count = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT COUNT(*) AS n FROM school",
+        ))
+        .await
+        .expect("count query")
+        .expect("one row");
+    let n: i64 = count.try_get("", "n").expect("count column");
+    assert_eq!(n, 1);
+}
+
+async fn pragma(db: &DatabaseConnection, name: &str) -> String {
+    let row = db
+        .query_one_raw(Statement::from_string(
+            DbBackend::Sqlite,
+            format!("PRAGMA {name}"),
+        ))
+        .await
+        .expect("pragma query")
+        .expect("pragma row");
+    row.try_get_by_index::<String>(0)
+        .or_else(|_| row.try_get_by_index::<i64>(0).map(|n| n.to_string()))
+        .expect("pragma value")
+}
+
+#[tokio::test]
+async fn sqlite_file_is_created_with_wal_foreign_keys_and_busy_timeout() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = scratch::sqlite_url_in(&dir.path().join("nested"));
+    let db = connect(&url)
+        .await
+        .expect("connect creates folder and file");
+    assert!(dir.path().join("nested/schoolgate.db").exists());
+    assert_eq!(pragma(&db, "journal_mode").await, "wal");
+    assert_eq!(pragma(&db, "foreign_keys").await, "1");
+    assert_eq!(pragma(&db, "busy_timeout").await, "5000");
+    storage_suite(&db).await;
+}
+
+#[tokio::test]
+async fn postgres_runs_the_same_suite() {
+    let server = scratch::postgres_server_url().expect("PostgreSQL for tests");
+    let url = scratch::fresh_postgres_database(&server)
+        .await
+        .expect("create test database");
+    let db = connect(&url).await.expect("connect to PostgreSQL");
+    assert_eq!(db.get_database_backend(), DbBackend::Postgres);
+    storage_suite(&db).await;
+}

@@ -1,0 +1,134 @@
+# Shared steps for ./sg and the measurement scripts. Sourced, not run; expects $ROOT.
+# shellcheck shell=bash
+
+SITE="$ROOT/target/site"
+PKG="$SITE/pkg"
+
+step() {
+  local name=$1; shift
+  local t0=$SECONDS
+  echo "==> $name"
+  "$@"
+  echo "    done: $name ($((SECONDS - t0)) s)"
+}
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+APT_UPDATED=0
+apt_install() {
+  # Debian packages, installed only when one is missing.
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "    installing Debian packages: ${missing[*]}"
+  if [ $APT_UPDATED = 0 ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+locked_version() {
+  # The version Cargo.lock pins for a crate, e.g. wasm-bindgen.
+  awk -v name="$1" '$0 == "name = \"" name "\"" { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+npm_ci_if_needed() {
+  # Installs a folder's npm packages when the lock file changed since the last install.
+  local dir=$1
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.sg-installed-lock"; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$dir/node_modules/.sg-installed-lock"
+  fi
+}
+
+ensure_build_tools() {
+  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+    || step "rustup target add wasm32-unknown-unknown" rustup target add wasm32-unknown-unknown
+  local want; want=$(locked_version wasm-bindgen)
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+    # --locked fails for this crate on these machines (a yanked transitive release).
+    step "cargo install wasm-bindgen-cli $want" cargo install wasm-bindgen-cli --version "$want"
+  fi
+  command -v brotli >/dev/null || apt_install brotli
+  npm_ci_if_needed "$ROOT/tools"
+}
+
+ensure_test_tools() {
+  apt_install chromium postgresql fonts-wqy-microhei fonts-noto-core
+  npm_ci_if_needed "$ROOT/end2end"
+}
+
+short_hash() { sha256sum "$1" | cut -c1-12; }
+
+compress_file() {
+  brotli -q 11 -f -k "$1"
+  gzip -9 -f -k -n "$1"
+}
+
+build_frontend() {
+  cargo build --locked -p frontend --target wasm32-unknown-unknown --profile wasm-release
+  local raw="$ROOT/target/wasm32-unknown-unknown/wasm-release/frontend.wasm"
+  local stamp="$PKG/manifest.txt"
+  if [ -f "$stamp" ] && [ "$stamp" -nt "$raw" ] \
+     && [ -z "$(find "$ROOT/style" "$ROOT/public" -newer "$stamp" -print -quit)" ]; then
+    echo "    front end unchanged since the last build"
+    return 0
+  fi
+  local work="$ROOT/target/wasm-bindgen"
+  rm -rf "$work" "$SITE"
+  mkdir -p "$work" "$PKG"
+  wasm-bindgen --target web --no-typescript --remove-name-section \
+    --out-dir "$work" --out-name schoolgate "$raw"
+  "$ROOT/tools/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-sign-ext \
+    --enable-mutable-globals --enable-nontrapping-float-to-int --enable-reference-types \
+    --enable-multivalue "$work/schoolgate_bg.wasm" -o "$work/schoolgate.opt.wasm"
+  local wasm_name="schoolgate.$(short_hash "$work/schoolgate.opt.wasm").wasm"
+  local js_name="schoolgate.$(short_hash "$work/schoolgate.js").js"
+  local css_name="schoolgate.$(short_hash "$ROOT/style/main.css").css"
+  cp "$work/schoolgate.opt.wasm" "$PKG/$wasm_name"
+  cp "$work/schoolgate.js" "$PKG/$js_name"
+  cp "$ROOT/style/main.css" "$PKG/$css_name"
+  cp -r "$ROOT/public/." "$SITE/"
+  for f in "$PKG/$wasm_name" "$PKG/$js_name" "$PKG/$css_name" "$SITE"/*.svg "$SITE"/*.webmanifest; do
+    compress_file "$f"
+  done
+  printf 'js=%s\nwasm=%s\ncss=%s\n' "$js_name" "$wasm_name" "$css_name" > "$stamp"
+}
+
+PG_DIR=""
+start_postgres() {
+  # A throw-away PostgreSQL cluster on a loopback port, owned by this test run.
+  local bin; bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+  [ -x "$bin/initdb" ] || { echo "PostgreSQL server binaries not found" >&2; return 1; }
+  PG_DIR=$(mktemp -d /tmp/sg-pg.XXXXXX)
+  local port=$(( 20000 + RANDOM % 20000 ))
+  local run=()
+  if [ "$(id -u)" = 0 ]; then
+    # initdb and postgres refuse to run as root.
+    chown postgres:postgres "$PG_DIR"
+    run=(runuser -u postgres --)
+  fi
+  "${run[@]}" "$bin/initdb" -D "$PG_DIR/data" -A trust -U postgres --no-sync >/dev/null
+  "${run[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
+    -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+  export SG_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/postgres"
+  PG_RUN=("${run[@]}"); PG_BIN=$bin
+  trap stop_postgres EXIT
+  echo "    PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+stop_postgres() {
+  [ -n "$PG_DIR" ] || return 0
+  "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+  PG_DIR=""
+  unset SG_TEST_POSTGRES_URL
+}
+
+run_playwright() {
+  # The browser tests use the debug server binary built by the integration tests.
+  (cd "$ROOT/end2end" && SG_SERVER_BIN="$ROOT/target/debug/schoolgate" SG_SITE_ROOT="$SITE" \
+    npx playwright test)
+}

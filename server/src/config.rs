@@ -1,0 +1,165 @@
+//! Configuration from environment variables, each with a documented default.
+//!
+//! A value that cannot be used stops start-up with a message naming the variable.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Default SQLite database, created with its folder on first start.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/schoolgate.db?mode=rwc";
+/// Default listening address: loopback, so a development machine exposes nothing.
+pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
+/// Default folder holding the built front end (`pkg/`) and the public files.
+pub const DEFAULT_SITE_ROOT: &str = "target/site";
+/// Default request body limit: room for a photo later, small enough to refuse floods.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+
+/// How log lines are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// The server's settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// `SG_ADDR`: where to listen.
+    pub addr: SocketAddr,
+    /// `DATABASE_URL`: `sqlite://…` or `postgres://…`.
+    pub database_url: String,
+    /// `SG_SITE_ROOT`: the built front end and public files.
+    pub site_root: PathBuf,
+    /// `SG_MAX_BODY_BYTES`: largest accepted request body.
+    pub max_body_bytes: usize,
+    /// `SG_LOG_FORMAT`: `text` or `json`.
+    pub log_format: LogFormat,
+}
+
+/// A configuration value that cannot be used.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("configuration variable {var} is invalid: {reason} (value: {value:?})")]
+pub struct ConfigError {
+    /// The variable's name.
+    pub var: &'static str,
+    /// The value found.
+    pub value: String,
+    /// What is wrong with it.
+    pub reason: &'static str,
+}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `lookup`, so tests need not touch the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |var: &'static str, default: &str| {
+            let value = lookup(var).unwrap_or_else(|| default.to_string());
+            (var, value)
+        };
+
+        let (var, value) = get("SG_ADDR", DEFAULT_ADDR);
+        let addr = value.parse().map_err(|_| ConfigError {
+            var,
+            value: value.clone(),
+            reason: "expected an address and port such as 127.0.0.1:3000",
+        })?;
+
+        let (var, database_url) = get("DATABASE_URL", DEFAULT_DATABASE_URL);
+        let supported = ["sqlite:", "postgres://", "postgresql://"];
+        if !supported.iter().any(|p| database_url.starts_with(p)) {
+            return Err(ConfigError {
+                var,
+                value: database_url,
+                reason: "expected a sqlite:// or postgres:// URL",
+            });
+        }
+
+        let (_, site_root) = get("SG_SITE_ROOT", DEFAULT_SITE_ROOT);
+
+        let (var, value) = get("SG_MAX_BODY_BYTES", &DEFAULT_MAX_BODY_BYTES.to_string());
+        let max_body_bytes =
+            value
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n >= 1024)
+                .ok_or(ConfigError {
+                    var,
+                    value: value.clone(),
+                    reason: "expected a whole number of bytes, at least 1024",
+                })?;
+
+        let (var, value) = get("SG_LOG_FORMAT", "text");
+        let log_format = match value.as_str() {
+            "text" => LogFormat::Text,
+            "json" => LogFormat::Json,
+            _ => {
+                return Err(ConfigError {
+                    var,
+                    value,
+                    reason: "expected `text` or `json`",
+                });
+            }
+        };
+
+        Ok(Self {
+            addr,
+            database_url,
+            site_root: PathBuf::from(site_root),
+            max_body_bytes,
+            log_format,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_need_no_variables() {
+        let c = config(&[]).expect("defaults are valid");
+        assert_eq!(c.addr.to_string(), DEFAULT_ADDR);
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.max_body_bytes, DEFAULT_MAX_BODY_BYTES);
+        assert_eq!(c.log_format, LogFormat::Text);
+    }
+
+    #[test]
+    fn a_bad_value_names_its_variable() {
+        assert_eq!(
+            config(&[("SG_ADDR", "localhost")]).unwrap_err().var,
+            "SG_ADDR"
+        );
+        assert_eq!(
+            config(&[("DATABASE_URL", "mysql://x")]).unwrap_err().var,
+            "DATABASE_URL"
+        );
+        assert_eq!(
+            config(&[("SG_MAX_BODY_BYTES", "lots")]).unwrap_err().var,
+            "SG_MAX_BODY_BYTES"
+        );
+        let err = config(&[("SG_LOG_FORMAT", "xml")]).unwrap_err();
+        assert!(err.to_string().contains("SG_LOG_FORMAT"));
+    }
+
+    #[test]
+    fn postgres_urls_are_accepted() {
+        let c = config(&[("DATABASE_URL", "postgres://u@127.0.0.1:5432/sg")]).expect("valid");
+        assert!(c.database_url.starts_with("postgres://"));
+    }
+}

@@ -1,0 +1,6 @@
+//! The Schoolgate server: configuration, the axum router with its middleware, and start-up.
+
+pub mod config;
+pub mod headers;
+pub mod router;
+pub mod startup;

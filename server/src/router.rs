@@ -1,0 +1,88 @@
+//! The axum router: Leptos pages and server functions, static files, and the middleware stack.
+
+use crate::headers::{IMMUTABLE, SHORT_LIVED, security_headers};
+use app::state::AppState;
+use app::{App, shell};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use http::HeaderValue;
+use http::header::CACHE_CONTROL;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// Builds the complete application router.
+pub fn build(state: AppState, max_body_bytes: usize) -> Router {
+    let routes = generate_route_list(App);
+    let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
+
+    let hashed_assets = ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            CACHE_CONTROL,
+            HeaderValue::from_static(IMMUTABLE),
+        ))
+        .service(precompressed(ServeDir::new(site_root.join("pkg"))));
+
+    let public_files = ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::if_not_present(
+            CACHE_CONTROL,
+            HeaderValue::from_static(SHORT_LIVED),
+        ))
+        .service(
+            precompressed(ServeDir::new(&site_root))
+                .fallback(get(render_not_found).with_state(state.clone())),
+        );
+
+    let context_state = state.clone();
+    let shell_assets = state.assets.clone();
+    Router::new()
+        .route(
+            "/api/{*fn_name}",
+            get(server_fn_handler).post(server_fn_handler),
+        )
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            move || shell(shell_assets.clone()),
+        )
+        .nest_service("/pkg", hashed_assets)
+        .fallback_service(public_files)
+        .with_state(state)
+        .layer(
+            ServiceBuilder::new()
+                .layer(TraceLayer::new_for_http())
+                .layer(axum::middleware::from_fn(security_headers))
+                .layer(CompressionLayer::new())
+                .layer(RequestBodyLimitLayer::new(max_body_bytes)),
+        )
+}
+
+fn precompressed(dir: ServeDir) -> ServeDir {
+    dir.precompressed_br().precompressed_gzip()
+}
+
+async fn server_fn_handler(State(state): State<AppState>, request: Request<Body>) -> Response {
+    handle_server_fns_with_context(move || provide_context(state.clone()), request)
+        .await
+        .into_response()
+}
+
+/// Paths that are neither a route nor a file get the app's translated 404 page.
+async fn render_not_found(State(state): State<AppState>, request: Request<Body>) -> Response {
+    let context_state = state.clone();
+    let assets = state.assets.clone();
+    let render = leptos_axum::render_app_async_with_context(
+        move || provide_context(context_state.clone()),
+        move || shell(assets.clone()),
+    );
+    render(request).await
+}

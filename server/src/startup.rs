@@ -1,0 +1,97 @@
+//! Start-up: logging, database, state, and serving until SIGTERM or Ctrl-C.
+
+use crate::config::{Config, LogFormat};
+use anyhow::Context;
+use app::assets::AssetManifest;
+use app::state::AppState;
+use leptos::config::LeptosOptions;
+use sea_orm::DatabaseConnection;
+use std::path::Path;
+use tracing_subscriber::EnvFilter;
+
+/// Name of the front-end build's manifest inside `pkg/`.
+pub const MANIFEST_FILE: &str = "manifest.txt";
+
+/// Installs the log subscriber (`RUST_LOG` filters; default `info`).
+pub fn init_logging(format: LogFormat) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}
+
+/// Connects and migrates.
+pub async fn open_database(url: &str) -> anyhow::Result<DatabaseConnection> {
+    let db = app::db::connect(url)
+        .await
+        .with_context(|| format!("cannot open the database named by DATABASE_URL ({url})"))?;
+    app::db::migrate(&db)
+        .await
+        .context("database migration failed")?;
+    Ok(db)
+}
+
+/// Reads the front-end manifest the build wrote under `site_root/pkg/`.
+pub fn load_assets(site_root: &Path) -> anyhow::Result<AssetManifest> {
+    let path = site_root.join("pkg").join(MANIFEST_FILE);
+    let text = std::fs::read_to_string(&path).with_context(|| {
+        format!(
+            "SG_SITE_ROOT={}: cannot read {} — build the front end first (./sg run does)",
+            site_root.display(),
+            path.display()
+        )
+    })?;
+    AssetManifest::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+/// Builds the shared state.
+pub fn app_state(db: DatabaseConnection, site_root: &Path, assets: AssetManifest) -> AppState {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("schoolgate")
+        .site_root(site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .build();
+    AppState {
+        db,
+        leptos_options,
+        assets,
+    }
+}
+
+/// Serves until SIGTERM or Ctrl-C, then lets in-flight requests finish.
+pub async fn serve(config: &Config, state: AppState) -> anyhow::Result<()> {
+    let router = crate::router::build(state, config.max_body_bytes);
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .with_context(|| format!("SG_ADDR={}: cannot listen there", config.addr))?;
+    tracing::info!(addr = %config.addr, "Schoolgate is listening on http://{}", config.addr);
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("server failed")?;
+    tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received, finishing requests in flight");
+}

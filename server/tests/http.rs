@@ -1,0 +1,306 @@
+//! The HTTP surface through the real router: pages, headers, languages, limits and assets.
+
+use app::assets::AssetManifest;
+use app::db::scratch;
+use axum::Router;
+use axum::body::Body;
+use http::{Request, Response, StatusCode, header};
+use http_body_util::BodyExt;
+use server::startup;
+use tower::ServiceExt;
+
+const BODY_LIMIT: usize = 4096;
+const WASM: &[u8] = b"\0asm-raw-bytes";
+const WASM_BR: &[u8] = b"brotli-variant";
+
+/// A router over a real database and a real site folder with a precompressed asset.
+struct Harness {
+    router: Router,
+    _site: tempfile::TempDir,
+    _db_dir: Option<tempfile::TempDir>,
+}
+
+async fn harness_on(database_url: String, db_dir: Option<tempfile::TempDir>) -> Harness {
+    let site = tempfile::tempdir().expect("site dir");
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir_all(&pkg).expect("pkg dir");
+    std::fs::write(pkg.join("schoolgate.test.wasm"), WASM).expect("wasm");
+    std::fs::write(pkg.join("schoolgate.test.wasm.br"), WASM_BR).expect("wasm.br");
+    std::fs::write(site.path().join("favicon.svg"), "<svg/>").expect("favicon");
+    let manifest = AssetManifest::parse(
+        "js=schoolgate.test.js\nwasm=schoolgate.test.wasm\ncss=schoolgate.test.css",
+    )
+    .expect("manifest");
+
+    let db = startup::open_database(&database_url)
+        .await
+        .expect("database");
+    app::school::db::seed_demo(&db).await.expect("seed");
+    let state = startup::app_state(db, site.path(), manifest);
+    Harness {
+        router: server::router::build(state, BODY_LIMIT),
+        _site: site,
+        _db_dir: db_dir,
+    }
+}
+
+async fn sqlite_harness() -> Harness {
+    let dir = tempfile::tempdir().expect("db dir");
+    harness_on(scratch::sqlite_url_in(dir.path()), Some(dir)).await
+}
+
+async fn postgres_harness() -> Harness {
+    let server = scratch::postgres_server_url().expect("PostgreSQL for tests");
+    let url = scratch::fresh_postgres_database(&server)
+        .await
+        .expect("database");
+    harness_on(url, None).await
+}
+
+impl Harness {
+    async fn send(&self, request: Request<Body>) -> Response<Body> {
+        self.router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("router answers")
+    }
+
+    async fn get(&self, path: &str, headers: &[(header::HeaderName, &str)]) -> Response<Body> {
+        let mut builder = Request::get(path);
+        for (name, value) in headers {
+            builder = builder.header(name, *value);
+        }
+        self.send(builder.body(Body::empty()).expect("request"))
+            .await
+    }
+}
+
+async fn body_text(response: Response<Body>) -> String {
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    String::from_utf8(bytes.to_vec()).expect("utf-8 body")
+}
+
+fn header_value<'a>(response: &'a Response<Body>, name: header::HeaderName) -> &'a str {
+    response
+        .headers()
+        .get(&name)
+        .unwrap_or_else(|| panic!("missing header {name}"))
+        .to_str()
+        .expect("ascii header")
+}
+
+fn assert_security_headers(response: &Response<Body>) {
+    let csp = header_value(response, header::CONTENT_SECURITY_POLICY);
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    assert_eq!(
+        header_value(response, header::X_CONTENT_TYPE_OPTIONS),
+        "nosniff"
+    );
+    assert_eq!(
+        header_value(response, header::REFERRER_POLICY),
+        "same-origin"
+    );
+    assert_eq!(header_value(response, header::X_FRAME_OPTIONS), "DENY");
+}
+
+async fn assert_home_page_renders(h: &Harness) {
+    let response = h.get("/", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_security_headers(&response);
+    let csp = header_value(&response, header::CONTENT_SECURITY_POLICY).to_string();
+    let body = body_text(response).await;
+    assert!(
+        body.contains(r#"lang="en-GB""#) && body.contains(r#"dir="ltr""#),
+        "{body}"
+    );
+    assert!(
+        body.contains("Welcome to Riverside Primary School"),
+        "{body}"
+    );
+    for label in ["Home", "Notices", "Calendar", "Forms", "Reports"] {
+        assert!(
+            body.contains(&format!("<span>{label}</span>")),
+            "nav lacks {label}"
+        );
+    }
+    // The one inline script carries the nonce the CSP allows, and nothing else inline runs.
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("page CSP has a nonce");
+    assert!(
+        body.contains(&format!(r#"nonce="{nonce}""#)),
+        "script lacks the nonce"
+    );
+    assert!(body.contains("/pkg/schoolgate.test.wasm"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn home_page_renders_on_sqlite_with_security_headers() {
+    assert_home_page_renders(&sqlite_harness().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn home_page_renders_on_postgres() {
+    assert_home_page_renders(&postgres_harness().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn accept_language_and_cookie_choose_the_language() {
+    let h = sqlite_harness().await;
+    let zh = body_text(
+        h.get("/notices", &[(header::ACCEPT_LANGUAGE, "zh-CN,zh;q=0.9")])
+            .await,
+    )
+    .await;
+    assert!(
+        zh.contains(r#"lang="zh-CN""#) && zh.contains("通知"),
+        "{zh}"
+    );
+
+    let ar = body_text(
+        h.get(
+            "/notices",
+            &[
+                (header::ACCEPT_LANGUAGE, "zh-CN"),
+                (header::COOKIE, "sg_lang=ar"),
+            ],
+        )
+        .await,
+    )
+    .await;
+    assert!(
+        ar.contains(r#"lang="ar""#) && ar.contains(r#"dir="rtl""#),
+        "{ar}"
+    );
+    assert!(ar.contains("الإشعارات"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unknown_route_gives_the_translated_404() {
+    let h = sqlite_harness().await;
+    let response = h
+        .get("/no/such/page", &[(header::ACCEPT_LANGUAGE, "zh-CN")])
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_security_headers(&response);
+    let body = body_text(response).await;
+    assert!(body.contains("找不到页面"), "{body}");
+    assert!(
+        body.contains("Riverside Primary School"),
+        "the frame renders too"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn oversized_body_is_rejected_with_413() {
+    let h = sqlite_harness().await;
+    let body = format!("email=a%40b.org&password={}", "x".repeat(BODY_LIMIT * 2));
+    let response = h
+        .send(
+            Request::post("/api/auth/sign-in")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::CONTENT_LENGTH, body.len())
+                .body(Body::from(body))
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn assets_are_served_precompressed_and_cached_for_a_year() {
+    let h = sqlite_harness().await;
+    let br = h
+        .get(
+            "/pkg/schoolgate.test.wasm",
+            &[(header::ACCEPT_ENCODING, "gzip, br")],
+        )
+        .await;
+    assert_eq!(br.status(), StatusCode::OK);
+    assert_eq!(header_value(&br, header::CONTENT_ENCODING), "br");
+    assert!(header_value(&br, header::CACHE_CONTROL).contains("immutable"));
+    assert_eq!(header_value(&br, header::CONTENT_TYPE), "application/wasm");
+    assert_eq!(body_text(br).await.as_bytes(), WASM_BR);
+
+    let plain = h.get("/pkg/schoolgate.test.wasm", &[]).await;
+    assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
+    assert_eq!(
+        plain.into_body().collect().await.expect("body").to_bytes(),
+        WASM
+    );
+
+    let icon = h.get("/favicon.svg", &[]).await;
+    assert_eq!(icon.status(), StatusCode::OK);
+    assert!(!header_value(&icon, header::CACHE_CONTROL).contains("immutable"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pages_are_compressed_on_the_fly() {
+    let h = sqlite_harness().await;
+    let response = h.get("/", &[(header::ACCEPT_ENCODING, "gzip")]).await;
+    assert_eq!(header_value(&response, header::CONTENT_ENCODING), "gzip");
+    assert_eq!(
+        header_value(&response, header::CACHE_CONTROL),
+        "private, no-cache"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn language_form_without_javascript_sets_the_cookie_and_returns() {
+    let h = sqlite_harness().await;
+    let response = h
+        .send(
+            Request::post("/api/language")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ACCEPT, "text/html,application/xhtml+xml")
+                .header(header::REFERER, "http://127.0.0.1:3000/calendar")
+                .body(Body::from("lang=zh-CN"))
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(
+        header_value(&response, header::LOCATION),
+        "http://127.0.0.1:3000/calendar"
+    );
+    assert!(header_value(&response, header::SET_COOKIE).starts_with("sg_lang=zh-CN;"));
+
+    let refused = h
+        .send(
+            Request::post("/api/language")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from("lang=xx-evil"))
+                .expect("request"),
+        )
+        .await;
+    assert!(refused.headers().get(header::SET_COOKIE).is_none());
+    assert!(!refused.status().is_success());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sign_in_answers_bad_input_with_a_field_error() {
+    let h = sqlite_harness().await;
+    let response = h
+        .send(
+            Request::post("/api/auth/sign-in")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from("email=not-an-email&password=x"))
+                .expect("request"),
+        )
+        .await;
+    assert!(!response.status().is_success());
+    let body = body_text(response).await;
+    assert!(
+        body.contains("Validation") && body.contains("email"),
+        "{body}"
+    );
+}
