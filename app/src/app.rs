@@ -6,7 +6,7 @@ use crate::layout::AppFrame;
 use crate::pages::{
     CalendarPage, ErrorPanel, FormsPage, HomePage, NotFound, NoticesPage, ReportsPage, SignInPage,
 };
-use crate::school::SchoolProfileResource;
+use crate::school::SchoolContext;
 use leptos::prelude::*;
 use leptos_meta::{Html, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -74,12 +74,12 @@ fn initial_locale() -> Locale {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = I18n::provide(initial_locale());
-    SchoolProfileResource::provide();
+    SchoolContext::provide();
 
     view! {
         <Html attr:lang=move || i18n.locale().tag() attr:dir=move || i18n.locale().dir()/>
         <Title formatter=move |page: String| {
-            let app = i18n_embed_fl::fl!(i18n.loader(), "app-name");
+            let app = crate::msg!(i18n.locale(), "app-name");
             if page.is_empty() { app } else { format!("{page} · {app}") }
         }/>
         <Router>

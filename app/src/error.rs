@@ -1,7 +1,7 @@
 //! The one error type server functions return, and its single mapping to a translated message.
 
-use i18n_embed::fluent::FluentLanguageLoader;
-use i18n_embed_fl::fl;
+use crate::i18n::Locale;
+use crate::msg;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -57,20 +57,20 @@ impl AppError {
         }
     }
 
-    /// The message for this error in the loader's language.
-    pub fn message(&self, loader: &FluentLanguageLoader) -> String {
+    /// The message for this error in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
         match self {
-            AppError::NotFound => fl!(loader, "error-not-found"),
-            AppError::Forbidden => fl!(loader, "error-forbidden"),
+            AppError::NotFound => msg!(locale, "error-not-found"),
+            AppError::Forbidden => msg!(locale, "error-forbidden"),
             AppError::Validation { problem, .. } => match problem {
-                FieldProblem::Required => fl!(loader, "error-field-required"),
-                FieldProblem::Email => fl!(loader, "error-field-email"),
-                FieldProblem::TooLong => fl!(loader, "error-field-too-long"),
+                FieldProblem::Required => msg!(locale, "error-field-required"),
+                FieldProblem::Email => msg!(locale, "error-field-email"),
+                FieldProblem::TooLong => msg!(locale, "error-field-too-long"),
             },
-            AppError::InvalidCredentials => fl!(loader, "error-invalid-credentials"),
-            AppError::RateLimited => fl!(loader, "error-rate-limited"),
-            AppError::Internal => fl!(loader, "error-internal"),
-            AppError::Network => fl!(loader, "error-network"),
+            AppError::InvalidCredentials => msg!(locale, "error-invalid-credentials"),
+            AppError::RateLimited => msg!(locale, "error-rate-limited"),
+            AppError::Internal => msg!(locale, "error-internal"),
+            AppError::Network => msg!(locale, "error-network"),
         }
     }
 }
@@ -100,15 +100,13 @@ impl From<sea_orm::DbErr> for AppError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{Locale, loader_for};
 
     #[test]
     fn forbidden_and_missing_read_the_same() {
         for locale in Locale::ALL {
-            let loader = loader_for(locale);
             assert_eq!(
-                AppError::Forbidden.message(loader),
-                AppError::NotFound.message(loader)
+                AppError::Forbidden.message(locale),
+                AppError::NotFound.message(locale)
             );
         }
     }
@@ -118,7 +116,7 @@ mod tests {
         let err = AppError::from_server_fn_error(ServerFnErrorErr::Request("offline".into()));
         assert_eq!(err, AppError::Network);
         assert_eq!(
-            AppError::Network.message(loader_for(Locale::ZhCn)),
+            AppError::Network.message(Locale::ZhCn),
             "无法连接到学校的服务器。请检查网络后再试。"
         );
     }

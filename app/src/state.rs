@@ -16,6 +16,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// The content-hashed names of the front-end files.
     pub assets: AssetManifest,
+    /// The school's public profile, read at start; `None` before the school is set up.
+    pub school: Option<crate::school::dto::SchoolProfile>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

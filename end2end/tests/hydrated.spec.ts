@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { Portal } from './fixtures/portal';
+import { LOCALES, PAGES, Portal } from './fixtures/portal';
 
 // Behaviour that needs the wasm (the js-off project does not load this file): instant language
 // switching, hydration, client-side errors.
@@ -59,3 +59,25 @@ test('a refused sign-in shows a translated error and keeps what was typed', asyn
   await expect(page.getByLabel('电子邮箱')).toHaveValue('parent@example.com');
   await expect(page).toHaveURL(/\/sign-in$/);
 });
+
+// axe needs JavaScript to run, so it runs here twice per page: on the server-rendered page with
+// the wasm withheld (what a parent sees before it arrives), and after hydration.
+for (const locale of LOCALES) {
+  test(`axe finds no violations on any page in ${locale.tag}, before and after hydration`, async ({ page, baseURL }) => {
+    test.setTimeout(90_000);
+    const portal = new Portal(page);
+    await portal.setLanguageCookie(locale.tag, baseURL!);
+    for (const hydrated of [false, true]) {
+      if (!hydrated) await page.route('**/*.wasm', (route) => route.abort());
+      else await page.unroute('**/*.wasm');
+      for (const path of PAGES) {
+        await portal.open(path);
+        if (hydrated) await portal.waitForHydration();
+        await expect(page.locator('html')).toHaveAttribute('lang', locale.tag);
+        await expect(page.locator('html')).toHaveAttribute('dir', locale.dir);
+        await expect(portal.nav().getByRole('link', { name: locale.notices })).toBeVisible();
+        await portal.expectNoAxeViolations();
+      }
+    }
+  });
+}

@@ -54,36 +54,28 @@ test('arabic mirrors the layout', async ({ page, baseURL }) => {
 });
 
 for (const path of PAGES) {
-  test(`${path} fits a 360 px phone with 44 px touch targets`, async ({ page }) => {
+  test(`${path} fits a 360 px phone with 44 px touch targets in every language`, async ({ page, baseURL }) => {
     await page.setViewportSize({ width: 360, height: 740 });
-    await new Portal(page).open(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(overflow).toBeLessThanOrEqual(360);
-    const small = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('a, button, summary, input'))
-        .filter((el) => {
-          const r = el.getBoundingClientRect();
-          const style = getComputedStyle(el);
-          // Only what a finger can reach now: skip the off-screen skip link and closed menus.
-          return r.width > 0 && r.height > 0 && r.bottom > 0 && style.visibility !== 'hidden';
-        })
-        .map((el) => ({ el: el.outerHTML.slice(0, 60), ...el.getBoundingClientRect().toJSON() }))
-        .filter((r) => r.height < 44 || r.width < 44),
-    );
-    expect(small).toEqual([]);
-  });
-}
-
-for (const locale of LOCALES) {
-  test(`axe finds no violations on any page in ${locale.tag}`, async ({ page, baseURL }) => {
     const portal = new Portal(page);
-    await portal.setLanguageCookie(locale.tag, baseURL!);
-    for (const path of PAGES) {
+    for (const locale of LOCALES) {
+      await portal.setLanguageCookie(locale.tag, baseURL!);
       await portal.open(path);
-      if (test.info().project.name === 'js-on') await portal.waitForHydration();
       await expect(page.locator('html')).toHaveAttribute('lang', locale.tag);
-      await expect(portal.nav().getByRole('link', { name: locale.notices })).toBeVisible();
-      await portal.expectNoAxeViolations();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(overflow).toBeLessThanOrEqual(360);
+      // Too small to tap, or pushed off either edge (right-to-left overflow does not scroll).
+      const misplaced = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('a, button, summary, input'))
+          .filter((el) => {
+            const r = el.getBoundingClientRect();
+            const style = getComputedStyle(el);
+            // Only what a finger can reach now: skip the off-screen skip link and closed menus.
+            return r.width > 0 && r.height > 0 && r.bottom > 0 && style.visibility !== 'hidden';
+          })
+          .map((el) => ({ el: el.outerHTML.slice(0, 60), ...el.getBoundingClientRect().toJSON() }))
+          .filter((r) => r.height < 44 || r.width < 44 || r.left < 0 || r.right > 360),
+      );
+      expect(misplaced, locale.tag).toEqual([]);
     }
   });
 }

@@ -42,7 +42,8 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
         HeaderName::from_static("cross-origin-opener-policy"),
         HeaderValue::from_static("same-origin"),
     );
-    if is_html && !headers.contains_key(CACHE_CONTROL) {
+    // Always, even under a static-file cache layer: a 404 page must not be kept for an hour.
+    if is_html {
         headers.insert(CACHE_CONTROL, HeaderValue::from_static(PAGE_CACHE));
     }
     response

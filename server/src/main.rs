@@ -28,7 +28,7 @@ async fn main() -> anyhow::Result<()> {
         "serve" => {
             let assets = startup::load_assets(&config.site_root)?;
             let db = startup::open_database(&config.database_url).await?;
-            let state = startup::app_state(db, &config.site_root, assets);
+            let state = startup::app_state(db, &config.site_root, assets).await;
             startup::serve(&config, state).await
         }
         "migrate" => {

@@ -46,8 +46,16 @@ pub fn load_assets(site_root: &Path) -> anyhow::Result<AssetManifest> {
     AssetManifest::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
-/// Builds the shared state.
-pub fn app_state(db: DatabaseConnection, site_root: &Path, assets: AssetManifest) -> AppState {
+/// Builds the shared state, reading the school's profile once.
+pub async fn app_state(
+    db: DatabaseConnection,
+    site_root: &Path,
+    assets: AssetManifest,
+) -> AppState {
+    let school = app::school::db::profile(&db).await.ok();
+    if school.is_none() {
+        tracing::warn!("no school in the database yet: run `schoolgate seed` for the demo school");
+    }
     let leptos_options = LeptosOptions::builder()
         .output_name("schoolgate")
         .site_root(site_root.to_string_lossy().to_string())
@@ -57,6 +65,7 @@ pub fn app_state(db: DatabaseConnection, site_root: &Path, assets: AssetManifest
         db,
         leptos_options,
         assets,
+        school,
     }
 }
 

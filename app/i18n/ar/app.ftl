@@ -9,7 +9,6 @@ nav-forms = النماذج
 nav-reports = التقارير
 child-switcher-label = الطفل
 sign-in-link = تسجيل الدخول
-school-name-loading = جارٍ تحميل بيانات المدرسة…
 
 ## Language menu
 language-menu-label = اللغة

@@ -9,7 +9,6 @@ nav-forms = Forms
 nav-reports = Reports
 child-switcher-label = Child
 sign-in-link = Sign in
-school-name-loading = Loading school…
 
 ## Language menu
 language-menu-label = Language

@@ -9,7 +9,6 @@ nav-forms = 表格
 nav-reports = 报告
 child-switcher-label = 孩子
 sign-in-link = 登录
-school-name-loading = 正在加载学校信息…
 
 ## Language menu
 language-menu-label = 语言

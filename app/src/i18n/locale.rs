@@ -1,5 +1,6 @@
 //! The shipped locales and their properties (tag, text direction, cookie value).
 
+#[cfg(feature = "ssr")]
 use unic_langid::{LanguageIdentifier, langid};
 
 /// The cookie that remembers a visitor's language choice.
@@ -46,6 +47,7 @@ impl Locale {
     }
 
     /// The Fluent language identifier.
+    #[cfg(feature = "ssr")]
     pub fn langid(self) -> LanguageIdentifier {
         match self {
             Locale::EnGb => langid!("en-GB"),

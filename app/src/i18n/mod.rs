@@ -1,45 +1,34 @@
-//! The interface languages: which ones ship, their Fluent loaders, and the per-page language signal.
+//! The interface languages: which ones ship, how a message is formatted, and the page's language.
 //!
-//! All locales are embedded in both the server and the wasm so the language menu can switch the
-//! whole interface in the browser without asking the server for strings.
+//! The server formats messages with i18n-embed and Fluent; the browser uses a catalogue compiled
+//! from the same Fluent files (see `build.rs`), so switching language needs no request and the
+//! wasm carries no Fluent runtime. Tests hold the two to the same output.
 
+// The server formats with Fluent; it compiles the catalogue only to test it against Fluent.
+#[cfg(any(not(feature = "ssr"), test))]
+mod catalogue;
+#[cfg(feature = "ssr")]
+mod fluent;
 mod locale;
 #[cfg(feature = "ssr")]
 pub mod negotiate;
 
+#[cfg(feature = "ssr")]
+pub use fluent::loader_for;
 pub use locale::{LANGUAGE_COOKIE, Locale};
 
-use i18n_embed::LanguageLoader;
-use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
 use leptos::prelude::*;
-use rust_embed::RustEmbed;
-use std::sync::OnceLock;
 
-#[derive(RustEmbed)]
-#[folder = "i18n/"]
-struct Localizations;
-
-/// One loader per shipped locale, each falling back to en-GB for anything missing.
-fn loaders() -> &'static [FluentLanguageLoader] {
-    static LOADERS: OnceLock<Vec<FluentLanguageLoader>> = OnceLock::new();
-    LOADERS.get_or_init(|| {
-        let base: FluentLanguageLoader = fluent_language_loader!();
-        let all: Vec<_> = Locale::ALL.iter().map(|l| l.langid()).collect();
-        // The files are compiled in, so failing to load them is a build defect, not a runtime state.
-        base.load_languages(&Localizations, &all)
-            .expect("embedded Fluent files must load");
-        // Isolation marks confuse screen readers on short UI strings and break text comparisons.
-        base.set_use_isolating(false);
-        Locale::ALL
-            .iter()
-            .map(|l| base.select_languages(&[l.langid()]))
-            .collect()
-    })
-}
-
-/// The Fluent loader for one locale.
-pub fn loader_for(locale: Locale) -> &'static FluentLanguageLoader {
-    &loaders()[locale.index()]
+/// `key` in `locale`, with `args` filling its `{ $variables }`.
+pub fn message_args(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        fluent::format(locale, key, args)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        catalogue::format(locale, key, args)
+    }
 }
 
 /// The page's current language, shared through context.
@@ -72,11 +61,6 @@ impl I18n {
     pub fn set_locale(&self, locale: Locale) {
         self.locale.set(locale);
     }
-
-    /// The loader for the current locale, tracked so views re-render on a switch.
-    pub fn loader(&self) -> &'static FluentLanguageLoader {
-        loader_for(self.locale.get())
-    }
 }
 
 /// A translated string that follows the page's language.
@@ -84,19 +68,47 @@ impl I18n {
 /// One non-generic function, so every translated text node shares one compiled render path
 /// instead of one per call site; that keeps the wasm small.
 pub fn text(i18n: I18n, key: &'static str) -> Signal<String> {
-    Signal::derive(move || i18n.loader().get(key))
+    Signal::derive(move || message_args(i18n.locale(), key, &[]))
 }
 
-/// A reactive translated string: `t!(i18n, "key")`. The key is checked against the fallback
-/// locale at compile time (by `fl!` in a branch the optimiser removes), and against every
-/// locale by the tests.
+/// Checks at compile time (in server builds) that the fallback locale has the message; the
+/// branch is removed by the optimiser. The tests check every other locale.
+#[cfg(feature = "ssr")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __check_message {
+    ($key:literal $(, $name:ident = $val:expr)*) => {
+        if false {
+            let _ = i18n_embed_fl::fl!(
+                $crate::i18n::loader_for($crate::i18n::Locale::EnGb),
+                $key $(, $name = $val)*
+            );
+        }
+    };
+}
+
+#[cfg(not(feature = "ssr"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __check_message {
+    ($key:literal $(, $name:ident = $val:expr)*) => {};
+}
+
+/// A reactive translated string: `t!(i18n, "key")` gives a `Signal<String>`.
 #[macro_export]
 macro_rules! t {
     ($i18n:expr, $key:literal) => {{
-        if false {
-            let _ = i18n_embed_fl::fl!($crate::i18n::loader_for($crate::i18n::Locale::EnGb), $key);
-        }
+        $crate::__check_message!($key);
         $crate::i18n::text($i18n, $key)
+    }};
+}
+
+/// A translated string in a given locale, now: `msg!(locale, "key", name = "value")`.
+#[macro_export]
+macro_rules! msg {
+    ($locale:expr, $key:literal $(, $name:ident = $val:expr)* $(,)?) => {{
+        $crate::__check_message!($key $(, $name = $val)*);
+        $crate::i18n::message_args($locale, $key, &[$((stringify!($name), $val)),*])
     }};
 }
 

@@ -1,10 +1,10 @@
-//! Completeness checks: every shipped locale carries every key the fallback has, and no more.
-//! (`fl!` already refuses at compile time a key the fallback lacks.)
+//! Completeness and agreement checks for the shipped languages. (`fl!` already refuses at
+//! compile time a key the fallback lacks.)
 
 use super::*;
 use std::collections::BTreeSet;
 
-fn keys(locale: Locale) -> BTreeSet<String> {
+fn fluent_keys(locale: Locale) -> BTreeSet<String> {
     loader_for(locale).with_message_iter(&locale.langid(), |iter| {
         iter.map(|m| m.id.name.to_string()).collect()
     })
@@ -12,10 +12,10 @@ fn keys(locale: Locale) -> BTreeSet<String> {
 
 #[test]
 fn every_locale_has_exactly_the_fallback_keys() {
-    let reference = keys(Locale::EnGb);
+    let reference = fluent_keys(Locale::EnGb);
     assert!(reference.len() > 20, "en-GB should ship the shell strings");
     for locale in Locale::ALL {
-        let have = keys(locale);
+        let have = fluent_keys(locale);
         let missing: Vec<_> = reference.difference(&have).collect();
         let extra: Vec<_> = have.difference(&reference).collect();
         assert!(
@@ -30,11 +30,11 @@ fn every_locale_has_exactly_the_fallback_keys() {
 fn every_key_used_in_the_code_exists_in_every_locale() {
     let used = keys_used_in_sources(concat!(env!("CARGO_MANIFEST_DIR"), "/src"));
     assert!(
-        !used.is_empty(),
-        "the scan should find the keys the views use"
+        used.len() > 20,
+        "the scan should find the keys the views use: {used:?}"
     );
     for locale in Locale::ALL {
-        let have = keys(locale);
+        let have = fluent_keys(locale);
         let missing: Vec<_> = used.difference(&have).collect();
         assert!(
             missing.is_empty(),
@@ -44,8 +44,8 @@ fn every_key_used_in_the_code_exists_in_every_locale() {
     }
 }
 
-/// Keys passed as literals to `t!`/`fl!`, found by reading the sources, so the check also
-/// covers locales other than the one `fl!` verifies at compile time.
+/// Keys passed as literals to `t!` and `msg!`, found by reading the sources, so the check also
+/// covers the locales `fl!` does not verify at compile time.
 fn keys_used_in_sources(dir: &str) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
     let mut stack = vec![std::path::PathBuf::from(dir)];
@@ -59,23 +59,26 @@ fn keys_used_in_sources(dir: &str) -> BTreeSet<String> {
                 stack.push(p);
             } else if p.extension().is_some_and(|e| e == "rs") {
                 let source = std::fs::read_to_string(&p).unwrap_or_default();
-                // Doc comments show the macro with placeholder keys.
+                // Comments show the macros with placeholder keys.
                 let text: String = source
                     .lines()
                     .filter(|line| !line.trim_start().starts_with("//"))
                     .collect::<Vec<_>>()
                     .join("\n");
-                for (marker, receiver) in [("t!(", "i18n,\""), ("fl!(", "loader,\"")] {
-                    for piece in text.split(marker).skip(1) {
-                        let compact: String = piece
-                            .chars()
-                            .take(120)
-                            .filter(|c| !c.is_whitespace())
-                            .collect();
-                        if let Some(rest) = compact.strip_prefix(receiver)
-                            && let Some(end) = rest.find('"')
-                        {
-                            found.insert(rest[..end].to_string());
+                for marker in ["t!(", "msg!("] {
+                    for (at, _) in text.match_indices(marker) {
+                        // `t!(` inside `assert!(` or `format!(` is not our macro.
+                        let before = text[..at].chars().next_back();
+                        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '"') {
+                            continue;
+                        }
+                        // The key is the first string literal before the call's first `)`.
+                        let call = text[at + marker.len()..]
+                            .split(')')
+                            .next()
+                            .unwrap_or_default();
+                        if let Some(key) = call.split('"').nth(1) {
+                            found.insert(key.to_string());
                         }
                     }
                 }
@@ -86,15 +89,23 @@ fn keys_used_in_sources(dir: &str) -> BTreeSet<String> {
 }
 
 #[test]
-fn every_message_formats_in_every_locale() {
+fn the_browser_catalogue_matches_fluent_for_every_message() {
+    let args = [("school", "St Mary's")];
     for locale in Locale::ALL {
-        let loader = loader_for(locale);
-        for key in keys(locale) {
-            let args = std::collections::HashMap::from([("school", "St Mary's")]);
-            let text = loader.get_args(&key, args);
-            assert!(!text.is_empty(), "{}: {key} is empty", locale.tag());
+        let catalogue: BTreeSet<String> = catalogue::keys(locale).map(str::to_string).collect();
+        assert_eq!(
+            catalogue,
+            fluent_keys(locale),
+            "{}: key sets differ",
+            locale.tag()
+        );
+        for key in &catalogue {
+            let fluent = fluent::format(locale, key, &args);
+            let browser = catalogue::format(locale, key, &args);
+            assert_eq!(browser, fluent, "{}: {key}", locale.tag());
+            assert!(!fluent.is_empty(), "{}: {key} is empty", locale.tag());
             assert!(
-                !text.contains('\u{2068}') && !text.contains('\u{2069}'),
+                !fluent.contains('\u{2068}') && !fluent.contains('\u{2069}'),
                 "isolation marks should be off"
             );
         }
@@ -103,9 +114,13 @@ fn every_message_formats_in_every_locale() {
 
 #[test]
 fn locales_translate_rather_than_fall_back() {
-    let en = loader_for(Locale::EnGb).get("nav-notices");
-    assert_eq!(loader_for(Locale::ZhCn).get("nav-notices"), "通知");
-    assert_ne!(loader_for(Locale::Ar).get("nav-notices"), en);
+    let en = message_args(Locale::EnGb, "nav-notices", &[]);
+    assert_eq!(message_args(Locale::ZhCn, "nav-notices", &[]), "通知");
+    assert_ne!(message_args(Locale::Ar, "nav-notices", &[]), en);
+    assert_eq!(
+        catalogue::format(Locale::ZhCn, "home-title", &[("school", "河畔小学")]),
+        "欢迎来到河畔小学"
+    );
 }
 
 #[test]

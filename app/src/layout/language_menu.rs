@@ -4,8 +4,8 @@
 use super::icons::{Icon, IconSvg};
 use crate::error::AppError;
 use crate::i18n::{I18n, LANGUAGE_COOKIE, Locale};
+use crate::msg;
 use crate::t;
-use i18n_embed_fl::fl;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -28,17 +28,51 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
     let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
     let cookie = HeaderValue::from_str(&cookie_for(locale)).map_err(|_| AppError::Internal)?;
     response.append_header(SET_COOKIE, cookie);
+    // Back to the page the form was on, by path only, so a forged Referer cannot send the
+    // visitor to another site.
+    let referer = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.headers.get(http::header::REFERER).cloned());
+    leptos_axum::redirect(&return_path(referer.as_ref().and_then(|v| v.to_str().ok())));
     Ok(())
+}
+
+/// The same-site path to return to after a no-JS form post.
+#[cfg(feature = "ssr")]
+pub fn return_path(referer: Option<&str>) -> String {
+    referer
+        .map(|r| r.split_once("://").map_or(r, |(_, rest)| rest))
+        .and_then(|rest| rest.find('/').map(|i| &rest[i..]))
+        .filter(|path| !path.starts_with("//") && !path.contains('\\'))
+        .map(|path| path.trim_end_matches('?'))
+        .filter(|path| !path.is_empty())
+        .unwrap_or("/")
+        .to_string()
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::return_path;
+
+    #[test]
+    fn returns_to_the_path_of_the_referring_page_only() {
+        assert_eq!(
+            return_path(Some("http://school.example/calendar?")),
+            "/calendar"
+        );
+        assert_eq!(return_path(Some("https://evil.example/x?y=1")), "/x?y=1");
+        assert_eq!(return_path(Some("http://host")), "/");
+        assert_eq!(return_path(Some("http://host//evil.example")), "/");
+        assert_eq!(return_path(None), "/");
+    }
 }
 
 /// Each language's own name, so a parent finds theirs whatever the page is in.
 fn endonym(locale: Locale) -> String {
     // The names are the same in every locale file; read them from the fallback.
-    let loader = crate::i18n::loader_for(Locale::EnGb);
     match locale {
-        Locale::EnGb => fl!(loader, "language-name-en-GB"),
-        Locale::ZhCn => fl!(loader, "language-name-zh-CN"),
-        Locale::Ar => fl!(loader, "language-name-ar"),
+        Locale::EnGb => msg!(Locale::EnGb, "language-name-en-GB"),
+        Locale::ZhCn => msg!(Locale::EnGb, "language-name-zh-CN"),
+        Locale::Ar => msg!(Locale::EnGb, "language-name-ar"),
     }
 }
 

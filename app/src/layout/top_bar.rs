@@ -2,7 +2,7 @@
 
 use super::LanguageMenu;
 use crate::i18n::I18n;
-use crate::school::SchoolProfileResource;
+use crate::school::SchoolContext;
 use crate::t;
 use leptos::prelude::*;
 
@@ -10,18 +10,16 @@ use leptos::prelude::*;
 #[component]
 pub fn TopBar() -> impl IntoView {
     let i18n = I18n::expect();
-    let school = SchoolProfileResource::expect().0;
+    let school = SchoolContext::expect();
+    let school_name = move || {
+        school
+            .name()
+            .unwrap_or_else(|| crate::msg!(i18n.locale(), "app-name"))
+    };
     view! {
         <header class="top-bar">
             <a class="top-bar__school" href="/">
-                <Suspense fallback=move || t!(i18n, "school-name-loading")>
-                    {move || Suspend::new(async move {
-                        match school.await {
-                            Ok(profile) => profile.name,
-                            Err(_) => i18n_embed_fl::fl!(i18n.loader(), "app-name"),
-                        }
-                    })}
-                </Suspense>
+                {school_name}
             </a>
             // Filled by the accounts feature: a guardian picks one child or all of them here.
             <div class="top-bar__children" data-slot="child-switcher"></div>

@@ -16,7 +16,7 @@ pub fn ErrorPanel(errors: ArcRwSignal<Errors>) -> impl IntoView {
             .next()
             .and_then(|(_, err)| err.downcast_ref::<AppError>().cloned())
             .unwrap_or(AppError::Internal)
-            .message(i18n.loader())
+            .message(i18n.locale())
     };
     view! {
         <section class="error-panel" role="alert">

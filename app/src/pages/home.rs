@@ -1,7 +1,7 @@
 //! The home page: a greeting with the school's name and a card per section.
 
 use crate::i18n::I18n;
-use crate::school::SchoolProfileResource;
+use crate::school::SchoolContext;
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,15 +10,10 @@ use leptos_meta::Title;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = I18n::expect();
-    let school = SchoolProfileResource::expect().0;
+    let name = SchoolContext::expect().name().unwrap_or_default();
     view! {
         <Title text=""/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let name = school.await.map(|p| p.name).unwrap_or_default();
-                view! { <h1>{move || i18n_embed_fl::fl!(i18n.loader(), "home-title", school = name.clone())}</h1> }
-            })}
-        </Suspense>
+        <h1>{move || crate::msg!(i18n.locale(), "home-title", school = name.as_str())}</h1>
         <p class="lead">{t!(i18n, "home-intro")}</p>
         <ul class="cards">
             <li><a class="card" href="/notices">

@@ -17,7 +17,7 @@ pub fn SignInPage() -> impl IntoView {
             .value()
             .get()
             .and_then(|result| result.err())
-            .map(|err| err.message(i18n.loader()))
+            .map(|err| err.message(i18n.locale()))
     };
     let pending = action.pending();
     view! {
@@ -38,9 +38,9 @@ pub fn SignInPage() -> impl IntoView {
             <p class="form-error" role="alert" aria-live="assertive">{error}</p>
             <button class="button" type="submit" disabled=pending>
                 {move || if pending.get() {
-                    i18n_embed_fl::fl!(i18n.loader(), "sign-in-pending")
+                    crate::msg!(i18n.locale(), "sign-in-pending")
                 } else {
-                    i18n_embed_fl::fl!(i18n.loader(), "sign-in-submit")
+                    crate::msg!(i18n.locale(), "sign-in-submit")
                 }}
             </button>
         </ActionForm>

@@ -3,26 +3,40 @@
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod dto;
-mod server_fns;
 
-pub use server_fns::*;
-
-use crate::error::AppError;
 use dto::SchoolProfile;
 use leptos::prelude::*;
 
-/// The school profile, loaded once per page and shared by the top bar and the pages.
+/// The school profile for this page: read by the server from its state and carried to the
+/// browser in the page's hydration data, so the wasm needs no request or async code for it.
 #[derive(Clone, Copy)]
-pub struct SchoolProfileResource(pub Resource<Result<SchoolProfile, AppError>>);
+pub struct SchoolContext(StoredValue<Option<SchoolProfile>>);
 
-impl SchoolProfileResource {
-    /// Starts loading the profile and puts it into context.
+impl SchoolContext {
+    /// Puts the profile into context; must run inside `App` during render.
     pub fn provide() {
-        provide_context(Self(Resource::new(|| (), |_| get_school_profile())));
+        let shared = SharedValue::new(current_profile);
+        provide_context(Self(StoredValue::new(shared.into_inner())));
     }
 
     /// The profile in context; `App` always provides it.
     pub fn expect() -> Self {
         expect_context::<Self>()
     }
+
+    /// The school's name, if a school exists.
+    pub fn name(&self) -> Option<String> {
+        self.0.with_value(|p| p.as_ref().map(|p| p.name.clone()))
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn current_profile() -> Option<SchoolProfile> {
+    use_context::<crate::state::AppState>().and_then(|state| state.school.clone())
+}
+
+#[cfg(not(feature = "ssr"))]
+fn current_profile() -> Option<SchoolProfile> {
+    // Only reached without hydration data, which the server always sends.
+    None
 }
