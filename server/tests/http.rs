@@ -86,7 +86,7 @@ async fn body_text(response: Response<Body>) -> String {
     String::from_utf8(bytes.to_vec()).expect("utf-8 body")
 }
 
-fn header_value<'a>(response: &'a Response<Body>, name: header::HeaderName) -> &'a str {
+fn header_value(response: &Response<Body>, name: header::HeaderName) -> &str {
     response
         .headers()
         .get(&name)
