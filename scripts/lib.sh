@@ -12,6 +12,11 @@ step() {
   echo "    done: $name ($((SECONDS - t0)) s)"
 }
 
+counted() {
+  # Runs a test command, keeping its output for the final count (any failure stops ./sg first).
+  "$@" 2>&1 | tee -a "$TEST_LOG"
+}
+
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
