@@ -1,0 +1,91 @@
+//! The `schoolgate` binary itself: configuration errors, seeding, serving and SIGTERM.
+
+use std::io::Read;
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_schoolgate");
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+#[test]
+fn a_bad_setting_stops_start_up_naming_the_variable() {
+    let output = Command::new(BIN)
+        .arg("serve")
+        .env("SG_ADDR", "not-an-address")
+        .output()
+        .expect("run schoolgate");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("SG_ADDR"), "{stderr}");
+}
+
+#[test]
+fn seeds_serves_and_stops_cleanly_on_sigterm() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(site.join("pkg")).expect("pkg dir");
+    std::fs::write(
+        site.join("pkg/manifest.txt"),
+        "js=s.1.js\nwasm=s.1.wasm\ncss=s.1.css\n",
+    )
+    .expect("manifest");
+    let db = format!(
+        "sqlite://{}/db/schoolgate.db?mode=rwc",
+        dir.path().display()
+    );
+    let port = free_port();
+    let addr = format!("127.0.0.1:{port}");
+
+    let seeded = Command::new(BIN)
+        .arg("seed")
+        .env("DATABASE_URL", &db)
+        .status()
+        .expect("seed");
+    assert!(seeded.success());
+
+    let mut server = Command::new(BIN)
+        .arg("serve")
+        .env("DATABASE_URL", &db)
+        .env("SG_ADDR", &addr)
+        .env("SG_SITE_ROOT", &site)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve");
+
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut page = String::new();
+    while Instant::now() < deadline {
+        if let Ok(mut stream) = TcpStream::connect(&addr) {
+            use std::io::Write;
+            stream
+                .write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                .expect("send request");
+            stream.read_to_string(&mut page).expect("read response");
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    assert!(page.contains("Riverside Primary School"));
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let status = server.wait().expect("server exits");
+    let mut logs = String::new();
+    if let Some(mut out) = server.stdout.take() {
+        out.read_to_string(&mut logs).expect("stdout");
+    }
+    assert!(status.success(), "exit status {status:?}, logs: {logs}");
+    assert!(logs.contains("stopped cleanly"), "{logs}");
+}
