@@ -3,10 +3,9 @@
 use crate::assets::{AssetManifest, AssetTags};
 use crate::i18n::{I18n, Locale};
 use crate::layout::AppFrame;
-use crate::pages::{
-    CalendarPage, ErrorPanel, FormsPage, HomePage, NotFound, NoticesPage, ReportsPage, SignInPage,
-};
+use crate::pages::{ErrorPanel, HomePage, NotFound, SectionPage, SignInPage};
 use crate::school::SchoolContext;
+use crate::sections::Section;
 use leptos::prelude::*;
 use leptos_meta::{Html, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -87,10 +86,10 @@ pub fn App() -> impl IntoView {
                 <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors/> }>
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-                        <Route path=path!("/notices") view=NoticesPage ssr=SsrMode::Async/>
-                        <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async/>
-                        <Route path=path!("/forms") view=FormsPage ssr=SsrMode::Async/>
-                        <Route path=path!("/reports") view=ReportsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/notices") view=|| view! { <SectionPage section=Section::Notices/> } ssr=SsrMode::Async/>
+                        <Route path=path!("/calendar") view=|| view! { <SectionPage section=Section::Calendar/> } ssr=SsrMode::Async/>
+                        <Route path=path!("/forms") view=|| view! { <SectionPage section=Section::Forms/> } ssr=SsrMode::Async/>
+                        <Route path=path!("/reports") view=|| view! { <SectionPage section=Section::Reports/> } ssr=SsrMode::Async/>
                         <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
                     </Routes>
                 </ErrorBoundary>

@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod layout;
 pub mod pages;
 pub mod school;
+pub mod sections;
 
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -26,13 +26,9 @@ home-card-forms = نماذج الموافقة والمعلومات لتعبئت�
 home-card-reports = تقارير للقراءة والتنزيل.
 
 ## Section pages (each feature fills its page in a later release)
-notices-title = الإشعارات
 notices-empty = لا توجد إشعارات لك حتى الآن. ستظهر هنا الرسائل الجديدة من المدرسة.
-calendar-title = التقويم
 calendar-empty = لا توجد فعاليات في التقويم حتى الآن.
-forms-title = النماذج
 forms-empty = لا توجد نماذج بانتظارك.
-reports-title = التقارير
 reports-empty = لا توجد تقارير متاحة للتنزيل حتى الآن.
 
 ## Sign-in

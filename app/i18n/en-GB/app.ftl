@@ -26,13 +26,9 @@ home-card-forms = Consent and information forms to complete and sign.
 home-card-reports = Reports to read and download.
 
 ## Section pages (each feature fills its page in a later release)
-notices-title = Notices
 notices-empty = There are no notices for you yet. New letters from school will appear here.
-calendar-title = Calendar
 calendar-empty = There are no events in the calendar yet.
-forms-title = Forms
 forms-empty = There are no forms waiting for you.
-reports-title = Reports
 reports-empty = There are no reports for you to download yet.
 
 ## Sign-in

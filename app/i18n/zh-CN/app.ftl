@@ -26,13 +26,9 @@ home-card-forms = 需要填写和签署的同意书和信息表。
 home-card-reports = 可阅读和下载的报告。
 
 ## Section pages (each feature fills its page in a later release)
-notices-title = 通知
 notices-empty = 您目前还没有通知。学校的新信件会显示在这里。
-calendar-title = 日历
 calendar-empty = 日历中还没有活动。
-forms-title = 表格
 forms-empty = 目前没有需要您填写的表格。
-reports-title = 报告
 reports-empty = 目前还没有可供您下载的报告。
 
 ## Sign-in

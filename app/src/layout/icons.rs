@@ -5,11 +5,17 @@ use leptos::prelude::*;
 /// Which icon to draw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Icon {
+    /// A house.
     Home,
+    /// A speech bubble.
     Notices,
+    /// A calendar page.
     Calendar,
+    /// A ticked form.
     Forms,
+    /// A bar chart.
     Reports,
+    /// A globe, for the language menu.
     Globe,
 }
 

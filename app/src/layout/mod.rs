@@ -5,6 +5,7 @@ mod language_menu;
 mod tab_nav;
 mod top_bar;
 
+pub use icons::Icon;
 pub use language_menu::{LanguageMenu, SetLanguage, set_language};
 pub use tab_nav::TabNav;
 pub use top_bar::TopBar;

@@ -1,7 +1,8 @@
 //! The five sections: a bottom tab bar on phones, a side column on wide screens (CSS decides).
 
-use super::icons::{Icon, IconSvg};
+use super::icons::IconSvg;
 use crate::i18n::I18n;
+use crate::sections::Section;
 use crate::t;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -10,28 +11,16 @@ use leptos_router::components::A;
 #[component]
 pub fn TabNav() -> impl IntoView {
     let i18n = I18n::expect();
-    view! {
-        <nav class="tabs" aria-label=t!(i18n, "nav-label")>
-            <A href="/" exact=true>
-                <IconSvg icon=Icon::Home/>
-                <span>{t!(i18n, "nav-home")}</span>
-            </A>
-            <A href="/notices">
-                <IconSvg icon=Icon::Notices/>
-                <span>{t!(i18n, "nav-notices")}</span>
-            </A>
-            <A href="/calendar">
-                <IconSvg icon=Icon::Calendar/>
-                <span>{t!(i18n, "nav-calendar")}</span>
-            </A>
-            <A href="/forms">
-                <IconSvg icon=Icon::Forms/>
-                <span>{t!(i18n, "nav-forms")}</span>
-            </A>
-            <A href="/reports">
-                <IconSvg icon=Icon::Reports/>
-                <span>{t!(i18n, "nav-reports")}</span>
-            </A>
-        </nav>
-    }
+    let links = Section::ALL
+        .into_iter()
+        .map(|section| {
+            view! {
+                <A href=section.href() exact=section == Section::Home>
+                    <IconSvg icon=section.icon()/>
+                    <span>{section.name(i18n)}</span>
+                </A>
+            }
+        })
+        .collect_view();
+    view! { <nav class="tabs" aria-label=t!(i18n, "nav-label")>{links}</nav> }
 }

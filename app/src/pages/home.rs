@@ -2,6 +2,7 @@
 
 use crate::i18n::I18n;
 use crate::school::SchoolContext;
+use crate::sections::Section;
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -11,27 +12,24 @@ use leptos_meta::Title;
 pub fn HomePage() -> impl IntoView {
     let i18n = I18n::expect();
     let name = SchoolContext::expect().name().unwrap_or_default();
+    let cards = Section::ALL
+        .into_iter()
+        .filter_map(|section| {
+            let summary = section.summary(i18n)?;
+            Some(view! {
+                <li>
+                    <a class="card" href=section.href()>
+                        <strong>{section.name(i18n)}</strong>
+                        <span>{summary}</span>
+                    </a>
+                </li>
+            })
+        })
+        .collect_view();
     view! {
         <Title text=""/>
         <h1>{move || crate::msg!(i18n.locale(), "home-title", school = name.as_str())}</h1>
         <p class="lead">{t!(i18n, "home-intro")}</p>
-        <ul class="cards">
-            <li><a class="card" href="/notices">
-                <strong>{t!(i18n, "nav-notices")}</strong>
-                <span>{t!(i18n, "home-card-notices")}</span>
-            </a></li>
-            <li><a class="card" href="/calendar">
-                <strong>{t!(i18n, "nav-calendar")}</strong>
-                <span>{t!(i18n, "home-card-calendar")}</span>
-            </a></li>
-            <li><a class="card" href="/forms">
-                <strong>{t!(i18n, "nav-forms")}</strong>
-                <span>{t!(i18n, "home-card-forms")}</span>
-            </a></li>
-            <li><a class="card" href="/reports">
-                <strong>{t!(i18n, "nav-reports")}</strong>
-                <span>{t!(i18n, "home-card-reports")}</span>
-            </a></li>
-        </ul>
+        <ul class="cards">{cards}</ul>
     }
 }

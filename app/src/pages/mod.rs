@@ -9,5 +9,5 @@ mod sign_in;
 pub use error_panel::ErrorPanel;
 pub use home::HomePage;
 pub use not_found::NotFound;
-pub use sections::{CalendarPage, FormsPage, NoticesPage, ReportsPage};
+pub use sections::SectionPage;
 pub use sign_in::SignInPage;

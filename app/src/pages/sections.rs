@@ -1,64 +1,18 @@
 //! The section pages. Each shows its empty state until its feature lands.
 
 use crate::i18n::I18n;
-use crate::t;
+use crate::sections::Section;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// A section's heading and the message shown when it has nothing for this family.
 #[component]
-fn SectionPage(title: Signal<String>, empty: Signal<String>) -> impl IntoView {
+pub fn SectionPage(section: Section) -> impl IntoView {
+    let i18n = I18n::expect();
+    let title = section.name(i18n);
     view! {
         <Title text=move || title.get()/>
         <h1>{title}</h1>
-        <p class="empty-state">{empty}</p>
-    }
-}
-
-/// The noticeboard.
-#[component]
-pub fn NoticesPage() -> impl IntoView {
-    let i18n = I18n::expect();
-    view! {
-        <SectionPage
-            title=t!(i18n, "notices-title")
-            empty=t!(i18n, "notices-empty")
-        />
-    }
-}
-
-/// The calendar.
-#[component]
-pub fn CalendarPage() -> impl IntoView {
-    let i18n = I18n::expect();
-    view! {
-        <SectionPage
-            title=t!(i18n, "calendar-title")
-            empty=t!(i18n, "calendar-empty")
-        />
-    }
-}
-
-/// Digital forms.
-#[component]
-pub fn FormsPage() -> impl IntoView {
-    let i18n = I18n::expect();
-    view! {
-        <SectionPage
-            title=t!(i18n, "forms-title")
-            empty=t!(i18n, "forms-empty")
-        />
-    }
-}
-
-/// Report downloads.
-#[component]
-pub fn ReportsPage() -> impl IntoView {
-    let i18n = I18n::expect();
-    view! {
-        <SectionPage
-            title=t!(i18n, "reports-title")
-            empty=t!(i18n, "reports-empty")
-        />
+        <p class="empty-state">{section.empty_message(i18n)}</p>
     }
 }
