@@ -1,5 +1,6 @@
 //! Schoolgate's application: components, routes and server functions, shared by server and browser.
 
+pub mod access;
 pub mod app;
 pub mod assets;
 pub mod auth;
