@@ -25,7 +25,10 @@ test('the language menu switches en-GB → zh-CN → ar in place and the choice 
   // A page load would wipe this marker; an in-place switch keeps it.
   await page.evaluate(() => ((window as unknown as { sgMarker: number }).sgMarker = 42));
   const requests: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
+  // Navigations and data requests only: Chromium may fetch the favicon whenever it likes.
+  page.on('request', (r) => {
+    if (['document', 'fetch', 'xhr'].includes(r.resourceType())) requests.push(r.url());
+  });
 
   await portal.chooseLanguage('中文（简体）');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');

@@ -37,8 +37,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
             HeaderValue::from_static(SHORT_LIVED),
         ))
         .service(
-            precompressed(ServeDir::new(&site_root))
-                .fallback(get(render_not_found).with_state(state.clone())),
+            precompressed(ServeDir::new(&site_root)).fallback(get(not_found_renderer(&state))),
         );
 
     let context_state = state.clone();
@@ -76,13 +75,19 @@ async fn server_fn_handler(State(state): State<AppState>, request: Request<Body>
         .into_response()
 }
 
-/// Paths that are neither a route nor a file get the app's translated 404 page.
-async fn render_not_found(State(state): State<AppState>, request: Request<Body>) -> Response {
+/// Paths that are neither a route nor a file get the app's translated 404 page; the renderer is
+/// built once, not per request.
+fn not_found_renderer(
+    state: &AppState,
+) -> impl Fn(Request<Body>) -> std::pin::Pin<Box<dyn Future<Output = Response> + Send>>
++ Clone
++ Send
++ Sync
++ 'static {
     let context_state = state.clone();
     let assets = state.assets.clone();
-    let render = leptos_axum::render_app_async_with_context(
+    leptos_axum::render_app_async_with_context(
         move || provide_context(context_state.clone()),
         move || shell(assets.clone()),
-    );
-    render(request).await
+    )
 }
