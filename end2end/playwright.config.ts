@@ -24,9 +24,10 @@ export default defineConfig({
     launchOptions: chromium,
   },
   projects: [
-    // The hydrated specs need the wasm; the rest run in both projects.
+    // The hydrated specs need the wasm, the nojs specs use demo data once without it; the rest run
+    // in both projects.
     { name: 'js-off', use: { javaScriptEnabled: false }, testIgnore: /hydrated\.spec\.ts/ },
-    { name: 'js-on', use: { javaScriptEnabled: true } },
+    { name: 'js-on', use: { javaScriptEnabled: true }, testIgnore: /nojs\.spec\.ts/ },
   ],
   webServer: {
     command: `bash ./start-server.sh ${port}`,

@@ -1,9 +1,10 @@
 //! The document shell (server only) and the root component with its routes.
 
 use crate::assets::{AssetManifest, AssetTags};
+use crate::auth::viewer::ViewerContext;
 use crate::i18n::{I18n, Locale};
 use crate::layout::AppFrame;
-use crate::pages::{ErrorPanel, HomePage, NotFound, SectionPage, SignInPage};
+use crate::pages::{ErrorPanel, HomePage, JoinPage, NotFound, SectionPage, SignInPage};
 use crate::school::SchoolContext;
 use crate::sections::Section;
 use leptos::prelude::*;
@@ -68,17 +69,30 @@ fn initial_locale() -> Locale {
     }
 }
 
+/// The language of the page title. The server fills `<title>` after the body has rendered, when no
+/// reactive owner is active, so it uses the language the request was rendered in; the browser
+/// follows the language signal.
+fn title_locale(i18n: I18n, rendered_in: Locale) -> Locale {
+    if cfg!(feature = "ssr") {
+        rendered_in
+    } else {
+        i18n.locale()
+    }
+}
+
 /// The root component: language, school profile, frame and routes.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = I18n::provide(initial_locale());
+    let rendered_in = i18n.locale_untracked();
     SchoolContext::provide();
+    ViewerContext::provide();
 
     view! {
         <Html attr:lang=move || i18n.locale().tag() attr:dir=move || i18n.locale().dir()/>
         <Title formatter=move |page: String| {
-            let app = crate::msg!(i18n.locale(), "app-name");
+            let app = crate::msg!(title_locale(i18n, rendered_in), "app-name");
             if page.is_empty() { app } else { format!("{page} · {app}") }
         }/>
         <Router>
@@ -91,6 +105,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/forms") view=|| view! { <SectionPage section=Section::Forms/> } ssr=SsrMode::Async/>
                         <Route path=path!("/reports") view=|| view! { <SectionPage section=Section::Reports/> } ssr=SsrMode::Async/>
                         <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
+                        <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async/>
                     </Routes>
                 </ErrorBoundary>
             </AppFrame>

@@ -15,6 +15,32 @@ pub enum FieldProblem {
     Email,
     /// The value is longer than the field allows.
     TooLong,
+    /// A password shorter than the minimum.
+    TooShort,
+    /// A password on the list of common passwords, or as easy to guess.
+    TooCommon,
+    /// An email address another account already uses.
+    Taken,
+    /// Not a date, or not a possible one.
+    Date,
+}
+
+/// Why a one-time access code was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CodeProblem {
+    /// No such code (or a typo).
+    Unknown,
+    /// Already used to make an account.
+    Used,
+    /// Older than its 48 hours.
+    Expired,
+    /// Locked after too many wrong dates of birth.
+    Locked,
+    /// The date of birth matches none of the guardian's children; `remaining` tries are left.
+    WrongDateOfBirth {
+        /// Attempts left before the code locks.
+        remaining: u8,
+    },
 }
 
 /// An error a user may see. Details of internal failures stay in the server log.
@@ -34,6 +60,12 @@ pub enum AppError {
         /// What was wrong.
         problem: FieldProblem,
     },
+    /// The request needs a signed-in user and there is none (or the session ended).
+    #[error("sign-in required")]
+    SignInRequired,
+    /// A one-time access code could not be used.
+    #[error("access code refused: {0:?}")]
+    AccessCode(CodeProblem),
     /// Wrong email or password, without saying which.
     #[error("invalid credentials")]
     InvalidCredentials,
@@ -66,6 +98,25 @@ impl AppError {
                 FieldProblem::Required => msg!(locale, "error-field-required"),
                 FieldProblem::Email => msg!(locale, "error-field-email"),
                 FieldProblem::TooLong => msg!(locale, "error-field-too-long"),
+                FieldProblem::TooShort => msg!(locale, "error-password-too-short"),
+                FieldProblem::TooCommon => msg!(locale, "error-password-too-common"),
+                FieldProblem::Taken => msg!(locale, "error-email-taken"),
+                FieldProblem::Date => msg!(locale, "error-field-date"),
+            },
+            AppError::SignInRequired => msg!(locale, "error-sign-in-required"),
+            AppError::AccessCode(problem) => match problem {
+                CodeProblem::Unknown => msg!(locale, "error-code-unknown"),
+                CodeProblem::Used => msg!(locale, "error-code-used"),
+                CodeProblem::Expired => msg!(locale, "error-code-expired"),
+                CodeProblem::Locked => msg!(locale, "error-code-locked"),
+                CodeProblem::WrongDateOfBirth { remaining } => {
+                    let remaining = remaining.to_string();
+                    msg!(
+                        locale,
+                        "error-code-wrong-birth-date",
+                        remaining = remaining.as_str()
+                    )
+                }
             },
             AppError::InvalidCredentials => msg!(locale, "error-invalid-credentials"),
             AppError::RateLimited => msg!(locale, "error-rate-limited"),
@@ -73,6 +124,34 @@ impl AppError {
             AppError::Network => msg!(locale, "error-network"),
         }
     }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// The HTTP status for this error; a forbidden object answers exactly like a missing one.
+    pub fn status(&self) -> http::StatusCode {
+        use http::StatusCode;
+        match self {
+            AppError::NotFound | AppError::Forbidden => StatusCode::NOT_FOUND,
+            AppError::SignInRequired | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Validation { .. } | AppError::AccessCode(_) => StatusCode::BAD_REQUEST,
+            AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Network => StatusCode::BAD_GATEWAY,
+        }
+    }
+}
+
+/// Finishes a server function: an error also sets the response's HTTP status, so clients and
+/// tests see 401/404/429 rather than a blanket 500.
+#[cfg(feature = "ssr")]
+pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(err) = &result
+        && let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+    {
+        response.set_status(err.status());
+    }
+    result
 }
 
 impl FromServerFnError for AppError {

@@ -3,11 +3,14 @@
 pub mod access;
 pub mod app;
 pub mod assets;
+pub mod audience;
 pub mod auth;
+pub mod children;
 pub mod error;
 pub mod i18n;
 pub mod layout;
 pub mod pages;
+pub mod roster;
 pub mod school;
 pub mod sections;
 

@@ -18,6 +18,28 @@ pub struct AppState {
     pub assets: AssetManifest,
     /// The school's public profile, read at start; `None` before the school is set up.
     pub school: Option<crate::school::dto::SchoolProfile>,
+    /// Deployment settings the request paths need.
+    pub settings: Settings,
+}
+
+/// Deployment settings read at start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// The address parents use, e.g. `https://portal.riverside.sch.uk`; printed in letters' links.
+    pub public_url: String,
+    /// Mark cookies `Secure`: on whenever the public address is https.
+    pub secure_cookies: bool,
+}
+
+impl Settings {
+    /// Settings for a portal reached at `public_url`.
+    pub fn for_public_url(public_url: &str) -> Self {
+        let public_url = public_url.trim_end_matches('/').to_string();
+        Self {
+            secure_cookies: public_url.starts_with("https://"),
+            public_url,
+        }
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

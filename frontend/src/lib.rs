@@ -6,6 +6,12 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    // A server function that redirects (sign-in, joining) loads the new page in full, so the top
+    // bar, child switcher and every filter start from the new session. Set before the router,
+    // whose own hook would navigate inside the already-rendered page.
+    let _ = leptos::server_fn::redirect::set_redirect_hook(|location: &str| {
+        let _ = leptos::prelude::window().location().set_href(location);
+    });
     leptos::mount::hydrate_body(app::App);
     // Tests and styles wait for this marker: before it, clicks would reach no handler.
     if let Some(html) = leptos::prelude::document().document_element() {

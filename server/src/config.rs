@@ -36,6 +36,8 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// `SG_LOG_FORMAT`: `text` or `json`.
     pub log_format: LogFormat,
+    /// `SG_PUBLIC_URL`: the address parents use (links in letters; https turns on Secure cookies).
+    pub public_url: String,
 }
 
 /// A configuration value that cannot be used.
@@ -107,7 +109,17 @@ impl Config {
             }
         };
 
+        let (var, public_url) = get("SG_PUBLIC_URL", &format!("http://{addr}"));
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(ConfigError {
+                var,
+                value: public_url,
+                reason: "expected an http:// or https:// address",
+            });
+        }
+
         Ok(Self {
+            public_url,
             addr,
             database_url,
             site_root: PathBuf::from(site_root),

@@ -1,14 +1,21 @@
-//! The `schoolgate` binary: `serve` (default), `migrate` and `seed`.
+//! The `schoolgate` binary: `serve` (default), `migrate`, `seed`, `create-admin` and
+//! `import-roster`.
 
 use anyhow::Context;
 use server::config::Config;
 use server::startup;
 
-const USAGE: &str = "usage: schoolgate [serve | migrate | seed]
+const USAGE: &str = "usage: schoolgate [serve | migrate | seed | create-admin | import-roster]
 
-  serve    run the portal (default)
-  migrate  bring the database schema up to date and exit
-  seed     create the demo school if the database has no school, then exit
+  serve                          run the portal (default)
+  migrate                        bring the database schema up to date and exit
+  seed                           create the demo school if the database has no school, then exit
+  create-admin <email> <name>    create the school's first admin (system admin and office admin);
+                                 the password comes from SG_ADMIN_PASSWORD; a new database also
+                                 needs SG_SCHOOL_NAME for the school itself
+  import-roster <file.csv> [--commit]
+                                 check an MIS export and print what importing it would change;
+                                 with --commit, import it (all rows or none)
 
 Configuration comes from environment variables; see README.md.";
 
@@ -28,7 +35,8 @@ async fn main() -> anyhow::Result<()> {
         "serve" => {
             let assets = startup::load_assets(&config.site_root)?;
             let db = startup::open_database(&config.database_url).await?;
-            let state = startup::app_state(db, &config.site_root, assets).await;
+            let settings = app::state::Settings::for_public_url(&config.public_url);
+            let state = startup::app_state(db, &config.site_root, assets, settings).await;
             startup::serve(&config, state).await
         }
         "migrate" => {
@@ -46,6 +54,78 @@ async fn main() -> anyhow::Result<()> {
             } else {
                 tracing::info!("a school exists already; nothing seeded");
             }
+            Ok(())
+        }
+        "create-admin" => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            let [email, name] = args.as_slice() else {
+                anyhow::bail!("create-admin needs <email> and <name>\n\n{USAGE}");
+            };
+            let password = std::env::var("SG_ADMIN_PASSWORD")
+                .context("set SG_ADMIN_PASSWORD to the new admin's password")?;
+            let db = startup::open_database(&config.database_url).await?;
+            let school = match app::school::db::first_school(&db).await? {
+                Some(school) => school.id,
+                None => {
+                    let name = std::env::var("SG_SCHOOL_NAME")
+                        .context("the database has no school yet: set SG_SCHOOL_NAME")?;
+                    app::school::db::create_school(&db, &name).await?
+                }
+            };
+            let roles = [
+                app::access::Role::SystemAdmin,
+                app::access::Role::OfficeAdmin,
+            ];
+            app::roster::accounts::create_staff_account(
+                &db, school, name, email, &roles, &password,
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{}", e.message(app::i18n::Locale::EnGb)))?;
+            tracing::info!(%email, "created the admin account");
+            Ok(())
+        }
+        "import-roster" => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            let Some(path) = args.first() else {
+                anyhow::bail!("import-roster needs a CSV file\n\n{USAGE}");
+            };
+            let write = args.iter().any(|a| a == "--commit");
+            let data = std::fs::read(path).with_context(|| format!("cannot read {path}"))?;
+            let db = startup::open_database(&config.database_url).await?;
+            let school = app::school::db::first_school(&db)
+                .await?
+                .context("the database has no school yet")?
+                .id;
+            let report = if write {
+                app::roster::import::commit(&db, school, &data).await?
+            } else {
+                app::roster::import::preview(&db, school, &data).await?
+            };
+            for problem in &report.problems {
+                println!("line {}: {:?}", problem.line, problem.problem);
+            }
+            println!(
+                "{} rows; pupils: {} new, {} changed, {} unchanged, {} not in the file; guardians: {} new, {} changed; links changed: {}",
+                report.rows,
+                report.pupils_added,
+                report.pupils_changed,
+                report.pupils_unchanged,
+                report.pupils_left,
+                report.guardians_added,
+                report.guardians_changed,
+                report.links_changed
+            );
+            if !report.problems.is_empty() {
+                anyhow::bail!("{} problems: nothing was imported", report.problems.len());
+            }
+            println!(
+                "{}",
+                if write {
+                    "imported"
+                } else {
+                    "nothing written (add --commit to import)"
+                }
+            );
             Ok(())
         }
         other => anyhow::bail!("unknown command {other:?}\n\n{USAGE}"),

@@ -47,6 +47,11 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
             "/api/{*fn_name}",
             get(server_fn_handler).post(server_fn_handler),
         )
+        // Printed documents, rendered on the server only (see app::roster::letters).
+        .route(
+            "/admin/letters",
+            get(app::roster::letters::class_list).post(app::roster::letters::print),
+        )
         .leptos_routes_with_context(
             &state,
             routes,
@@ -55,11 +60,16 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         )
         .nest_service("/pkg", hashed_assets)
         .fallback_service(public_files)
-        .with_state(state)
+        .with_state(state.clone())
         .layer(
             ServiceBuilder::new()
                 .layer(TraceLayer::new_for_http())
                 .layer(axum::middleware::from_fn(security_headers))
+                .layer(axum::middleware::from_fn(crate::csrf::same_origin_only))
+                .layer(axum::middleware::from_fn_with_state(
+                    state,
+                    app::auth::session::resolve,
+                ))
                 .layer(CompressionLayer::new())
                 .layer(RequestBodyLimitLayer::new(max_body_bytes)),
         )

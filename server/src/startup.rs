@@ -51,6 +51,7 @@ pub async fn app_state(
     db: DatabaseConnection,
     site_root: &Path,
     assets: AssetManifest,
+    settings: app::state::Settings,
 ) -> AppState {
     let school = app::school::db::profile(&db).await.ok();
     if school.is_none() {
@@ -66,6 +67,7 @@ pub async fn app_state(
         leptos_options,
         assets,
         school,
+        settings,
     }
 }
 
@@ -76,7 +78,9 @@ pub async fn serve(config: &Config, state: AppState) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("SG_ADDR={}: cannot listen there", config.addr))?;
     tracing::info!(addr = %config.addr, "Schoolgate is listening on http://{}", config.addr);
-    axum::serve(listener, router)
+    // Connection info gives sign-in throttling the caller's address.
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("server failed")?;

@@ -1,99 +1,14 @@
 //! The HTTP surface through the real router: pages, headers, languages, limits and assets.
 
-use app::assets::AssetManifest;
-use app::db::scratch;
-use axum::Router;
 use axum::body::Body;
 use http::{Request, Response, StatusCode, header};
 use http_body_util::BodyExt;
-use server::startup;
-use tower::ServiceExt;
 
-const BODY_LIMIT: usize = 4096;
-const WASM: &[u8] = b"\0asm-raw-bytes";
-const WASM_BR: &[u8] = b"brotli-variant";
+mod support;
 
-/// A router over a real database and a real site folder with a precompressed asset.
-struct Harness {
-    router: Router,
-    _site: tempfile::TempDir,
-    _db_dir: Option<tempfile::TempDir>,
-}
-
-async fn harness_on(database_url: String, db_dir: Option<tempfile::TempDir>) -> Harness {
-    let site = tempfile::tempdir().expect("site dir");
-    let pkg = site.path().join("pkg");
-    std::fs::create_dir_all(&pkg).expect("pkg dir");
-    std::fs::write(pkg.join("schoolgate.test.wasm"), WASM).expect("wasm");
-    std::fs::write(pkg.join("schoolgate.test.wasm.br"), WASM_BR).expect("wasm.br");
-    std::fs::write(site.path().join("favicon.svg"), "<svg/>").expect("favicon");
-    let manifest = AssetManifest::parse(
-        "js=schoolgate.test.js\nwasm=schoolgate.test.wasm\ncss=schoolgate.test.css",
-    )
-    .expect("manifest");
-
-    let db = startup::open_database(&database_url)
-        .await
-        .expect("database");
-    app::school::db::seed_demo(&db).await.expect("seed");
-    let state = startup::app_state(db, site.path(), manifest).await;
-    Harness {
-        router: server::router::build(state, BODY_LIMIT),
-        _site: site,
-        _db_dir: db_dir,
-    }
-}
-
-async fn sqlite_harness() -> Harness {
-    let dir = tempfile::tempdir().expect("db dir");
-    harness_on(scratch::sqlite_url_in(dir.path()), Some(dir)).await
-}
-
-async fn postgres_harness() -> Harness {
-    let server = scratch::postgres_server_url().expect("PostgreSQL for tests");
-    let url = scratch::fresh_postgres_database(&server)
-        .await
-        .expect("database");
-    harness_on(url, None).await
-}
-
-impl Harness {
-    async fn send(&self, request: Request<Body>) -> Response<Body> {
-        self.router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("router answers")
-    }
-
-    async fn get(&self, path: &str, headers: &[(header::HeaderName, &str)]) -> Response<Body> {
-        let mut builder = Request::get(path);
-        for (name, value) in headers {
-            builder = builder.header(name, *value);
-        }
-        self.send(builder.body(Body::empty()).expect("request"))
-            .await
-    }
-}
-
-async fn body_text(response: Response<Body>) -> String {
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    String::from_utf8(bytes.to_vec()).expect("utf-8 body")
-}
-
-fn header_value(response: &Response<Body>, name: header::HeaderName) -> &str {
-    response
-        .headers()
-        .get(&name)
-        .unwrap_or_else(|| panic!("missing header {name}"))
-        .to_str()
-        .expect("ascii header")
-}
+use support::{
+    BODY_LIMIT, Harness, WASM, WASM_BR, body_text, header_value, postgres_harness, sqlite_harness,
+};
 
 fn assert_security_headers(response: &Response<Body>) {
     let csp = header_value(response, header::CONTENT_SECURITY_POLICY);

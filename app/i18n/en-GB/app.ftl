@@ -55,3 +55,41 @@ error-field-required = Please fill in this field.
 error-field-email = Please enter an email address, like name@example.com.
 error-field-too-long = This is too long.
 error-invalid-credentials = The email address or password is not right.
+error-field-date = Please enter a date, like 21/03/2019.
+error-password-too-short = Please use at least 8 characters.
+error-password-too-common = This password is too common or too easy to guess. Try a few words that belong together only for you.
+error-email-taken = An account already uses this email address. Sign in instead, or use another address.
+error-sign-in-required = Please sign in to see this.
+error-code-unknown = We do not recognise this access code. Check it against your letter, or ask the school office for a new one.
+error-code-used = This access code has already been used. Sign in with your email address and password.
+error-code-expired = This access code has expired. Please ask the school office for a new one.
+error-code-locked = This access code is locked after too many wrong dates of birth. Please ask the school office for a new one.
+error-code-wrong-birth-date = That date of birth does not match any of your children. Tries left: { $remaining }.
+
+## Accounts
+sign-out = Sign out
+sign-in-join-link = Join with an access code
+child-switcher-all = All my children
+
+## Joining with an access code
+join-title = Join your school
+join-intro = Enter the access code from your letter, one of your children’s dates of birth, and the email address and password you want to use.
+join-code = Access code
+join-birth-date = A child’s date of birth
+join-birth-date-hint = This shows us the code is really yours.
+join-password = Choose a password
+join-password-hint = At least 8 characters. A few words only you would put together work well.
+join-submit = Join
+
+## Access-code letters (printed by the office)
+home-card-letters = Print sign-up letters with access codes for a class.
+letters-title = Access-code letters
+letters-intro = Choose a class to print a letter for every guardian there who has not joined yet. Printing makes new codes, valid for 48 hours; earlier letters stop working.
+letters-print-class = Print letters for { $class }
+letters-none = Every guardian in { $class } has already joined.
+letter-title = Join { $school } on Schoolgate
+letter-greeting = Dear { $name },
+letter-intro = Schoolgate is where the school shares letters, events, forms and reports about { $children }, in your language. To join, scan the QR code with your phone’s camera, or type the address below, then enter the code and one of your children’s dates of birth.
+letter-code-label = Your access code
+letter-qr-label = QR code that opens the sign-up page
+letter-expiry = This code works once, until { $date }. If it has expired, ask the school office for a new one.

@@ -55,3 +55,41 @@ error-field-required = 请填写此项。
 error-field-email = 请输入电子邮箱地址，例如 name@example.com。
 error-field-too-long = 内容太长了。
 error-invalid-credentials = 电子邮箱或密码不正确。
+error-field-date = 请输入日期，例如 2019/03/21。
+error-password-too-short = 请至少使用 8 个字符。
+error-password-too-common = 这个密码太常见或太容易被猜到。请尝试只有您自己会组合在一起的几个词。
+error-email-taken = 已有账户使用这个电子邮箱。请直接登录，或使用其他邮箱。
+error-sign-in-required = 请登录后查看。
+error-code-unknown = 无法识别这个访问码。请对照您的信函核对，或向学校办公室索取新的访问码。
+error-code-used = 这个访问码已经使用过。请用您的电子邮箱和密码登录。
+error-code-expired = 这个访问码已过期。请向学校办公室索取新的访问码。
+error-code-locked = 出生日期错误次数过多，这个访问码已被锁定。请向学校办公室索取新的访问码。
+error-code-wrong-birth-date = 这个出生日期与您的任何一个孩子都不符。剩余尝试次数：{ $remaining }。
+
+## Accounts
+sign-out = 退出登录
+sign-in-join-link = 使用访问码加入
+child-switcher-all = 我的所有孩子
+
+## Joining with an access code
+join-title = 加入您孩子的学校
+join-intro = 请输入信函上的访问码、您一个孩子的出生日期，以及您想使用的电子邮箱和密码。
+join-code = 访问码
+join-birth-date = 孩子的出生日期
+join-birth-date-hint = 用于确认这个访问码确实属于您。
+join-password = 设置密码
+join-password-hint = 至少 8 个字符。只有您会组合在一起的几个词是好选择。
+join-submit = 加入
+
+## Access-code letters (printed by the office)
+home-card-letters = 为一个班级打印带访问码的注册信函。
+letters-title = 访问码信函
+letters-intro = 选择一个班级，为该班所有尚未加入的监护人各打印一封信函。打印会生成新的访问码，有效期 48 小时；之前的信函随即失效。
+letters-print-class = 打印 { $class } 的信函
+letters-none = { $class } 的所有监护人都已加入。
+letter-title = 加入 { $school } 的 Schoolgate
+letter-greeting = 尊敬的 { $name }：
+letter-intro = 学校通过 Schoolgate 以您的语言分享关于 { $children } 的信函、活动、表格和报告。加入方法：用手机相机扫描二维码，或输入下方网址，然后输入访问码和您一个孩子的出生日期。
+letter-code-label = 您的访问码
+letter-qr-label = 打开注册页面的二维码
+letter-expiry = 此访问码只能使用一次，有效期至 { $date }。如已过期，请向学校办公室索取新的访问码。

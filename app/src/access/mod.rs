@@ -1,8 +1,14 @@
 //! Who may do what: roles, the capabilities each grants, and how far each reaches.
 //!
-//! This is the one table later server functions consult (together with the audience of the
-//! thing asked for) before they do anything.
+//! Every server function starts with [`authorize`] (or [`current_actor`] for what any signed-in
+//! user may do), then checks the object's audience against the grant.
 
+#[cfg(feature = "ssr")]
+mod actor;
 mod roles;
 
+#[cfg(feature = "ssr")]
+pub use actor::{
+    Actor, Child, CurrentActor, Granted, authorize, children_of, current_actor, load_actor, status,
+};
 pub use roles::{Capability, Role, Scope, allowed_scope};

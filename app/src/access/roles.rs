@@ -21,6 +21,37 @@ pub enum Role {
     SystemAdmin,
 }
 
+impl Role {
+    /// Every role, for tests and the staff screens.
+    pub const ALL: [Role; 7] = [
+        Role::Guardian,
+        Role::Teacher,
+        Role::TeachingAssistant,
+        Role::OfficeAdmin,
+        Role::Leadership,
+        Role::SafeguardingLead,
+        Role::SystemAdmin,
+    ];
+
+    /// The stable code stored in the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Guardian => "guardian",
+            Role::Teacher => "teacher",
+            Role::TeachingAssistant => "teaching-assistant",
+            Role::OfficeAdmin => "office-admin",
+            Role::Leadership => "leadership",
+            Role::SafeguardingLead => "safeguarding-lead",
+            Role::SystemAdmin => "system-admin",
+        }
+    }
+
+    /// The role for a stored code.
+    pub fn from_code(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
 /// Something a user may be allowed to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Capability {
@@ -42,6 +73,8 @@ pub enum Capability {
     StaffManage,
     /// Change the school's name, hours and languages.
     SchoolSettingsManage,
+    /// See how many families an audience reaches, before publishing to it.
+    AudiencePreview,
 }
 
 /// How far a granted capability reaches.
@@ -68,6 +101,7 @@ impl Capability {
             Capability::AccessCodesIssue => "account.codes.issue",
             Capability::StaffManage => "staff.manage",
             Capability::SchoolSettingsManage => "school.settings.manage",
+            Capability::AudiencePreview => "audience.preview",
         }
     }
 }
@@ -82,6 +116,7 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (NoticeRead, OwnClasses),
             (NoticePublishClass, OwnClasses),
             (NoticeStatsView, OwnClasses),
+            (AudiencePreview, OwnClasses),
         ],
         Role::TeachingAssistant => &[(NoticeRead, OwnClasses)],
         Role::OfficeAdmin => &[
@@ -91,12 +126,14 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (NoticeStatsView, WholeSchool),
             (RosterImport, WholeSchool),
             (AccessCodesIssue, WholeSchool),
+            (AudiencePreview, WholeSchool),
         ],
         Role::Leadership | Role::SafeguardingLead => &[
             (NoticeRead, WholeSchool),
             (NoticePublishClass, WholeSchool),
             (NoticePublishSchool, WholeSchool),
             (NoticeStatsView, WholeSchool),
+            (AudiencePreview, WholeSchool),
         ],
         Role::SystemAdmin => &[
             (StaffManage, WholeSchool),
@@ -119,16 +156,8 @@ pub fn allowed_scope(roles: &[Role], capability: Capability) -> Option<Scope> {
 mod tests {
     use super::*;
 
-    const ROLES: [Role; 7] = [
-        Role::Guardian,
-        Role::Teacher,
-        Role::TeachingAssistant,
-        Role::OfficeAdmin,
-        Role::Leadership,
-        Role::SafeguardingLead,
-        Role::SystemAdmin,
-    ];
-    const CAPABILITIES: [Capability; 9] = [
+    const ROLES: [Role; 7] = Role::ALL;
+    const CAPABILITIES: [Capability; 10] = [
         Capability::NoticeRead,
         Capability::NoticeAcknowledge,
         Capability::NoticePublishClass,
@@ -138,6 +167,7 @@ mod tests {
         Capability::AccessCodesIssue,
         Capability::StaffManage,
         Capability::SchoolSettingsManage,
+        Capability::AudiencePreview,
     ];
 
     #[test]
@@ -215,6 +245,14 @@ mod tests {
                 capability.code()
             );
         }
+    }
+
+    #[test]
+    fn role_codes_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_code(role.code()), Some(role));
+        }
+        assert_eq!(Role::from_code("head"), None);
     }
 
     #[test]

@@ -57,6 +57,11 @@ impl I18n {
         self.locale.get()
     }
 
+    /// The current locale, without tracking.
+    pub fn locale_untracked(&self) -> Locale {
+        self.locale.get_untracked()
+    }
+
     /// Switches the interface language.
     pub fn set_locale(&self, locale: Locale) {
         self.locale.set(locale);

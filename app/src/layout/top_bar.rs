@@ -1,6 +1,8 @@
-//! The top bar: the school's name, the child switcher's place, the language menu and sign-in.
+//! The top bar: the school's name, the child switcher, the language menu and the account.
 
 use super::LanguageMenu;
+use crate::auth::viewer::ViewerContext;
+use crate::children::ChildSwitcher;
 use crate::i18n::I18n;
 use crate::school::SchoolContext;
 use crate::t;
@@ -11,6 +13,7 @@ use leptos::prelude::*;
 pub fn TopBar() -> impl IntoView {
     let i18n = I18n::expect();
     let school = SchoolContext::expect();
+    let signed_in = ViewerContext::expect().get().is_some();
     let school_name = move || {
         school
             .name()
@@ -21,10 +24,22 @@ pub fn TopBar() -> impl IntoView {
             <a class="top-bar__school" href="/">
                 {school_name}
             </a>
-            // Filled by the accounts feature: a guardian picks one child or all of them here.
-            <div class="top-bar__children" data-slot="child-switcher"></div>
+            <div class="top-bar__children">
+                <ChildSwitcher/>
+            </div>
             <LanguageMenu/>
-            <a class="top-bar__sign-in" href="/sign-in">{t!(i18n, "sign-in-link")}</a>
+            {if signed_in {
+                // A plain form: signing out works before the wasm arrives and reloads the page.
+                view! {
+                    <form method="post" action="/api/auth/sign-out" class="top-bar__account">
+                        <button type="submit" class="top-bar__sign-in">{t!(i18n, "sign-out")}</button>
+                    </form>
+                }
+                .into_any()
+            } else {
+                view! { <a class="top-bar__sign-in" href="/sign-in">{t!(i18n, "sign-in-link")}</a> }
+                    .into_any()
+            }}
         </header>
     }
 }

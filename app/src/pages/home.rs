@@ -1,5 +1,6 @@
 //! The home page: a greeting with the school's name and a card per section.
 
+use crate::auth::viewer::ViewerContext;
 use crate::i18n::I18n;
 use crate::school::SchoolContext;
 use crate::sections::Section;
@@ -26,10 +27,24 @@ pub fn HomePage() -> impl IntoView {
             })
         })
         .collect_view();
+    // Staff tools that are printed documents rather than app pages.
+    let letters = ViewerContext::expect()
+        .get()
+        .is_some_and(|v| v.prints_letters)
+        .then(|| {
+            view! {
+                <li>
+                    <a class="card" href="/admin/letters" rel="external">
+                        <strong>{t!(i18n, "letters-title")}</strong>
+                        <span>{t!(i18n, "home-card-letters")}</span>
+                    </a>
+                </li>
+            }
+        });
     view! {
         <Title text=""/>
         <h1>{move || crate::msg!(i18n.locale(), "home-title", school = name.as_str())}</h1>
         <p class="lead">{t!(i18n, "home-intro")}</p>
-        <ul class="cards">{cards}</ul>
+        <ul class="cards">{cards}{letters}</ul>
     }
 }

@@ -2,12 +2,14 @@
 
 mod error_panel;
 mod home;
+mod join;
 mod not_found;
 mod sections;
 mod sign_in;
 
 pub use error_panel::ErrorPanel;
 pub use home::HomePage;
+pub use join::{JoinPage, account_action};
 pub use not_found::NotFound;
 pub use sections::SectionPage;
 pub use sign_in::SignInPage;

@@ -12,14 +12,7 @@ use leptos_meta::Title;
 pub fn SignInPage() -> impl IntoView {
     let i18n = I18n::expect();
     let action = ServerAction::<SignIn>::new();
-    let error = move || {
-        action
-            .value()
-            .get()
-            .and_then(|result| result.err())
-            .map(|err| err.message(i18n.locale()))
-    };
-    let pending = action.pending();
+    let (error, pending) = super::account_action(action, i18n);
     view! {
         <Title text=move || t!(i18n, "sign-in-title").get()/>
         <h1>{t!(i18n, "sign-in-title")}</h1>
@@ -45,5 +38,6 @@ pub fn SignInPage() -> impl IntoView {
             </button>
         </ActionForm>
         <p class="hint">{t!(i18n, "sign-in-new-parent")}</p>
+        <p><a class="button button--secondary" href="/join">{t!(i18n, "sign-in-join-link")}</a></p>
     }
 }

@@ -5,37 +5,60 @@ use crate::db::entities::school;
 use crate::error::AppError;
 use sea_orm::{
     ActiveModelTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryOrder, Set,
+    TransactionTrait,
 };
 
 /// The demo school's name, also printed by the run command.
 pub const DEMO_SCHOOL_NAME: &str = "Riverside Primary School";
 
-/// The profile of the school this portal serves.
-pub async fn profile(db: &DatabaseConnection) -> Result<SchoolProfile, AppError> {
-    let school = school::Entity::find()
+/// The first school: the one a single-school installation serves.
+pub async fn first_school(db: &DatabaseConnection) -> Result<Option<school::Model>, DbErr> {
+    school::Entity::find()
         .order_by_asc(school::Column::Id)
         .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+        .await
+}
+
+/// The profile of the school this portal serves.
+pub async fn profile(db: &DatabaseConnection) -> Result<SchoolProfile, AppError> {
+    let school = first_school(db).await?.ok_or(AppError::NotFound)?;
     Ok(SchoolProfile {
         name: school.name,
         default_locale: school.default_locale,
     })
 }
 
-/// Creates the demo school unless a school exists already; says whether it created one.
-pub async fn seed_demo(db: &DatabaseConnection) -> Result<bool, DbErr> {
-    if school::Entity::find().count(db).await? > 0 {
-        return Ok(false);
-    }
-    school::ActiveModel {
-        name: Set(DEMO_SCHOOL_NAME.to_string()),
+/// Creates a school with default settings; returns its id.
+pub async fn create_school<C: sea_orm::ConnectionTrait>(db: &C, name: &str) -> Result<i32, DbErr> {
+    let created = school::ActiveModel {
+        name: Set(name.to_string()),
         default_locale: Set("en-GB".to_string()),
         timezone: Set("Europe/London".to_string()),
+        staff_hours_start: Set("08:30".to_string()),
+        staff_hours_end: Set("16:00".to_string()),
         created_at: Set(chrono::Utc::now()),
         ..Default::default()
     }
     .insert(db)
     .await?;
+    Ok(created.id)
+}
+
+/// Creates the demo school with its roster unless a school exists already, in one transaction;
+/// says whether it created one. Either way the demo sign-up codes are made valid again.
+pub async fn seed_demo(db: &DatabaseConnection) -> Result<bool, AppError> {
+    use crate::roster::demo;
+    if school::Entity::find().count(db).await? > 0 {
+        if let Some(existing) = first_school(db).await? {
+            demo::refresh_codes(db, existing.id).await?;
+        }
+        return Ok(false);
+    }
+    let hash = crate::auth::password::hash(demo::DEMO_PASSWORD.to_string()).await?;
+    let txn = db.begin().await?;
+    let created = create_school(&txn, DEMO_SCHOOL_NAME).await?;
+    demo::populate(&txn, created, hash).await?;
+    demo::refresh_codes(&txn, created).await?;
+    txn.commit().await?;
     Ok(true)
 }

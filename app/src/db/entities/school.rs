@@ -13,6 +13,10 @@ pub struct Model {
     pub default_locale: String,
     /// IANA time zone name, for calendars and quiet hours.
     pub timezone: String,
+    /// When staff are at work ("08:30"); messages outside wait for the next morning.
+    pub staff_hours_start: String,
+    /// When staff hours end ("16:00").
+    pub staff_hours_end: String,
     pub created_at: DateTimeUtc,
 }
 

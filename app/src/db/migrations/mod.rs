@@ -1,6 +1,7 @@
 //! Schema migrations, applied in order at every start.
 
 mod m20261123_000001_create_school;
+mod m20261123_000002_create_roster;
 
 use sea_orm_migration::prelude::*;
 
@@ -10,6 +11,9 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261123_000001_create_school::Migration)]
+        vec![
+            Box::new(m20261123_000001_create_school::Migration),
+            Box::new(m20261123_000002_create_roster::Migration),
+        ]
     }
 }

@@ -1,0 +1,76 @@
+//! What the page knows about the signed-in user: name, children, the chosen child, and which
+//! staff tools to offer. Read by the server from the request and carried to the browser in the
+//! hydration data, like the school profile.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One of a guardian's children, for the switcher.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChildSummary {
+    /// The pupil's id.
+    pub id: i32,
+    /// The name the family uses.
+    pub name: String,
+    /// The class this year, e.g. "3A".
+    pub class_name: Option<String>,
+}
+
+/// The signed-in user as the page shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    /// A guardian's children this year, in name order; empty for staff.
+    pub children: Vec<ChildSummary>,
+    /// The child chosen in the switcher; `None` means all.
+    pub selected: Option<i32>,
+    /// May print access-code letters (the office).
+    pub prints_letters: bool,
+}
+
+/// The viewer for this page (`None`: nobody signed in).
+#[derive(Clone, Copy)]
+pub struct ViewerContext(StoredValue<Option<Viewer>>);
+
+impl ViewerContext {
+    /// Puts the viewer into context; must run inside `App` during render.
+    pub fn provide() {
+        let shared = SharedValue::new(current_viewer);
+        provide_context(Self(StoredValue::new(shared.into_inner())));
+    }
+
+    /// The viewer in context; `App` always provides it.
+    pub fn expect() -> Self {
+        expect_context::<Self>()
+    }
+
+    /// The signed-in user, if any.
+    pub fn get(&self) -> Option<Viewer> {
+        self.0.get_value()
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn current_viewer() -> Option<Viewer> {
+    let actor = crate::access::current_actor().ok()?;
+    Some(Viewer {
+        children: actor
+            .children
+            .iter()
+            .map(|c| ChildSummary {
+                id: c.membership.pupil_id,
+                name: c.name.clone(),
+                class_name: c.class_name.clone(),
+            })
+            .collect(),
+        selected: actor.selected_child,
+        prints_letters: crate::access::allowed_scope(
+            &actor.roles,
+            crate::access::Capability::AccessCodesIssue,
+        ) == Some(crate::access::Scope::WholeSchool),
+    })
+}
+
+#[cfg(not(feature = "ssr"))]
+fn current_viewer() -> Option<Viewer> {
+    None
+}

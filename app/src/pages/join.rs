@@ -1,0 +1,75 @@
+//! The page a new parent reaches from the QR code on their letter.
+
+use crate::auth::Join;
+use crate::i18n::I18n;
+use crate::t;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// Code, a child's date of birth, email and a new password; what was typed stays on refusal.
+#[component]
+pub fn JoinPage() -> impl IntoView {
+    let i18n = I18n::expect();
+    let action = ServerAction::<Join>::new();
+    let code = use_query_map()
+        .get_untracked()
+        .get("code")
+        .unwrap_or_default();
+    let (error, pending) = account_action(action, i18n);
+    view! {
+        <Title text=move || t!(i18n, "join-title").get()/>
+        <h1>{t!(i18n, "join-title")}</h1>
+        <p>{t!(i18n, "join-intro")}</p>
+        <ActionForm action>
+            <div class="field">
+                <label for="join-code">{t!(i18n, "join-code")}</label>
+                <input id="join-code" name="code" type="text" value=code autocomplete="one-time-code"
+                    autocapitalize="characters" spellcheck="false" required/>
+            </div>
+            <div class="field">
+                <label for="join-birth-date">{t!(i18n, "join-birth-date")}</label>
+                <input id="join-birth-date" name="birth_date" type="date" required/>
+                <p class="field__hint">{t!(i18n, "join-birth-date-hint")}</p>
+            </div>
+            <div class="field">
+                <label for="join-email">{t!(i18n, "sign-in-email")}</label>
+                <input id="join-email" name="email" type="email" autocomplete="email"
+                    inputmode="email" required/>
+            </div>
+            <div class="field">
+                <label for="join-password">{t!(i18n, "join-password")}</label>
+                <input id="join-password" name="password" type="password" autocomplete="new-password"
+                    minlength="8" required/>
+                <p class="field__hint">{t!(i18n, "join-password-hint")}</p>
+            </div>
+            <p class="form-error" role="alert" aria-live="assertive">{error}</p>
+            <button class="button" type="submit" disabled=pending>{t!(i18n, "join-submit")}</button>
+        </ActionForm>
+    }
+}
+
+/// What an account form shows: the refusal in the page's language and whether it is sending.
+/// (On success the server redirects, which the browser entry point turns into a full page load.)
+pub fn account_action<S>(
+    action: ServerAction<S>,
+    i18n: I18n,
+) -> (impl Fn() -> Option<String> + Copy, Memo<bool>)
+where
+    S: leptos::server_fn::ServerFn<Output = (), Error = crate::error::AppError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+    S::Output: Send + Sync + 'static,
+{
+    let error = move || {
+        action
+            .value()
+            .get()
+            .and_then(|result| result.err())
+            .map(|err| err.message(i18n.locale()))
+    };
+    (error, action.pending())
+}

@@ -1,0 +1,62 @@
+//! Account administration: creating staff accounts and suspending accounts.
+
+use crate::access::{Role, status};
+use crate::auth::session;
+use crate::db::entities::user_account;
+use crate::error::AppError;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel,
+    QueryFilter, Set, TransactionTrait,
+};
+
+/// Suspends the account with `email` and ends all its sessions; returns how many ended.
+pub async fn suspend_by_email<C: ConnectionTrait>(db: &C, email: &str) -> Result<u64, DbErr> {
+    let Some(account) = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(email.to_lowercase()))
+        .one(db)
+        .await?
+    else {
+        return Err(DbErr::RecordNotFound(email.to_string()));
+    };
+    let id = account.id;
+    let mut account = account.into_active_model();
+    account.status = Set(status::SUSPENDED.to_string());
+    account.update(db).await?;
+    session::end_all(db, id).await
+}
+
+/// Creates a member of staff with an active account (the first admin, from the command line).
+pub async fn create_staff_account(
+    db: &sea_orm::DatabaseConnection,
+    school_id: i32,
+    name: &str,
+    email: &str,
+    roles: &[Role],
+    password: &str,
+) -> Result<i32, AppError> {
+    let email = crate::auth::validate_email(email)?;
+    crate::auth::password::check_new(password, &[email.as_str(), name])?;
+    let taken = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(email.as_str()))
+        .one(db)
+        .await?
+        .is_some();
+    if taken {
+        return Err(AppError::invalid(
+            "email",
+            crate::error::FieldProblem::Taken,
+        ));
+    }
+    let hash = crate::auth::password::hash(password.to_string()).await?;
+    let txn = db.begin().await?;
+    let id = crate::roster::demo::add_staff_member(
+        &txn,
+        (school_id, hash.as_str()),
+        name,
+        &email,
+        roles,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(id)
+}

@@ -1,0 +1,302 @@
+//! Access-code letters: the office picks a class, the server issues a fresh 48-hour code for each
+//! guardian there who has no account yet, and answers with a printable document — one letter per
+//! guardian, in the guardian's language, with the code and a QR code of the sign-up link.
+//!
+//! Plain server-rendered documents (not app routes): they are printed, need no script, and so
+//! add nothing to the wasm. Access is checked here exactly as in a server function.
+
+use crate::access::{Actor, Capability, CurrentActor, Scope, allowed_scope};
+use crate::auth::codes::{self, CodeFor, purpose};
+use crate::db::entities::{class, enrolment, guardian, guardian_pupil, pupil, user_account};
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::msg;
+use crate::state::AppState;
+use axum::extract::{Extension, Form, State};
+use axum::response::{Html, IntoResponse, Response};
+use chrono::{Duration, Utc};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// One printed letter.
+#[derive(Clone, Debug)]
+pub struct Letter {
+    /// The guardian's name.
+    pub guardian: String,
+    /// The guardian's language.
+    pub locale: Locale,
+    /// Their children in the class.
+    pub children: Vec<String>,
+    /// The one-time code.
+    pub code: String,
+    /// The sign-up link with the code in it.
+    pub link: String,
+}
+
+/// The office's choice of class.
+#[derive(serde::Deserialize)]
+pub struct LettersForm {
+    /// The class to print letters for.
+    pub class_id: i32,
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// The actor if they may issue codes for the whole school; otherwise the matching error.
+fn issuer(current: &CurrentActor) -> Result<Arc<Actor>, AppError> {
+    let actor = current.0.clone().ok_or(AppError::SignInRequired)?;
+    match allowed_scope(&actor.roles, Capability::AccessCodesIssue) {
+        Some(Scope::WholeSchool) => Ok(actor),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+fn error_page(err: AppError, locale: Locale) -> Response {
+    let body = format!(
+        "<!DOCTYPE html><html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body><p>{}</p></body></html>",
+        locale.tag(),
+        locale.dir(),
+        escape(&msg!(locale, "app-name")),
+        escape(&err.message(locale))
+    );
+    (err.status(), Html(body)).into_response()
+}
+
+fn page(locale: Locale, title: &str, css: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"{tag}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/{css}\"></head>\
+         <body class=\"print-doc\">{body}</body></html>",
+        tag = locale.tag(),
+        dir = locale.dir(),
+        title = escape(title),
+    )
+}
+
+/// `GET /admin/letters`: the classes of this year, each with a button that prints its letters.
+pub async fn class_list(
+    State(state): State<AppState>,
+    Extension(current): Extension<CurrentActor>,
+    headers: http::HeaderMap,
+) -> Response {
+    let locale = crate::i18n::negotiate::locale_for_request(&headers);
+    let actor = match issuer(&current) {
+        Ok(actor) => actor,
+        Err(err) => return error_page(err, locale),
+    };
+    match classes_of_school(&state.db, actor.school_id).await {
+        Ok(classes) => {
+            let mut body = format!(
+                "<main class=\"letters-admin\"><h1>{}</h1><p>{}</p><ul class=\"letters-admin__classes\">",
+                escape(&msg!(locale, "letters-title")),
+                escape(&msg!(locale, "letters-intro"))
+            );
+            for (id, name) in classes {
+                body.push_str(&format!(
+                    "<li><form method=\"post\" action=\"/admin/letters\"><input type=\"hidden\" name=\"class_id\" value=\"{id}\"><button class=\"button\" type=\"submit\">{}</button></form></li>",
+                    escape(&msg!(locale, "letters-print-class", class = name.as_str()))
+                ));
+            }
+            body.push_str("</ul></main>");
+            Html(page(
+                locale,
+                &msg!(locale, "letters-title"),
+                &state.assets.css,
+                &body,
+            ))
+            .into_response()
+        }
+        Err(err) => error_page(err, locale),
+    }
+}
+
+/// `POST /admin/letters`: issues the class's codes and answers with the letters to print.
+pub async fn print(
+    State(state): State<AppState>,
+    Extension(current): Extension<CurrentActor>,
+    headers: http::HeaderMap,
+    Form(form): Form<LettersForm>,
+) -> Response {
+    let locale = crate::i18n::negotiate::locale_for_request(&headers);
+    let actor = match issuer(&current) {
+        Ok(actor) => actor,
+        Err(err) => return error_page(err, locale),
+    };
+    let school_name = state
+        .school
+        .as_ref()
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    match issue_for_class(&state.db, &actor, form.class_id, &state.settings.public_url).await {
+        Ok((class_name, letters)) => {
+            let expires = (Utc::now() + Duration::hours(codes::VALID_HOURS)).date_naive();
+            let mut body = String::new();
+            if letters.is_empty() {
+                body.push_str(&format!(
+                    "<p>{}</p>",
+                    escape(&msg!(locale, "letters-none", class = class_name.as_str()))
+                ));
+            }
+            for letter in &letters {
+                body.push_str(&render_letter(letter, &school_name, &class_name, expires));
+            }
+            Html(page(
+                locale,
+                &msg!(locale, "letters-title"),
+                &state.assets.css,
+                &body,
+            ))
+            .into_response()
+        }
+        Err(err) => error_page(err, locale),
+    }
+}
+
+fn render_letter(
+    letter: &Letter,
+    school: &str,
+    class_name: &str,
+    expires: chrono::NaiveDate,
+) -> String {
+    let l = letter.locale;
+    let date = match l {
+        Locale::ZhCn => expires.format("%Y年%m月%d日").to_string(),
+        _ => expires.format("%d/%m/%Y").to_string(),
+    };
+    let children = letter.children.join(", ");
+    let qr = qrcode::QrCode::new(letter.link.as_bytes())
+        .map(|code| {
+            code.render::<qrcode::render::svg::Color>()
+                .min_dimensions(160, 160)
+                .build()
+        })
+        .unwrap_or_default();
+    format!(
+        "<section class=\"letter\" lang=\"{tag}\" dir=\"{dir}\">\
+         <p class=\"letter__school\">{school} · {class}</p>\
+         <h1>{title}</h1>\
+         <p>{greeting}</p><p>{intro}</p>\
+         <p class=\"letter__label\">{code_label}</p><p class=\"letter__code\">{code}</p>\
+         <div class=\"letter__qr\" role=\"img\" aria-label=\"{qr_label}\">{qr}</div>\
+         <p class=\"letter__link\">{link}</p>\
+         <p>{expiry}</p></section>",
+        tag = l.tag(),
+        dir = l.dir(),
+        school = escape(school),
+        class = escape(class_name),
+        title = escape(&msg!(l, "letter-title", school = school)),
+        greeting = escape(&msg!(l, "letter-greeting", name = letter.guardian.as_str())),
+        intro = escape(&msg!(l, "letter-intro", children = children.as_str())),
+        code_label = escape(&msg!(l, "letter-code-label")),
+        code = escape(&letter.code),
+        qr_label = escape(&msg!(l, "letter-qr-label")),
+        link = escape(&letter.link),
+        expiry = escape(&msg!(l, "letter-expiry", date = date.as_str())),
+    )
+}
+
+async fn classes_of_school(
+    db: &DatabaseConnection,
+    school_id: i32,
+) -> Result<Vec<(i32, String)>, AppError> {
+    let Some(year) = crate::audience::resolve::current_year(db, school_id).await? else {
+        return Ok(Vec::new());
+    };
+    Ok(class::Entity::find()
+        .filter(class::Column::AcademicYearId.eq(year.id))
+        .order_by_asc(class::Column::YearGroupId)
+        .order_by_asc(class::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect())
+}
+
+/// Issues fresh codes for every guardian of the class's pupils who has no account yet.
+pub async fn issue_for_class(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    class_id: i32,
+    public_url: &str,
+) -> Result<(String, Vec<Letter>), AppError> {
+    let class = class::Entity::find_by_id(class_id)
+        .one(db)
+        .await?
+        .filter(|c| c.school_id == actor.school_id)
+        .ok_or(AppError::NotFound)?;
+    let pupil_ids: Vec<i32> = enrolment::Entity::find()
+        .filter(enrolment::Column::ClassId.eq(class_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| e.pupil_id)
+        .collect();
+    let pupils: BTreeMap<i32, String> = pupil::Entity::find()
+        .filter(pupil::Column::Id.is_in(pupil_ids.clone()))
+        .all(db)
+        .await?
+        .iter()
+        .map(|p| (p.id, crate::roster::display_name(p)))
+        .collect();
+    let mut children_of: BTreeMap<i32, Vec<String>> = BTreeMap::new();
+    for link in guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::PupilId.is_in(pupil_ids))
+        .all(db)
+        .await?
+    {
+        if let Some(name) = pupils.get(&link.pupil_id) {
+            children_of
+                .entry(link.guardian_id)
+                .or_default()
+                .push(name.clone());
+        }
+    }
+    let with_accounts: Vec<i32> = user_account::Entity::find()
+        .filter(
+            user_account::Column::GuardianId.is_in(children_of.keys().copied().collect::<Vec<_>>()),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|a| a.guardian_id)
+        .collect();
+    let guardians = guardian::Entity::find()
+        .filter(guardian::Column::Id.is_in(children_of.keys().copied().collect::<Vec<_>>()))
+        .order_by_asc(guardian::Column::Name)
+        .all(db)
+        .await?;
+    let mut letters = Vec::new();
+    for g in guardians {
+        if with_accounts.contains(&g.id) {
+            continue;
+        }
+        let code = codes::issue(
+            db,
+            CodeFor {
+                school_id: actor.school_id,
+                guardian_id: Some(g.id),
+                user_id: None,
+                purpose: purpose::SIGN_UP,
+            },
+        )
+        .await?;
+        letters.push(Letter {
+            guardian: g.name.clone(),
+            locale: Locale::from_tag(&g.preferred_locale).unwrap_or_default(),
+            children: children_of.remove(&g.id).unwrap_or_default(),
+            link: format!("{public_url}/join?code={code}"),
+            code,
+        });
+    }
+    tracing::info!(class = %class.name, letters = letters.len(), by = actor.user_id, "issued access codes");
+    Ok((class.name, letters))
+}

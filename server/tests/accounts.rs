@@ -1,0 +1,455 @@
+//! Accounts through the real router: sign-in, sessions, sign-out, throttling, joining with a
+//! code, the child switcher, suspension and the CSRF guard. Runs on SQLite and PostgreSQL.
+
+mod support;
+
+use app::roster::demo;
+use http::{StatusCode, header};
+use support::{
+    Harness, body_text, form_call, postgres_harness, session_cookie, session_for, sqlite_harness,
+};
+
+async fn sign_in(
+    h: &Harness,
+    email: &str,
+    password: &str,
+    cookie: Option<&str>,
+) -> http::Response<axum::body::Body> {
+    h.send(form_call(
+        "/api/auth/sign-in",
+        &[("email", email), ("password", password)],
+        cookie,
+    ))
+    .await
+}
+
+async fn home_as(h: &Harness, cookie: &str) -> String {
+    let response = h.get("/", &[(header::COOKIE, cookie)]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    body_text(response).await
+}
+
+async fn sessions_and_throttling(h: &Harness) {
+    // A cookie planted before sign-in (session fixation) is never promoted.
+    let planted = "sg_session=planted-by-someone-else";
+    let response = sign_in(h, demo::PARENT_EMAIL, demo::DEMO_PASSWORD, Some(planted)).await;
+    assert!(
+        response.status().is_success() || response.status().is_redirection(),
+        "{}",
+        response.status()
+    );
+    let cookie = session_cookie(&response).expect("a session cookie");
+    assert_ne!(cookie, planted);
+    let set = response
+        .headers()
+        .get(header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Lax"),
+        "{set}"
+    );
+
+    // Signed in: the page shows the sign-out button and the two children in the switcher.
+    let page = home_as(h, &cookie).await;
+    assert!(page.contains("/api/auth/sign-out"), "no sign-out form");
+    assert!(page.contains("child-menu"), "no child switcher");
+    let anonymous = body_text(h.get("/", &[]).await).await;
+    assert!(!anonymous.contains("/api/auth/sign-out"));
+
+    // A second sign-in gets a new id; both browsers stay signed in until each signs out.
+    let again = sign_in(h, demo::PARENT_EMAIL, demo::DEMO_PASSWORD, None).await;
+    let second = session_cookie(&again).expect("second cookie");
+    assert_ne!(second, cookie);
+
+    // Sign-out ends that session: the old cookie is refused (and cleared).
+    let out = h
+        .send(form_call("/api/auth/sign-out", &[], Some(&cookie)))
+        .await;
+    assert!(out.status().is_success() || out.status().is_redirection());
+    let after = h.get("/", &[(header::COOKIE, cookie.as_str())]).await;
+    let clears = after
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|v| v.to_str().unwrap_or("").contains("Max-Age=0"));
+    assert!(clears, "a refused cookie is cleared");
+    assert!(!body_text(after).await.contains("/api/auth/sign-out"));
+    let select = h
+        .send(form_call(
+            "/api/children/select",
+            &[("pupil", "all"), ("back", "/")],
+            Some(&cookie),
+        ))
+        .await;
+    assert_eq!(select.status(), StatusCode::UNAUTHORIZED);
+    assert!(home_as(h, &second).await.contains("/api/auth/sign-out"));
+
+    // Five wrong passwords are refused as wrong; the sixth attempt is held with 429, even with
+    // the right password, and the message is translated.
+    for attempt in 1..=5 {
+        let wrong = sign_in(h, demo::OTHER_PARENT_EMAIL, "not the password", None).await;
+        assert_eq!(
+            wrong.status(),
+            StatusCode::UNAUTHORIZED,
+            "attempt {attempt}"
+        );
+    }
+    let held = sign_in(h, demo::OTHER_PARENT_EMAIL, demo::DEMO_PASSWORD, None).await;
+    assert_eq!(held.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(session_cookie(&held).is_none());
+    let mut chinese = form_call(
+        "/api/auth/sign-in",
+        &[("email", demo::OTHER_PARENT_EMAIL), ("password", "x")],
+        None,
+    );
+    chinese
+        .headers_mut()
+        .insert(header::ACCEPT_LANGUAGE, "zh-CN".parse().unwrap());
+    let held = h.send(chinese).await;
+    assert_eq!(held.status(), StatusCode::TOO_MANY_REQUESTS);
+    // Other accounts on the same network are not held.
+    let teacher = sign_in(h, "teacher.3a@riverside.example", demo::DEMO_PASSWORD, None).await;
+    assert!(session_cookie(&teacher).is_some());
+}
+
+async fn suspension_ends_sessions(h: &Harness) {
+    let cookie = session_for(&h.db, "ta.3a@riverside.example").await;
+    assert!(home_as(h, &cookie).await.contains("/api/auth/sign-out"));
+    let ended = app::roster::accounts::suspend_by_email(&h.db, "ta.3a@riverside.example")
+        .await
+        .expect("suspend");
+    assert!(ended >= 1);
+    assert!(!home_as(h, &cookie).await.contains("/api/auth/sign-out"));
+    let refused = sign_in(h, "ta.3a@riverside.example", demo::DEMO_PASSWORD, None).await;
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+}
+
+async fn joining_with_a_code(h: &Harness) {
+    let join = |code: &str, birth: &str, email: &str, password: &str| {
+        form_call(
+            "/api/auth/join",
+            &[
+                ("code", code),
+                ("birth_date", birth),
+                ("email", email),
+                ("password", password),
+            ],
+            None,
+        )
+    };
+    let good_password = "Dumplings at grandma's 1988";
+    let expired = h
+        .send(join(
+            demo::EXPIRED_CODE,
+            "2019-01-01",
+            "x@y.example",
+            good_password,
+        ))
+        .await;
+    assert_eq!(expired.status(), StatusCode::BAD_REQUEST);
+    assert!(body_text(expired).await.contains("Expired"));
+    let unknown = h
+        .send(join(
+            "ABCD-EFGH-JKLM",
+            "2019-01-01",
+            "x@y.example",
+            good_password,
+        ))
+        .await;
+    assert!(body_text(unknown).await.contains("Unknown"));
+    let common = h
+        .send(join(
+            demo::JOIN_CODE,
+            "2019-01-01",
+            "x@y.example",
+            "password123",
+        ))
+        .await;
+    assert!(body_text(common).await.contains("TooCommon"));
+
+    // Wrong dates of birth count down and lock the code at the third.
+    let first = body_text(
+        h.send(join(
+            demo::SECOND_JOIN_CODE,
+            "2000-01-01",
+            "chen@y.example",
+            good_password,
+        ))
+        .await,
+    )
+    .await;
+    assert!(
+        first.contains("WrongDateOfBirth") && first.contains("\"remaining\":2"),
+        "{first}"
+    );
+    h.send(join(
+        demo::SECOND_JOIN_CODE,
+        "2000-01-02",
+        "chen@y.example",
+        good_password,
+    ))
+    .await;
+    let third = body_text(
+        h.send(join(
+            demo::SECOND_JOIN_CODE,
+            "2000-01-03",
+            "chen@y.example",
+            good_password,
+        ))
+        .await,
+    )
+    .await;
+    assert!(third.contains("Locked"), "{third}");
+    let birth = demo_birth_date(h, "G00013").await;
+    let locked = body_text(
+        h.send(join(
+            demo::SECOND_JOIN_CODE,
+            &birth,
+            "chen@y.example",
+            good_password,
+        ))
+        .await,
+    )
+    .await;
+    assert!(
+        locked.contains("Locked"),
+        "the right date no longer opens a locked code: {locked}"
+    );
+
+    // The right date: an account linked to both children, signed in at once.
+    let birth = demo_birth_date(h, "G00009").await;
+    let joined = h
+        .send(join(
+            demo::JOIN_CODE,
+            &birth,
+            "Zhang.Wei@Example.org",
+            good_password,
+        ))
+        .await;
+    let cookie = session_cookie(&joined).expect("signed in after joining");
+    let page = home_as(h, &cookie).await;
+    assert!(page.contains("child-menu"));
+    assert_eq!(
+        page.matches("name=\"pupil\"").count(),
+        3,
+        "all + two children"
+    );
+    let reused = body_text(
+        h.send(join(
+            demo::JOIN_CODE,
+            &birth,
+            "other@example.org",
+            good_password,
+        ))
+        .await,
+    )
+    .await;
+    assert!(reused.contains("Used"), "{reused}");
+    // The email is stored lower-cased and signs in.
+    let again = sign_in(h, "zhang.wei@example.org", good_password, None).await;
+    assert!(session_cookie(&again).is_some());
+}
+
+/// The date of birth of the first child of the guardian with `mis_id`.
+async fn demo_birth_date(h: &Harness, mis_id: &str) -> String {
+    use app::db::entities::{guardian, guardian_pupil, pupil};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let g = guardian::Entity::find()
+        .filter(guardian::Column::MisId.eq(mis_id))
+        .one(&h.db)
+        .await
+        .unwrap()
+        .expect("demo guardian");
+    let link = guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::GuardianId.eq(g.id))
+        .one(&h.db)
+        .await
+        .unwrap()
+        .expect("demo child");
+    let p = pupil::Entity::find_by_id(link.pupil_id)
+        .one(&h.db)
+        .await
+        .unwrap()
+        .unwrap();
+    p.date_of_birth.format("%Y-%m-%d").to_string()
+}
+
+async fn child_switcher_persists(h: &Harness) {
+    let cookie = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let page = home_as(h, &cookie).await;
+    // The first child button after "all".
+    let id = page
+        .split("name=\"pupil\" value=\"")
+        .nth(2)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a child button")
+        .to_string();
+    let chosen = h
+        .send(form_call(
+            "/api/children/select",
+            &[("pupil", &id), ("back", "/notices")],
+            Some(&cookie),
+        ))
+        .await;
+    assert!(chosen.status().is_success() || chosen.status().is_redirection());
+    // A new session (another phone) sees the same choice.
+    let elsewhere = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let page = home_as(h, &elsewhere).await;
+    assert!(
+        page.contains(&format!("value=\"{id}\" aria-pressed=\"true\"")),
+        "choice kept"
+    );
+}
+
+async fn cross_site_posts_are_refused(h: &Harness) {
+    let cookie = session_for(&h.db, demo::PARENT_EMAIL).await;
+    for (name, value) in [
+        ("origin", "https://evil.example"),
+        ("sec-fetch-site", "cross-site"),
+    ] {
+        let mut request = form_call("/api/auth/sign-out", &[], Some(&cookie));
+        request
+            .headers_mut()
+            .insert(header::HOST, "127.0.0.1:3000".parse().unwrap());
+        request.headers_mut().insert(name, value.parse().unwrap());
+        assert_eq!(
+            h.send(request).await.status(),
+            StatusCode::FORBIDDEN,
+            "{name}"
+        );
+    }
+    assert!(
+        home_as(h, &cookie).await.contains("/api/auth/sign-out"),
+        "still signed in"
+    );
+    let mut same = form_call("/api/auth/sign-out", &[], Some(&cookie));
+    same.headers_mut()
+        .insert(header::HOST, "127.0.0.1:3000".parse().unwrap());
+    same.headers_mut()
+        .insert("origin", "http://127.0.0.1:3000".parse().unwrap());
+    assert_ne!(h.send(same).await.status(), StatusCode::FORBIDDEN);
+}
+
+async fn printing_letters(h: &Harness) {
+    use app::db::entities::class;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let class_3a = class::Entity::find()
+        .filter(class::Column::Name.eq("3A"))
+        .one(&h.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let office = session_for(&h.db, "office@riverside.example").await;
+    let list = h
+        .get("/admin/letters", &[(header::COOKIE, office.as_str())])
+        .await;
+    assert_eq!(list.status(), StatusCode::OK);
+    let list = body_text(list).await;
+    assert!(list.contains("Print letters for 3A") && list.contains("Print letters for RB"));
+
+    let mut request = form_call(
+        "/admin/letters",
+        &[("class_id", &class_3a.to_string())],
+        Some(&office),
+    );
+    request
+        .headers_mut()
+        .insert(header::ACCEPT, "text/html".parse().unwrap());
+    let printed = h.send(request).await;
+    assert_eq!(printed.status(), StatusCode::OK);
+    let html = body_text(printed).await;
+    // One letter per guardian without an account, each in the guardian's language, with a QR code.
+    let letters = html.matches("<section class=\"letter\"").count();
+    assert!(letters >= 20, "{letters} letters for a class of 30");
+    assert_eq!(letters, html.matches("<svg").count());
+    assert!(
+        html.contains("lang=\"zh-CN\"") && html.contains("尊敬的"),
+        "Chinese families get Chinese letters"
+    );
+    assert!(html.contains("lang=\"en-GB\"") && html.contains("Dear "));
+    assert_eq!(
+        letters,
+        guardians_without_accounts(h, class_3a).await,
+        "one letter per guardian of the class who has not joined"
+    );
+    // The printed code is live.
+    let code = html
+        .split("<p class=\"letter__code\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("a code")
+        .to_string();
+    assert_eq!(code.len(), 14, "{code}");
+    assert!(html.contains(&format!("http://127.0.0.1:3000/join?code={code}")));
+    let tried = body_text(
+        h.send(form_call(
+            "/api/auth/join",
+            &[
+                ("code", code.as_str()),
+                ("birth_date", "1990-01-01"),
+                ("email", "z@example.org"),
+                ("password", "Dumplings at grandma 1988"),
+            ],
+            None,
+        ))
+        .await,
+    )
+    .await;
+    assert!(
+        tried.contains("WrongDateOfBirth"),
+        "the printed code is live: {tried}"
+    );
+}
+
+/// Guardians of a class's pupils with no account: who should get a letter.
+async fn guardians_without_accounts(h: &Harness, class_id: i32) -> usize {
+    use app::db::entities::{enrolment, guardian_pupil, user_account};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let pupils: Vec<i32> = enrolment::Entity::find()
+        .filter(enrolment::Column::ClassId.eq(class_id))
+        .all(&h.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.pupil_id)
+        .collect();
+    let guardians: std::collections::BTreeSet<i32> = guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::PupilId.is_in(pupils))
+        .all(&h.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|l| l.guardian_id)
+        .collect();
+    let joined: std::collections::BTreeSet<i32> = user_account::Entity::find()
+        .all(&h.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|a| a.guardian_id)
+        .collect();
+    guardians.difference(&joined).count()
+}
+
+async fn all_account_checks(h: Harness) {
+    sessions_and_throttling(&h).await;
+    suspension_ends_sessions(&h).await;
+    joining_with_a_code(&h).await;
+    child_switcher_persists(&h).await;
+    cross_site_posts_are_refused(&h).await;
+    printing_letters(&h).await;
+}
+
+#[tokio::test]
+async fn accounts_on_sqlite() {
+    all_account_checks(sqlite_harness().await).await;
+}
+
+#[tokio::test]
+async fn accounts_on_postgres() {
+    all_account_checks(postgres_harness().await).await;
+}

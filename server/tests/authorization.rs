@@ -1,0 +1,374 @@
+//! The authorization matrix: every server function × every kind of actor, with the outcome each
+//! must get. A server function registered without rows here fails the test, so each new feature
+//! adds its rows. Runs on SQLite and PostgreSQL.
+
+mod support;
+
+use app::access::Role;
+use app::db::entities::{class, guardian_pupil, school, user_account};
+use app::roster::demo;
+use http::StatusCode;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use std::collections::BTreeSet;
+use support::{Harness, call, form_call, postgres_harness, session_for, sqlite_harness};
+
+/// The typed test actors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Actor {
+    Anonymous,
+    GuardianA,
+    GuardianB,
+    Teacher3A,
+    Teacher4B,
+    TeachingAssistant,
+    OfficeAdmin,
+    OtherSchoolAdmin,
+    Suspended,
+}
+
+const ACTORS: [Actor; 9] = [
+    Actor::Anonymous,
+    Actor::GuardianA,
+    Actor::GuardianB,
+    Actor::Teacher3A,
+    Actor::Teacher4B,
+    Actor::TeachingAssistant,
+    Actor::OfficeAdmin,
+    Actor::OtherSchoolAdmin,
+    Actor::Suspended,
+];
+
+/// Replaced by an address of the calling actor's own, so throttling of one cell cannot leak
+/// into the next.
+const ACTOR_EMAIL: &str = "{actor-email}";
+const OTHER_ADMIN: &str = "office@hillside.example";
+const SUSPENDED: &str = "suspended.parent@riverside.example";
+
+impl Actor {
+    fn email(self) -> Option<&'static str> {
+        match self {
+            Actor::Anonymous => None,
+            Actor::GuardianA => Some(demo::PARENT_EMAIL),
+            Actor::GuardianB => Some(demo::OTHER_PARENT_EMAIL),
+            Actor::Teacher3A => Some("teacher.3a@riverside.example"),
+            Actor::Teacher4B => Some("teacher.4b@riverside.example"),
+            Actor::TeachingAssistant => Some("ta.3a@riverside.example"),
+            Actor::OfficeAdmin => Some("office@riverside.example"),
+            Actor::OtherSchoolAdmin => Some(OTHER_ADMIN),
+            Actor::Suspended => Some(SUSPENDED),
+        }
+    }
+}
+
+/// Ids from the demo school the requests refer to.
+struct Fixture {
+    child_of_a: i32,
+    class_3a: i32,
+}
+
+/// One request to a server function.
+struct Call {
+    path: &'static str,
+    body: Body,
+}
+
+enum Body {
+    Form(Vec<(&'static str, String)>),
+    Json(String),
+    /// A plain page fetch (the printed documents' class list).
+    Get,
+}
+
+/// A row: the call, and the status every actor must get.
+struct Row {
+    name: &'static str,
+    call: Call,
+    expect: fn(Actor) -> StatusCode,
+}
+
+const OK: StatusCode = StatusCode::OK;
+const UNAUTHENTICATED: StatusCode = StatusCode::UNAUTHORIZED;
+/// Denied and missing look the same.
+const HIDDEN: StatusCode = StatusCode::NOT_FOUND;
+
+fn signed_in(actor: Actor) -> bool {
+    !matches!(actor, Actor::Anonymous | Actor::Suspended)
+}
+
+fn rows(f: &Fixture) -> Vec<Row> {
+    let form = |path, fields: Vec<(&'static str, String)>| Call {
+        path,
+        body: Body::Form(fields),
+    };
+    let json = |path, value: String| Call {
+        path,
+        body: Body::Json(value),
+    };
+    vec![
+        Row {
+            name: "language: anyone may switch",
+            call: form("/api/language", vec![("lang", "zh-CN".into())]),
+            expect: |_| OK,
+        },
+        Row {
+            name: "sign-in with a wrong password: refused for everyone",
+            call: form(
+                "/api/auth/sign-in",
+                vec![("email", ACTOR_EMAIL.into()), ("password", "wrong".into())],
+            ),
+            expect: |_| UNAUTHENTICATED,
+        },
+        Row {
+            name: "join with a made-up code: refused for everyone",
+            call: form(
+                "/api/auth/join",
+                vec![
+                    ("code", "ZZZZ-ZZZZ-ZZZZ".into()),
+                    ("birth_date", "2019-05-05".into()),
+                    ("email", "new@example.org".into()),
+                    ("password", "Dumplings at grandma's 1988".into()),
+                ],
+            ),
+            expect: |_| StatusCode::BAD_REQUEST,
+        },
+        Row {
+            name: "choose guardian A's child: only guardian A",
+            call: form(
+                "/api/children/select",
+                vec![("pupil", f.child_of_a.to_string()), ("back", "/".into())],
+            ),
+            expect: |a| match a {
+                Actor::GuardianA => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "choose all children: any signed-in user",
+            call: form("/api/children/select", vec![("pupil", "all".into()), ("back", "/".into())]),
+            expect: |a| if signed_in(a) { OK } else { UNAUTHENTICATED },
+        },
+        Row {
+            name: "reach of class 3A: its teacher and whole-school staff of this school",
+            call: json(
+                "/api/audience/reach",
+                format!(r#"{{"audience":{{"whole_school":false,"year_groups":[],"classes":[{}],"pupils":[],"staff_only":false}}}}"#, f.class_3a),
+            ),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "reach of the whole school: whole-school staff only",
+            call: json(
+                "/api/audience/reach",
+                r#"{"audience":{"whole_school":true,"year_groups":[],"classes":[],"pupils":[],"staff_only":false}}"#.into(),
+            ),
+            expect: |a| match a {
+                Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "letters: the class list, for whole-school code issuers",
+            call: Call { path: "/admin/letters", body: Body::Get },
+            expect: |a| match a {
+                Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "letters: print (issue codes) for class 3A, only this school's office",
+            call: form("/admin/letters", vec![("class_id", f.class_3a.to_string())]),
+            expect: |a| match a {
+                Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "sign-out: harmless for anyone",
+            call: form("/api/auth/sign-out", vec![]),
+            expect: |_| OK,
+        },
+    ]
+}
+
+async fn fixture(h: &Harness) -> Fixture {
+    // A second school with its own office admin.
+    let other = school::ActiveModel {
+        name: Set("Hillside Academy".into()),
+        default_locale: Set("en-GB".into()),
+        timezone: Set("Europe/London".into()),
+        staff_hours_start: Set("08:00".into()),
+        staff_hours_end: Set("16:30".into()),
+        created_at: Set(sea_orm::prelude::ChronoUtc::now()),
+        ..Default::default()
+    }
+    .insert(&h.db)
+    .await
+    .expect("second school");
+    app::roster::accounts::create_staff_account(
+        &h.db,
+        other.id,
+        "Hillside office",
+        OTHER_ADMIN,
+        &[Role::OfficeAdmin],
+        "Hillside office desk 42",
+    )
+    .await
+    .expect("other admin");
+    // A suspended parent account (one of the demo guardians without an account).
+    let riverside = school::Entity::find().one(&h.db).await.unwrap().unwrap();
+    let parent_a = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(demo::PARENT_EMAIL))
+        .one(&h.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let child_of_a = guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::GuardianId.eq(parent_a.guardian_id.unwrap()))
+        .one(&h.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .pupil_id;
+    let suspended_guardian = guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::PupilId.ne(child_of_a))
+        .all(&h.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|link| link.guardian_id)
+        .max()
+        .unwrap();
+    user_account::ActiveModel {
+        school_id: Set(riverside.id),
+        email: Set(SUSPENDED.into()),
+        password_hash: Set(None),
+        status: Set("active".into()),
+        guardian_id: Set(Some(suspended_guardian)),
+        staff_id: Set(None),
+        selected_pupil_id: Set(None),
+        created_at: Set(sea_orm::prelude::ChronoUtc::now()),
+        ..Default::default()
+    }
+    .insert(&h.db)
+    .await
+    .expect("account to suspend");
+    let class_3a = class::Entity::find()
+        .filter(class::Column::Name.eq("3A"))
+        .filter(class::Column::SchoolId.eq(riverside.id))
+        .one(&h.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    Fixture {
+        child_of_a,
+        class_3a,
+    }
+}
+
+async fn cookie_for(h: &Harness, actor: Actor) -> Option<String> {
+    let email = actor.email()?;
+    let cookie = session_for(&h.db, email).await;
+    if actor == Actor::Suspended {
+        // The session existed before the suspension; suspension must end it.
+        app::roster::accounts::suspend_by_email(&h.db, email)
+            .await
+            .expect("suspend");
+    }
+    Some(cookie)
+}
+
+async fn run_matrix(h: Harness) {
+    let f = fixture(&h).await;
+    let rows = rows(&f);
+
+    // Every registered server function has rows, and every one is a POST.
+    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, method)| {
+            assert_eq!(method, http::Method::POST, "{path} must not be a GET");
+            path.to_string()
+        })
+        .collect();
+    let covered: BTreeSet<String> = rows.iter().map(|r| r.call.path.to_string()).collect();
+    let missing: Vec<_> = registered.difference(&covered).collect();
+    assert!(
+        missing.is_empty(),
+        "server functions without matrix rows: {missing:?}"
+    );
+
+    let mut failures = Vec::new();
+    let mut cells = 0;
+    for row in &rows {
+        for actor in ACTORS {
+            let cookie = cookie_for(&h, actor).await;
+            let request = match &row.call.body {
+                Body::Form(fields) => {
+                    let fields: Vec<(&str, &str)> = fields
+                        .iter()
+                        .map(|(k, v)| {
+                            let v = if v == ACTOR_EMAIL {
+                                actor.email().unwrap_or("nobody@riverside.example")
+                            } else {
+                                v.as_str()
+                            };
+                            (*k, v)
+                        })
+                        .collect();
+                    form_call(row.call.path, &fields, cookie.as_deref())
+                }
+                Body::Json(json) => call(
+                    row.call.path,
+                    "application/json",
+                    json.clone(),
+                    cookie.as_deref(),
+                ),
+                Body::Get => {
+                    let mut builder = http::Request::get(row.call.path);
+                    if let Some(cookie) = &cookie {
+                        builder = builder.header(http::header::COOKIE, cookie.as_str());
+                    }
+                    builder.body(axum::body::Body::empty()).expect("request")
+                }
+            };
+            let status = h.send(request).await.status();
+            // A redirect after success counts as success.
+            let status = if status.is_redirection() { OK } else { status };
+            let expected = (row.expect)(actor);
+            cells += 1;
+            if status != expected {
+                failures.push(format!(
+                    "{} / {actor:?}: got {status}, expected {expected}",
+                    row.name
+                ));
+            }
+        }
+    }
+    println!(
+        "authorization matrix: {} rows × {} actors = {cells} cells",
+        rows.len(),
+        ACTORS.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "authorization matrix failures:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn authorization_matrix_on_sqlite() {
+    run_matrix(sqlite_harness().await).await;
+}
+
+#[tokio::test]
+async fn authorization_matrix_on_postgres() {
+    run_matrix(postgres_harness().await).await;
+}

@@ -1,0 +1,166 @@
+//! The shared test harness: the real router over a real database (SQLite file or PostgreSQL)
+//! seeded with the demo school, and helpers to sign in and call server functions.
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of the harness"
+)]
+
+use app::assets::AssetManifest;
+use app::db::scratch;
+use axum::Router;
+use axum::body::Body;
+use http::{Request, Response, header};
+use http_body_util::BodyExt;
+use server::startup;
+use tower::ServiceExt;
+
+pub const BODY_LIMIT: usize = 4096;
+pub const WASM: &[u8] = b"\0asm-raw-bytes";
+pub const WASM_BR: &[u8] = b"brotli-variant";
+
+/// A router over a real database and a real site folder with a precompressed asset.
+pub struct Harness {
+    pub router: Router,
+    pub db: sea_orm::DatabaseConnection,
+    _site: tempfile::TempDir,
+    _db_dir: Option<tempfile::TempDir>,
+}
+
+pub async fn harness_on(database_url: String, db_dir: Option<tempfile::TempDir>) -> Harness {
+    let site = tempfile::tempdir().expect("site dir");
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir_all(&pkg).expect("pkg dir");
+    std::fs::write(pkg.join("schoolgate.test.wasm"), WASM).expect("wasm");
+    std::fs::write(pkg.join("schoolgate.test.wasm.br"), WASM_BR).expect("wasm.br");
+    std::fs::write(site.path().join("favicon.svg"), "<svg/>").expect("favicon");
+    let manifest = AssetManifest::parse(
+        "js=schoolgate.test.js\nwasm=schoolgate.test.wasm\ncss=schoolgate.test.css",
+    )
+    .expect("manifest");
+
+    let db = startup::open_database(&database_url)
+        .await
+        .expect("database");
+    app::school::db::seed_demo(&db).await.expect("seed");
+    let settings = app::state::Settings::for_public_url("http://127.0.0.1:3000");
+    let state = startup::app_state(db.clone(), site.path(), manifest, settings).await;
+    Harness {
+        db,
+        router: server::router::build(state, BODY_LIMIT),
+        _site: site,
+        _db_dir: db_dir,
+    }
+}
+
+pub async fn sqlite_harness() -> Harness {
+    let dir = tempfile::tempdir().expect("db dir");
+    harness_on(scratch::sqlite_url_in(dir.path()), Some(dir)).await
+}
+
+pub async fn postgres_harness() -> Harness {
+    let server = scratch::postgres_server_url().expect("PostgreSQL for tests");
+    let url = scratch::fresh_postgres_database(&server)
+        .await
+        .expect("database");
+    harness_on(url, None).await
+}
+
+impl Harness {
+    pub async fn send(&self, request: Request<Body>) -> Response<Body> {
+        self.router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("router answers")
+    }
+
+    pub async fn get(&self, path: &str, headers: &[(header::HeaderName, &str)]) -> Response<Body> {
+        let mut builder = Request::get(path);
+        for (name, value) in headers {
+            builder = builder.header(name, *value);
+        }
+        self.send(builder.body(Body::empty()).expect("request"))
+            .await
+    }
+}
+
+pub async fn body_text(response: Response<Body>) -> String {
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    String::from_utf8(bytes.to_vec()).expect("utf-8 body")
+}
+
+pub fn header_value(response: &Response<Body>, name: header::HeaderName) -> &str {
+    response
+        .headers()
+        .get(&name)
+        .unwrap_or_else(|| panic!("missing header {name}"))
+        .to_str()
+        .expect("ascii header")
+}
+
+/// A request with a session cookie (if any) and headers, as a browser's JSON call sends it.
+pub fn call(path: &str, content_type: &str, body: String, cookie: Option<&str>) -> Request<Body> {
+    let mut builder = Request::post(path)
+        .header(header::CONTENT_TYPE, content_type)
+        .header(header::ACCEPT, "application/json");
+    if let Some(cookie) = cookie {
+        builder = builder.header(header::COOKIE, cookie);
+    }
+    builder.body(Body::from(body)).expect("request")
+}
+
+/// A form-encoded server function call.
+pub fn form_call(path: &str, fields: &[(&str, &str)], cookie: Option<&str>) -> Request<Body> {
+    let body = fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    call(path, "application/x-www-form-urlencoded", body, cookie)
+}
+
+/// Percent-encodes a form value.
+pub fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The `name=value` of the session cookie a response sets, if it sets one with a value.
+pub fn session_cookie(response: &Response<Body>) -> Option<String> {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next())
+        .find(|pair| pair.starts_with("sg_session=") && pair.len() > "sg_session=".len())
+        .map(str::to_string)
+}
+
+/// Starts a session for the account with `email` straight in the database (no password work).
+pub async fn session_for(db: &sea_orm::DatabaseConnection, email: &str) -> String {
+    use app::db::entities::user_account;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let account = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(email))
+        .one(db)
+        .await
+        .expect("query")
+        .unwrap_or_else(|| panic!("no account {email}"));
+    let token = app::auth::session::start(db, account.id)
+        .await
+        .expect("session");
+    format!("sg_session={token}")
+}
