@@ -59,6 +59,8 @@ async fn main() -> anyhow::Result<()> {
         SCHOOLS * GUARDIANS_PER_SCHOOL,
         started.elapsed().as_secs_f64()
     );
+    // As the server does after start-up and imports, so the planner knows the table sizes.
+    app::db::optimize(&db).await?;
     let school = &schools[1];
     let whole = Audience::school();
     let count = reach(&db, school.school_id, &whole).await?.count();

@@ -22,7 +22,7 @@ pub fn init_logging(format: LogFormat) {
     }
 }
 
-/// Connects and migrates.
+/// Connects, migrates and refreshes the planner's statistics.
 pub async fn open_database(url: &str) -> anyhow::Result<DatabaseConnection> {
     let db = app::db::connect(url)
         .await
@@ -30,6 +30,9 @@ pub async fn open_database(url: &str) -> anyhow::Result<DatabaseConnection> {
     app::db::migrate(&db)
         .await
         .context("database migration failed")?;
+    app::db::optimize(&db)
+        .await
+        .context("refreshing the query planner's statistics failed")?;
     Ok(db)
 }
 

@@ -37,6 +37,18 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     migrations::Migrator::up(db, None).await
 }
 
+/// Refreshes the query planner's statistics (SQLite `PRAGMA optimize`, PostgreSQL `ANALYZE`):
+/// without them SQLite joins the roster tables in a poor order on big schools.
+pub async fn optimize(db: &DatabaseConnection) -> Result<(), DbErr> {
+    use sea_orm::ConnectionTrait;
+    let statement = match db.get_database_backend() {
+        sea_orm::DbBackend::Sqlite => "PRAGMA optimize=0x10002",
+        _ => "ANALYZE",
+    };
+    db.execute_unprepared(statement).await?;
+    Ok(())
+}
+
 /// The folder a `sqlite:` URL's file lives in, if it names a file rather than memory.
 fn sqlite_parent_dir(url: &str) -> Option<std::path::PathBuf> {
     let path = url

@@ -374,6 +374,7 @@ pub async fn commit(db: &DatabaseConnection, school_id: i32, data: &[u8]) -> Res
     let report = apply(&txn, school_id, data).await?;
     if report.problems.is_empty() {
         txn.commit().await?;
+        crate::db::optimize(db).await?;
     } else {
         txn.rollback().await?;
     }
