@@ -159,16 +159,25 @@ pub async fn reach<C: ConnectionTrait>(
     }
     if !audience.pupils.is_empty() {
         targets = targets.add(
-            Expr::col((guardian_pupil::Entity, guardian_pupil::Column::PupilId))
+            Expr::col((enrolment::Entity, enrolment::Column::PupilId))
                 .is_in(audience.pupils.iter().copied()),
         );
     }
-    // Only the two columns the answer needs: decoding rows is most of the cost at 5,000.
-    let query = current_links()
-        .clear_selects()
+    // The school's current year picks its pupils' enrolments directly (the year belongs to one
+    // school), so the query walks enrolment → links and reads only the two columns it returns.
+    let Some(year) = current_year(db, school_id).await? else {
+        return Ok(reach);
+    };
+    let query = Query::select()
         .column((guardian_pupil::Entity, guardian_pupil::Column::GuardianId))
         .column((guardian_pupil::Entity, guardian_pupil::Column::PupilId))
-        .and_where(Expr::col((pupil::Entity, pupil::Column::SchoolId)).eq(school_id))
+        .from(enrolment::Entity)
+        .inner_join(
+            guardian_pupil::Entity,
+            Expr::col((guardian_pupil::Entity, guardian_pupil::Column::PupilId))
+                .equals((enrolment::Entity, enrolment::Column::PupilId)),
+        )
+        .and_where(Expr::col((enrolment::Entity, enrolment::Column::AcademicYearId)).eq(year.id))
         .cond_where(targets)
         .to_owned();
     for row in db.query_all(&query).await? {
