@@ -48,9 +48,19 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
             get(server_fn_handler).post(server_fn_handler),
         )
         // Printed documents, rendered on the server only (see app::roster::letters).
+        .route("/admin", get(app::roster::documents::tools))
         .route(
             "/admin/letters",
             get(app::roster::letters::class_list).post(app::roster::letters::print),
+        )
+        .route("/admin/roster", get(app::roster::import_page::start))
+        .route(
+            "/admin/roster/preview",
+            axum::routing::post(app::roster::import_page::preview),
+        )
+        .route(
+            "/admin/roster/import",
+            axum::routing::post(app::roster::import_page::commit),
         )
         .leptos_routes_with_context(
             &state,

@@ -435,6 +435,105 @@ async fn guardians_without_accounts(h: &Harness, class_id: i32) -> usize {
     guardians.difference(&joined).count()
 }
 
+async fn importing_the_roster(h: &Harness) {
+    use app::db::entities::pupil;
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    let example = include_str!("../../docs/roster-example.csv");
+    let office = session_for(&h.db, "office@riverside.example").await;
+    let tools = body_text(h.get("/admin", &[(header::COOKIE, office.as_str())]).await).await;
+    assert!(tools.contains("href=\"/admin/letters\"") && tools.contains("href=\"/admin/roster\""));
+    let start = h
+        .get("/admin/roster", &[(header::COOKIE, office.as_str())])
+        .await;
+    assert_eq!(start.status(), StatusCode::OK);
+    assert!(
+        body_text(start)
+            .await
+            .contains("enctype=\"multipart/form-data\"")
+    );
+
+    // A broken file: the problems in a table, no import button, nothing written.
+    let before = pupil::Entity::find().count(&h.db).await.unwrap();
+    let broken = example
+        .replace("2019-02-14", "14/02/2019")
+        .replace("Year 5,5B", "Year 5,5Z");
+    let page = body_text(
+        h.send(support::multipart_call(
+            "/admin/roster/preview",
+            "file",
+            &broken,
+            Some(&office),
+        ))
+        .await,
+    )
+    .await;
+    assert!(page.contains("Problems found: 4"), "{page}");
+    assert!(page.contains("There is no class called “5Z” in that year group this year."));
+    assert!(!page.contains("/admin/roster/import"));
+    assert_eq!(pupil::Entity::find().count(&h.db).await.unwrap(), before);
+
+    // The example file: a summary and an import button; importing adds the four pupils once.
+    let page = body_text(
+        h.send(support::multipart_call(
+            "/admin/roster/preview",
+            "file",
+            example,
+            Some(&office),
+        ))
+        .await,
+    )
+    .await;
+    assert!(page.contains("7 rows. Pupils: 4 new"), "{page}");
+    let upload = page
+        .split("name=\"upload\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("an upload to import")
+        .to_string();
+    assert_eq!(
+        pupil::Entity::find().count(&h.db).await.unwrap(),
+        before,
+        "a preview writes nothing"
+    );
+    let done = h
+        .send(form_call(
+            "/admin/roster/import",
+            &[("upload", &upload)],
+            Some(&office),
+        ))
+        .await;
+    assert_eq!(done.status(), StatusCode::OK);
+    assert!(body_text(done).await.contains("The roster is imported."));
+    assert_eq!(
+        pupil::Entity::find().count(&h.db).await.unwrap(),
+        before + 4
+    );
+    let twice = h
+        .send(form_call(
+            "/admin/roster/import",
+            &[("upload", &upload)],
+            Some(&office),
+        ))
+        .await;
+    assert_eq!(
+        twice.status(),
+        StatusCode::NOT_FOUND,
+        "an upload imports once"
+    );
+
+    // A teacher cannot reach any of it.
+    let teacher = session_for(&h.db, "teacher.3a@riverside.example").await;
+    let refused = h
+        .send(support::multipart_call(
+            "/admin/roster/preview",
+            "file",
+            example,
+            Some(&teacher),
+        ))
+        .await;
+    assert_eq!(refused.status(), StatusCode::NOT_FOUND);
+}
+
 async fn all_account_checks(h: Harness) {
     sessions_and_throttling(&h).await;
     suspension_ends_sessions(&h).await;
@@ -442,6 +541,7 @@ async fn all_account_checks(h: Harness) {
     child_switcher_persists(&h).await;
     cross_site_posts_are_refused(&h).await;
     printing_letters(&h).await;
+    importing_the_roster(&h).await;
 }
 
 #[tokio::test]

@@ -77,6 +77,8 @@ enum Body {
     Json(String),
     /// A plain page fetch (the printed documents' class list).
     Get,
+    /// A file upload.
+    Upload(&'static str),
 }
 
 /// A row: the call, and the status every actor must get.
@@ -189,6 +191,41 @@ fn rows(f: &Fixture) -> Vec<Row> {
                 a if signed_in(a) => HIDDEN,
                 _ => UNAUTHENTICATED,
             },
+        },
+        Row {
+            name: "office tools index: staff with an office tool",
+            call: Call { path: "/admin", body: Body::Get },
+            expect: |a| match a {
+                Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "roster import page: whole-school importers",
+            call: Call { path: "/admin/roster", body: Body::Get },
+            expect: |a| match a {
+                Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "roster preview: whole-school importers, each in their own school",
+            call: Call {
+                path: "/admin/roster/preview",
+                body: Body::Upload(include_str!("../../docs/roster-example.csv")),
+            },
+            expect: |a| match a {
+                Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "roster import of an upload that is not yours: nobody",
+            call: form("/admin/roster/import", vec![("upload", "not-an-upload".into())]),
+            expect: |a| if signed_in(a) { HIDDEN } else { UNAUTHENTICATED },
         },
         Row {
             name: "sign-out: harmless for anyone",
@@ -330,6 +367,9 @@ async fn run_matrix(h: Harness) {
                     json.clone(),
                     cookie.as_deref(),
                 ),
+                Body::Upload(content) => {
+                    support::multipart_call(row.call.path, "file", content, cookie.as_deref())
+                }
                 Body::Get => {
                     let mut builder = http::Request::get(row.call.path);
                     if let Some(cookie) = &cookie {

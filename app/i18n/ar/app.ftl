@@ -81,8 +81,11 @@ join-password = اختر كلمة مرور
 join-password-hint = 8 أحرف على الأقل. بضع كلمات لا يجمعها غيرك خيار جيد.
 join-submit = انضمام
 
-## Access-code letters (printed by the office)
-home-card-letters = اطبع رسائل التسجيل مع رموز الدخول لصف.
+## Office tools on the home page
+home-card-office = اطبع رسائل رموز الدخول واستورد السجل من نظام معلومات المدرسة.
+office-tools-title = أدوات المكتب
+
+## Server only: access-code letters (printed by the office)
 letters-title = رسائل رموز الدخول
 letters-intro = اختر صفًا لطباعة رسالة لكل وليّ أمر فيه لم ينضم بعد. تُنشئ الطباعة رموزًا جديدة صالحة لمدة 48 ساعة، وتتوقف الرسائل السابقة عن العمل.
 letters-print-class = طباعة رسائل { $class }
@@ -93,3 +96,30 @@ letter-intro = Schoolgate هو المكان الذي تشارك فيه المد�
 letter-code-label = رمز الدخول الخاص بك
 letter-qr-label = رمز QR يفتح صفحة التسجيل
 letter-expiry = يعمل هذا الرمز مرة واحدة حتى { $date }. إذا انتهت صلاحيته، فاطلب رمزًا جديدًا من مكتب المدرسة.
+
+## Server only: roster import (office)
+roster-title = استيراد السجل
+roster-intro = اختر ملف CSV المُصدَّر من نظام معلومات المدرسة. سترى كل مشكلة وكل ما سيتغير قبل حفظ أي شيء.
+roster-file = ملف التصدير من نظام المعلومات (CSV)
+roster-check = فحص الملف
+roster-import = استيراد هذه التغييرات
+roster-imported = تم استيراد السجل.
+roster-choose-again = صحّح الملف ثم افحصه مرة أخرى
+roster-summary = عدد الصفوف { $rows }. التلاميذ: جديد { $added }، متغيّر { $changed }، دون تغيير { $unchanged }، غير موجود في الملف { $left } (محفوظ). أولياء الأمور: جديد { $guardians_added }، متغيّر { $guardians_changed }.
+roster-problems-title = المشكلات التي وُجدت: { $count }
+roster-problems-intro = لم يُحفظ أي شيء. صحّح هذه الصفوف في ملف التصدير ثم افحصه مرة أخرى.
+roster-line = السطر
+roster-problem = المشكلة
+roster-problem-header = يجب أن يحتوي السطر الأول على أسماء الأعمدة المذكورة في الدليل.
+roster-problem-malformed = عدد الأعمدة في هذا الصف غير صحيح.
+roster-problem-missing = الحقل { $field } فارغ.
+roster-problem-bad-date = تاريخ الميلاد ليس تاريخًا صالحًا (استخدم YYYY-MM-DD).
+roster-problem-unknown-year-group = لا توجد مرحلة دراسية باسم “{ $value }”.
+roster-problem-unknown-class = لا يوجد صف باسم “{ $value }” في هذه المرحلة هذا العام.
+roster-problem-duplicate-pupil = التلميذ { $value } مذكور مرة أخرى ببيانات مختلفة.
+roster-problem-duplicate-guardian = وليّ الأمر { $value } مذكور مرة أخرى ببيانات مختلفة.
+roster-problem-missing-guardian = لا يوجد وليّ أمر لهذا التلميذ.
+roster-problem-bad-consent = “{ $value }” ليس مستوى موافقة على الصور.
+roster-problem-bad-flag = يجب أن تكون قيمة { $field } هي yes أو no.
+roster-problem-bad-email = البريد الإلكتروني لوليّ الأمر غير صالح.
+roster-problem-bad-language = “{ $value }” ليست لغة يوفّرها البوابة.

@@ -81,8 +81,11 @@ join-password = Choose a password
 join-password-hint = At least 8 characters. A few words only you would put together work well.
 join-submit = Join
 
-## Access-code letters (printed by the office)
-home-card-letters = Print sign-up letters with access codes for a class.
+## Office tools on the home page
+home-card-office = Print access-code letters and import the roster from your MIS.
+office-tools-title = Office tools
+
+## Server only: access-code letters (printed by the office)
 letters-title = Access-code letters
 letters-intro = Choose a class to print a letter for every guardian there who has not joined yet. Printing makes new codes, valid for 48 hours; earlier letters stop working.
 letters-print-class = Print letters for { $class }
@@ -93,3 +96,30 @@ letter-intro = Schoolgate is where the school shares letters, events, forms and 
 letter-code-label = Your access code
 letter-qr-label = QR code that opens the sign-up page
 letter-expiry = This code works once, until { $date }. If it has expired, ask the school office for a new one.
+
+## Server only: roster import (office)
+roster-title = Import the roster
+roster-intro = Choose the CSV export from your school information system. You will see every problem and what would change before anything is saved.
+roster-file = MIS export (CSV)
+roster-check = Check the file
+roster-import = Import these changes
+roster-imported = The roster is imported.
+roster-choose-again = Fix the file and check it again
+roster-summary = { $rows } rows. Pupils: { $added } new, { $changed } changed, { $unchanged } unchanged, { $left } not in the file (kept). Guardians: { $guardians_added } new, { $guardians_changed } changed.
+roster-problems-title = Problems found: { $count }
+roster-problems-intro = Nothing has been saved. Correct these rows in the export and check it again.
+roster-line = Line
+roster-problem = Problem
+roster-problem-header = The first line must name the columns listed in the guide.
+roster-problem-malformed = This row has the wrong number of columns.
+roster-problem-missing = { $field } is empty.
+roster-problem-bad-date = The date of birth is not a date (use YYYY-MM-DD).
+roster-problem-unknown-year-group = There is no year group called “{ $value }”.
+roster-problem-unknown-class = There is no class called “{ $value }” in that year group this year.
+roster-problem-duplicate-pupil = Pupil { $value } appears again with different details.
+roster-problem-duplicate-guardian = Guardian { $value } appears again with different details.
+roster-problem-missing-guardian = This pupil has no guardian.
+roster-problem-bad-consent = “{ $value }” is not a photo consent level.
+roster-problem-bad-flag = { $field } must be yes or no.
+roster-problem-bad-email = The guardian’s email address is not valid.
+roster-problem-bad-language = “{ $value }” is not a language the portal offers.

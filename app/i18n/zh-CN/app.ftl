@@ -81,8 +81,11 @@ join-password = 设置密码
 join-password-hint = 至少 8 个字符。只有您会组合在一起的几个词是好选择。
 join-submit = 加入
 
-## Access-code letters (printed by the office)
-home-card-letters = 为一个班级打印带访问码的注册信函。
+## Office tools on the home page
+home-card-office = 打印访问码信函，并从学校信息系统导入名册。
+office-tools-title = 办公室工具
+
+## Server only: access-code letters (printed by the office)
 letters-title = 访问码信函
 letters-intro = 选择一个班级，为该班所有尚未加入的监护人各打印一封信函。打印会生成新的访问码，有效期 48 小时；之前的信函随即失效。
 letters-print-class = 打印 { $class } 的信函
@@ -93,3 +96,30 @@ letter-intro = 学校通过 Schoolgate 以您的语言分享关于 { $children }
 letter-code-label = 您的访问码
 letter-qr-label = 打开注册页面的二维码
 letter-expiry = 此访问码只能使用一次，有效期至 { $date }。如已过期，请向学校办公室索取新的访问码。
+
+## Server only: roster import (office)
+roster-title = 导入名册
+roster-intro = 请选择学校信息系统导出的 CSV 文件。保存之前，您会看到每一个问题以及将要发生的变更。
+roster-file = 信息系统导出文件（CSV）
+roster-check = 检查文件
+roster-import = 导入这些变更
+roster-imported = 名册已导入。
+roster-choose-again = 修正文件后重新检查
+roster-summary = 共 { $rows } 行。学生：新增 { $added }，变更 { $changed }，未变 { $unchanged }，文件中没有 { $left }（保留）。监护人：新增 { $guardians_added }，变更 { $guardians_changed }。
+roster-problems-title = 发现的问题：{ $count }
+roster-problems-intro = 尚未保存任何内容。请在导出文件中更正这些行，然后重新检查。
+roster-line = 行
+roster-problem = 问题
+roster-problem-header = 第一行必须是指南中列出的列名。
+roster-problem-malformed = 这一行的列数不对。
+roster-problem-missing = { $field } 为空。
+roster-problem-bad-date = 出生日期不是有效日期（请使用 YYYY-MM-DD）。
+roster-problem-unknown-year-group = 没有名为“{ $value }”的年级。
+roster-problem-unknown-class = 该年级今年没有名为“{ $value }”的班级。
+roster-problem-duplicate-pupil = 学生 { $value } 再次出现且信息不同。
+roster-problem-duplicate-guardian = 监护人 { $value } 再次出现且信息不同。
+roster-problem-missing-guardian = 这名学生没有监护人。
+roster-problem-bad-consent = “{ $value }”不是照片同意级别。
+roster-problem-bad-flag = { $field } 必须为 yes 或 no。
+roster-problem-bad-email = 监护人的电子邮箱无效。
+roster-problem-bad-language = “{ $value }”不是本平台提供的语言。

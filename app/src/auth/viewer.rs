@@ -23,8 +23,8 @@ pub struct Viewer {
     pub children: Vec<ChildSummary>,
     /// The child chosen in the switcher; `None` means all.
     pub selected: Option<i32>,
-    /// May print access-code letters (the office).
-    pub prints_letters: bool,
+    /// Has office tools (access-code letters, roster import).
+    pub office_tools: bool,
 }
 
 /// The viewer for this page (`None`: nobody signed in).
@@ -63,10 +63,15 @@ fn current_viewer() -> Option<Viewer> {
             })
             .collect(),
         selected: actor.selected_child,
-        prints_letters: crate::access::allowed_scope(
-            &actor.roles,
+        office_tools: [
             crate::access::Capability::AccessCodesIssue,
-        ) == Some(crate::access::Scope::WholeSchool),
+            crate::access::Capability::RosterImport,
+        ]
+        .into_iter()
+        .any(|capability| {
+            crate::access::allowed_scope(&actor.roles, capability)
+                == Some(crate::access::Scope::WholeSchool)
+        }),
     })
 }
 

@@ -48,6 +48,12 @@ pub fn format(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
     text
 }
 
+/// Keys of a locale's server-only messages, which the catalogue leaves out.
+#[cfg(test)]
+pub fn server_only_keys(locale: Locale) -> impl Iterator<Item = &'static str> {
+    SERVER_ONLY[locale.index()].iter().copied()
+}
+
 /// Every key a locale has, for the completeness tests.
 #[cfg(test)]
 pub fn keys(locale: Locale) -> impl Iterator<Item = &'static str> {

@@ -93,12 +93,24 @@ fn the_browser_catalogue_matches_fluent_for_every_message() {
     let args = [("school", "St Mary's")];
     for locale in Locale::ALL {
         let catalogue: BTreeSet<String> = catalogue::keys(locale).map(str::to_string).collect();
+        let server_only: BTreeSet<String> = catalogue::server_only_keys(locale)
+            .map(str::to_string)
+            .collect();
+        assert!(
+            catalogue.is_disjoint(&server_only),
+            "{}: a key is both in the catalogue and server-only",
+            locale.tag()
+        );
         assert_eq!(
-            catalogue,
+            catalogue
+                .union(&server_only)
+                .cloned()
+                .collect::<BTreeSet<_>>(),
             fluent_keys(locale),
             "{}: key sets differ",
             locale.tag()
         );
+        assert!(server_only.contains("letter-title") && !server_only.contains("sign-out"));
         for key in &catalogue {
             let fluent = fluent::format(locale, key, &args);
             let browser = catalogue::format(locale, key, &args);

@@ -28,15 +28,15 @@ pub fn HomePage() -> impl IntoView {
         })
         .collect_view();
     // Staff tools that are printed documents rather than app pages.
-    let letters = ViewerContext::expect()
+    let office = ViewerContext::expect()
         .get()
-        .is_some_and(|v| v.prints_letters)
+        .is_some_and(|v| v.office_tools)
         .then(|| {
             view! {
                 <li>
-                    <a class="card" href="/admin/letters" rel="external">
-                        <strong>{t!(i18n, "letters-title")}</strong>
-                        <span>{t!(i18n, "home-card-letters")}</span>
+                    <a class="card" href="/admin" rel="external">
+                        <strong>{t!(i18n, "office-tools-title")}</strong>
+                        <span>{t!(i18n, "home-card-office")}</span>
                     </a>
                 </li>
             }
@@ -45,6 +45,6 @@ pub fn HomePage() -> impl IntoView {
         <Title text=""/>
         <h1>{move || crate::msg!(i18n.locale(), "home-title", school = name.as_str())}</h1>
         <p class="lead">{t!(i18n, "home-intro")}</p>
-        <ul class="cards">{cards}{letters}</ul>
+        <ul class="cards">{cards}{office}</ul>
     }
 }

@@ -5,7 +5,8 @@
 //! Plain server-rendered documents (not app routes): they are printed, need no script, and so
 //! add nothing to the wasm. Access is checked here exactly as in a server function.
 
-use crate::access::{Actor, Capability, CurrentActor, Scope, allowed_scope};
+use super::documents::{error_page, escape, page};
+use crate::access::{Actor, Capability, CurrentActor};
 use crate::auth::codes::{self, CodeFor, purpose};
 use crate::db::entities::{class, enrolment, guardian, guardian_pupil, pupil, user_account};
 use crate::error::AppError;
@@ -41,44 +42,9 @@ pub struct LettersForm {
     pub class_id: i32,
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
-
 /// The actor if they may issue codes for the whole school; otherwise the matching error.
 fn issuer(current: &CurrentActor) -> Result<Arc<Actor>, AppError> {
-    let actor = current.0.clone().ok_or(AppError::SignInRequired)?;
-    match allowed_scope(&actor.roles, Capability::AccessCodesIssue) {
-        Some(Scope::WholeSchool) => Ok(actor),
-        _ => Err(AppError::Forbidden),
-    }
-}
-
-fn error_page(err: AppError, locale: Locale) -> Response {
-    let body = format!(
-        "<!DOCTYPE html><html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body><p>{}</p></body></html>",
-        locale.tag(),
-        locale.dir(),
-        escape(&msg!(locale, "app-name")),
-        escape(&err.message(locale))
-    );
-    (err.status(), Html(body)).into_response()
-}
-
-fn page(locale: Locale, title: &str, css: &str, body: &str) -> String {
-    format!(
-        "<!DOCTYPE html><html lang=\"{tag}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/{css}\"></head>\
-         <body class=\"print-doc\">{body}</body></html>",
-        tag = locale.tag(),
-        dir = locale.dir(),
-        title = escape(title),
-    )
+    super::documents::whole_school(current, Capability::AccessCodesIssue)
 }
 
 /// `GET /admin/letters`: the classes of this year, each with a button that prints its letters.
@@ -138,7 +104,8 @@ pub async fn print(
     match issue_for_class(&state.db, &actor, form.class_id, &state.settings.public_url).await {
         Ok((class_name, letters)) => {
             let expires = (Utc::now() + Duration::hours(codes::VALID_HOURS)).date_naive();
-            let mut body = String::new();
+            // The letters are the page's main content (one landmark for screen readers).
+            let mut body = String::from("<main class=\"letters\">");
             if letters.is_empty() {
                 body.push_str(&format!(
                     "<p>{}</p>",
@@ -148,6 +115,7 @@ pub async fn print(
             for letter in &letters {
                 body.push_str(&render_letter(letter, &school_name, &class_name, expires));
             }
+            body.push_str("</main>");
             Html(page(
                 locale,
                 &msg!(locale, "letters-title"),

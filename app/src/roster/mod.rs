@@ -6,9 +6,13 @@ pub mod accounts;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
+pub mod documents;
+#[cfg(feature = "ssr")]
 pub mod generated;
 #[cfg(feature = "ssr")]
 pub mod import;
+#[cfg(feature = "ssr")]
+pub mod import_page;
 #[cfg(feature = "ssr")]
 pub mod letters;
 

@@ -164,3 +164,27 @@ pub async fn session_for(db: &sea_orm::DatabaseConnection, email: &str) -> Strin
         .expect("session");
     format!("sg_session={token}")
 }
+
+/// A multipart form post with one file field, as a browser's file upload sends it.
+pub fn multipart_call(
+    path: &str,
+    field: &str,
+    content: &str,
+    cookie: Option<&str>,
+) -> Request<Body> {
+    let boundary = "sg-test-boundary-7MA4YWxkTrZu0gW";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"export.csv\"\r\n\
+         Content-Type: text/csv\r\n\r\n{content}\r\n--{boundary}--\r\n"
+    );
+    let mut builder = Request::post(path)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::ACCEPT, "text/html");
+    if let Some(cookie) = cookie {
+        builder = builder.header(header::COOKIE, cookie);
+    }
+    builder.body(Body::from(body)).expect("request")
+}

@@ -8,6 +8,7 @@ pub mod enrolment;
 pub mod guardian;
 pub mod guardian_pupil;
 pub mod pupil;
+pub mod roster_upload;
 pub mod school;
 pub mod session;
 pub mod sign_in_failure;

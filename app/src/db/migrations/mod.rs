@@ -2,6 +2,7 @@
 
 mod m20261123_000001_create_school;
 mod m20261123_000002_create_roster;
+mod m20261123_000003_create_roster_upload;
 
 use sea_orm_migration::prelude::*;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_create_school::Migration),
             Box::new(m20261123_000002_create_roster::Migration),
+            Box::new(m20261123_000003_create_roster_upload::Migration),
         ]
     }
 }

@@ -1,0 +1,292 @@
+//! The office's roster import pages: choose the MIS export, see every row's problems and what
+//! would change, then import it — all rows or none. Server-rendered staff documents.
+
+use super::documents::{error_page, escape, page, whole_school};
+use super::import::{self, Problem, Report};
+use crate::access::{Actor, Capability, CurrentActor};
+use crate::db::entities::roster_upload;
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::msg;
+use crate::state::AppState;
+use axum::extract::{Extension, Form, Multipart, State};
+use axum::response::{Html, IntoResponse, Response};
+use chrono::{Duration, Utc};
+use rand::RngCore;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use std::sync::Arc;
+
+/// How long an uploaded file waits for its "Import".
+const UPLOAD_KEPT_HOURS: i64 = 24;
+
+/// The import button's form: which checked upload to import.
+#[derive(serde::Deserialize)]
+pub struct ImportForm {
+    /// The upload's id from the preview page.
+    pub upload: String,
+}
+
+fn importer(current: &CurrentActor) -> Result<Arc<Actor>, AppError> {
+    whole_school(current, Capability::RosterImport)
+}
+
+fn upload_form(locale: Locale) -> String {
+    format!(
+        "<form class=\"roster-upload\" method=\"post\" action=\"/admin/roster/preview\" enctype=\"multipart/form-data\">\
+         <div class=\"field\"><label for=\"roster-file\">{label}</label>\
+         <input id=\"roster-file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\" required></div>\
+         <button class=\"button\" type=\"submit\">{check}</button></form>",
+        label = escape(&msg!(locale, "roster-file")),
+        check = escape(&msg!(locale, "roster-check")),
+    )
+}
+
+fn document(state: &AppState, locale: Locale, body: &str) -> Response {
+    let title = msg!(locale, "roster-title");
+    let body = format!(
+        "<main class=\"letters-admin\"><h1>{}</h1>{body}</main>",
+        escape(&title)
+    );
+    Html(page(locale, &title, &state.assets.css, &body)).into_response()
+}
+
+/// `GET /admin/roster`: the file picker.
+pub async fn start(
+    State(state): State<AppState>,
+    Extension(current): Extension<CurrentActor>,
+    headers: http::HeaderMap,
+) -> Response {
+    let locale = crate::i18n::negotiate::locale_for_request(&headers);
+    if let Err(err) = importer(&current) {
+        return error_page(err, locale);
+    }
+    let body = format!(
+        "<p>{}</p>{}",
+        escape(&msg!(locale, "roster-intro")),
+        upload_form(locale)
+    );
+    document(&state, locale, &body)
+}
+
+/// `POST /admin/roster/preview`: checks the uploaded file and shows what importing would do.
+pub async fn preview(
+    State(state): State<AppState>,
+    Extension(current): Extension<CurrentActor>,
+    headers: http::HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
+    let locale = crate::i18n::negotiate::locale_for_request(&headers);
+    let actor = match importer(&current) {
+        Ok(actor) => actor,
+        Err(err) => return error_page(err, locale),
+    };
+    let mut data = None;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some("file") {
+            data = field.bytes().await.ok();
+        }
+    }
+    let Some(data) = data.filter(|d| !d.is_empty()) else {
+        return error_page(
+            AppError::invalid("file", crate::error::FieldProblem::Required),
+            locale,
+        );
+    };
+    let report = match import::preview(&state.db, actor.school_id, &data).await {
+        Ok(report) => report,
+        Err(err) => return error_page(err.into(), locale),
+    };
+    let mut body = summary(locale, &report);
+    if report.problems.is_empty() {
+        match keep_upload(&state, &actor, &data).await {
+            Ok(id) => body.push_str(&format!(
+                "<form method=\"post\" action=\"/admin/roster/import\">\
+                 <input type=\"hidden\" name=\"upload\" value=\"{}\">\
+                 <button class=\"button\" type=\"submit\">{}</button></form>",
+                escape(&id),
+                escape(&msg!(locale, "roster-import"))
+            )),
+            Err(err) => return error_page(err, locale),
+        }
+    } else {
+        body.push_str(&problems_table(locale, &report));
+        body.push_str(&format!(
+            "<h2>{}</h2>",
+            escape(&msg!(locale, "roster-choose-again"))
+        ));
+        body.push_str(&upload_form(locale));
+    }
+    document(&state, locale, &body)
+}
+
+/// `POST /admin/roster/import`: imports a checked upload in one transaction.
+pub async fn commit(
+    State(state): State<AppState>,
+    Extension(current): Extension<CurrentActor>,
+    headers: http::HeaderMap,
+    Form(form): Form<ImportForm>,
+) -> Response {
+    let locale = crate::i18n::negotiate::locale_for_request(&headers);
+    let actor = match importer(&current) {
+        Ok(actor) => actor,
+        Err(err) => return error_page(err, locale),
+    };
+    let since = Utc::now() - Duration::hours(UPLOAD_KEPT_HOURS);
+    let upload = roster_upload::Entity::find_by_id(form.upload.clone())
+        .filter(roster_upload::Column::SchoolId.eq(actor.school_id))
+        .filter(roster_upload::Column::UserId.eq(actor.user_id))
+        .filter(roster_upload::Column::CreatedAt.gt(since))
+        .one(&state.db)
+        .await;
+    let upload = match upload {
+        Ok(Some(upload)) => upload,
+        Ok(None) => return error_page(AppError::NotFound, locale),
+        Err(err) => return error_page(err.into(), locale),
+    };
+    let report = match import::commit(&state.db, actor.school_id, upload.data.as_bytes()).await {
+        Ok(report) => report,
+        Err(err) => return error_page(err.into(), locale),
+    };
+    if let Err(err) = roster_upload::Entity::delete_by_id(upload.id)
+        .exec(&state.db)
+        .await
+    {
+        tracing::warn!(error = %err, "could not delete an imported upload");
+    }
+    tracing::info!(
+        by = actor.user_id,
+        added = report.pupils_added,
+        changed = report.pupils_changed,
+        "roster imported"
+    );
+    let mut body = String::new();
+    if report.problems.is_empty() {
+        body.push_str(&format!(
+            "<p role=\"status\">{}</p>",
+            escape(&msg!(locale, "roster-imported"))
+        ));
+        body.push_str(&summary(locale, &report));
+    } else {
+        body.push_str(&problems_table(locale, &report));
+    }
+    document(&state, locale, &body)
+}
+
+async fn keep_upload(state: &AppState, actor: &Actor, data: &[u8]) -> Result<String, AppError> {
+    let text = String::from_utf8(data.to_vec())
+        .map_err(|_| AppError::invalid("file", crate::error::FieldProblem::Required))?;
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    roster_upload::Entity::delete_many()
+        .filter(
+            roster_upload::Column::CreatedAt.lt(Utc::now() - Duration::hours(UPLOAD_KEPT_HOURS)),
+        )
+        .exec(&state.db)
+        .await?;
+    roster_upload::ActiveModel {
+        id: Set(id.clone()),
+        school_id: Set(actor.school_id),
+        user_id: Set(actor.user_id),
+        data: Set(text),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&state.db)
+    .await?;
+    Ok(id)
+}
+
+fn summary(locale: Locale, report: &Report) -> String {
+    let [
+        rows,
+        added,
+        changed,
+        unchanged,
+        left,
+        guardians_added,
+        guardians_changed,
+    ] = [
+        report.rows,
+        report.pupils_added,
+        report.pupils_changed,
+        report.pupils_unchanged,
+        report.pupils_left,
+        report.guardians_added,
+        report.guardians_changed,
+    ]
+    .map(|v| v.to_string());
+    format!(
+        "<p>{}</p>",
+        escape(&msg!(
+            locale,
+            "roster-summary",
+            rows = rows.as_str(),
+            added = added.as_str(),
+            changed = changed.as_str(),
+            unchanged = unchanged.as_str(),
+            left = left.as_str(),
+            guardians_added = guardians_added.as_str(),
+            guardians_changed = guardians_changed.as_str()
+        ))
+    )
+}
+
+fn problems_table(locale: Locale, report: &Report) -> String {
+    let count = report.problems.len().to_string();
+    let mut rows = String::new();
+    for problem in &report.problems {
+        rows.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td></tr>",
+            problem.line,
+            escape(&problem_text(locale, &problem.problem))
+        ));
+    }
+    format!(
+        "<h2>{title}</h2><p>{intro}</p><table class=\"roster-problems\"><thead><tr><th scope=\"col\">{line}</th><th scope=\"col\">{what}</th></tr></thead><tbody>{rows}</tbody></table>",
+        title = escape(&msg!(
+            locale,
+            "roster-problems-title",
+            count = count.as_str()
+        )),
+        intro = escape(&msg!(locale, "roster-problems-intro")),
+        line = escape(&msg!(locale, "roster-line")),
+        what = escape(&msg!(locale, "roster-problem")),
+    )
+}
+
+/// A problem in the office's language.
+pub fn problem_text(locale: Locale, problem: &Problem) -> String {
+    match problem {
+        Problem::Header => msg!(locale, "roster-problem-header"),
+        Problem::Malformed => msg!(locale, "roster-problem-malformed"),
+        Problem::Missing(field) => {
+            let field: &str = field;
+            msg!(locale, "roster-problem-missing", field = field)
+        }
+        Problem::BadDate => msg!(locale, "roster-problem-bad-date"),
+        Problem::UnknownYearGroup(v) => msg!(
+            locale,
+            "roster-problem-unknown-year-group",
+            value = v.as_str()
+        ),
+        Problem::UnknownClass(v) => {
+            msg!(locale, "roster-problem-unknown-class", value = v.as_str())
+        }
+        Problem::DuplicatePupil(v) => {
+            msg!(locale, "roster-problem-duplicate-pupil", value = v.as_str())
+        }
+        Problem::DuplicateGuardian(v) => msg!(
+            locale,
+            "roster-problem-duplicate-guardian",
+            value = v.as_str()
+        ),
+        Problem::MissingGuardian => msg!(locale, "roster-problem-missing-guardian"),
+        Problem::BadConsent(v) => msg!(locale, "roster-problem-bad-consent", value = v.as_str()),
+        Problem::BadFlag(field) => {
+            let field: &str = field;
+            msg!(locale, "roster-problem-bad-flag", field = field)
+        }
+        Problem::BadEmail => msg!(locale, "roster-problem-bad-email"),
+        Problem::BadLanguage(v) => msg!(locale, "roster-problem-bad-language", value = v.as_str()),
+    }
+}

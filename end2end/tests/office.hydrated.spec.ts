@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO, Portal } from './fixtures/portal';
+
+const example = readFileSync(join(__dirname, '../../docs/roster-example.csv'), 'utf8');
+
+async function signInAsOffice(portal: Portal) {
+  const page = portal.page;
+  await portal.open('/sign-in');
+  await portal.waitForHydration();
+  await page.getByLabel('Email address').fill('office@riverside.example');
+  await page.getByLabel('Password').fill(DEMO.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+test('the office checks a broken roster file, then imports a good one, on a phone', async ({ page }) => {
+  const portal = new Portal(page);
+  await signInAsOffice(portal);
+  await page.getByRole('link', { name: /Office tools/ }).click();
+  await page.getByRole('link', { name: 'Import the roster' }).click();
+  await portal.expectNoAxeViolations();
+
+  const broken = example.replaceAll('2019-02-14', '14/02/2019');
+  await page.getByLabel('MIS export (CSV)').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByRole('heading', { name: 'Problems found: 2' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'The date of birth is not a date (use YYYY-MM-DD).' }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import these changes' })).toHaveCount(0);
+  await portal.expectNoAxeViolations();
+
+  await page.getByLabel('MIS export (CSV)').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(example) });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByText('7 rows. Pupils: 4 new')).toBeVisible();
+  await page.getByRole('button', { name: 'Import these changes' }).click();
+  await expect(page.getByRole('status')).toHaveText('The roster is imported.');
+  await portal.expectNoAxeViolations();
+});
+
+test('the office prints the access-code letters for a class', async ({ page }) => {
+  const portal = new Portal(page);
+  await signInAsOffice(portal);
+  await portal.open('/admin/letters');
+  await portal.expectNoAxeViolations();
+  await page.getByRole('button', { name: 'Print letters for 2B' }).click();
+  const letters = page.locator('section.letter');
+  expect(await letters.count()).toBeGreaterThan(10);
+  await expect(letters.first().locator('svg')).toBeVisible();
+  await portal.expectNoAxeViolations();
+});
