@@ -49,3 +49,35 @@ test('the office prints the access-code letters for a class', async ({ page }) =
   await expect(letters.first().locator('svg')).toBeVisible();
   await portal.expectNoAxeViolations();
 });
+
+test('the system admin creates a staff account and the new teacher sets a password', async ({ page }) => {
+  const portal = new Portal(page);
+  await portal.open('/sign-in');
+  await portal.waitForHydration();
+  await page.getByLabel('Email address').fill('it@riverside.example');
+  await page.getByLabel('Password').fill(DEMO.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await portal.open('/admin/staff');
+  await portal.expectNoAxeViolations();
+  await page.getByLabel('Name').fill('Mr Field');
+  await page.getByLabel('Email address').fill('mr.field@riverside.example');
+  await page.getByLabel('Teacher', { exact: true }).check();
+  await page.getByRole('button', { name: 'Create the account' }).click();
+  const code = (await page.locator('.letter__code').innerText()).trim();
+  expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  await portal.expectNoAxeViolations();
+
+  await page.context().clearCookies();
+  await portal.open(`/reset?code=${code}`);
+  await portal.expectNoAxeViolations();
+  await page.getByLabel('Choose a password').fill('Rounders on the field 12');
+  await page.getByRole('button', { name: 'Save the new password' }).click();
+  await expect(page.getByRole('status')).toContainText('Your new password is saved.');
+  await portal.open('/sign-in');
+  await portal.waitForHydration();
+  await page.getByLabel('Email address').fill('mr.field@riverside.example');
+  await page.getByLabel('Password').fill('Rounders on the field 12');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+});

@@ -62,6 +62,23 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
             "/admin/roster/import",
             axum::routing::post(app::roster::import_page::commit),
         )
+        .route("/admin/staff", get(app::roster::staff_page::list))
+        .route(
+            "/admin/staff/create",
+            axum::routing::post(app::roster::staff_page::create),
+        )
+        .route(
+            "/admin/staff/status",
+            axum::routing::post(app::roster::staff_page::set_status),
+        )
+        .route(
+            "/admin/staff/reset",
+            axum::routing::post(app::roster::staff_page::issue_reset),
+        )
+        .route(
+            "/reset",
+            get(app::roster::staff_page::reset_page).post(app::roster::staff_page::reset),
+        )
         .leptos_routes_with_context(
             &state,
             routes,

@@ -534,6 +534,142 @@ async fn importing_the_roster(h: &Harness) {
     assert_eq!(refused.status(), StatusCode::NOT_FOUND);
 }
 
+async fn staff_accounts_and_password_reset(h: &Harness) {
+    let admin = session_for(&h.db, "it@riverside.example").await;
+    let code_in = |html: &str| {
+        html.split("<p class=\"letter__code\">")
+            .nth(1)
+            .and_then(|rest| rest.split('<').next())
+            .expect("a one-time code")
+            .to_string()
+    };
+    // The system admin creates a teacher; the teacher sets a password with the code.
+    let created = h
+        .send(form_call(
+            "/admin/staff/create",
+            &[
+                ("name", "Ms New"),
+                ("email", "ms.new@riverside.example"),
+                ("role-teacher", "on"),
+            ],
+            Some(&admin),
+        ))
+        .await;
+    assert_eq!(created.status(), StatusCode::OK);
+    let code = code_in(&body_text(created).await);
+    let invited = sign_in(h, "ms.new@riverside.example", "Chalk and cheese 2026", None).await;
+    assert_eq!(
+        invited.status(),
+        StatusCode::UNAUTHORIZED,
+        "no password yet"
+    );
+    let weak = h
+        .send(form_call(
+            "/reset",
+            &[("code", &code), ("password", "password1")],
+            None,
+        ))
+        .await;
+    assert_eq!(weak.status(), StatusCode::BAD_REQUEST);
+    let weak = body_text(weak).await;
+    assert!(
+        weak.contains("too common") && weak.contains(&code),
+        "error shown, code kept: {weak}"
+    );
+    let set = h
+        .send(form_call(
+            "/reset",
+            &[("code", &code), ("password", "Chalk and cheese 2026")],
+            None,
+        ))
+        .await;
+    assert_eq!(set.status(), StatusCode::OK);
+    let first = sign_in(h, "ms.new@riverside.example", "Chalk and cheese 2026", None).await;
+    let cookie = session_cookie(&first).expect("the new teacher signs in");
+    let again = h
+        .send(form_call(
+            "/reset",
+            &[("code", &code), ("password", "Another good phrase 9")],
+            None,
+        ))
+        .await;
+    assert!(body_text(again).await.contains("already been used"));
+
+    // Suspension ends the teacher's sessions; a reset code issued later brings back nothing
+    // until the account is reactivated.
+    use app::db::entities::user_account;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let id = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq("ms.new@riverside.example"))
+        .one(&h.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .to_string();
+    let suspended = h
+        .send(form_call(
+            "/admin/staff/status",
+            &[("user", &id), ("action", "suspend")],
+            Some(&admin),
+        ))
+        .await;
+    assert_eq!(suspended.status(), StatusCode::OK);
+    assert!(!home_as(h, &cookie).await.contains("/api/auth/sign-out"));
+    let refused = sign_in(h, "ms.new@riverside.example", "Chalk and cheese 2026", None).await;
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    h.send(form_call(
+        "/admin/staff/status",
+        &[("user", &id), ("action", "activate")],
+        Some(&admin),
+    ))
+    .await;
+    let back = sign_in(h, "ms.new@riverside.example", "Chalk and cheese 2026", None).await;
+    let cookie = session_cookie(&back).expect("reactivated");
+
+    // A reset code for a forgotten password: using it ends the sessions signed in before.
+    let issued = h
+        .send(form_call(
+            "/admin/staff/reset",
+            &[("user", &id)],
+            Some(&admin),
+        ))
+        .await;
+    let code = code_in(&body_text(issued).await);
+    h.send(form_call(
+        "/reset",
+        &[("code", &code), ("password", "Fresh start at the gate 7")],
+        None,
+    ))
+    .await;
+    assert!(!home_as(h, &cookie).await.contains("/api/auth/sign-out"));
+    let fresh = sign_in(
+        h,
+        "ms.new@riverside.example",
+        "Fresh start at the gate 7",
+        None,
+    )
+    .await;
+    assert!(session_cookie(&fresh).is_some());
+    // The admin cannot suspend themself.
+    let own = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq("it@riverside.example"))
+        .one(&h.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .to_string();
+    let selfish = h
+        .send(form_call(
+            "/admin/staff/status",
+            &[("user", &own), ("action", "suspend")],
+            Some(&admin),
+        ))
+        .await;
+    assert_eq!(selfish.status(), StatusCode::NOT_FOUND);
+}
+
 async fn all_account_checks(h: Harness) {
     sessions_and_throttling(&h).await;
     suspension_ends_sessions(&h).await;
@@ -542,6 +678,7 @@ async fn all_account_checks(h: Harness) {
     cross_site_posts_are_refused(&h).await;
     printing_letters(&h).await;
     importing_the_roster(&h).await;
+    staff_accounts_and_password_reset(&h).await;
 }
 
 #[tokio::test]

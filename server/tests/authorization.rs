@@ -24,9 +24,10 @@ enum Actor {
     OfficeAdmin,
     OtherSchoolAdmin,
     Suspended,
+    SystemAdmin,
 }
 
-const ACTORS: [Actor; 9] = [
+const ACTORS: [Actor; 10] = [
     Actor::Anonymous,
     Actor::GuardianA,
     Actor::GuardianB,
@@ -36,6 +37,7 @@ const ACTORS: [Actor; 9] = [
     Actor::OfficeAdmin,
     Actor::OtherSchoolAdmin,
     Actor::Suspended,
+    Actor::SystemAdmin,
 ];
 
 /// Replaced by an address of the calling actor's own, so throttling of one cell cannot leak
@@ -56,6 +58,7 @@ impl Actor {
             Actor::OfficeAdmin => Some("office@riverside.example"),
             Actor::OtherSchoolAdmin => Some(OTHER_ADMIN),
             Actor::Suspended => Some(SUSPENDED),
+            Actor::SystemAdmin => Some("it@riverside.example"),
         }
     }
 }
@@ -64,6 +67,7 @@ impl Actor {
 struct Fixture {
     child_of_a: i32,
     class_3a: i32,
+    teacher_3a_account: i32,
 }
 
 /// One request to a server function.
@@ -196,7 +200,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
             name: "office tools index: staff with an office tool",
             call: Call { path: "/admin", body: Body::Get },
             expect: |a| match a {
-                Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
+                Actor::OfficeAdmin | Actor::OtherSchoolAdmin | Actor::SystemAdmin => OK,
                 a if signed_in(a) => HIDDEN,
                 _ => UNAUTHENTICATED,
             },
@@ -226,6 +230,65 @@ fn rows(f: &Fixture) -> Vec<Row> {
             name: "roster import of an upload that is not yours: nobody",
             call: form("/admin/roster/import", vec![("upload", "not-an-upload".into())]),
             expect: |a| if signed_in(a) { HIDDEN } else { UNAUTHENTICATED },
+        },
+        Row {
+            name: "staff accounts list: the system admin only",
+            call: Call { path: "/admin/staff", body: Body::Get },
+            expect: |a| match a {
+                Actor::SystemAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "create a staff account: the system admin only",
+            call: form(
+                "/admin/staff/create",
+                vec![
+                    ("name", "New Teacher".into()),
+                    ("email", "new.teacher@riverside.example".into()),
+                    ("role-teacher", "on".into()),
+                ],
+            ),
+            expect: |a| match a {
+                Actor::SystemAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "change a staff account's state: the system admin only",
+            call: form(
+                "/admin/staff/status",
+                vec![("user", f.teacher_3a_account.to_string()), ("action", "activate".into())],
+            ),
+            expect: |a| match a {
+                Actor::SystemAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "issue a password reset code: the system admin only",
+            call: form("/admin/staff/reset", vec![("user", f.teacher_3a_account.to_string())]),
+            expect: |a| match a {
+                Actor::SystemAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "the reset page: anyone",
+            call: Call { path: "/reset", body: Body::Get },
+            expect: |_| OK,
+        },
+        Row {
+            name: "reset with a made-up code: refused for everyone",
+            call: form(
+                "/reset",
+                vec![("code", "ZZZZ-ZZZZ-ZZZZ".into()), ("password", "Dumplings at grandma 1988".into())],
+            ),
+            expect: |_| StatusCode::BAD_REQUEST,
         },
         Row {
             name: "sign-out: harmless for anyone",
@@ -305,9 +368,17 @@ async fn fixture(h: &Harness) -> Fixture {
         .unwrap()
         .unwrap()
         .id;
+    let teacher_3a_account = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq("teacher.3a@riverside.example"))
+        .one(&h.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
     Fixture {
         child_of_a,
         class_3a,
+        teacher_3a_account,
     }
 }
 

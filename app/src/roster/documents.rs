@@ -73,10 +73,12 @@ pub async fn tools(
             "letters-title",
         ),
         (Capability::RosterImport, "/admin/roster", "roster-title"),
+        (Capability::StaffManage, "/admin/staff", "staff-title"),
     ] {
         if allowed_scope(&actor.roles, capability) == Some(Scope::WholeSchool) {
             let label = match key {
                 "letters-title" => msg!(locale, "letters-title"),
+                "staff-title" => msg!(locale, "staff-title"),
                 _ => msg!(locale, "roster-title"),
             };
             links.push_str(&format!(

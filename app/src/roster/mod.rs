@@ -15,6 +15,8 @@ pub mod import;
 pub mod import_page;
 #[cfg(feature = "ssr")]
 pub mod letters;
+#[cfg(feature = "ssr")]
+pub mod staff_page;
 
 use serde::{Deserialize, Serialize};
 
