@@ -62,6 +62,10 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
             "/admin/roster/import",
             axum::routing::post(app::roster::import_page::commit),
         )
+        .route(
+            "/admin/roster/progress",
+            get(app::roster::import_page::progress),
+        )
         .route("/admin/staff", get(app::roster::staff_page::list))
         .route(
             "/admin/staff/create",

@@ -502,12 +502,35 @@ async fn importing_the_roster(h: &Harness) {
             Some(&office),
         ))
         .await;
-    assert_eq!(done.status(), StatusCode::OK);
-    assert!(body_text(done).await.contains("The roster is imported."));
+    // The import runs in the background; its progress page refreshes itself until it is done.
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let progress = done.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(progress.starts_with("/admin/roster/progress?upload="));
+    let mut finished = String::new();
+    for _ in 0..100 {
+        let page = body_text(h.get(&progress, &[(header::COOKIE, office.as_str())]).await).await;
+        if page.contains("The roster is imported.") {
+            finished = page;
+            break;
+        }
+        assert!(
+            page.contains("<progress") && page.contains("http-equiv=\"refresh\""),
+            "{page}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(finished.contains("7 rows. Pupils: 4 new"), "{finished}");
     assert_eq!(
         pupil::Entity::find().count(&h.db).await.unwrap(),
         before + 4
     );
+    // Someone else cannot watch (or learn of) the import.
+    let head = session_for(&h.db, "head@riverside.example").await;
+    let peek = h.get(&progress, &[(header::COOKIE, head.as_str())]).await;
+    assert_eq!(peek.status(), StatusCode::NOT_FOUND);
     let twice = h
         .send(form_call(
             "/admin/roster/import",
@@ -515,9 +538,15 @@ async fn importing_the_roster(h: &Harness) {
             Some(&office),
         ))
         .await;
+    // A second press (a double tap) only shows the same import's outcome again.
+    assert_eq!(twice.status(), StatusCode::SEE_OTHER);
     assert_eq!(
-        twice.status(),
-        StatusCode::NOT_FOUND,
+        twice.headers()[header::LOCATION].to_str().unwrap(),
+        progress
+    );
+    assert_eq!(
+        pupil::Entity::find().count(&h.db).await.unwrap(),
+        before + 4,
         "an upload imports once"
     );
 

@@ -232,6 +232,14 @@ fn rows(f: &Fixture) -> Vec<Row> {
             expect: |a| if signed_in(a) { HIDDEN } else { UNAUTHENTICATED },
         },
         Row {
+            name: "import progress of an unknown upload: nobody",
+            call: Call {
+                path: "/admin/roster/progress?upload=not-an-upload",
+                body: Body::Get,
+            },
+            expect: |a| if signed_in(a) { HIDDEN } else { UNAUTHENTICATED },
+        },
+        Row {
             name: "staff accounts list: the system admin only",
             call: Call { path: "/admin/staff", body: Body::Get },
             expect: |a| match a {

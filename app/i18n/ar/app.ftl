@@ -103,6 +103,7 @@ roster-intro = اختر ملف CSV المُصدَّر من نظام معلوما
 roster-file = ملف التصدير من نظام المعلومات (CSV)
 roster-check = فحص الملف
 roster-import = استيراد هذه التغييرات
+roster-importing = جارٍ الاستيراد… { $done } من { $total } سجل
 roster-imported = تم استيراد السجل.
 roster-choose-again = صحّح الملف ثم افحصه مرة أخرى
 roster-summary = عدد الصفوف { $rows }. التلاميذ: جديد { $added }، متغيّر { $changed }، دون تغيير { $unchanged }، غير موجود في الملف { $left } (محفوظ). أولياء الأمور: جديد { $guardians_added }، متغيّر { $guardians_changed }.

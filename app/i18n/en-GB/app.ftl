@@ -103,6 +103,7 @@ roster-intro = Choose the CSV export from your school information system. You wi
 roster-file = MIS export (CSV)
 roster-check = Check the file
 roster-import = Import these changes
+roster-importing = Importing… { $done } of { $total } records
 roster-imported = The roster is imported.
 roster-choose-again = Fix the file and check it again
 roster-summary = { $rows } rows. Pupils: { $added } new, { $changed } changed, { $unchanged } unchanged, { $left } not in the file (kept). Guardians: { $guardians_added } new, { $guardians_changed } changed.

@@ -103,6 +103,7 @@ roster-intro = 请选择学校信息系统导出的 CSV 文件。保存之前，
 roster-file = 信息系统导出文件（CSV）
 roster-check = 检查文件
 roster-import = 导入这些变更
+roster-importing = 正在导入…… 已完成 { $done } / { $total } 条记录
 roster-imported = 名册已导入。
 roster-choose-again = 修正文件后重新检查
 roster-summary = 共 { $rows } 行。学生：新增 { $added }，变更 { $changed }，未变 { $unchanged }，文件中没有 { $left }（保留）。监护人：新增 { $guardians_added }，变更 { $guardians_changed }。

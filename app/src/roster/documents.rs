@@ -44,9 +44,14 @@ pub fn error_page(err: AppError, locale: Locale) -> Response {
 
 /// A whole document around `body`, in `locale`, with the app's stylesheet.
 pub fn page(locale: Locale, title: &str, css: &str, body: &str) -> String {
+    page_with_head(locale, title, css, "", body)
+}
+
+/// [`page`] with extra (trusted) markup in `<head>`, e.g. a refresh for a progress page.
+pub fn page_with_head(locale: Locale, title: &str, css: &str, head: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html><html lang=\"{tag}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">{head}\
          <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/{css}\"></head>\
          <body class=\"print-doc\">{body}</body></html>",
         tag = locale.tag(),

@@ -362,7 +362,7 @@ pub async fn preview(
     data: &[u8],
 ) -> Result<Report, DbErr> {
     let txn = db.begin().await?;
-    let report = apply(&txn, school_id, data).await?;
+    let report = apply(&txn, school_id, data, &|_, _| {}).await?;
     // A preview computes the changes inside a transaction it never commits.
     txn.rollback().await?;
     Ok(report)
@@ -370,8 +370,21 @@ pub async fn preview(
 
 /// Imports `data`: all of it in one transaction, or (with any problem) nothing at all.
 pub async fn commit(db: &DatabaseConnection, school_id: i32, data: &[u8]) -> Result<Report, DbErr> {
+    commit_with_progress(db, school_id, data, &|_, _| {}).await
+}
+
+/// Reports work done out of the total (pupils, guardians and links written or checked).
+pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Send + Sync);
+
+/// [`commit`], telling `progress` how far it is, for the progress bar of big files.
+pub async fn commit_with_progress(
+    db: &DatabaseConnection,
+    school_id: i32,
+    data: &[u8],
+    progress: Progress<'_>,
+) -> Result<Report, DbErr> {
     let txn = db.begin().await?;
-    let report = apply(&txn, school_id, data).await?;
+    let report = apply(&txn, school_id, data, progress).await?;
     if report.problems.is_empty() {
         txn.commit().await?;
         crate::db::optimize(db).await?;
@@ -384,7 +397,12 @@ pub async fn commit(db: &DatabaseConnection, school_id: i32, data: &[u8]) -> Res
 /// The scope an importer needs: the whole school.
 pub const REQUIRED_SCOPE: Scope = Scope::WholeSchool;
 
-async fn apply<C: ConnectionTrait>(db: &C, school_id: i32, data: &[u8]) -> Result<Report, DbErr> {
+async fn apply<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    data: &[u8],
+    progress: Progress<'_>,
+) -> Result<Report, DbErr> {
     let Some(lookup) = lookup(db, school_id).await? else {
         return Ok(Report {
             problems: vec![RowProblem {
@@ -415,8 +433,15 @@ async fn apply<C: ConnectionTrait>(db: &C, school_id: i32, data: &[u8]) -> Resul
         .keys()
         .filter(|id| !parsed.pupils.contains_key(*id))
         .count();
+    let total = parsed.pupils.len() + parsed.guardians.len() + parsed.links.len();
+    let mut done = 0;
+    let mut step = || {
+        done += 1;
+        progress(done, total);
+    };
     let mut pupil_ids = HashMap::new();
     for (mis_id, row) in &parsed.pupils {
+        step();
         let (id, changed) = match existing_pupils.get(mis_id) {
             Some(found) => {
                 let same = found.legal_first_name == row.first
@@ -498,6 +523,7 @@ async fn apply<C: ConnectionTrait>(db: &C, school_id: i32, data: &[u8]) -> Resul
         .collect();
     let mut guardian_ids = HashMap::new();
     for (mis_id, row) in &parsed.guardians {
+        step();
         let id = match existing_guardians.get(mis_id) {
             Some(found) => {
                 let same = found.name == row.name
@@ -537,6 +563,7 @@ async fn apply<C: ConnectionTrait>(db: &C, school_id: i32, data: &[u8]) -> Resul
     }
 
     for ((guardian_mis, pupil_mis), row) in &parsed.links {
+        step();
         let (Some(guardian_id), Some(pupil_id)) =
             (guardian_ids.get(guardian_mis), pupil_ids.get(pupil_mis))
         else {

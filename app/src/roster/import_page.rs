@@ -1,7 +1,7 @@
 //! The office's roster import pages: choose the MIS export, see every row's problems and what
 //! would change, then import it — all rows or none. Server-rendered staff documents.
 
-use super::documents::{error_page, escape, page, whole_school};
+use super::documents::{error_page, escape, page, page_with_head, whole_school};
 use super::import::{self, Problem, Report};
 use crate::access::{Actor, Capability, CurrentActor};
 use crate::db::entities::roster_upload;
@@ -14,7 +14,9 @@ use axum::response::{Html, IntoResponse, Response};
 use chrono::{Duration, Utc};
 use rand::RngCore;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, LazyLock, Mutex};
 
 /// How long an uploaded file waits for its "Import".
 const UPLOAD_KEPT_HOURS: i64 = 24;
@@ -119,7 +121,24 @@ pub async fn preview(
     document(&state, locale, &body)
 }
 
-/// `POST /admin/roster/import`: imports a checked upload in one transaction.
+/// An import running in the background, watched by its progress page. Kept in this process's
+/// memory: the transaction itself is all-or-nothing, so a restart mid-import loses nothing but
+/// the progress bar (the office checks and imports again).
+struct Job {
+    user_id: i32,
+    done: AtomicUsize,
+    total: AtomicUsize,
+    outcome: Mutex<Option<Result<Report, AppError>>>,
+}
+
+static JOBS: LazyLock<Mutex<HashMap<String, Arc<Job>>>> = LazyLock::new(Default::default);
+
+fn job(upload: &str) -> Option<Arc<Job>> {
+    JOBS.lock().ok()?.get(upload).cloned()
+}
+
+/// `POST /admin/roster/import`: starts importing a checked upload (one transaction, in the
+/// background) and sends the office to its progress page.
 pub async fn commit(
     State(state): State<AppState>,
     Extension(current): Extension<CurrentActor>,
@@ -131,6 +150,10 @@ pub async fn commit(
         Ok(actor) => actor,
         Err(err) => return error_page(err, locale),
     };
+    let progress_page = format!("/admin/roster/progress?upload={}", form.upload);
+    if job(&form.upload).is_some_and(|j| j.user_id == actor.user_id) {
+        return axum::response::Redirect::to(&progress_page).into_response();
+    }
     let since = Utc::now() - Duration::hours(UPLOAD_KEPT_HOURS);
     let upload = roster_upload::Entity::find_by_id(form.upload.clone())
         .filter(roster_upload::Column::SchoolId.eq(actor.school_id))
@@ -143,33 +166,116 @@ pub async fn commit(
         Ok(None) => return error_page(AppError::NotFound, locale),
         Err(err) => return error_page(err.into(), locale),
     };
-    let report = match import::commit(&state.db, actor.school_id, upload.data.as_bytes()).await {
-        Ok(report) => report,
-        Err(err) => return error_page(err.into(), locale),
-    };
-    if let Err(err) = roster_upload::Entity::delete_by_id(upload.id)
-        .exec(&state.db)
+    let running = Arc::new(Job {
+        user_id: actor.user_id,
+        done: AtomicUsize::new(0),
+        total: AtomicUsize::new(0),
+        outcome: Mutex::new(None),
+    });
+    if let Ok(mut jobs) = JOBS.lock() {
+        jobs.insert(upload.id.clone(), running.clone());
+    }
+    let db = state.db.clone();
+    tokio::spawn(async move {
+        let watch = running.clone();
+        let report_progress = move |done: usize, total: usize| {
+            watch.done.store(done, Ordering::Relaxed);
+            watch.total.store(total, Ordering::Relaxed);
+        };
+        let result = import::commit_with_progress(
+            &db,
+            actor.school_id,
+            upload.data.as_bytes(),
+            &report_progress,
+        )
         .await
-    {
-        tracing::warn!(error = %err, "could not delete an imported upload");
+        .map_err(AppError::from);
+        if result.as_ref().is_ok_and(|r| r.problems.is_empty()) {
+            if let Err(err) = roster_upload::Entity::delete_by_id(upload.id)
+                .exec(&db)
+                .await
+            {
+                tracing::warn!(error = %err, "could not delete an imported upload");
+            }
+            tracing::info!(by = actor.user_id, "roster imported");
+        }
+        if let Ok(mut outcome) = running.outcome.lock() {
+            *outcome = Some(result);
+        }
+    });
+    axum::response::Redirect::to(&progress_page).into_response()
+}
+
+/// Which import's progress to show.
+#[derive(serde::Deserialize)]
+pub struct ProgressQuery {
+    /// The upload being imported.
+    pub upload: String,
+}
+
+/// `GET /admin/roster/progress`: a progress bar that refreshes itself (no script) until the
+/// import has finished, then the outcome.
+pub async fn progress(
+    State(state): State<AppState>,
+    Extension(current): Extension<CurrentActor>,
+    headers: http::HeaderMap,
+    axum::extract::Query(query): axum::extract::Query<ProgressQuery>,
+) -> Response {
+    let locale = crate::i18n::negotiate::locale_for_request(&headers);
+    let actor = match importer(&current) {
+        Ok(actor) => actor,
+        Err(err) => return error_page(err, locale),
+    };
+    let Some(running) = job(&query.upload).filter(|j| j.user_id == actor.user_id) else {
+        return error_page(AppError::NotFound, locale);
+    };
+    let outcome = running.outcome.lock().ok().and_then(|o| o.clone());
+    let title = msg!(locale, "roster-title");
+    match outcome {
+        None => {
+            let (done, total) = (
+                running.done.load(Ordering::Relaxed),
+                running.total.load(Ordering::Relaxed),
+            );
+            let (done_text, total_text) = (done.to_string(), total.to_string());
+            let label = msg!(
+                locale,
+                "roster-importing",
+                done = done_text.as_str(),
+                total = total_text.as_str()
+            );
+            let body = format!(
+                "<main class=\"letters-admin\"><h1>{title}</h1><label for=\"import-progress\">{label}</label>\
+                 <progress id=\"import-progress\" max=\"{max}\" value=\"{done}\">{label}</progress></main>",
+                title = escape(&title),
+                label = escape(&label),
+                max = total.max(1),
+            );
+            let head = "<meta http-equiv=\"refresh\" content=\"1\">";
+            Html(page_with_head(
+                locale,
+                &title,
+                &state.assets.css,
+                head,
+                &body,
+            ))
+            .into_response()
+        }
+        Some(Ok(report)) => {
+            let mut body = String::new();
+            if report.problems.is_empty() {
+                body.push_str(&format!(
+                    "<p role=\"status\">{}</p>",
+                    escape(&msg!(locale, "roster-imported"))
+                ));
+                body.push_str(&summary(locale, &report));
+            } else {
+                body.push_str(&problems_table(locale, &report));
+            }
+            document(&state, locale, &body)
+        }
+        Some(Err(err)) => error_page(err, locale),
     }
-    tracing::info!(
-        by = actor.user_id,
-        added = report.pupils_added,
-        changed = report.pupils_changed,
-        "roster imported"
-    );
-    let mut body = String::new();
-    if report.problems.is_empty() {
-        body.push_str(&format!(
-            "<p role=\"status\">{}</p>",
-            escape(&msg!(locale, "roster-imported"))
-        ));
-        body.push_str(&summary(locale, &report));
-    } else {
-        body.push_str(&problems_table(locale, &report));
-    }
-    document(&state, locale, &body)
 }
 
 async fn keep_upload(state: &AppState, actor: &Actor, data: &[u8]) -> Result<String, AppError> {
