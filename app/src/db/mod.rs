@@ -11,6 +11,9 @@ use std::time::Duration;
 
 /// How long a SQLite writer waits for another to finish before giving up.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// SQLite connections in the pool. sea-orm defaults SQLite to one, which queues every reader
+/// behind a long write (a roster import); with WAL, readers on other connections go on.
+const SQLITE_CONNECTIONS: u32 = 8;
 
 /// Opens the database at `url`, creating a SQLite file (and its folder) if it does not exist.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
@@ -20,6 +23,9 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         if let Some(dir) = sqlite_parent_dir(url) {
             std::fs::create_dir_all(&dir)
                 .map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        if !url.contains(":memory:") {
+            options.max_connections(SQLITE_CONNECTIONS);
         }
         options.map_sqlx_sqlite_opts(|opts| {
             opts.create_if_missing(true)
