@@ -13,6 +13,10 @@ const USAGE: &str = "usage: schoolgate [serve | migrate | seed | create-admin | 
   create-admin <email> <name>    create the school's first admin (system admin and office admin);
                                  the password comes from SG_ADMIN_PASSWORD; a new database also
                                  needs SG_SCHOOL_NAME for the school itself
+  setup-year <name> <first day> <last day> <\"Year group:class,class\"> ...
+                                 make <name> the current academic year with these year
+                                 groups (in order) and classes, before the first import, e.g.
+                                 setup-year 2026/27 2026-09-01 2027-07-21 \"Reception:RA,RB\" \"Year 1:1A\"
   import-roster <file.csv> [--commit]
                                  check an MIS export and print what importing it would change;
                                  with --commit, import it (all rows or none)
@@ -82,6 +86,35 @@ async fn main() -> anyhow::Result<()> {
             .await
             .map_err(|e| anyhow::anyhow!("{}", e.message(app::i18n::Locale::EnGb)))?;
             tracing::info!(%email, "created the admin account");
+            Ok(())
+        }
+        "setup-year" => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            let [name, first, last, groups @ ..] = args.as_slice() else {
+                anyhow::bail!("setup-year needs a name, two dates and year groups\n\n{USAGE}");
+            };
+            let day = |text: &str| {
+                chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                    .with_context(|| format!("{text:?} is not a date like 2026-09-01"))
+            };
+            let plans = groups
+                .iter()
+                .map(|g| {
+                    app::roster::structure::parse_group(g)
+                        .with_context(|| format!("{g:?} names no year group"))
+                })
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let db = startup::open_database(&config.database_url).await?;
+            let school = app::school::db::first_school(&db)
+                .await?
+                .context("the database has no school yet: run create-admin first")?
+                .id;
+            app::roster::structure::set_up_year(&db, school, name, day(first)?, day(last)?, &plans)
+                .await?;
+            println!(
+                "{name} is the current year with {} year groups",
+                plans.len()
+            );
             Ok(())
         }
         "import-roster" => {

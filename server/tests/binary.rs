@@ -89,3 +89,51 @@ fn seeds_serves_and_stops_cleanly_on_sigterm() {
     assert!(status.success(), "exit status {status:?}, logs: {logs}");
     assert!(logs.contains("stopped cleanly"), "{logs}");
 }
+
+#[test]
+fn a_real_school_starts_from_the_command_line() {
+    // An empty database: first admin (and the school), this year's structure, the MIS import.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = format!("sqlite://{}/school.db?mode=rwc", dir.path().display());
+    let run = |args: &[&str]| {
+        let output = Command::new(BIN)
+            .args(args)
+            .env("DATABASE_URL", &db)
+            .env("SG_SCHOOL_NAME", "Hillside Primary")
+            .env("SG_ADMIN_PASSWORD", "Kettle on the windowsill 31")
+            .output()
+            .expect("run schoolgate");
+        let text = String::from_utf8_lossy(&output.stdout).to_string()
+            + &String::from_utf8_lossy(&output.stderr);
+        (output.status.success(), text)
+    };
+    let (ok, text) = run(&["create-admin", "head@hillside.example", "Ms Head"]);
+    assert!(ok, "{text}");
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/roster-example.csv");
+    let (ok, text) = run(&["import-roster", example]);
+    assert!(
+        !ok && text.contains("problems: nothing was imported"),
+        "no year groups yet: {text}"
+    );
+    let (ok, text) = run(&[
+        "setup-year",
+        "2026/27",
+        "2026-09-01",
+        "2027-07-21",
+        "Reception:RA,RB",
+        "Year 1:1A,1B",
+        "Year 2:2A,2B",
+        "Year 3:3A,3B",
+        "Year 4:4A,4B",
+        "Year 5:5A,5B",
+        "Year 6:6A,6B",
+    ]);
+    assert!(ok, "{text}");
+    let (ok, text) = run(&["import-roster", example, "--commit"]);
+    assert!(
+        ok && text.contains("pupils: 4 new") && text.contains("imported"),
+        "{text}"
+    );
+    let (ok, text) = run(&["import-roster", example, "--commit"]);
+    assert!(ok && text.contains("4 unchanged"), "{text}");
+}

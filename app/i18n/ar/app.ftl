@@ -111,6 +111,7 @@ roster-problems-title = المشكلات التي وُجدت: { $count }
 roster-problems-intro = لم يُحفظ أي شيء. صحّح هذه الصفوف في ملف التصدير ثم افحصه مرة أخرى.
 roster-line = السطر
 roster-problem = المشكلة
+roster-problem-no-current-year = لم يتم إعداد المراحل والصفوف لهذا العام بعد (schoolgate setup-year).
 roster-problem-header = يجب أن يحتوي السطر الأول على أسماء الأعمدة المذكورة في الدليل.
 roster-problem-malformed = عدد الأعمدة في هذا الصف غير صحيح.
 roster-problem-missing = الحقل { $field } فارغ.

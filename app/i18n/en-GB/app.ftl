@@ -111,6 +111,7 @@ roster-problems-title = Problems found: { $count }
 roster-problems-intro = Nothing has been saved. Correct these rows in the export and check it again.
 roster-line = Line
 roster-problem = Problem
+roster-problem-no-current-year = This year’s year groups and classes are not set up yet (schoolgate setup-year).
 roster-problem-header = The first line must name the columns listed in the guide.
 roster-problem-malformed = This row has the wrong number of columns.
 roster-problem-missing = { $field } is empty.

@@ -111,6 +111,7 @@ roster-problems-title = 发现的问题：{ $count }
 roster-problems-intro = 尚未保存任何内容。请在导出文件中更正这些行，然后重新检查。
 roster-line = 行
 roster-problem = 问题
+roster-problem-no-current-year = 本学年的年级和班级尚未设置（schoolgate setup-year）。
 roster-problem-header = 第一行必须是指南中列出的列名。
 roster-problem-malformed = 这一行的列数不对。
 roster-problem-missing = { $field } 为空。

@@ -40,6 +40,8 @@ pub const COLUMNS: [&str; 18] = [
 /// What is wrong with one row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
+    /// The school has no current academic year with year groups and classes yet.
+    NoCurrentYear,
     /// The header is not the expected columns.
     Header,
     /// A row with the wrong number of fields, or unreadable.
@@ -407,7 +409,7 @@ async fn apply<C: ConnectionTrait>(
         return Ok(Report {
             problems: vec![RowProblem {
                 line: 1,
-                problem: Problem::UnknownYearGroup(String::new()),
+                problem: Problem::NoCurrentYear,
             }],
             ..Report::default()
         });

@@ -363,6 +363,7 @@ fn problems_table(locale: Locale, report: &Report) -> String {
 /// A problem in the office's language.
 pub fn problem_text(locale: Locale, problem: &Problem) -> String {
     match problem {
+        Problem::NoCurrentYear => msg!(locale, "roster-problem-no-current-year"),
         Problem::Header => msg!(locale, "roster-problem-header"),
         Problem::Malformed => msg!(locale, "roster-problem-malformed"),
         Problem::Missing(field) => {

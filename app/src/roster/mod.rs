@@ -17,6 +17,8 @@ pub mod import_page;
 pub mod letters;
 #[cfg(feature = "ssr")]
 pub mod staff_page;
+#[cfg(feature = "ssr")]
+pub mod structure;
 
 use serde::{Deserialize, Serialize};
 
