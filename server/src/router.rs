@@ -53,6 +53,10 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
             "/admin/letters",
             get(app::roster::letters::class_list).post(app::roster::letters::print),
         )
+        .route(
+            "/admin/letters/reset",
+            axum::routing::post(app::roster::staff_page::guardian_reset),
+        )
         .route("/admin/roster", get(app::roster::import_page::start))
         .route(
             "/admin/roster/preview",

@@ -680,6 +680,39 @@ async fn staff_accounts_and_password_reset(h: &Harness) {
     )
     .await;
     assert!(session_cookie(&fresh).is_some());
+    // The office resets a parent's forgotten password the same way.
+    let office = session_for(&h.db, "office@riverside.example").await;
+    let issued = h
+        .send(form_call(
+            "/admin/letters/reset",
+            &[("email", demo::PARENT_EMAIL)],
+            Some(&office),
+        ))
+        .await;
+    assert_eq!(issued.status(), StatusCode::OK);
+    let code = code_in(&body_text(issued).await);
+    let done = h
+        .send(form_call(
+            "/reset",
+            &[("code", &code), ("password", "Swings and roundabouts 4")],
+            None,
+        ))
+        .await;
+    assert_eq!(done.status(), StatusCode::OK);
+    let parent = sign_in(h, demo::PARENT_EMAIL, "Swings and roundabouts 4", None).await;
+    assert!(session_cookie(&parent).is_some());
+    let staff_email = h
+        .send(form_call(
+            "/admin/letters/reset",
+            &[("email", "ms.new@riverside.example")],
+            Some(&office),
+        ))
+        .await;
+    assert_eq!(
+        staff_email.status(),
+        StatusCode::NOT_FOUND,
+        "the office resets guardians only"
+    );
     // The admin cannot suspend themself.
     let own = user_account::Entity::find()
         .filter(user_account::Column::Email.eq("it@riverside.example"))

@@ -232,6 +232,15 @@ fn rows(f: &Fixture) -> Vec<Row> {
             expect: |a| if signed_in(a) { HIDDEN } else { UNAUTHENTICATED },
         },
         Row {
+            name: "reset code for guardian B's account: only this school's office",
+            call: form("/admin/letters/reset", vec![("email", demo::OTHER_PARENT_EMAIL.into())]),
+            expect: |a| match a {
+                Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
             name: "import progress of an unknown upload: nobody",
             call: Call {
                 path: "/admin/roster/progress?upload=not-an-upload",

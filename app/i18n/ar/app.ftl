@@ -89,6 +89,7 @@ office-tools-title = أدوات المكتب
 letters-title = رسائل رموز الدخول
 letters-intro = اختر صفًا لطباعة رسالة لكل وليّ أمر فيه لم ينضم بعد. تُنشئ الطباعة رموزًا جديدة صالحة لمدة 48 ساعة، وتتوقف الرسائل السابقة عن العمل.
 letters-print-class = طباعة رسائل { $class }
+letters-reset-title = نسي أحد أولياء الأمور كلمة المرور
 letters-none = انضم جميع أولياء الأمور في { $class } بالفعل.
 letter-title = انضم إلى { $school } على Schoolgate
 letter-greeting = عزيزي/عزيزتي { $name }،

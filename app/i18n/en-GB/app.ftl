@@ -89,6 +89,7 @@ office-tools-title = Office tools
 letters-title = Access-code letters
 letters-intro = Choose a class to print a letter for every guardian there who has not joined yet. Printing makes new codes, valid for 48 hours; earlier letters stop working.
 letters-print-class = Print letters for { $class }
+letters-reset-title = A parent forgot their password
 letters-none = Every guardian in { $class } has already joined.
 letter-title = Join { $school } on Schoolgate
 letter-greeting = Dear { $name },

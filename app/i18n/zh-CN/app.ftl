@@ -89,6 +89,7 @@ office-tools-title = 办公室工具
 letters-title = 访问码信函
 letters-intro = 选择一个班级，为该班所有尚未加入的监护人各打印一封信函。打印会生成新的访问码，有效期 48 小时；之前的信函随即失效。
 letters-print-class = 打印 { $class } 的信函
+letters-reset-title = 家长忘记了密码
 letters-none = { $class } 的所有监护人都已加入。
 letter-title = 加入 { $school } 的 Schoolgate
 letter-greeting = 尊敬的 { $name }：

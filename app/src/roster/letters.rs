@@ -71,7 +71,15 @@ pub async fn class_list(
                     escape(&msg!(locale, "letters-print-class", class = name.as_str()))
                 ));
             }
-            body.push_str("</ul></main>");
+            body.push_str(&format!(
+                "</ul><h2>{}</h2><form method=\"post\" action=\"/admin/letters/reset\">\
+                 <div class=\"field\"><label for=\"reset-email\">{}</label>\
+                 <input id=\"reset-email\" name=\"email\" type=\"email\" required></div>\
+                 <button class=\"button\" type=\"submit\">{}</button></form></main>",
+                escape(&msg!(locale, "letters-reset-title")),
+                escape(&msg!(locale, "sign-in-email")),
+                escape(&msg!(locale, "staff-reset")),
+            ));
             Html(page(
                 locale,
                 &msg!(locale, "letters-title"),

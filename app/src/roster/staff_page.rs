@@ -483,3 +483,43 @@ async fn redeem_reset(state: &AppState, code: &str, new_password: &str) -> Resul
     tracing::info!(user = user_id, "password reset with a code");
     Ok(())
 }
+
+/// The guardian whose password the office resets.
+#[derive(serde::Deserialize)]
+pub struct GuardianResetForm {
+    /// The guardian's sign-in email.
+    pub email: String,
+}
+
+/// `POST /admin/letters/reset`: the office issues a password-reset code for a guardian's
+/// account in its school (a parent who forgot their password, checked in person).
+pub async fn guardian_reset(
+    State(state): State<AppState>,
+    Extension(current): Extension<CurrentActor>,
+    headers: http::HeaderMap,
+    Form(form): Form<GuardianResetForm>,
+) -> Response {
+    let locale = locale_of(&headers);
+    let result = async {
+        let actor = whole_school(&current, Capability::AccessCodesIssue)?;
+        let email = crate::auth::validate_email(&form.email)?;
+        let account = user_account::Entity::find()
+            .filter(user_account::Column::Email.eq(email.as_str()))
+            .one(&state.db)
+            .await?
+            .filter(|a| a.school_id == actor.school_id && a.guardian_id.is_some())
+            .ok_or(AppError::NotFound)?;
+        let code = codes::issue(&state.db, reset_for(actor.school_id, account.id)).await?;
+        tracing::info!(
+            by = actor.user_id,
+            user = account.id,
+            "guardian password reset code issued"
+        );
+        Ok::<_, AppError>((account, code))
+    }
+    .await;
+    match result {
+        Ok((account, code)) => code_page(&state, locale, &account.email, &code),
+        Err(err) => error_page(err, locale),
+    }
+}
