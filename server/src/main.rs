@@ -134,19 +134,14 @@ async fn main() -> anyhow::Result<()> {
             } else {
                 app::roster::import::preview(&db, school, &data).await?
             };
+            let locale = app::i18n::Locale::EnGb;
             for problem in &report.problems {
-                println!("line {}: {:?}", problem.line, problem.problem);
+                let text = app::roster::import_page::problem_text(locale, &problem.problem);
+                println!("line {}: {text}", problem.line);
             }
             println!(
-                "{} rows; pupils: {} new, {} changed, {} unchanged, {} not in the file; guardians: {} new, {} changed; links changed: {}",
-                report.rows,
-                report.pupils_added,
-                report.pupils_changed,
-                report.pupils_unchanged,
-                report.pupils_left,
-                report.guardians_added,
-                report.guardians_changed,
-                report.links_changed
+                "{}",
+                app::roster::import_page::summary_text(locale, &report)
             );
             if !report.problems.is_empty() {
                 anyhow::bail!("{} problems: nothing was imported", report.problems.len());

@@ -131,7 +131,7 @@ fn a_real_school_starts_from_the_command_line() {
     assert!(ok, "{text}");
     let (ok, text) = run(&["import-roster", example, "--commit"]);
     assert!(
-        ok && text.contains("pupils: 4 new") && text.contains("imported"),
+        ok && text.contains("Pupils: 4 new") && text.contains("imported"),
         "{text}"
     );
     let (ok, text) = run(&["import-roster", example, "--commit"]);

@@ -2,7 +2,7 @@
 
 use super::{Capability, Role, Scope, allowed_scope};
 use crate::audience::Membership;
-use crate::db::entities::{class, class_staff, guardian, pupil, staff, staff_role, user_account};
+use crate::db::entities::{class, class_staff, pupil, staff_role, user_account};
 use crate::error::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use std::sync::Arc;
@@ -35,8 +35,6 @@ pub struct Actor {
     pub user_id: i32,
     /// The school the account belongs to.
     pub school_id: i32,
-    /// The name shown in the top bar.
-    pub name: String,
     /// Every role the account holds.
     pub roles: Vec<Role>,
     /// Set for guardians.
@@ -119,7 +117,6 @@ pub async fn load_actor<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<Opti
     let mut actor = Actor {
         user_id: user.id,
         school_id: user.school_id,
-        name: user.email.clone(),
         roles: Vec::new(),
         guardian_id: user.guardian_id,
         staff_id: user.staff_id,
@@ -128,9 +125,6 @@ pub async fn load_actor<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<Opti
         selected_child: None,
     };
     if let Some(guardian_id) = user.guardian_id {
-        if let Some(g) = guardian::Entity::find_by_id(guardian_id).one(db).await? {
-            actor.name = g.name;
-        }
         actor.roles.push(Role::Guardian);
         actor.children = children_of(db, guardian_id).await?;
         actor.selected_child = user
@@ -138,9 +132,6 @@ pub async fn load_actor<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<Opti
             .filter(|id| actor.children.iter().any(|c| c.membership.pupil_id == *id));
     }
     if let Some(staff_id) = user.staff_id {
-        if let Some(s) = staff::Entity::find_by_id(staff_id).one(db).await? {
-            actor.name = s.name;
-        }
         for role in staff_role::Entity::find()
             .filter(staff_role::Column::StaffId.eq(staff_id))
             .all(db)

@@ -49,14 +49,8 @@ pub async fn create_staff_account(
     }
     let hash = crate::auth::password::hash(password.to_string()).await?;
     let txn = db.begin().await?;
-    let id = crate::roster::demo::add_staff_member(
-        &txn,
-        (school_id, hash.as_str()),
-        name,
-        &email,
-        roles,
-    )
-    .await?;
+    let id =
+        crate::roster::demo::add_staff_member(&txn, school_id, &hash, name, &email, roles).await?;
     txn.commit().await?;
     Ok(id)
 }

@@ -226,7 +226,9 @@ async fn add_staff<C: ConnectionTrait>(db: &C, ids: &Ids) -> Result<(), DbErr> {
             ),
         ] {
             let email = format!("{prefix}.{label}{letter}@riverside.example");
-            let member = add_staff_member(db, ids, &name, &email, &[role]).await?;
+            let member =
+                add_staff_member(db, ids.school, &ids.password_hash, &name, &email, &[role])
+                    .await?;
             class_staff::ActiveModel {
                 class_id: Set(*class_id),
                 staff_id: Set(member),
@@ -239,7 +241,8 @@ async fn add_staff<C: ConnectionTrait>(db: &C, ids: &Ids) -> Result<(), DbErr> {
     }
     add_staff_member(
         db,
-        ids,
+        ids.school,
+        &ids.password_hash,
         "Mrs Patel (office)",
         "office@riverside.example",
         &[Role::OfficeAdmin],
@@ -247,7 +250,8 @@ async fn add_staff<C: ConnectionTrait>(db: &C, ids: &Ids) -> Result<(), DbErr> {
     .await?;
     add_staff_member(
         db,
-        ids,
+        ids.school,
+        &ids.password_hash,
         "Mr Okonjo (head)",
         "head@riverside.example",
         &[Role::Leadership],
@@ -255,7 +259,8 @@ async fn add_staff<C: ConnectionTrait>(db: &C, ids: &Ids) -> Result<(), DbErr> {
     .await?;
     add_staff_member(
         db,
-        ids,
+        ids.school,
+        &ids.password_hash,
         "Ms Grant (safeguarding)",
         "dsl@riverside.example",
         &[Role::SafeguardingLead, Role::Leadership],
@@ -263,7 +268,8 @@ async fn add_staff<C: ConnectionTrait>(db: &C, ids: &Ids) -> Result<(), DbErr> {
     .await?;
     add_staff_member(
         db,
-        ids,
+        ids.school,
+        &ids.password_hash,
         "IT support",
         "it@riverside.example",
         &[Role::SystemAdmin],
@@ -275,12 +281,12 @@ async fn add_staff<C: ConnectionTrait>(db: &C, ids: &Ids) -> Result<(), DbErr> {
 /// Adds a member of staff with an active account; returns the staff id.
 pub async fn add_staff_member<C: ConnectionTrait>(
     db: &C,
-    ids_school: impl SchoolRef,
+    school: i32,
+    hash: &str,
     name: &str,
     email: &str,
     roles: &[Role],
 ) -> Result<i32, DbErr> {
-    let (school, hash) = (ids_school.school(), ids_school.hash());
     let member = staff::ActiveModel {
         school_id: Set(school),
         name: Set(name.into()),
@@ -301,7 +307,7 @@ pub async fn add_staff_member<C: ConnectionTrait>(
     user_account::ActiveModel {
         school_id: Set(school),
         email: Set(email.into()),
-        password_hash: Set(Some(hash)),
+        password_hash: Set(Some(hash.to_string())),
         status: Set(status::ACTIVE.into()),
         guardian_id: Set(None),
         staff_id: Set(Some(member.id)),
@@ -312,32 +318,6 @@ pub async fn add_staff_member<C: ConnectionTrait>(
     .insert(db)
     .await?;
     Ok(member.id)
-}
-
-/// The school and password hash new demo accounts get.
-pub trait SchoolRef {
-    /// The school id.
-    fn school(&self) -> i32;
-    /// The password hash for new accounts.
-    fn hash(&self) -> String;
-}
-
-impl SchoolRef for &Ids {
-    fn school(&self) -> i32 {
-        self.school
-    }
-    fn hash(&self) -> String {
-        self.password_hash.clone()
-    }
-}
-
-impl SchoolRef for (i32, &str) {
-    fn school(&self) -> i32 {
-        self.0
-    }
-    fn hash(&self) -> String {
-        self.1.to_string()
-    }
 }
 
 /// One family the generator makes: children's class slots and the guardians' shape.

@@ -4,7 +4,6 @@
 //! One row per pupil–guardian pair; a pupil with two guardians appears on two rows whose pupil
 //! columns agree. The columns are listed in [`COLUMNS`] and in the README.
 
-use crate::access::Scope;
 use crate::db::entities::{class, enrolment, guardian, guardian_pupil, pupil, year_group};
 use crate::i18n::Locale;
 use crate::roster::PhotoConsent;
@@ -395,9 +394,6 @@ pub async fn commit_with_progress(
     }
     Ok(report)
 }
-
-/// The scope an importer needs: the whole school.
-pub const REQUIRED_SCOPE: Scope = Scope::WholeSchool;
 
 async fn apply<C: ConnectionTrait>(
     db: &C,

@@ -302,7 +302,8 @@ async fn keep_upload(state: &AppState, actor: &Actor, data: &[u8]) -> Result<Str
     Ok(id)
 }
 
-fn summary(locale: Locale, report: &Report) -> String {
+/// What an import did (or would do), in a sentence in `locale`; also printed by the CLI.
+pub fn summary_text(locale: Locale, report: &Report) -> String {
     let [
         rows,
         added,
@@ -321,20 +322,21 @@ fn summary(locale: Locale, report: &Report) -> String {
         report.guardians_changed,
     ]
     .map(|v| v.to_string());
-    format!(
-        "<p>{}</p>",
-        escape(&msg!(
-            locale,
-            "roster-summary",
-            rows = rows.as_str(),
-            added = added.as_str(),
-            changed = changed.as_str(),
-            unchanged = unchanged.as_str(),
-            left = left.as_str(),
-            guardians_added = guardians_added.as_str(),
-            guardians_changed = guardians_changed.as_str()
-        ))
+    msg!(
+        locale,
+        "roster-summary",
+        rows = rows.as_str(),
+        added = added.as_str(),
+        changed = changed.as_str(),
+        unchanged = unchanged.as_str(),
+        left = left.as_str(),
+        guardians_added = guardians_added.as_str(),
+        guardians_changed = guardians_changed.as_str()
     )
+}
+
+fn summary(locale: Locale, report: &Report) -> String {
+    format!("<p>{}</p>", escape(&summary_text(locale, report)))
 }
 
 fn problems_table(locale: Locale, report: &Report) -> String {
