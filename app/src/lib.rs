@@ -9,16 +9,25 @@ pub mod children;
 pub mod error;
 pub mod i18n;
 pub mod layout;
+pub mod notices;
 pub mod pages;
 pub mod roster;
 pub mod school;
 pub mod sections;
 
 #[cfg(feature = "ssr")]
+pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod dates;
+#[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod outbox;
 #[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod storage;
 
 pub use app::{App, shell};

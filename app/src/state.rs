@@ -20,6 +20,8 @@ pub struct AppState {
     pub school: Option<crate::school::dto::SchoolProfile>,
     /// Deployment settings the request paths need.
     pub settings: Settings,
+    /// Where uploaded files live.
+    pub files: crate::storage::SharedStore,
 }
 
 /// Deployment settings read at start.
@@ -29,6 +31,8 @@ pub struct Settings {
     pub public_url: String,
     /// Mark cookies `Secure`: on whenever the public address is https.
     pub secure_cookies: bool,
+    /// Whether an SMTP server is configured (e-mail is off without one).
+    pub email_enabled: bool,
 }
 
 impl Settings {
@@ -38,6 +42,7 @@ impl Settings {
         Self {
             secure_cookies: public_url.starts_with("https://"),
             public_url,
+            email_enabled: false,
         }
     }
 }

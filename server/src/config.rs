@@ -11,8 +11,10 @@ pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/schoolgate.db?mode=rwc";
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
 /// Default folder holding the built front end (`pkg/`) and the public files.
 pub const DEFAULT_SITE_ROOT: &str = "target/site";
-/// Default request body limit: room for a photo later, small enough to refuse floods.
-pub const DEFAULT_MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+/// Default request body limit: a notice with a few attachments, small enough to refuse floods.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 20 * 1024 * 1024;
+/// Default folder for uploaded files.
+pub const DEFAULT_FILES_DIR: &str = "data/files";
 
 /// How log lines are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +40,10 @@ pub struct Config {
     pub log_format: LogFormat,
     /// `SG_PUBLIC_URL`: the address parents use (links in letters; https turns on Secure cookies).
     pub public_url: String,
+    /// `SG_FILES_DIR`: where uploaded files (notice attachments) are kept.
+    pub files_dir: PathBuf,
+    /// `SG_SMTP_HOST` and the other `SG_SMTP_*`: the mail server; e-mail is off without a host.
+    pub smtp: Option<app::outbox::mailer::SmtpSettings>,
 }
 
 /// A configuration value that cannot be used.
@@ -118,7 +124,12 @@ impl Config {
             });
         }
 
+        let (_, files_dir) = get("SG_FILES_DIR", DEFAULT_FILES_DIR);
+        let smtp = smtp_settings(&lookup)?;
+
         Ok(Self {
+            files_dir: PathBuf::from(files_dir),
+            smtp,
             public_url,
             addr,
             database_url,
@@ -127,6 +138,51 @@ impl Config {
             log_format,
         })
     }
+}
+
+/// The mail server from `SG_SMTP_HOST`, `SG_SMTP_PORT` (587), `SG_SMTP_SECURITY`
+/// (`starttls`, `tls` or `none`), `SG_SMTP_USERNAME`, `SG_SMTP_PASSWORD` and `SG_SMTP_FROM`.
+fn smtp_settings(
+    lookup: &impl Fn(&str) -> Option<String>,
+) -> Result<Option<app::outbox::mailer::SmtpSettings>, ConfigError> {
+    use app::outbox::mailer::{Security, SmtpSettings};
+    let Some(host) = lookup("SG_SMTP_HOST").filter(|h| !h.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let security = match lookup("SG_SMTP_SECURITY").as_deref().unwrap_or("starttls") {
+        "starttls" => Security::StartTls,
+        "tls" => Security::Tls,
+        "none" => Security::None,
+        other => {
+            return Err(ConfigError {
+                var: "SG_SMTP_SECURITY",
+                value: other.to_string(),
+                reason: "expected `starttls`, `tls` or `none`",
+            });
+        }
+    };
+    let default_port = if security == Security::Tls { "465" } else { "587" };
+    let port_text = lookup("SG_SMTP_PORT").unwrap_or_else(|| default_port.to_string());
+    let port = port_text.parse::<u16>().map_err(|_| ConfigError {
+        var: "SG_SMTP_PORT",
+        value: port_text.clone(),
+        reason: "expected a port number",
+    })?;
+    let from = lookup("SG_SMTP_FROM")
+        .filter(|f| f.contains('@'))
+        .ok_or_else(|| ConfigError {
+            var: "SG_SMTP_FROM",
+            value: lookup("SG_SMTP_FROM").unwrap_or_default(),
+            reason: "expected the sender's address, e.g. School <office@school.example>",
+        })?;
+    Ok(Some(SmtpSettings {
+        host,
+        port,
+        username: lookup("SG_SMTP_USERNAME"),
+        password: lookup("SG_SMTP_PASSWORD"),
+        from,
+        security,
+    }))
 }
 
 #[cfg(test)]

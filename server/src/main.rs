@@ -39,9 +39,17 @@ async fn main() -> anyhow::Result<()> {
         "serve" => {
             let assets = startup::load_assets(&config.site_root)?;
             let db = startup::open_database(&config.database_url).await?;
-            let settings = app::state::Settings::for_public_url(&config.public_url);
-            let state = startup::app_state(db, &config.site_root, assets, settings).await;
-            startup::serve(&config, state).await
+            let mut settings = app::state::Settings::for_public_url(&config.public_url);
+            settings.email_enabled = config.smtp.is_some();
+            let files = std::sync::Arc::new(app::storage::LocalDir::new(&config.files_dir));
+            let outbox = startup::start_outbox(&db, &config)?;
+            let state = startup::app_state(db, &config.site_root, assets, settings, files).await;
+            let served = startup::serve(&config, state).await;
+            // Rows a batch had claimed are picked up again when their lease ends.
+            if let Some(worker) = outbox {
+                worker.abort();
+            }
+            served
         }
         "migrate" => {
             startup::open_database(&config.database_url).await?;

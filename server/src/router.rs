@@ -83,6 +83,39 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
             "/admin/staff/reset",
             axum::routing::post(app::roster::staff_page::issue_reset),
         )
+        .route("/admin/notices", get(app::notices::staff::list))
+        .route(
+            "/admin/notices/new",
+            get(app::notices::staff::compose::new_notice),
+        )
+        .route(
+            "/admin/notices/save",
+            axum::routing::post(app::notices::staff::compose::save),
+        )
+        .route(
+            "/admin/notices/{id}",
+            get(app::notices::staff::notice_page::show),
+        )
+        .route(
+            "/admin/notices/{id}/edit",
+            get(app::notices::staff::compose::edit_notice),
+        )
+        .route(
+            "/admin/notices/{id}/withdraw",
+            axum::routing::post(app::notices::staff::notice_page::withdraw),
+        )
+        .route(
+            "/admin/notices/{id}/remind",
+            axum::routing::post(app::notices::staff::notice_page::remind),
+        )
+        .route(
+            "/admin/notices/{id}/export.csv",
+            get(app::notices::staff::notice_page::export),
+        )
+        .route(
+            "/notices/{id}/files/{file}",
+            get(app::notices::files::download),
+        )
         .route(
             "/reset",
             get(app::roster::staff_page::reset_page).post(app::roster::staff_page::reset),

@@ -55,6 +55,7 @@ pub async fn app_state(
     site_root: &Path,
     assets: AssetManifest,
     settings: app::state::Settings,
+    files: app::storage::SharedStore,
 ) -> AppState {
     let school = app::school::db::profile(&db).await.ok();
     if school.is_none() {
@@ -71,7 +72,29 @@ pub async fn app_state(
         assets,
         school,
         settings,
+        files,
     }
+}
+
+/// Starts the outbox worker when a mail server is configured; the handle stops it.
+pub fn start_outbox(
+    db: &DatabaseConnection,
+    config: &Config,
+) -> anyhow::Result<Option<tokio::task::JoinHandle<()>>> {
+    let Some(smtp) = &config.smtp else {
+        tracing::warn!("no SG_SMTP_HOST: e-mail is off; notices reach parents in the app only");
+        return Ok(None);
+    };
+    let mailer = app::outbox::mailer::Smtp::new(smtp)
+        .map_err(|e| anyhow::anyhow!("SG_SMTP_FROM / SG_SMTP_HOST: {e}"))?;
+    let settings = app::outbox::worker::WorkerSettings::new(&config.public_url);
+    tracing::info!(host = %smtp.host, port = smtp.port, "e-mail goes through SMTP");
+    Ok(Some(tokio::spawn(app::outbox::worker::run(
+        db.clone(),
+        mailer,
+        settings,
+        std::future::pending(),
+    ))))
 }
 
 /// Serves until SIGTERM or Ctrl-C, then lets in-flight requests finish.

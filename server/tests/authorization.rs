@@ -68,11 +68,18 @@ struct Fixture {
     child_of_a: i32,
     class_3a: i32,
     teacher_3a_account: i32,
+    /// Guardian A's child in class 3A.
+    child_in_3a: i32,
+    /// A published notice to class 3A, acknowledgement required, with a PDF attached.
+    notice_3a: i32,
+    file_3a: i32,
+    /// Another notice to 3A, withdrawn (and restored) cell by cell.
+    notice_to_withdraw: i32,
 }
 
 /// One request to a server function.
 struct Call {
-    path: &'static str,
+    path: String,
     body: Body,
 }
 
@@ -83,6 +90,8 @@ enum Body {
     Get,
     /// A file upload.
     Upload(&'static str),
+    /// A multipart form (the compose form).
+    Multipart(Vec<(&'static str, String)>),
 }
 
 /// A row: the call, and the status every actor must get.
@@ -102,14 +111,19 @@ fn signed_in(actor: Actor) -> bool {
 }
 
 fn rows(f: &Fixture) -> Vec<Row> {
-    let form = |path, fields: Vec<(&'static str, String)>| Call {
-        path,
+    let form = |path: &str, fields: Vec<(&'static str, String)>| Call {
+        path: path.to_string(),
         body: Body::Form(fields),
     };
-    let json = |path, value: String| Call {
-        path,
+    let json = |path: &str, value: String| Call {
+        path: path.to_string(),
         body: Body::Json(value),
     };
+    let get = |path: String| Call {
+        path,
+        body: Body::Get,
+    };
+
     vec![
         Row {
             name: "language: anyone may switch",
@@ -180,7 +194,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "letters: the class list, for whole-school code issuers",
-            call: Call { path: "/admin/letters", body: Body::Get },
+            call: get("/admin/letters".into()),
             expect: |a| match a {
                 Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
                 a if signed_in(a) => HIDDEN,
@@ -197,17 +211,21 @@ fn rows(f: &Fixture) -> Vec<Row> {
             },
         },
         Row {
-            name: "office tools index: staff with an office tool",
-            call: Call { path: "/admin", body: Body::Get },
+            name: "staff tools index: staff with an office tool or the notice figures",
+            call: get("/admin".into()),
             expect: |a| match a {
-                Actor::OfficeAdmin | Actor::OtherSchoolAdmin | Actor::SystemAdmin => OK,
+                Actor::OfficeAdmin
+                | Actor::OtherSchoolAdmin
+                | Actor::SystemAdmin
+                | Actor::Teacher3A
+                | Actor::Teacher4B => OK,
                 a if signed_in(a) => HIDDEN,
                 _ => UNAUTHENTICATED,
             },
         },
         Row {
             name: "roster import page: whole-school importers",
-            call: Call { path: "/admin/roster", body: Body::Get },
+            call: get("/admin/roster".into()),
             expect: |a| match a {
                 Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
                 a if signed_in(a) => HIDDEN,
@@ -217,7 +235,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         Row {
             name: "roster preview: whole-school importers, each in their own school",
             call: Call {
-                path: "/admin/roster/preview",
+                path: "/admin/roster/preview".into(),
                 body: Body::Upload(include_str!("../../docs/roster-example.csv")),
             },
             expect: |a| match a {
@@ -243,14 +261,14 @@ fn rows(f: &Fixture) -> Vec<Row> {
         Row {
             name: "import progress of an unknown upload: nobody",
             call: Call {
-                path: "/admin/roster/progress?upload=not-an-upload",
+                path: "/admin/roster/progress?upload=not-an-upload".into(),
                 body: Body::Get,
             },
             expect: |a| if signed_in(a) { HIDDEN } else { UNAUTHENTICATED },
         },
         Row {
             name: "staff accounts list: the system admin only",
-            call: Call { path: "/admin/staff", body: Body::Get },
+            call: get("/admin/staff".into()),
             expect: |a| match a {
                 Actor::SystemAdmin => OK,
                 a if signed_in(a) => HIDDEN,
@@ -296,7 +314,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "the reset page: anyone",
-            call: Call { path: "/reset", body: Body::Get },
+            call: get("/reset".into()),
             expect: |_| OK,
         },
         Row {
@@ -306,6 +324,162 @@ fn rows(f: &Fixture) -> Vec<Row> {
                 vec![("code", "ZZZZ-ZZZZ-ZZZZ".into()), ("password", "Dumplings at grandma 1988".into())],
             ),
             expect: |_| StatusCode::BAD_REQUEST,
+        },
+        Row {
+            name: "noticeboard: guardians, each their own",
+            call: form("/api/notices/board", vec![]),
+            expect: |a| match a {
+                Actor::GuardianA | Actor::GuardianB => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "open the 3A notice: only the 3A family",
+            call: form(
+                "/api/notices/open",
+                vec![("id", f.notice_3a.to_string()), ("original", "false".into())],
+            ),
+            expect: |a| match a {
+                Actor::GuardianA => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "acknowledge the 3A notice for the 3A child: only that family",
+            call: form(
+                "/api/notices/acknowledge",
+                vec![("id", f.notice_3a.to_string()), ("pupil", f.child_in_3a.to_string())],
+            ),
+            expect: |a| match a {
+                Actor::GuardianA => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "notification centre: guardians, each their own",
+            call: form("/api/notices/notifications", vec![]),
+            expect: |a| match a {
+                Actor::GuardianA | Actor::GuardianB => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "download the 3A notice's file: its family, 3A's staff and the office",
+            call: get(format!("/notices/{}/files/{}", f.notice_3a, f.file_3a)),
+            expect: |a| match a {
+                Actor::GuardianA | Actor::Teacher3A | Actor::TeachingAssistant | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "staff notices list: staff who read notices",
+            call: get("/admin/notices".into()),
+            expect: |a| match a {
+                Actor::Teacher3A
+                | Actor::Teacher4B
+                | Actor::TeachingAssistant
+                | Actor::OfficeAdmin
+                | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "compose form: staff who publish",
+            call: get("/admin/notices/new".into()),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::Teacher4B | Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "statistics of the 3A notice: 3A's teacher and this school's office",
+            call: get(format!("/admin/notices/{}", f.notice_3a)),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "CSV export of the 3A notice: 3A's teacher and this school's office",
+            call: get(format!("/admin/notices/{}/export.csv", f.notice_3a)),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "edit form of the 3A notice: 3A's teacher and this school's office",
+            call: get(format!("/admin/notices/{}/edit", f.notice_3a)),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "remind about the 3A notice: 3A's teacher and this school's office",
+            call: form(&format!("/admin/notices/{}/remind", f.notice_3a), vec![]),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "save changes to the 3A notice: 3A's teacher and this school's office",
+            call: Call {
+                path: "/admin/notices/save".into(),
+                body: Body::Multipart(vec![
+                    ("id", f.notice_3a.to_string()),
+                    ("title", "Farm trip".into()),
+                    ("body", "Bring wellies.".into()),
+                    ("language", "en-GB".into()),
+                    ("ack_required", "on".into()),
+                    ("action", "save".into()),
+                ]),
+            },
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "new draft to class 3A: refused (400, nothing saved) to publishers without 3A",
+            call: Call {
+                path: "/admin/notices/save".into(),
+                body: Body::Multipart(vec![
+                    ("title", "Swimming".into()),
+                    ("body", "Kit on Tuesday.".into()),
+                    ("language", "en-GB".into()),
+                    ("class", f.class_3a.to_string()),
+                    ("action", "draft".into()),
+                ]),
+            },
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                Actor::Teacher4B | Actor::OtherSchoolAdmin => StatusCode::BAD_REQUEST,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "withdraw a 3A notice: 3A's teacher and this school's office",
+            call: form(&format!("/admin/notices/{}/withdraw", f.notice_to_withdraw), vec![]),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
         },
         Row {
             name: "sign-out: harmless for anyone",
@@ -347,13 +521,15 @@ async fn fixture(h: &Harness) -> Fixture {
         .await
         .unwrap()
         .unwrap();
-    let child_of_a = guardian_pupil::Entity::find()
+    let links_of_a: Vec<i32> = guardian_pupil::Entity::find()
         .filter(guardian_pupil::Column::GuardianId.eq(parent_a.guardian_id.unwrap()))
-        .one(&h.db)
+        .all(&h.db)
         .await
         .unwrap()
-        .unwrap()
-        .pupil_id;
+        .into_iter()
+        .map(|link| link.pupil_id)
+        .collect();
+    let child_of_a = links_of_a[0];
     let suspended_guardian = guardian_pupil::Entity::find()
         .filter(guardian_pupil::Column::PupilId.ne(child_of_a))
         .all(&h.db)
@@ -392,10 +568,59 @@ async fn fixture(h: &Harness) -> Fixture {
         .unwrap()
         .unwrap()
         .id;
+    let child_in_3a = app::db::entities::enrolment::Entity::find()
+        .filter(app::db::entities::enrolment::Column::ClassId.eq(class_3a))
+        .all(&h.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.pupil_id)
+        .find(|p| {
+            links_of_a.contains(p)
+        })
+        .expect("guardian A has a child in 3A");
+    let office = session_for(&h.db, "office@riverside.example").await;
+    let class = class_3a.to_string();
+    let notice_3a = support::publish_notice(
+        h,
+        &office,
+        &[
+            ("title", "Farm trip"),
+            ("body", "Bring wellies."),
+            ("language", "en-GB"),
+            ("class", &class),
+            ("ack_required", "on"),
+        ],
+        &[("letter.pdf", support::PDF)],
+    )
+    .await;
+    let file_3a = app::db::entities::notice_attachment::Entity::find()
+        .filter(app::db::entities::notice_attachment::Column::NoticeId.eq(notice_3a))
+        .one(&h.db)
+        .await
+        .unwrap()
+        .expect("the PDF was attached")
+        .id;
+    let notice_to_withdraw = support::publish_notice(
+        h,
+        &office,
+        &[
+            ("title", "Cake sale"),
+            ("body", "Friday."),
+            ("language", "en-GB"),
+            ("class", &class),
+        ],
+        &[],
+    )
+    .await;
     Fixture {
         child_of_a,
         class_3a,
         teacher_3a_account,
+        child_in_3a,
+        notice_3a,
+        file_3a,
+        notice_to_withdraw,
     }
 }
 
@@ -422,7 +647,7 @@ async fn run_matrix(h: Harness) {
             path.to_string()
         })
         .collect();
-    let covered: BTreeSet<String> = rows.iter().map(|r| r.call.path.to_string()).collect();
+    let covered: BTreeSet<String> = rows.iter().map(|r| r.call.path.clone()).collect();
     let missing: Vec<_> = registered.difference(&covered).collect();
     assert!(
         missing.is_empty(),
@@ -447,19 +672,24 @@ async fn run_matrix(h: Harness) {
                             (*k, v)
                         })
                         .collect();
-                    form_call(row.call.path, &fields, cookie.as_deref())
+                    form_call(&row.call.path, &fields, cookie.as_deref())
                 }
                 Body::Json(json) => call(
-                    row.call.path,
+                    &row.call.path,
                     "application/json",
                     json.clone(),
                     cookie.as_deref(),
                 ),
                 Body::Upload(content) => {
-                    support::multipart_call(row.call.path, "file", content, cookie.as_deref())
+                    support::multipart_call(&row.call.path, "file", content, cookie.as_deref())
+                }
+                Body::Multipart(fields) => {
+                    let fields: Vec<(&str, &str)> =
+                        fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    support::multipart_form(&row.call.path, &fields, &[], cookie.as_deref())
                 }
                 Body::Get => {
-                    let mut builder = http::Request::get(row.call.path);
+                    let mut builder = http::Request::get(row.call.path.as_str());
                     if let Some(cookie) = &cookie {
                         builder = builder.header(http::header::COOKIE, cookie.as_str());
                     }
@@ -467,6 +697,18 @@ async fn run_matrix(h: Harness) {
                 }
             };
             let status = h.send(request).await.status();
+            if row.call.path.ends_with("/withdraw") {
+                // Put the notice back so the next actor meets a published notice too.
+                app::db::entities::notice::Entity::update_many()
+                    .col_expr(
+                        app::db::entities::notice::Column::Status,
+                        sea_orm::sea_query::Expr::value("published"),
+                    )
+                    .filter(app::db::entities::notice::Column::Id.eq(f.notice_to_withdraw))
+                    .exec(&h.db)
+                    .await
+                    .expect("restore");
+            }
             // A redirect after success counts as success.
             let status = if status.is_redirection() { OK } else { status };
             let expected = (row.expect)(actor);

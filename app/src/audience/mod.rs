@@ -140,6 +140,9 @@ pub async fn audience_reach(audience: Audience) -> Result<ReachCount, crate::err
 }
 
 #[cfg(feature = "ssr")]
+pub use server::check_targets;
+
+#[cfg(feature = "ssr")]
 mod server {
     use super::{Audience, ReachCount};
     use crate::access::{Capability, Granted, Scope, authorize};

@@ -108,6 +108,10 @@ fn token_in(request: &Request) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// A signed-in guardian's count of unopened notices, for the tab badge.
+#[derive(Clone, Copy, Debug)]
+pub struct UnreadNotices(pub u32);
+
 /// Middleware: looks up the session cookie and puts the actor (or none) into the request.
 /// A stale or unknown cookie is removed from the browser.
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
@@ -123,6 +127,31 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
             }
             Ok(None) => stale = true,
             Err(err) => tracing::error!(error = %err, "session lookup failed"),
+        }
+    }
+    // Pages show a guardian's unread notices on the tab; API calls and files need no count.
+    let page_request = request.method() == http::Method::GET
+        && !request.uri().path().starts_with("/api/")
+        && !request.uri().path().contains('.');
+    if let (true, Some(found)) = (page_request, &actor)
+        && let Some(guardian_id) = found.guardian_id
+    {
+        let memberships: Vec<_> = found.children.iter().map(|c| c.membership).collect();
+        match crate::notices::store::unread_count(
+            &state.db,
+            found.school_id,
+            guardian_id,
+            &memberships,
+            Utc::now(),
+        )
+        .await
+        {
+            Ok(count) => {
+                request
+                    .extensions_mut()
+                    .insert(UnreadNotices(count as u32));
+            }
+            Err(err) => tracing::error!(error = %err, "unread count failed"),
         }
     }
     request.extensions_mut().insert(CurrentActor(actor));

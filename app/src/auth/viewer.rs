@@ -25,6 +25,10 @@ pub struct Viewer {
     pub selected: Option<i32>,
     /// Has office tools (access-code letters, roster import).
     pub office_tools: bool,
+    /// Has the staff noticeboard (compose, figures).
+    pub staff_notices: bool,
+    /// Notices the guardian has not opened.
+    pub unread_notices: u32,
 }
 
 /// The viewer for this page (`None`: nobody signed in).
@@ -72,6 +76,22 @@ fn current_viewer() -> Option<Viewer> {
             crate::access::allowed_scope(&actor.roles, capability)
                 == Some(crate::access::Scope::WholeSchool)
         }),
+        staff_notices: actor.staff_id.is_some()
+            && crate::access::allowed_scope(
+                &actor.roles,
+                crate::access::Capability::NoticeStatsView,
+            )
+            .is_some(),
+        unread_notices: crate::auth::request::parts()
+            .ok()
+            .and_then(|parts| {
+                parts
+                    .extensions
+                    .get::<crate::auth::session::UnreadNotices>()
+                    .copied()
+            })
+            .map(|u| u.0)
+            .unwrap_or(0),
     })
 }
 

@@ -67,7 +67,7 @@ mod tests {
 }
 
 /// Each language's own name, so a parent finds theirs whatever the page is in.
-fn endonym(locale: Locale) -> String {
+pub fn endonym(locale: Locale) -> String {
     // The names are the same in every locale file; read them from the fallback.
     match locale {
         Locale::EnGb => msg!(Locale::EnGb, "language-name-en-GB"),

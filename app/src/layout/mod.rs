@@ -7,7 +7,7 @@ mod top_bar;
 
 pub use icons::Icon;
 #[cfg(feature = "ssr")]
-pub use language_menu::return_path;
+pub use language_menu::{endonym, return_path};
 pub use language_menu::{LanguageMenu, SetLanguage, set_language};
 pub use tab_nav::TabNav;
 pub use top_bar::TopBar;

@@ -11,13 +11,27 @@ use leptos_router::components::A;
 #[component]
 pub fn TabNav() -> impl IntoView {
     let i18n = I18n::expect();
+    let unread = crate::auth::viewer::ViewerContext::expect()
+        .get()
+        .map(|v| v.unread_notices)
+        .unwrap_or(0);
     let links = Section::ALL
         .into_iter()
         .map(|section| {
+            let badge = (section == Section::Notices && unread > 0).then(|| {
+                let count = unread.to_string();
+                view! {
+                    <span class="tab-badge">
+                        {count.clone()}
+                        <span class="visually-hidden">" "{move || crate::msg!(i18n.locale(), "notices-unread", count = count.as_str())}</span>
+                    </span>
+                }
+            });
             view! {
                 <A href=section.href() exact=section == Section::Home>
                     <IconSvg icon=section.icon()/>
                     <span>{section.name(i18n)}</span>
+                    {badge}
                 </A>
             }
         })

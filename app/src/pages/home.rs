@@ -28,8 +28,19 @@ pub fn HomePage() -> impl IntoView {
         })
         .collect_view();
     // Staff tools that are printed documents rather than app pages.
-    let office = ViewerContext::expect()
-        .get()
+    let viewer = ViewerContext::expect().get();
+    let staff_notices = viewer.as_ref().is_some_and(|v| v.staff_notices).then(|| {
+        view! {
+            <li>
+                <a class="card" href="/admin/notices" rel="external">
+                    <strong>{t!(i18n, "notice-list-title")}</strong>
+                    <span>{t!(i18n, "home-card-staff-notices")}</span>
+                </a>
+            </li>
+        }
+    });
+    let office = viewer
+        .as_ref()
         .is_some_and(|v| v.office_tools)
         .then(|| {
             view! {
@@ -45,6 +56,6 @@ pub fn HomePage() -> impl IntoView {
         <Title text=""/>
         <h1>{move || crate::msg!(i18n.locale(), "home-title", school = name.as_str())}</h1>
         <p class="lead">{t!(i18n, "home-intro")}</p>
-        <ul class="cards">{cards}{office}</ul>
+        <ul class="cards">{cards}{staff_notices}{office}</ul>
     }
 }

@@ -79,11 +79,22 @@ pub async fn tools(
         ),
         (Capability::RosterImport, "/admin/roster", "roster-title"),
         (Capability::StaffManage, "/admin/staff", "staff-title"),
+        (
+            Capability::NoticeStatsView,
+            "/admin/notices",
+            "notice-list-title",
+        ),
     ] {
-        if allowed_scope(&actor.roles, capability) == Some(Scope::WholeSchool) {
+        let reaches = match capability {
+            Capability::NoticeStatsView => allowed_scope(&actor.roles, capability)
+                .is_some_and(|scope| scope != Scope::OwnChildren),
+            _ => allowed_scope(&actor.roles, capability) == Some(Scope::WholeSchool),
+        };
+        if reaches {
             let label = match key {
                 "letters-title" => msg!(locale, "letters-title"),
                 "staff-title" => msg!(locale, "staff-title"),
+                "notice-list-title" => msg!(locale, "notice-list-title"),
                 _ => msg!(locale, "roster-title"),
             };
             links.push_str(&format!(
@@ -96,9 +107,15 @@ pub async fn tools(
         return error_page(AppError::Forbidden, locale);
     }
     let title = msg!(locale, "office-tools-title");
+    let email = if state.settings.email_enabled {
+        msg!(locale, "email-status-on")
+    } else {
+        msg!(locale, "email-status-off")
+    };
     let body = format!(
-        "<main class=\"letters-admin\"><h1>{}</h1><ul class=\"letters-admin__classes\">{links}</ul></main>",
-        escape(&title)
+        "<main class=\"letters-admin\"><h1>{}</h1><ul class=\"letters-admin__classes\">{links}</ul><p class=\"notice-note\">{}</p></main>",
+        escape(&title),
+        escape(&email)
     );
     Html(page(locale, &title, &state.assets.css, &body)).into_response()
 }

@@ -22,6 +22,7 @@ pub const WASM_BR: &[u8] = b"brotli-variant";
 pub struct Harness {
     pub router: Router,
     pub db: sea_orm::DatabaseConnection,
+    pub files: app::storage::SharedStore,
     _site: tempfile::TempDir,
     _db_dir: Option<tempfile::TempDir>,
 }
@@ -43,9 +44,13 @@ pub async fn harness_on(database_url: String, db_dir: Option<tempfile::TempDir>)
         .expect("database");
     app::school::db::seed_demo(&db).await.expect("seed");
     let settings = app::state::Settings::for_public_url("http://127.0.0.1:3000");
-    let state = startup::app_state(db.clone(), site.path(), manifest, settings).await;
+    let files: app::storage::SharedStore =
+        std::sync::Arc::new(app::storage::LocalDir::new(site.path().join("files")));
+    let state =
+        startup::app_state(db.clone(), site.path(), manifest, settings, files.clone()).await;
     Harness {
         db,
+        files,
         router: server::router::build(state, BODY_LIMIT),
         _site: site,
         _db_dir: db_dir,
@@ -187,4 +192,75 @@ pub fn multipart_call(
         builder = builder.header(header::COOKIE, cookie);
     }
     builder.body(Body::from(body)).expect("request")
+}
+
+/// A multipart form post with text fields and files, as the compose form sends it.
+pub fn multipart_form(
+    path: &str,
+    fields: &[(&str, &str)],
+    files: &[(&str, &[u8])],
+    cookie: Option<&str>,
+) -> Request<Body> {
+    let boundary = "sg-test-boundary-Q2hcFq8xYbRk";
+    let mut body: Vec<u8> = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    for (file_name, bytes) in files {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    let mut builder = Request::post(path)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::ACCEPT, "text/html");
+    if let Some(cookie) = cookie {
+        builder = builder.header(header::COOKIE, cookie);
+    }
+    builder.body(Body::from(body)).expect("request")
+}
+
+/// A one-page PDF's first bytes: enough for content sniffing.
+pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+
+/// Publishes a notice through the compose form as the signed-in `cookie`; returns its id.
+pub async fn publish_notice(
+    h: &Harness,
+    cookie: &str,
+    fields: &[(&str, &str)],
+    files: &[(&str, &[u8])],
+) -> i32 {
+    let mut all: Vec<(&str, &str)> = fields.to_vec();
+    all.push(("action", "publish"));
+    let response = h
+        .send(multipart_form("/admin/notices/save", &all, files, Some(cookie)))
+        .await;
+    let status = response.status();
+    let location = response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let Some(location) = location else {
+        panic!("publishing answered {status}: {}", body_text(response).await);
+    };
+    location
+        .trim_start_matches("/admin/notices/")
+        .parse()
+        .expect("notice id in the redirect")
 }

@@ -2,11 +2,22 @@
 
 pub mod academic_year;
 pub mod access_code;
+pub mod audit_log;
 pub mod class;
 pub mod class_staff;
 pub mod enrolment;
 pub mod guardian;
 pub mod guardian_pupil;
+pub mod notice;
+pub mod notice_ack;
+pub mod notice_attachment;
+pub mod notice_read;
+pub mod notice_revision;
+pub mod notice_target;
+pub mod notice_translation;
+pub mod notification;
+pub mod notification_preference;
+pub mod outbox;
 pub mod pupil;
 pub mod roster_upload;
 pub mod school;

@@ -3,6 +3,7 @@
 mod m20261123_000001_create_school;
 mod m20261123_000002_create_roster;
 mod m20261123_000003_create_roster_upload;
+mod m20261123_000004_create_notices;
 
 use sea_orm_migration::prelude::*;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_create_school::Migration),
             Box::new(m20261123_000002_create_roster::Migration),
             Box::new(m20261123_000003_create_roster_upload::Migration),
+            Box::new(m20261123_000004_create_notices::Migration),
         ]
     }
 }

@@ -1,0 +1,61 @@
+//! The audit log: who published, edited, withdrew, reminded or exported what, and when.
+
+use crate::db::entities::audit_log;
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
+};
+
+/// Actions recorded.
+pub mod action {
+    /// A notice went out (or was scheduled).
+    pub const PUBLISHED: &str = "published";
+    /// A published notice was changed.
+    pub const EDITED: &str = "edited";
+    /// A notice was taken back.
+    pub const WITHDRAWN: &str = "withdrawn";
+    /// Reminders were sent.
+    pub const REMINDED: &str = "reminded";
+    /// The read/acknowledged list was downloaded.
+    pub const EXPORTED: &str = "exported";
+}
+
+/// Appends one entry.
+pub async fn record<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    user_id: i32,
+    action: &str,
+    subject: (&str, i32),
+    detail: &str,
+    at: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    audit_log::ActiveModel {
+        school_id: Set(school_id),
+        user_id: Set(Some(user_id)),
+        action: Set(action.to_string()),
+        subject_kind: Set(subject.0.to_string()),
+        subject_id: Set(subject.1),
+        detail: Set(detail.to_string()),
+        at: Set(at),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Every entry about one record, oldest first.
+pub async fn entries<C: ConnectionTrait>(
+    db: &C,
+    subject: (&str, i32),
+) -> Result<Vec<audit_log::Model>, DbErr> {
+    audit_log::Entity::find()
+        .filter(audit_log::Column::SubjectKind.eq(subject.0))
+        .filter(audit_log::Column::SubjectId.eq(subject.1))
+        .order_by_asc(audit_log::Column::At)
+        .order_by_asc(audit_log::Column::Id)
+        .all(db)
+        .await
+}

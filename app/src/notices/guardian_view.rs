@@ -1,0 +1,298 @@
+//! What a guardian may see of notices, checked against their own children on every call.
+
+use super::{
+    AttachmentLink, Board, ConcernedChild, NoticeCard, NoticeDetail, NoticeText, NotificationItem,
+    store,
+};
+use crate::access::{Actor, Capability, authorize};
+use crate::audience::Membership;
+use crate::db::entities::{notice, notice_attachment, notification, school};
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::state::app_state;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::sync::Arc;
+
+/// Characters of plain text a card shows.
+const EXCERPT_CHARS: usize = 140;
+/// Entries the notification centre lists.
+const NOTIFICATION_LIMIT: u64 = 50;
+
+/// The guardian behind a grant: staff have their own notice pages, so here they are "not found".
+fn guardian(actor: &Actor) -> Result<i32, AppError> {
+    actor.guardian_id.ok_or(AppError::NotFound)
+}
+
+fn all_memberships(actor: &Actor) -> Vec<Membership> {
+    actor.children.iter().map(|c| c.membership).collect()
+}
+
+/// The memberships the board shows: the chosen child's, or every child's.
+fn chosen_memberships(actor: &Actor) -> Vec<Membership> {
+    actor
+        .children
+        .iter()
+        .filter(|c| {
+            actor
+                .selected_child
+                .is_none_or(|chosen| chosen == c.membership.pupil_id)
+        })
+        .map(|c| c.membership)
+        .collect()
+}
+
+fn request_locale() -> Locale {
+    crate::auth::request::parts()
+        .map(|parts| crate::i18n::negotiate::locale_for_request(&parts.headers))
+        .unwrap_or_default()
+}
+
+async fn timezone(db: &sea_orm::DatabaseConnection, school_id: i32) -> Result<String, AppError> {
+    Ok(school::Entity::find_by_id(school_id)
+        .one(db)
+        .await?
+        .map(|s| s.timezone)
+        .unwrap_or_else(|| "UTC".to_string()))
+}
+
+/// The reader's children a notice concerns.
+fn concerned(actor: &Arc<Actor>, notice: &notice::Model) -> Vec<ConcernedChild> {
+    let audience = store::audience_of(notice);
+    actor
+        .children
+        .iter()
+        .filter(|c| audience.contains(notice.school_id, &c.membership))
+        .map(|c| ConcernedChild {
+            id: c.membership.pupil_id,
+            name: c.name.clone(),
+        })
+        .collect()
+}
+
+fn excerpt(html: &str) -> String {
+    let text = super::rich_text::plain_text(html);
+    if text.chars().count() <= EXCERPT_CHARS {
+        return text;
+    }
+    let mut cut: String = text.chars().take(EXCERPT_CHARS).collect();
+    cut.push('…');
+    cut
+}
+
+/// The board: notices for the chosen child (or all children), pinned first then newest.
+pub async fn board() -> Result<Board, AppError> {
+    let granted = authorize(Capability::NoticeRead)?;
+    let actor = granted.actor;
+    let guardian_id = guardian(&actor)?;
+    let state = app_state()?;
+    let locale = request_locale();
+    let now = chrono::Utc::now();
+    let memberships = chosen_memberships(&actor);
+    let notices = store::board(&state.db, actor.school_id, &memberships, now).await?;
+    let ids: Vec<i32> = notices.iter().map(|n| n.id).collect();
+    let read = store::read_ids(&state.db, guardian_id, &ids).await?;
+    let acks = store::acks(&state.db, guardian_id, &ids).await?;
+    let translations = store::translations(&state.db, &ids, locale).await?;
+    let unread = store::unread_count(&state.db, actor.school_id, guardian_id, &memberships, now)
+        .await?;
+    let zone = timezone(&state.db, actor.school_id).await?;
+    let cards = notices
+        .iter()
+        .map(|n| {
+            let (title, body) = match translations.get(&n.id) {
+                Some(t) if n.language != locale.tag() => (t.title.clone(), t.body_html.as_str()),
+                _ => (n.title.clone(), n.body_html.as_str()),
+            };
+            NoticeCard {
+                id: n.id,
+                title,
+                excerpt: excerpt(body),
+                category: super::Category::from_code(&n.category).unwrap_or_default(),
+                pinned: n.pinned,
+                published: n
+                    .publish_at
+                    .map(|at| crate::dates::date_time(locale, &zone, at))
+                    .unwrap_or_default(),
+                children: concerned(&actor, n)
+                    .into_iter()
+                    .filter(|c| actor.selected_child.is_none_or(|chosen| chosen == c.id))
+                    .map(|c| c.name)
+                    .collect(),
+                read: read.contains(&n.id),
+                awaiting_ack: n.ack_required && !acks.contains_key(&n.id),
+            }
+        })
+        .collect();
+    Ok(Board {
+        cards,
+        unread: unread as u32,
+    })
+}
+
+/// A visible notice for the guardian, or "not found" whatever the reason.
+async fn visible(
+    state: &crate::state::AppState,
+    actor: &Actor,
+    id: i32,
+) -> Result<notice::Model, AppError> {
+    store::visible_notice(
+        &state.db,
+        actor.school_id,
+        &all_memberships(actor),
+        id,
+        chrono::Utc::now(),
+    )
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+/// Opens a notice: the reader's language if translated, the original beside it on request.
+pub async fn open(id: i32, show_original: bool) -> Result<NoticeDetail, AppError> {
+    let granted = authorize(Capability::NoticeRead)?;
+    let actor = granted.actor;
+    let guardian_id = guardian(&actor)?;
+    let state = app_state()?;
+    let notice = visible(&state, &actor, id).await?;
+    let locale = request_locale();
+    let now = chrono::Utc::now();
+    let zone = timezone(&state.db, actor.school_id).await?;
+    let original = NoticeText {
+        language: notice.language.clone(),
+        title: notice.title.clone(),
+        body_html: notice.body_html.clone(),
+    };
+    let translation = if notice.language == locale.tag() {
+        None
+    } else {
+        store::translation(&state.db, id, locale).await?
+    };
+    let (text, original, translated, stale) = match translation {
+        Some(t) => (
+            NoticeText {
+                language: t.language,
+                title: t.title,
+                body_html: t.body_html,
+            },
+            show_original.then_some(original),
+            true,
+            t.source_revision < notice.revision,
+        ),
+        None => (original, None, false, false),
+    };
+    let children = concerned(&actor, &notice);
+    let acknowledged = store::acks(&state.db, guardian_id, &[id])
+        .await?
+        .remove(&id)
+        .map(|ack| {
+            let child = actor
+                .children
+                .iter()
+                .find(|c| c.membership.pupil_id == ack.pupil_id)
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            let when = crate::dates::date_time(locale, &zone, ack.acked_at);
+            crate::msg!(
+                locale,
+                "notice-acknowledged-for",
+                child = child.as_str(),
+                when = when.as_str()
+            )
+        });
+    let attachments = notice_attachment::Entity::find()
+        .filter(notice_attachment::Column::NoticeId.eq(id))
+        .order_by_asc(notice_attachment::Column::Id)
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|a| AttachmentLink {
+            href: format!("/notices/{id}/files/{}", a.id),
+            size: super::files::size_text(locale, a.size_bytes),
+            name: a.file_name,
+        })
+        .collect();
+    store::mark_read(&state.db, id, guardian_id, now).await?;
+    Ok(NoticeDetail {
+        id,
+        text,
+        original,
+        translated,
+        stale,
+        category: super::Category::from_code(&notice.category).unwrap_or_default(),
+        published: notice
+            .publish_at
+            .map(|at| crate::dates::date_time(locale, &zone, at))
+            .unwrap_or_default(),
+        children,
+        ack_required: notice.ack_required,
+        ack_by: notice.ack_by.map(|d| crate::dates::date(locale, d)),
+        acknowledged,
+        attachments,
+    })
+}
+
+/// Acknowledges a notice for one of the guardian's children it concerns.
+pub async fn acknowledge(id: i32, pupil: i32) -> Result<(), AppError> {
+    let granted = authorize(Capability::NoticeAcknowledge)?;
+    let actor = granted.actor;
+    let guardian_id = guardian(&actor)?;
+    let state = app_state()?;
+    let notice = visible(&state, &actor, id).await?;
+    if !notice.ack_required || !concerned(&actor, &notice).iter().any(|c| c.id == pupil) {
+        return Err(AppError::NotFound);
+    }
+    store::acknowledge(
+        &state.db,
+        id,
+        guardian_id,
+        pupil,
+        actor.user_id,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/notices/{id}"));
+    Ok(())
+}
+
+/// The notification centre: new notices and reminders, newest first, withdrawn ones left out.
+pub async fn notifications() -> Result<Vec<NotificationItem>, AppError> {
+    let granted = authorize(Capability::NoticeRead)?;
+    let actor = granted.actor;
+    let guardian_id = guardian(&actor)?;
+    let state = app_state()?;
+    let locale = request_locale();
+    let now = chrono::Utc::now();
+    let zone = timezone(&state.db, actor.school_id).await?;
+    let rows = notification::Entity::find()
+        .filter(notification::Column::GuardianId.eq(guardian_id))
+        .filter(notification::Column::CreatedAt.lte(now))
+        .order_by_desc(notification::Column::CreatedAt)
+        .order_by_desc(notification::Column::Id)
+        .limit(NOTIFICATION_LIMIT)
+        .all(&state.db)
+        .await?;
+    let ids: Vec<i32> = rows.iter().map(|n| n.notice_id).collect();
+    // Only notices the guardian may still see: withdrawn or expired ones drop out.
+    let mut items = Vec::new();
+    let memberships = all_memberships(&actor);
+    let translations = store::translations(&state.db, &ids, locale).await?;
+    for row in rows {
+        let Some(n) =
+            store::visible_notice(&state.db, actor.school_id, &memberships, row.notice_id, now)
+                .await?
+        else {
+            continue;
+        };
+        let title = match translations.get(&n.id) {
+            Some(t) if n.language != locale.tag() => t.title.clone(),
+            _ => n.title.clone(),
+        };
+        items.push(NotificationItem {
+            notice_id: n.id,
+            title,
+            reminder: row.kind == "reminder",
+            when: crate::dates::date_time(locale, &zone, row.created_at),
+            unread: row.read_at.is_none(),
+        });
+    }
+    Ok(items)
+}

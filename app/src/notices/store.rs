@@ -1,0 +1,719 @@
+//! Notices in the database: drafts, publishing (targets, in-app notifications and e-mails queued in
+//! one transaction), edits with history, withdrawal, and what a guardian sees.
+
+use super::{Category, status};
+use crate::audience::{Audience, Membership, resolve};
+use crate::db::entities::{
+    guardian, notice, notice_ack, notice_read, notice_revision, notice_target,
+    notice_translation, notification, notification_preference, outbox,
+};
+use crate::i18n::Locale;
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+};
+use std::collections::{HashMap, HashSet};
+
+/// How many notices the board shows at once.
+pub const BOARD_LIMIT: u64 = 50;
+
+/// A notice in another language, as the author typed it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TranslationInput {
+    /// The translation's language.
+    pub language: Locale,
+    /// Its title.
+    pub title: String,
+    /// Its body in Markdown.
+    pub body_source: String,
+}
+
+/// Everything the compose form holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Draft {
+    /// The title in the original language.
+    pub title: String,
+    /// The body in Markdown.
+    pub body_source: String,
+    /// The original's language.
+    pub language: Locale,
+    /// What kind of notice.
+    pub category: Category,
+    /// Whom it is for.
+    pub audience: Audience,
+    /// Whether guardians must acknowledge it.
+    pub ack_required: bool,
+    /// By when, if they must.
+    pub ack_by: Option<NaiveDate>,
+    /// When it appears; `None` = as soon as it is published.
+    pub publish_at: Option<DateTime<Utc>>,
+    /// When it disappears from parents' boards.
+    pub expires_at: Option<DateTime<Utc>>,
+    /// Kept at the top of the board.
+    pub pinned: bool,
+    /// Other languages, in the order given.
+    pub translations: Vec<TranslationInput>,
+}
+
+/// A stored notice with its translations, as the compose form is filled from it.
+pub async fn load_draft<C: ConnectionTrait>(
+    db: &C,
+    notice: &notice::Model,
+) -> Result<Draft, DbErr> {
+    let translations = notice_translation::Entity::find()
+        .filter(notice_translation::Column::NoticeId.eq(notice.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|t| {
+            Some(TranslationInput {
+                language: Locale::from_tag(&t.language)?,
+                title: t.title,
+                body_source: t.body_source,
+            })
+        })
+        .collect();
+    Ok(Draft {
+        title: notice.title.clone(),
+        body_source: notice.body_source.clone(),
+        language: Locale::from_tag(&notice.language).unwrap_or_default(),
+        category: Category::from_code(&notice.category).unwrap_or_default(),
+        audience: audience_of(notice),
+        ack_required: notice.ack_required,
+        ack_by: notice.ack_by,
+        publish_at: notice.publish_at,
+        expires_at: notice.expires_at,
+        pinned: notice.pinned,
+        translations,
+    })
+}
+
+/// The audience stored with a notice (an unreadable one reaches nobody).
+pub fn audience_of(notice: &notice::Model) -> Audience {
+    serde_json::from_str(&notice.audience).unwrap_or(Audience {
+        staff_only: true,
+        ..Audience::default()
+    })
+}
+
+/// Saves a new draft, or the typed state of an existing draft; returns its id.
+pub async fn save_draft<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    author: i32,
+    existing: Option<&notice::Model>,
+    draft: &Draft,
+    now: DateTime<Utc>,
+) -> Result<i32, DbErr> {
+    let audience = serde_json::to_string(&draft.audience)
+        .map_err(|e| DbErr::Custom(format!("audience: {e}")))?;
+    let body_html = super::rich_text::render(&draft.body_source);
+    let id = match existing {
+        Some(row) => {
+            let mut row = row.clone().into_active_model();
+            row.title = Set(draft.title.clone());
+            row.body_source = Set(draft.body_source.clone());
+            row.body_html = Set(body_html);
+            row.language = Set(draft.language.tag().to_string());
+            row.category = Set(draft.category.code().to_string());
+            row.audience = Set(audience);
+            row.ack_required = Set(draft.ack_required);
+            row.ack_by = Set(draft.ack_by);
+            row.publish_at = Set(draft.publish_at);
+            row.expires_at = Set(draft.expires_at);
+            row.pinned = Set(draft.pinned);
+            row.updated_at = Set(now);
+            row.update(db).await?.id
+        }
+        None => {
+            notice::ActiveModel {
+                school_id: Set(school_id),
+                author_user_id: Set(Some(author)),
+                status: Set(status::DRAFT.to_string()),
+                category: Set(draft.category.code().to_string()),
+                audience: Set(audience),
+                language: Set(draft.language.tag().to_string()),
+                title: Set(draft.title.clone()),
+                body_source: Set(draft.body_source.clone()),
+                body_html: Set(body_html),
+                ack_required: Set(draft.ack_required),
+                ack_by: Set(draft.ack_by),
+                publish_at: Set(draft.publish_at),
+                expires_at: Set(draft.expires_at),
+                pinned: Set(draft.pinned),
+                revision: Set(1),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?
+            .id
+        }
+    };
+    save_translations(db, id, 1, draft, None, now).await?;
+    Ok(id)
+}
+
+/// Writes the draft's translations. A translation whose text changed follows `revision`; one left
+/// as it was keeps the revision it was written for (so it shows as out of date after the
+/// original changed). Translations removed from the form are deleted.
+async fn save_translations<C: ConnectionTrait>(
+    db: &C,
+    notice_id: i32,
+    revision: i32,
+    draft: &Draft,
+    editor: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let stored = notice_translation::Entity::find()
+        .filter(notice_translation::Column::NoticeId.eq(notice_id))
+        .all(db)
+        .await?;
+    let wanted: Vec<&TranslationInput> = draft
+        .translations
+        .iter()
+        .filter(|t| t.language != draft.language && !t.title.trim().is_empty())
+        .collect();
+    for old in &stored {
+        if !wanted.iter().any(|t| t.language.tag() == old.language) {
+            notice_translation::Entity::delete_by_id(old.id)
+                .exec(db)
+                .await?;
+        }
+    }
+    for t in wanted {
+        let body_html = super::rich_text::render(&t.body_source);
+        match stored.iter().find(|s| s.language == t.language.tag()) {
+            Some(old) if old.title == t.title && old.body_source == t.body_source => {}
+            Some(old) => {
+                if let Some(editor) = editor {
+                    keep_revision(db, notice_id, old.source_revision, &old.language, &old.title, &old.body_source, editor, now).await?;
+                }
+                let mut row = old.clone().into_active_model();
+                row.title = Set(t.title.clone());
+                row.body_source = Set(t.body_source.clone());
+                row.body_html = Set(body_html);
+                row.source_revision = Set(revision);
+                row.updated_at = Set(now);
+                row.update(db).await?;
+            }
+            None => {
+                notice_translation::ActiveModel {
+                    notice_id: Set(notice_id),
+                    language: Set(t.language.tag().to_string()),
+                    title: Set(t.title.clone()),
+                    body_source: Set(t.body_source.clone()),
+                    body_html: Set(body_html),
+                    source_revision: Set(revision),
+                    updated_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(db)
+                .await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn keep_revision<C: ConnectionTrait>(
+    db: &C,
+    notice_id: i32,
+    revision: i32,
+    language: &str,
+    title: &str,
+    body_source: &str,
+    editor: i32,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    notice_revision::ActiveModel {
+        notice_id: Set(notice_id),
+        revision: Set(revision),
+        language: Set(language.to_string()),
+        title: Set(title.to_string()),
+        body_source: Set(body_source.to_string()),
+        edited_by: Set(Some(editor)),
+        edited_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Saves changes to a published notice: the earlier text goes into the history, the revision
+/// goes up when the original's text changed, and untouched translations become out of date.
+pub async fn edit_published<C: ConnectionTrait>(
+    db: &C,
+    existing: &notice::Model,
+    editor: i32,
+    draft: &Draft,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let text_changed =
+        existing.title != draft.title || existing.body_source != draft.body_source;
+    let revision = if text_changed {
+        keep_revision(
+            db,
+            existing.id,
+            existing.revision,
+            &existing.language,
+            &existing.title,
+            &existing.body_source,
+            editor,
+            now,
+        )
+        .await?;
+        existing.revision + 1
+    } else {
+        existing.revision
+    };
+    let mut row = existing.clone().into_active_model();
+    row.title = Set(draft.title.clone());
+    row.body_source = Set(draft.body_source.clone());
+    row.body_html = Set(super::rich_text::render(&draft.body_source));
+    row.category = Set(draft.category.code().to_string());
+    row.ack_required = Set(draft.ack_required);
+    row.ack_by = Set(draft.ack_by);
+    row.expires_at = Set(draft.expires_at);
+    row.pinned = Set(draft.pinned);
+    row.revision = Set(revision);
+    row.updated_at = Set(now);
+    row.update(db).await?;
+    save_translations(db, existing.id, revision, draft, Some(editor), now).await
+}
+
+/// What publishing did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Published {
+    /// Guardians given an in-app notification.
+    pub notified: u32,
+    /// E-mails queued.
+    pub emails: u32,
+}
+
+/// Publishes a draft at `at` (now, or the scheduled time): writes its targets, an in-app
+/// notification per reached guardian and their e-mails, all in one transaction.
+pub async fn publish(
+    db: &DatabaseConnection,
+    notice: &notice::Model,
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    school_timezone: &str,
+) -> Result<Published, DbErr> {
+    let audience = audience_of(notice);
+    let reach = resolve::reach(db, notice.school_id, &audience).await?;
+    let txn = db.begin().await?;
+    let mut row = notice.clone().into_active_model();
+    row.status = Set(status::PUBLISHED.to_string());
+    row.publish_at = Set(Some(at));
+    row.updated_at = Set(now);
+    row.update(&txn).await?;
+    write_targets(&txn, notice.id, notice.school_id, &audience).await?;
+    let category = Category::from_code(&notice.category).unwrap_or_default();
+    let guardians: Vec<i32> = reach.guardians.keys().copied().collect();
+    let outcome = fan_out(
+        &txn,
+        notice,
+        &guardians,
+        "published",
+        &format!("notice-{}-published", notice.id),
+        category,
+        at,
+        school_timezone,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(outcome)
+}
+
+/// In-app notifications and queued e-mails for `guardians`, keyed so a repeat adds nothing.
+#[allow(clippy::too_many_arguments)]
+pub async fn fan_out<C: ConnectionTrait>(
+    db: &C,
+    notice: &notice::Model,
+    guardians: &[i32],
+    kind: &str,
+    key_prefix: &str,
+    category: Category,
+    at: DateTime<Utc>,
+    school_timezone: &str,
+) -> Result<Published, DbErr> {
+    let mut outcome = Published::default();
+    if guardians.is_empty() {
+        return Ok(outcome);
+    }
+    let mut with_email: HashSet<i32> = HashSet::new();
+    let mut preferences: HashMap<i32, String> = HashMap::new();
+    for chunk in guardians.chunks(500) {
+        let rows: Vec<(i32, Option<String>)> = guardian::Entity::find()
+            .select_only()
+            .column(guardian::Column::Id)
+            .column(guardian::Column::Email)
+            .filter(guardian::Column::Id.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        with_email.extend(
+            rows.into_iter()
+                .filter(|(_, email)| email.as_deref().is_some_and(|e| !e.is_empty()))
+                .map(|(id, _)| id),
+        );
+        for pref in notification_preference::Entity::find()
+            .filter(notification_preference::Column::GuardianId.is_in(chunk.iter().copied()))
+            .filter(notification_preference::Column::Category.eq(category.code()))
+            .all(db)
+            .await?
+        {
+            preferences.insert(pref.guardian_id, pref.mode);
+        }
+    }
+    let digest_at = crate::outbox::next_digest_time(at, school_timezone);
+    let mut notifications = Vec::with_capacity(guardians.len());
+    let mut emails = Vec::new();
+    for &guardian_id in guardians {
+        notifications.push(notification::ActiveModel {
+            school_id: Set(notice.school_id),
+            guardian_id: Set(guardian_id),
+            notice_id: Set(notice.id),
+            kind: Set(kind.to_string()),
+            created_at: Set(at),
+            ..Default::default()
+        });
+        if !with_email.contains(&guardian_id) {
+            continue;
+        }
+        // Urgent notices always go at once, whatever the preference.
+        let mode = if category == Category::Urgent {
+            super::EmailMode::Instant
+        } else {
+            preferences
+                .get(&guardian_id)
+                .and_then(|m| super::EmailMode::from_code(m))
+                .unwrap_or_default()
+        };
+        let (email_kind, due) = match mode {
+            super::EmailMode::Off => continue,
+            super::EmailMode::Instant => (kind.to_string(), at),
+            super::EmailMode::Digest => ("digest".to_string(), digest_at),
+        };
+        emails.push(outbox::ActiveModel {
+            school_id: Set(notice.school_id),
+            idempotency_key: Set(format!("{key_prefix}-g{guardian_id}")),
+            kind: Set(email_kind),
+            guardian_id: Set(guardian_id),
+            notice_id: Set(notice.id),
+            status: Set(crate::outbox::status::PENDING.to_string()),
+            attempts: Set(0),
+            next_attempt_at: Set(due),
+            created_at: Set(at),
+            ..Default::default()
+        });
+    }
+    outcome.notified = notifications.len() as u32;
+    outcome.emails = emails.len() as u32;
+    // Several hundred rows per statement: one round trip per chunk instead of per guardian.
+    for chunk in notifications.chunks(400) {
+        notification::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(db)
+            .await?;
+    }
+    for chunk in emails.chunks(300) {
+        outbox::Entity::insert_many(chunk.to_vec())
+            .on_conflict_do_nothing_on([outbox::Column::IdempotencyKey])
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(outcome)
+}
+
+/// Indexes the audience for the board query: one row per school, year group, class or pupil.
+async fn write_targets<C: ConnectionTrait>(
+    db: &C,
+    notice_id: i32,
+    school_id: i32,
+    audience: &Audience,
+) -> Result<(), DbErr> {
+    notice_target::Entity::delete_many()
+        .filter(notice_target::Column::NoticeId.eq(notice_id))
+        .exec(db)
+        .await?;
+    if audience.staff_only {
+        return Ok(());
+    }
+    let mut rows = Vec::new();
+    let mut add = |kind: &str, ids: &[i32]| {
+        let unique: HashSet<i32> = ids.iter().copied().collect();
+        for id in unique {
+            rows.push(notice_target::ActiveModel {
+                notice_id: Set(notice_id),
+                kind: Set(kind.to_string()),
+                target_id: Set(id),
+                ..Default::default()
+            });
+        }
+    };
+    if audience.whole_school {
+        add(super::target::SCHOOL, &[school_id]);
+    }
+    add(super::target::YEAR_GROUP, &audience.year_groups);
+    add(super::target::CLASS, &audience.classes);
+    add(super::target::PUPIL, &audience.pupils);
+    if !rows.is_empty() {
+        notice_target::Entity::insert_many(rows)
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Withdraws a notice: parents stop seeing it at once, and e-mails not yet sent are cancelled.
+pub async fn withdraw(
+    db: &DatabaseConnection,
+    notice: &notice::Model,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let txn = db.begin().await?;
+    let mut row = notice.clone().into_active_model();
+    row.status = Set(status::WITHDRAWN.to_string());
+    row.withdrawn_at = Set(Some(now));
+    row.updated_at = Set(now);
+    row.update(&txn).await?;
+    outbox::Entity::update_many()
+        .col_expr(
+            outbox::Column::Status,
+            Expr::value(crate::outbox::status::CANCELLED),
+        )
+        .filter(outbox::Column::NoticeId.eq(notice.id))
+        .filter(outbox::Column::Status.eq(crate::outbox::status::PENDING))
+        .exec(&txn)
+        .await?;
+    txn.commit().await
+}
+
+/// The condition "a published notice a guardian with these memberships may see now".
+fn visible_condition(school_id: i32, memberships: &[Membership], now: DateTime<Utc>) -> Condition {
+    let mut targets = Condition::any();
+    targets = targets.add(
+        Condition::all()
+            .add(Expr::col(notice_target::Column::Kind).eq(super::target::SCHOOL))
+            .add(Expr::col(notice_target::Column::TargetId).eq(school_id)),
+    );
+    let mut by_kind = |kind: &str, ids: Vec<i32>| {
+        if !ids.is_empty() {
+            targets = targets.clone().add(
+                Condition::all()
+                    .add(Expr::col(notice_target::Column::Kind).eq(kind))
+                    .add(Expr::col(notice_target::Column::TargetId).is_in(ids)),
+            );
+        }
+    };
+    by_kind(
+        super::target::YEAR_GROUP,
+        memberships.iter().map(|m| m.year_group_id).collect(),
+    );
+    by_kind(
+        super::target::CLASS,
+        memberships.iter().filter_map(|m| m.class_id).collect(),
+    );
+    by_kind(
+        super::target::PUPIL,
+        memberships.iter().map(|m| m.pupil_id).collect(),
+    );
+    let targeted = Query::select()
+        .column(notice_target::Column::NoticeId)
+        .from(notice_target::Entity)
+        .cond_where(targets)
+        .to_owned();
+    Condition::all()
+        .add(notice::Column::SchoolId.eq(school_id))
+        .add(notice::Column::Status.eq(status::PUBLISHED))
+        .add(notice::Column::PublishAt.lte(now))
+        .add(
+            Condition::any()
+                .add(notice::Column::ExpiresAt.is_null())
+                .add(notice::Column::ExpiresAt.gt(now)),
+        )
+        .add(notice::Column::Id.in_subquery(targeted))
+}
+
+/// The newest notices a guardian may see through `memberships`, pinned first.
+pub async fn board<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    memberships: &[Membership],
+    now: DateTime<Utc>,
+) -> Result<Vec<notice::Model>, DbErr> {
+    if memberships.is_empty() {
+        return Ok(Vec::new());
+    }
+    notice::Entity::find()
+        .filter(visible_condition(school_id, memberships, now))
+        .order_by_desc(notice::Column::Pinned)
+        .order_by_desc(notice::Column::PublishAt)
+        .order_by_desc(notice::Column::Id)
+        .limit(BOARD_LIMIT)
+        .all(db)
+        .await
+}
+
+/// How many notices a guardian may see and has not opened.
+pub async fn unread_count<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    guardian_id: i32,
+    memberships: &[Membership],
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    if memberships.is_empty() {
+        return Ok(0);
+    }
+    let read = Query::select()
+        .column(notice_read::Column::NoticeId)
+        .from(notice_read::Entity)
+        .and_where(Expr::col(notice_read::Column::GuardianId).eq(guardian_id))
+        .to_owned();
+    notice::Entity::find()
+        .filter(visible_condition(school_id, memberships, now))
+        .filter(notice::Column::Id.not_in_subquery(read))
+        .count(db)
+        .await
+}
+
+/// The notice if a guardian with these memberships may see it now.
+pub async fn visible_notice<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    memberships: &[Membership],
+    notice_id: i32,
+    now: DateTime<Utc>,
+) -> Result<Option<notice::Model>, DbErr> {
+    if memberships.is_empty() {
+        return Ok(None);
+    }
+    notice::Entity::find()
+        .filter(visible_condition(school_id, memberships, now))
+        .filter(notice::Column::Id.eq(notice_id))
+        .one(db)
+        .await
+}
+
+/// Ids among `notices` the guardian has opened.
+pub async fn read_ids<C: ConnectionTrait>(
+    db: &C,
+    guardian_id: i32,
+    notices: &[i32],
+) -> Result<HashSet<i32>, DbErr> {
+    Ok(notice_read::Entity::find()
+        .select_only()
+        .column(notice_read::Column::NoticeId)
+        .filter(notice_read::Column::GuardianId.eq(guardian_id))
+        .filter(notice_read::Column::NoticeId.is_in(notices.iter().copied()))
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
+
+/// The guardian's acknowledgements among `notices`.
+pub async fn acks<C: ConnectionTrait>(
+    db: &C,
+    guardian_id: i32,
+    notices: &[i32],
+) -> Result<HashMap<i32, notice_ack::Model>, DbErr> {
+    Ok(notice_ack::Entity::find()
+        .filter(notice_ack::Column::GuardianId.eq(guardian_id))
+        .filter(notice_ack::Column::NoticeId.is_in(notices.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.notice_id, a))
+        .collect())
+}
+
+/// Records that a guardian opened a notice (the first time only).
+pub async fn mark_read<C: ConnectionTrait>(
+    db: &C,
+    notice_id: i32,
+    guardian_id: i32,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let inserted = notice_read::Entity::insert(notice_read::ActiveModel {
+        notice_id: Set(notice_id),
+        guardian_id: Set(guardian_id),
+        read_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict_do_nothing_on([notice_read::Column::GuardianId, notice_read::Column::NoticeId])
+    .exec_without_returning(db)
+    .await?;
+    let inserted = matches!(inserted, sea_orm::TryInsertResult::Inserted(n) if n > 0);
+    if inserted {
+        notification::Entity::update_many()
+            .col_expr(notification::Column::ReadAt, Expr::value(now))
+            .filter(notification::Column::GuardianId.eq(guardian_id))
+            .filter(notification::Column::NoticeId.eq(notice_id))
+            .filter(notification::Column::ReadAt.is_null())
+            .exec(db)
+            .await?;
+    }
+    Ok(inserted)
+}
+
+/// Records a guardian's acknowledgement for `pupil_id`; a second one changes nothing.
+pub async fn acknowledge<C: ConnectionTrait>(
+    db: &C,
+    notice_id: i32,
+    guardian_id: i32,
+    pupil_id: i32,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    mark_read(db, notice_id, guardian_id, now).await?;
+    let inserted = notice_ack::Entity::insert(notice_ack::ActiveModel {
+        notice_id: Set(notice_id),
+        guardian_id: Set(guardian_id),
+        pupil_id: Set(pupil_id),
+        user_id: Set(user_id),
+        acked_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict_do_nothing_on([notice_ack::Column::NoticeId, notice_ack::Column::GuardianId])
+    .exec_without_returning(db)
+    .await?;
+    Ok(matches!(inserted, sea_orm::TryInsertResult::Inserted(n) if n > 0))
+}
+
+/// The translation of `notice_id` into `language`, if there is one.
+pub async fn translation<C: ConnectionTrait>(
+    db: &C,
+    notice_id: i32,
+    language: Locale,
+) -> Result<Option<notice_translation::Model>, DbErr> {
+    notice_translation::Entity::find()
+        .filter(notice_translation::Column::NoticeId.eq(notice_id))
+        .filter(notice_translation::Column::Language.eq(language.tag()))
+        .one(db)
+        .await
+}
+
+/// Translations of several notices into `language`, by notice id.
+pub async fn translations<C: ConnectionTrait>(
+    db: &C,
+    notices: &[i32],
+    language: Locale,
+) -> Result<HashMap<i32, notice_translation::Model>, DbErr> {
+    Ok(notice_translation::Entity::find()
+        .filter(notice_translation::Column::NoticeId.is_in(notices.iter().copied()))
+        .filter(notice_translation::Column::Language.eq(language.tag()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.notice_id, t))
+        .collect())
+}
