@@ -63,6 +63,17 @@ ensure_build_tools() {
 ensure_test_tools() {
   apt_install chromium postgresql fonts-wqy-microhei fonts-noto-core
   npm_ci_if_needed "$ROOT/end2end"
+  ensure_smtp_sink
+}
+
+ensure_smtp_sink() {
+  # The e-mail tests send to a real SMTP server (aiosmtpd from PyPI) in a private virtualenv.
+  local venv="$ROOT/tools/smtp/venv"
+  if ! "$venv/bin/python" -c "import aiosmtpd" 2>/dev/null; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet -r "$ROOT/tools/smtp/requirements.txt"
+  fi
+  export SG_TEST_SMTP_PYTHON="$venv/bin/python"
 }
 
 short_hash() { sha256sum "$1" | cut -c1-12; }

@@ -56,9 +56,18 @@ mod tests {
 
     #[test]
     fn formats_in_each_language_and_the_school_zone() {
-        let at = Utc.with_ymd_and_hms(2026, 11, 23, 6, 5, 0).single().expect("valid");
-        assert_eq!(date_time(Locale::EnGb, "Europe/London", at), "23 November 2026, 06:05");
-        assert_eq!(date_time(Locale::ZhCn, "Asia/Shanghai", at), "2026年11月23日 14:05");
+        let at = Utc
+            .with_ymd_and_hms(2026, 11, 23, 6, 5, 0)
+            .single()
+            .expect("valid");
+        assert_eq!(
+            date_time(Locale::EnGb, "Europe/London", at),
+            "23 November 2026, 06:05"
+        );
+        assert_eq!(
+            date_time(Locale::ZhCn, "Asia/Shanghai", at),
+            "2026年11月23日 14:05"
+        );
         assert!(date_time(Locale::Ar, "Asia/Dubai", at).contains("نوفمبر"));
         let day = NaiveDate::from_ymd_opt(2026, 3, 4).expect("valid");
         assert_eq!(date(Locale::EnGb, day), "4 March 2026");
@@ -67,7 +76,12 @@ mod tests {
     #[test]
     fn reads_form_times_in_the_school_zone() {
         let at = parse_input("Asia/Shanghai", "2026-11-23T14:05").expect("parses");
-        assert_eq!(at, Utc.with_ymd_and_hms(2026, 11, 23, 6, 5, 0).single().expect("valid"));
+        assert_eq!(
+            at,
+            Utc.with_ymd_and_hms(2026, 11, 23, 6, 5, 0)
+                .single()
+                .expect("valid")
+        );
         assert_eq!(input_value("Asia/Shanghai", at), "2026-11-23T14:05");
         assert!(parse_input("UTC", "yesterday").is_none());
     }

@@ -161,7 +161,11 @@ fn smtp_settings(
             });
         }
     };
-    let default_port = if security == Security::Tls { "465" } else { "587" };
+    let default_port = if security == Security::Tls {
+        "465"
+    } else {
+        "587"
+    };
     let port_text = lookup("SG_SMTP_PORT").unwrap_or_else(|| default_port.to_string());
     let port = port_text.parse::<u16>().map_err(|_| ConfigError {
         var: "SG_SMTP_PORT",

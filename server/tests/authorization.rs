@@ -575,9 +575,7 @@ async fn fixture(h: &Harness) -> Fixture {
         .unwrap()
         .into_iter()
         .map(|e| e.pupil_id)
-        .find(|p| {
-            links_of_a.contains(p)
-        })
+        .find(|p| links_of_a.contains(p))
         .expect("guardian A has a child in 3A");
     let office = session_for(&h.db, "office@riverside.example").await;
     let class = class_3a.to_string();

@@ -147,9 +147,7 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
         .await
         {
             Ok(count) => {
-                request
-                    .extensions_mut()
-                    .insert(UnreadNotices(count as u32));
+                request.extensions_mut().insert(UnreadNotices(count as u32));
             }
             Err(err) => tracing::error!(error = %err, "unread count failed"),
         }

@@ -141,7 +141,10 @@ async fn serve_file(
     Ok((
         [
             (http::header::CONTENT_TYPE, file.content_type.clone()),
-            (http::header::CONTENT_DISPOSITION, disposition(&file.file_name)),
+            (
+                http::header::CONTENT_DISPOSITION,
+                disposition(&file.file_name),
+            ),
             (http::header::CACHE_CONTROL, "private, no-store".to_string()),
         ],
         bytes,
@@ -160,8 +163,14 @@ mod tests {
             check(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]),
             Ok("image/png")
         );
-        assert_eq!(check(b"<script>alert(1)</script>"), Err(UploadProblem::Type));
-        assert_eq!(check(b"MZ\x90\x00 windows program"), Err(UploadProblem::Type));
+        assert_eq!(
+            check(b"<script>alert(1)</script>"),
+            Err(UploadProblem::Type)
+        );
+        assert_eq!(
+            check(b"MZ\x90\x00 windows program"),
+            Err(UploadProblem::Type)
+        );
         let big = vec![b'%'; MAX_ATTACHMENT_BYTES + 1];
         assert_eq!(check(&big), Err(UploadProblem::Size));
     }

@@ -79,6 +79,28 @@ fn excerpt(html: &str) -> String {
     cut
 }
 
+/// Renders one of the parents' pages.
+pub async fn render(screen: super::NoticeScreen) -> Result<super::RenderedScreen, AppError> {
+    let locale = request_locale();
+    Ok(match screen {
+        super::NoticeScreen::Board => super::RenderedScreen {
+            title: crate::msg!(locale, "nav-notices"),
+            html: super::page_html::board(locale, &board().await?),
+        },
+        super::NoticeScreen::Notice { id, original } => {
+            let detail = open(id, original).await?;
+            super::RenderedScreen {
+                title: detail.text.title.clone(),
+                html: super::page_html::notice(locale, &detail),
+            }
+        }
+        super::NoticeScreen::Notifications => super::RenderedScreen {
+            title: crate::msg!(locale, "notifications-title"),
+            html: super::page_html::notifications(locale, &notifications().await?),
+        },
+    })
+}
+
 /// The board: notices for the chosen child (or all children), pinned first then newest.
 pub async fn board() -> Result<Board, AppError> {
     let granted = authorize(Capability::NoticeRead)?;
@@ -93,8 +115,8 @@ pub async fn board() -> Result<Board, AppError> {
     let read = store::read_ids(&state.db, guardian_id, &ids).await?;
     let acks = store::acks(&state.db, guardian_id, &ids).await?;
     let translations = store::translations(&state.db, &ids, locale).await?;
-    let unread = store::unread_count(&state.db, actor.school_id, guardian_id, &memberships, now)
-        .await?;
+    let unread =
+        store::unread_count(&state.db, actor.school_id, guardian_id, &memberships, now).await?;
     let zone = timezone(&state.db, actor.school_id).await?;
     let cards = notices
         .iter()

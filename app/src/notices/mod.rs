@@ -10,6 +10,8 @@ pub mod files;
 #[cfg(feature = "ssr")]
 pub mod guardian_view;
 #[cfg(feature = "ssr")]
+pub mod page_html;
+#[cfg(feature = "ssr")]
 pub mod rich_text;
 #[cfg(feature = "ssr")]
 pub mod staff;
@@ -129,124 +131,153 @@ impl EmailMode {
     }
 }
 
-/// One notice on a guardian's board.
+/// A parents' notice page the server renders.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NoticeCard {
-    /// The notice's id.
-    pub id: i32,
-    /// The title, in the reader's language when translated.
+pub enum NoticeScreen {
+    /// `/notices`.
+    Board,
+    /// `/notices/{id}`, with the original beside a translation when asked.
+    Notice {
+        /// The notice's id.
+        id: i32,
+        /// Show the original too.
+        original: bool,
+    },
+    /// `/notifications`.
+    Notifications,
+}
+
+/// A page rendered by the server: its title and finished, escaped markup.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenderedScreen {
+    /// For `<title>`.
     pub title: String,
-    /// The start of the text, plain.
-    pub excerpt: String,
-    /// Its category.
-    pub category: Category,
-    /// Kept at the top.
-    pub pinned: bool,
-    /// When it was published, formatted for the reader.
-    pub published: String,
-    /// The children it concerns, by name.
-    pub children: Vec<String>,
-    /// Opened already.
-    pub read: bool,
-    /// Needs an acknowledgement that has not been given.
-    pub awaiting_ack: bool,
+    /// Inserted as it is.
+    pub html: String,
 }
 
-/// A guardian's board.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Board {
-    /// Newest first, pinned on top.
-    pub cards: Vec<NoticeCard>,
-    /// Notices not opened yet (all of them, not only those shown).
-    pub unread: u32,
+#[cfg(feature = "ssr")]
+pub use dto::*;
+
+/// What the server-side renderers of parents' pages work from.
+#[cfg(feature = "ssr")]
+mod dto {
+    use super::Category;
+    use serde::{Deserialize, Serialize};
+
+    /// One notice on a guardian's board.
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct NoticeCard {
+        /// The notice's id.
+        pub id: i32,
+        /// The title, in the reader's language when translated.
+        pub title: String,
+        /// The start of the text, plain.
+        pub excerpt: String,
+        /// Its category.
+        pub category: Category,
+        /// Kept at the top.
+        pub pinned: bool,
+        /// When it was published, formatted for the reader.
+        pub published: String,
+        /// The children it concerns, by name.
+        pub children: Vec<String>,
+        /// Opened already.
+        pub read: bool,
+        /// Needs an acknowledgement that has not been given.
+        pub awaiting_ack: bool,
+    }
+
+    /// A guardian's board.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Board {
+        /// Newest first, pinned on top.
+        pub cards: Vec<NoticeCard>,
+        /// Notices not opened yet (all of them, not only those shown).
+        pub unread: u32,
+    }
+
+    /// A notice's text in one language.
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct NoticeText {
+        /// The language's tag.
+        pub language: String,
+        /// The title.
+        pub title: String,
+        /// Sanitized HTML, safe to insert.
+        pub body_html: String,
+    }
+
+    /// A file attached to a notice, as a download link.
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct AttachmentLink {
+        /// The access-checked address.
+        pub href: String,
+        /// The file's name.
+        pub name: String,
+        /// Its size, formatted for the reader.
+        pub size: String,
+    }
+
+    /// One of the reader's children a notice concerns.
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct ConcernedChild {
+        /// The pupil's id (the acknowledgement form sends it).
+        pub id: i32,
+        /// The name the family uses.
+        pub name: String,
+    }
+
+    /// A notice as a guardian reads it.
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct NoticeDetail {
+        /// The notice's id.
+        pub id: i32,
+        /// The text shown: the reader's language when translated, else the original.
+        pub text: NoticeText,
+        /// Set when `text` is a translation and the reader asked to see the original beside it.
+        pub original: Option<NoticeText>,
+        /// Whether `text` is a translation (so "show original" is offered).
+        pub translated: bool,
+        /// The translation was written for an earlier version of the original.
+        pub stale: bool,
+        /// Its category.
+        pub category: Category,
+        /// When it was published, formatted for the reader.
+        pub published: String,
+        /// The reader's children it concerns.
+        pub children: Vec<ConcernedChild>,
+        /// Needs acknowledging.
+        pub ack_required: bool,
+        /// The date to acknowledge by, formatted.
+        pub ack_by: Option<String>,
+        /// "Acknowledged for Amy on 3 March", once done.
+        pub acknowledged: Option<String>,
+        /// Attached files.
+        pub attachments: Vec<AttachmentLink>,
+    }
+
+    /// One entry in the notification centre.
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct NotificationItem {
+        /// The notice it points to.
+        pub notice_id: i32,
+        /// The notice's title, in the reader's language when translated.
+        pub title: String,
+        /// A reminder rather than a new notice.
+        pub reminder: bool,
+        /// When, formatted.
+        pub when: String,
+        /// Not opened yet.
+        pub unread: bool,
+    }
 }
 
-/// A notice's text in one language.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NoticeText {
-    /// The language's tag.
-    pub language: String,
-    /// The title.
-    pub title: String,
-    /// Sanitized HTML, safe to insert.
-    pub body_html: String,
-}
-
-/// A file attached to a notice, as a download link.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AttachmentLink {
-    /// The access-checked address.
-    pub href: String,
-    /// The file's name.
-    pub name: String,
-    /// Its size, formatted for the reader.
-    pub size: String,
-}
-
-/// One of the reader's children a notice concerns.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConcernedChild {
-    /// The pupil's id (the acknowledgement form sends it).
-    pub id: i32,
-    /// The name the family uses.
-    pub name: String,
-}
-
-/// A notice as a guardian reads it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NoticeDetail {
-    /// The notice's id.
-    pub id: i32,
-    /// The text shown: the reader's language when translated, else the original.
-    pub text: NoticeText,
-    /// Set when `text` is a translation and the reader asked to see the original beside it.
-    pub original: Option<NoticeText>,
-    /// Whether `text` is a translation (so "show original" is offered).
-    pub translated: bool,
-    /// The translation was written for an earlier version of the original.
-    pub stale: bool,
-    /// Its category.
-    pub category: Category,
-    /// When it was published, formatted for the reader.
-    pub published: String,
-    /// The reader's children it concerns.
-    pub children: Vec<ConcernedChild>,
-    /// Needs acknowledging.
-    pub ack_required: bool,
-    /// The date to acknowledge by, formatted.
-    pub ack_by: Option<String>,
-    /// "Acknowledged for Amy on 3 March", once done.
-    pub acknowledged: Option<String>,
-    /// Attached files.
-    pub attachments: Vec<AttachmentLink>,
-}
-
-/// One entry in the notification centre.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NotificationItem {
-    /// The notice it points to.
-    pub notice_id: i32,
-    /// The notice's title, in the reader's language when translated.
-    pub title: String,
-    /// A reminder rather than a new notice.
-    pub reminder: bool,
-    /// When, formatted.
-    pub when: String,
-    /// Not opened yet.
-    pub unread: bool,
-}
-
-/// The signed-in guardian's board, filtered by the child switcher.
-#[server(endpoint = "notices/board")]
-pub async fn notice_board() -> Result<Board, AppError> {
-    crate::error::respond(guardian_view::board().await)
-}
-
-/// One notice for the signed-in guardian; opening it marks it read. `original` puts the original
-/// beside a translation.
-#[server(endpoint = "notices/open")]
-pub async fn open_notice(id: i32, original: bool) -> Result<NoticeDetail, AppError> {
-    crate::error::respond(guardian_view::open(id, original).await)
+/// One of the signed-in guardian's notice pages, rendered in their language. Opening a notice
+/// marks it read.
+#[server(endpoint = "notices/page", input = leptos::server_fn::codec::Json)]
+pub async fn render_notice_screen(screen: NoticeScreen) -> Result<RenderedScreen, AppError> {
+    crate::error::respond(guardian_view::render(screen).await)
 }
 
 /// Acknowledges a notice for one of the guardian's children, then returns to the notice. A plain
@@ -254,10 +285,4 @@ pub async fn open_notice(id: i32, original: bool) -> Result<NoticeDetail, AppErr
 #[server(endpoint = "notices/acknowledge")]
 pub async fn acknowledge_notice(id: i32, pupil: i32) -> Result<(), AppError> {
     crate::error::respond(guardian_view::acknowledge(id, pupil).await)
-}
-
-/// The signed-in guardian's notification centre, newest first.
-#[server(endpoint = "notices/notifications")]
-pub async fn notifications() -> Result<Vec<NotificationItem>, AppError> {
-    crate::error::respond(guardian_view::notifications().await)
 }

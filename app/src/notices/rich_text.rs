@@ -6,7 +6,20 @@ use std::collections::HashSet;
 
 /// The tags a notice body may keep.
 const TAGS: &[&str] = &[
-    "h2", "h3", "h4", "p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "a", "blockquote",
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "a",
+    "blockquote",
 ];
 
 /// Markdown (with any inline HTML) → sanitized HTML safe to put into a page as it is.
@@ -70,12 +83,17 @@ mod tests {
 
     #[test]
     fn keeps_headings_lists_bold_and_links() {
-        let html = render("# Trip\n\n**Bring** a coat.\n\n- lunch\n- hat\n\n[Map](https://example.org/map)");
+        let html = render(
+            "# Trip\n\n**Bring** a coat.\n\n- lunch\n- hat\n\n[Map](https://example.org/map)",
+        );
         assert!(html.contains("<h2>Trip</h2>"), "{html}");
         assert!(html.contains("<strong>Bring</strong>"), "{html}");
         assert!(html.contains("<li>lunch</li>"), "{html}");
         assert!(html.contains("href=\"https://example.org/map\""), "{html}");
-        assert!(html.contains("rel=\"noopener noreferrer nofollow\""), "{html}");
+        assert!(
+            html.contains("rel=\"noopener noreferrer nofollow\""),
+            "{html}"
+        );
     }
 
     #[test]
@@ -91,7 +109,16 @@ mod tests {
         ] {
             let html = render(payload);
             let lower = html.to_lowercase();
-            for bad in ["<script", "onerror", "onclick", "onload", "javascript:", "<iframe", "<img", "<svg"] {
+            for bad in [
+                "<script",
+                "onerror",
+                "onclick",
+                "onload",
+                "javascript:",
+                "<iframe",
+                "<img",
+                "<svg",
+            ] {
                 assert!(!lower.contains(bad), "{payload} → {html}");
             }
             assert!(html.contains("hello"), "{payload} → {html}");
@@ -100,6 +127,9 @@ mod tests {
 
     #[test]
     fn plain_text_has_no_markup() {
-        assert_eq!(plain_text(&render("**Coats** & hats\n\n- one")), "Coats & hats one");
+        assert_eq!(
+            plain_text(&render("**Coats** & hats\n\n- one")),
+            "Coats & hats one"
+        );
     }
 }

@@ -164,10 +164,16 @@ pub async fn figures<C: ConnectionTrait>(db: &C, notice: &notice::Model) -> Resu
             id: *guardian_id,
             name: guardian.map(|g| g.name.clone()).unwrap_or_default(),
             email: guardian.and_then(|g| g.email.clone()),
-            children: children.iter().map(child_names).collect::<Vec<_>>().join(", "),
+            children: children
+                .iter()
+                .map(child_names)
+                .collect::<Vec<_>>()
+                .join(", "),
             read_at,
             acknowledged_at: ack.map(|a| a.acked_at),
-            acknowledged_for: ack.and_then(|a| pupils.get(&a.pupil_id)).map(crate::roster::display_name),
+            acknowledged_for: ack
+                .and_then(|a| pupils.get(&a.pupil_id))
+                .map(crate::roster::display_name),
         });
     }
     statuses.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
@@ -227,8 +233,10 @@ pub async fn remind(
     let txn = db.begin().await?;
     let category = super::Category::from_code(&notice.category).unwrap_or_default();
     let key = format!("notice-{}-reminder-{}", notice.id, now.format("%Y%m%d"));
-    super::store::fan_out(&txn, notice, &waiting, "reminder", &key, category, now, timezone)
-        .await?;
+    super::store::fan_out(
+        &txn, notice, &waiting, "reminder", &key, category, now, timezone,
+    )
+    .await?;
     let mut row = notice.clone().into_active_model();
     row.last_reminded_at = Set(Some(now));
     row.update(&txn).await?;

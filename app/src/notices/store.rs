@@ -4,8 +4,8 @@
 use super::{Category, status};
 use crate::audience::{Audience, Membership, resolve};
 use crate::db::entities::{
-    guardian, notice, notice_ack, notice_read, notice_revision, notice_target,
-    notice_translation, notification, notification_preference, outbox,
+    guardian, notice, notice_ack, notice_read, notice_revision, notice_target, notice_translation,
+    notification, notification_preference, outbox,
 };
 use crate::i18n::Locale;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -190,7 +190,17 @@ async fn save_translations<C: ConnectionTrait>(
             Some(old) if old.title == t.title && old.body_source == t.body_source => {}
             Some(old) => {
                 if let Some(editor) = editor {
-                    keep_revision(db, notice_id, old.source_revision, &old.language, &old.title, &old.body_source, editor, now).await?;
+                    keep_revision(
+                        db,
+                        notice_id,
+                        old.source_revision,
+                        &old.language,
+                        &old.title,
+                        &old.body_source,
+                        editor,
+                        now,
+                    )
+                    .await?;
                 }
                 let mut row = old.clone().into_active_model();
                 row.title = Set(t.title.clone());
@@ -254,8 +264,7 @@ pub async fn edit_published<C: ConnectionTrait>(
     draft: &Draft,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let text_changed =
-        existing.title != draft.title || existing.body_source != draft.body_source;
+    let text_changed = existing.title != draft.title || existing.body_source != draft.body_source;
     let revision = if text_changed {
         keep_revision(
             db,
@@ -649,7 +658,10 @@ pub async fn mark_read<C: ConnectionTrait>(
         read_at: Set(now),
         ..Default::default()
     })
-    .on_conflict_do_nothing_on([notice_read::Column::GuardianId, notice_read::Column::NoticeId])
+    .on_conflict_do_nothing_on([
+        notice_read::Column::GuardianId,
+        notice_read::Column::NoticeId,
+    ])
     .exec_without_returning(db)
     .await?;
     let inserted = matches!(inserted, sea_orm::TryInsertResult::Inserted(n) if n > 0);

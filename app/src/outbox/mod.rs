@@ -74,16 +74,26 @@ mod tests {
 
     #[test]
     fn digest_goes_at_six_in_the_evening_school_time() {
-        let morning = Utc.with_ymd_and_hms(2026, 11, 23, 1, 0, 0).single().expect("valid");
+        let morning = Utc
+            .with_ymd_and_hms(2026, 11, 23, 1, 0, 0)
+            .single()
+            .expect("valid");
         // 09:00 in Beijing → 18:00 Beijing = 10:00 UTC the same day.
         assert_eq!(
             next_digest_time(morning, "Asia/Shanghai"),
-            Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).single().expect("valid")
+            Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
+                .single()
+                .expect("valid")
         );
-        let evening = Utc.with_ymd_and_hms(2026, 11, 23, 19, 0, 0).single().expect("valid");
+        let evening = Utc
+            .with_ymd_and_hms(2026, 11, 23, 19, 0, 0)
+            .single()
+            .expect("valid");
         assert_eq!(
             next_digest_time(evening, "Europe/London"),
-            Utc.with_ymd_and_hms(2026, 11, 24, 18, 0, 0).single().expect("valid")
+            Utc.with_ymd_and_hms(2026, 11, 24, 18, 0, 0)
+                .single()
+                .expect("valid")
         );
     }
 }

@@ -43,9 +43,19 @@ pub fn single(
 ) -> Email {
     let (title, text) = text_for(notice, translation);
     let subject = if reminder {
-        crate::msg!(locale, "email-reminder-subject", school = school, title = title.as_str())
+        crate::msg!(
+            locale,
+            "email-reminder-subject",
+            school = school,
+            title = title.as_str()
+        )
     } else {
-        crate::msg!(locale, "email-notice-subject", school = school, title = title.as_str())
+        crate::msg!(
+            locale,
+            "email-notice-subject",
+            school = school,
+            title = title.as_str()
+        )
     };
     let link = format!("{public_url}/notices/{}", notice.id);
     let mut body = format!("{title}\n\n{}\n\n", quote(&text));
@@ -53,7 +63,11 @@ pub fn single(
         body.push_str(&crate::msg!(locale, "email-ack-needed"));
         body.push_str("\n\n");
     }
-    body.push_str(&crate::msg!(locale, "email-read-link", link = link.as_str()));
+    body.push_str(&crate::msg!(
+        locale,
+        "email-read-link",
+        link = link.as_str()
+    ));
     body.push_str("\n\n");
     body.push_str(&crate::msg!(locale, "email-footer", school = school));
     Email {
@@ -83,7 +97,10 @@ pub fn digest(
     let mut body = String::new();
     for (notice, translation) in notices {
         let (title, _) = text_for(notice, translation.as_ref());
-        body.push_str(&format!("• {title}\n  {public_url}/notices/{}\n\n", notice.id));
+        body.push_str(&format!(
+            "• {title}\n  {public_url}/notices/{}\n\n",
+            notice.id
+        ));
     }
     body.push_str(&crate::msg!(locale, "email-footer", school = school));
     Email {

@@ -52,7 +52,7 @@ pub async fn claim(
         // Several servers on one database each take different rows, without waiting.
         DbBackend::Postgres => ("FOR UPDATE SKIP LOCKED", ["$1", "$2", "$3", "$4", "$5"]),
         // SQLite has one writer at a time: the UPDATE itself is the lock.
-        _ => ("", ["?", "?", "?", "?", "?"]),
+        _ => ("", ["?1", "?2", "?3", "?4", "?5"]),
     };
     let sql = format!(
         "UPDATE outbox SET status = {p0}, locked_until = {p1}, attempts = attempts + 1 \
@@ -97,7 +97,10 @@ async fn finish(
 ) -> Result<(), DbErr> {
     let mut update = outbox::Entity::update_many()
         .col_expr(outbox::Column::Status, Expr::value(new_status))
-        .col_expr(outbox::Column::LockedUntil, Expr::value(None::<DateTime<Utc>>))
+        .col_expr(
+            outbox::Column::LockedUntil,
+            Expr::value(None::<DateTime<Utc>>),
+        )
         .col_expr(outbox::Column::LastError, Expr::value(error));
     if new_status == status::SENT {
         update = update.col_expr(outbox::Column::SentAt, Expr::value(Some(now)));

@@ -39,19 +39,16 @@ pub fn HomePage() -> impl IntoView {
             </li>
         }
     });
-    let office = viewer
-        .as_ref()
-        .is_some_and(|v| v.office_tools)
-        .then(|| {
-            view! {
-                <li>
-                    <a class="card" href="/admin" rel="external">
-                        <strong>{t!(i18n, "office-tools-title")}</strong>
-                        <span>{t!(i18n, "home-card-office")}</span>
-                    </a>
-                </li>
-            }
-        });
+    let office = viewer.as_ref().is_some_and(|v| v.office_tools).then(|| {
+        view! {
+            <li>
+                <a class="card" href="/admin" rel="external">
+                    <strong>{t!(i18n, "office-tools-title")}</strong>
+                    <span>{t!(i18n, "home-card-office")}</span>
+                </a>
+            </li>
+        }
+    });
     view! {
         <Title text=""/>
         <h1>{move || crate::msg!(i18n.locale(), "home-title", school = name.as_str())}</h1>

@@ -101,7 +101,13 @@ mod tests {
         assert_eq!(store.get(&key).await.expect("get"), b"%PDF-1.4 letter");
         assert!(dir.path().join(&key[..2]).join(&key).exists());
         store.delete(&key).await.expect("delete");
-        assert!(matches!(store.get(&key).await, Err(StorageError::Missing(_))));
-        assert!(matches!(store.get("../../etc/passwd").await, Err(StorageError::InvalidKey)));
+        assert!(matches!(
+            store.get(&key).await,
+            Err(StorageError::Missing(_))
+        ));
+        assert!(matches!(
+            store.get("../../etc/passwd").await,
+            Err(StorageError::InvalidKey)
+        ));
     }
 }

@@ -23,6 +23,7 @@ pub struct Harness {
     pub router: Router,
     pub db: sea_orm::DatabaseConnection,
     pub files: app::storage::SharedStore,
+    pub database_url: String,
     _site: tempfile::TempDir,
     _db_dir: Option<tempfile::TempDir>,
 }
@@ -51,6 +52,7 @@ pub async fn harness_on(database_url: String, db_dir: Option<tempfile::TempDir>)
     Harness {
         db,
         files,
+        database_url: database_url.clone(),
         router: server::router::build(state, BODY_LIMIT),
         _site: site,
         _db_dir: db_dir,
@@ -248,7 +250,12 @@ pub async fn publish_notice(
     let mut all: Vec<(&str, &str)> = fields.to_vec();
     all.push(("action", "publish"));
     let response = h
-        .send(multipart_form("/admin/notices/save", &all, files, Some(cookie)))
+        .send(multipart_form(
+            "/admin/notices/save",
+            &all,
+            files,
+            Some(cookie),
+        ))
         .await;
     let status = response.status();
     let location = response
@@ -257,7 +264,10 @@ pub async fn publish_notice(
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
     let Some(location) = location else {
-        panic!("publishing answered {status}: {}", body_text(response).await);
+        panic!(
+            "publishing answered {status}: {}",
+            body_text(response).await
+        );
     };
     location
         .trim_start_matches("/admin/notices/")

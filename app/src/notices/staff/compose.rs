@@ -162,7 +162,10 @@ fn read_draft(typed: &Typed, timezone: &str, locale: Locale) -> (Draft, Problems
         .collect::<Vec<_>>();
     for t in &translations {
         if t.title.is_empty() || t.body_source.trim().is_empty() {
-            problems.push(("translations", msg!(locale, "notice-translation-incomplete")));
+            problems.push((
+                "translations",
+                msg!(locale, "notice-translation-incomplete"),
+            ));
         }
     }
     let draft = Draft {
@@ -209,8 +212,9 @@ struct Choices {
 }
 
 async fn choices(state: &AppState, actor: &Actor) -> Result<Choices, AppError> {
-    let school_wide = super::access::grant(&Arc::new(actor.clone()), Capability::NoticePublishSchool)
-        .is_ok_and(|g| g.scope == Scope::WholeSchool);
+    let school_wide =
+        super::access::grant(&Arc::new(actor.clone()), Capability::NoticePublishSchool)
+            .is_ok_and(|g| g.scope == Scope::WholeSchool);
     let Some(year) = resolve::current_year(&state.db, actor.school_id).await? else {
         return Ok(Choices {
             whole_school: school_wide,
@@ -231,7 +235,8 @@ async fn choices(state: &AppState, actor: &Actor) -> Result<Choices, AppError> {
     } else {
         Vec::new()
     };
-    let class_grant = super::access::grant(&Arc::new(actor.clone()), Capability::NoticePublishClass)?;
+    let class_grant =
+        super::access::grant(&Arc::new(actor.clone()), Capability::NoticePublishClass)?;
     let classes: Vec<(i32, String)> = class::Entity::find()
         .filter(class::Column::SchoolId.eq(actor.school_id))
         .filter(class::Column::AcademicYearId.eq(year.id))
@@ -335,14 +340,25 @@ pub async fn edit_notice(
     .await;
     match result {
         Ok((actor, notice, typed)) => {
-            render(&state, &actor, locale, &typed, Some(&notice), &[], Vec::new()).await
+            render(
+                &state,
+                &actor,
+                locale,
+                &typed,
+                Some(&notice),
+                &[],
+                Vec::new(),
+            )
+            .await
         }
         Err(err) => error_page(err, locale),
     }
 }
 
 /// Reads the multipart form: fields as typed, and uploaded files.
-async fn read_form(mut multipart: Multipart) -> Result<(Typed, String, Vec<(String, Vec<u8>)>), AppError> {
+async fn read_form(
+    mut multipart: Multipart,
+) -> Result<(Typed, String, Vec<(String, Vec<u8>)>), AppError> {
     let mut typed = Typed::default();
     let mut action = String::new();
     let mut uploads = Vec::new();
@@ -422,8 +438,16 @@ pub async fn save(
             problems,
             notes,
         }) => {
-            let mut response =
-                render(&state, &actor, locale, &typed, notice.as_deref(), &problems, notes).await;
+            let mut response = render(
+                &state,
+                &actor,
+                locale,
+                &typed,
+                notice.as_deref(),
+                &problems,
+                notes,
+            )
+            .await;
             if !problems.is_empty() {
                 *response.status_mut() = http::StatusCode::BAD_REQUEST;
             }
@@ -571,10 +595,9 @@ async fn save_and_act(
                 .await?;
                 count += 1;
             }
-            Err(problem) => problems.push((
-                "file",
-                format!("{}: {}", name, problem.message(locale)),
-            )),
+            Err(problem) => {
+                problems.push(("file", format!("{}: {}", name, problem.message(locale))))
+            }
         }
     }
     let stored = notice::Entity::find_by_id(id)
@@ -709,7 +732,10 @@ async fn render(
             escape(&msg!(locale, "notice-problems")),
             problems
                 .iter()
-                .map(|(field, text)| format!("<li><a href=\"#field-{field}\">{}</a></li>", escape(text)))
+                .map(|(field, text)| format!(
+                    "<li><a href=\"#field-{field}\">{}</a></li>",
+                    escape(text)
+                ))
                 .collect::<String>()
         ));
     }
@@ -723,7 +749,9 @@ async fn render(
         "<form method=\"post\" action=\"/admin/notices/save\" enctype=\"multipart/form-data\" class=\"compose\">",
     );
     if let Some(id) = typed.id {
-        form.push_str(&format!("<input type=\"hidden\" name=\"id\" value=\"{id}\">"));
+        form.push_str(&format!(
+            "<input type=\"hidden\" name=\"id\" value=\"{id}\">"
+        ));
     }
     // Original language and text.
     let language = Locale::from_tag(&typed.language).unwrap_or(locale);

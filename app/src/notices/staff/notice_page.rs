@@ -149,14 +149,10 @@ async fn render(
     }
     page.push("</dl>");
     // Actions.
-    let may_change = super::access::staff_notice(
-        &state.db,
-        &actor,
-        Capability::NoticePublishClass,
-        id,
-    )
-    .await
-    .is_ok();
+    let may_change =
+        super::access::staff_notice(&state.db, &actor, Capability::NoticePublishClass, id)
+            .await
+            .is_ok();
     page.push("<div class=\"compose__actions\">");
     if may_change && notice.status != status::WITHDRAWN {
         page.push(&format!(
@@ -198,7 +194,10 @@ async fn render(
         .all(&state.db)
         .await?;
     if !translations.is_empty() {
-        page.push(&format!("<h2>{}</h2><ul>", escape(&msg!(locale, "notice-translations"))));
+        page.push(&format!(
+            "<h2>{}</h2><ul>",
+            escape(&msg!(locale, "notice-translations"))
+        ));
         for t in &translations {
             let name = Locale::from_tag(&t.language)
                 .map(crate::layout::endonym)
@@ -226,7 +225,10 @@ async fn render(
         .all(&state.db)
         .await?;
     if !files.is_empty() {
-        page.push(&format!("<h2>{}</h2><ul>", escape(&msg!(locale, "notice-files"))));
+        page.push(&format!(
+            "<h2>{}</h2><ul>",
+            escape(&msg!(locale, "notice-files"))
+        ));
         for f in files {
             page.push(&format!(
                 "<li><a href=\"/notices/{id}/files/{}\">{}</a> ({})</li>",
@@ -245,7 +247,10 @@ async fn render(
         .await?;
     let entries = crate::audit::entries(&state.db, ("notice", id)).await?;
     if !revisions.is_empty() || !entries.is_empty() {
-        page.push(&format!("<h2>{}</h2><ul class=\"history\">", escape(&msg!(locale, "notice-history"))));
+        page.push(&format!(
+            "<h2>{}</h2><ul class=\"history\">",
+            escape(&msg!(locale, "notice-history"))
+        ));
         for e in entries {
             let action = match e.action.as_str() {
                 crate::audit::action::PUBLISHED => msg!(locale, "audit-published"),
@@ -452,8 +457,7 @@ pub async fn remind(
     let result = async {
         let actor = actor_of(&current)?;
         let notice =
-            super::access::staff_notice(&state.db, &actor, Capability::NoticeStatsView, id)
-                .await?;
+            super::access::staff_notice(&state.db, &actor, Capability::NoticeStatsView, id).await?;
         if notice.status != status::PUBLISHED {
             return Err(AppError::NotFound);
         }
@@ -500,8 +504,7 @@ pub async fn export(
     let result = async {
         let actor = actor_of(&current)?;
         let notice =
-            super::access::staff_notice(&state.db, &actor, Capability::NoticeStatsView, id)
-                .await?;
+            super::access::staff_notice(&state.db, &actor, Capability::NoticeStatsView, id).await?;
         let figures = stats::figures(&state.db, &notice).await?;
         let mut writer = csv::Writer::from_writer(Vec::new());
         let header = [
@@ -517,7 +520,8 @@ pub async fn export(
             AppError::Internal
         };
         writer.write_record(&header).map_err(failed)?;
-        let stamp = |t: Option<chrono::DateTime<Utc>>| t.map(|t| t.to_rfc3339()).unwrap_or_default();
+        let stamp =
+            |t: Option<chrono::DateTime<Utc>>| t.map(|t| t.to_rfc3339()).unwrap_or_default();
         for g in &figures.guardians {
             writer
                 .write_record([
@@ -550,7 +554,10 @@ pub async fn export(
     match result {
         Ok(bytes) => (
             [
-                (http::header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (
+                    http::header::CONTENT_TYPE,
+                    "text/csv; charset=utf-8".to_string(),
+                ),
                 (
                     http::header::CONTENT_DISPOSITION,
                     format!("attachment; filename=\"notice-{id}.csv\""),

@@ -1,0 +1,642 @@
+//! The noticeboard end to end through the router, on SQLite and PostgreSQL: targeting, what each
+//! guardian sees, translations and staleness, reading and acknowledging, withdrawal and expiry,
+//! XSS, attachments, refused publishes that keep the typed text, reminders, export and audit.
+
+mod support;
+
+use app::audience::{Audience, resolve};
+use app::db::entities::{
+    audit_log, class, enrolment, guardian_pupil, notice, notice_ack, notice_read, notification,
+    outbox, user_account, year_group,
+};
+use app::roster::demo;
+use http::{StatusCode, header};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set,
+};
+use std::collections::BTreeSet;
+use support::{
+    Harness, PDF, body_text, form_call, multipart_form, postgres_harness, publish_notice,
+    session_for, sqlite_harness,
+};
+
+const OFFICE: &str = "office@riverside.example";
+
+async fn screen(h: &Harness, cookie: &str, json: &str, lang: &str) -> (StatusCode, String) {
+    let mut request = support::call(
+        "/api/notices/page",
+        "application/json",
+        format!(r#"{{"screen":{json}}}"#),
+        Some(cookie),
+    );
+    request.headers_mut().insert(
+        header::COOKIE,
+        format!("{cookie}; sg_lang={lang}").parse().expect("cookie"),
+    );
+    let response = h.send(request).await;
+    let status = response.status();
+    let body = body_text(response).await;
+    // The page's markup, out of its JSON envelope; an error's JSON as it is.
+    let html = serde_json::from_str::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| v.get("html").and_then(|h| h.as_str()).map(str::to_string))
+        .unwrap_or(body);
+    (status, html)
+}
+
+async fn board(h: &Harness, cookie: &str) -> String {
+    let (status, body) = screen(h, cookie, r#""Board""#, "en-GB").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body
+}
+
+async fn open(
+    h: &Harness,
+    cookie: &str,
+    id: i32,
+    original: bool,
+    lang: &str,
+) -> (StatusCode, String) {
+    screen(
+        h,
+        cookie,
+        &format!(r#"{{"Notice":{{"id":{id},"original":{original}}}}}"#),
+        lang,
+    )
+    .await
+}
+
+async fn year_3(h: &Harness) -> i32 {
+    year_group::Entity::find()
+        .filter(year_group::Column::Name.eq("Year 3"))
+        .one(&h.db)
+        .await
+        .unwrap()
+        .expect("Year 3")
+        .id
+}
+
+async fn class_id(h: &Harness, name: &str) -> i32 {
+    class::Entity::find()
+        .filter(class::Column::Name.eq(name))
+        .one(&h.db)
+        .await
+        .unwrap()
+        .expect("class")
+        .id
+}
+
+async fn guardian_of(h: &Harness, email: &str) -> i32 {
+    user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(email))
+        .one(&h.db)
+        .await
+        .unwrap()
+        .expect("account")
+        .guardian_id
+        .expect("guardian")
+}
+
+/// Guardians of pupils enrolled in `year_group` this year, straight from the tables.
+async fn brute_force_year(h: &Harness, year_group: i32) -> BTreeSet<i32> {
+    let pupils: Vec<i32> = enrolment::Entity::find()
+        .filter(enrolment::Column::YearGroupId.eq(year_group))
+        .all(&h.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.pupil_id)
+        .collect();
+    guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::PupilId.is_in(pupils))
+        .all(&h.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|l| l.guardian_id)
+        .collect()
+}
+
+async fn notified(h: &Harness, notice_id: i32) -> Vec<i32> {
+    notification::Entity::find()
+        .filter(notification::Column::NoticeId.eq(notice_id))
+        .all(&h.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|n| n.guardian_id)
+        .collect()
+}
+
+async fn targeting(h: &Harness) {
+    let office = session_for(&h.db, OFFICE).await;
+    let year3 = year_3(h).await;
+    // Make one Year 3 family a sibling family: its guardian gets a second Year 3 child.
+    let year3_pupils: Vec<i32> = enrolment::Entity::find()
+        .filter(enrolment::Column::YearGroupId.eq(year3))
+        .all(&h.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.pupil_id)
+        .collect();
+    let sibling_guardian = guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::PupilId.eq(year3_pupils[0]))
+        .one(&h.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .guardian_id;
+    let linked: Vec<i32> = guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::GuardianId.eq(sibling_guardian))
+        .all(&h.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|l| l.pupil_id)
+        .collect();
+    let second = *year3_pupils
+        .iter()
+        .find(|p| !linked.contains(p))
+        .expect("another Year 3 pupil");
+    guardian_pupil::ActiveModel {
+        guardian_id: Set(sibling_guardian),
+        pupil_id: Set(second),
+        relationship: Set("mother".into()),
+        parental_responsibility: Set(true),
+        receives_reports: Set(true),
+        may_consent: Set(true),
+        lives_with_pupil: Set(true),
+        ..Default::default()
+    }
+    .insert(&h.db)
+    .await
+    .expect("sibling link");
+
+    let year3_text = year3.to_string();
+    let id = publish_notice(
+        h,
+        &office,
+        &[
+            ("title", "Year 3 swimming"),
+            ("body", "Kit on Tuesdays."),
+            ("language", "en-GB"),
+            ("year_group", &year3_text),
+        ],
+        &[],
+    )
+    .await;
+    let reached = notified(h, id).await;
+    let unique: BTreeSet<i32> = reached.iter().copied().collect();
+    assert_eq!(reached.len(), unique.len(), "one notification per guardian");
+    assert_eq!(
+        unique,
+        brute_force_year(h, year3).await,
+        "exactly the Year 3 guardians"
+    );
+    assert_eq!(
+        reached.iter().filter(|g| **g == sibling_guardian).count(),
+        1,
+        "the sibling family is reached once"
+    );
+    let emails = outbox::Entity::find()
+        .filter(outbox::Column::NoticeId.eq(id))
+        .filter(outbox::Column::GuardianId.eq(sibling_guardian))
+        .count(&h.db)
+        .await
+        .unwrap();
+    assert!(emails <= 1, "at most one e-mail for the sibling family");
+    let count = resolve::reach(
+        &h.db,
+        1,
+        &Audience {
+            year_groups: vec![year3],
+            ..Audience::default()
+        },
+    )
+    .await
+    .unwrap()
+    .count();
+    assert!(
+        count.families < count.guardians,
+        "families are counted once: {count:?}"
+    );
+
+    // One pupil: only that pupil's guardians.
+    let pupil = year3_pupils[1];
+    let pupil_text = pupil.to_string();
+    let id = publish_notice(
+        h,
+        &office,
+        &[
+            ("title", "Medicine in the office"),
+            ("body", "Please collect it."),
+            ("language", "en-GB"),
+            ("pupil", &pupil_text),
+        ],
+        &[],
+    )
+    .await;
+    let expected: BTreeSet<i32> = guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::PupilId.eq(pupil))
+        .all(&h.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|l| l.guardian_id)
+        .collect();
+    assert_eq!(
+        notified(h, id).await.into_iter().collect::<BTreeSet<_>>(),
+        expected
+    );
+
+    // Staff only: nobody.
+    let id = publish_notice(
+        h,
+        &office,
+        &[
+            ("title", "INSET day plan"),
+            ("body", "Staff room at 9."),
+            ("language", "en-GB"),
+            ("staff_only", "on"),
+        ],
+        &[],
+    )
+    .await;
+    assert!(
+        notified(h, id).await.is_empty(),
+        "a staff-only notice reaches no guardian"
+    );
+    let parent = session_for(&h.db, demo::PARENT_EMAIL).await;
+    assert!(!board(h, &parent).await.contains("INSET day plan"));
+}
+
+async fn reading_translations_and_acknowledging(h: &Harness) {
+    let office = session_for(&h.db, OFFICE).await;
+    let parent_a = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let parent_b = session_for(&h.db, demo::OTHER_PARENT_EMAIL).await;
+    let class_3a = class_id(h, "3A").await.to_string();
+    let id = publish_notice(
+        h,
+        &office,
+        &[
+            ("title", "Farm trip"),
+            ("body", "Bring **wellies**."),
+            ("language", "en-GB"),
+            ("class", &class_3a),
+            ("ack_required", "on"),
+            ("ack_by", "2030-01-31"),
+            ("title_zh-CN", "农场旅行"),
+            ("body_zh-CN", "请带**雨靴**。"),
+        ],
+        &[("farm letter.pdf", PDF)],
+    )
+    .await;
+    assert!(board(h, &parent_a).await.contains("Farm trip"));
+    assert!(
+        !board(h, &parent_b).await.contains("Farm trip"),
+        "another family never sees it"
+    );
+    let (status, _) = open(h, &parent_b, id, false, "en-GB").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // Chinese reader: the translation; with "show original", both.
+    let (status, zh) = open(h, &parent_a, id, false, "zh-CN").await;
+    assert_eq!(status, StatusCode::OK, "{zh}");
+    assert!(
+        zh.contains("农场旅行") && zh.contains("<strong>雨靴</strong>"),
+        "{zh}"
+    );
+    assert!(
+        !zh.contains("Farm trip"),
+        "only the translation until asked"
+    );
+    assert!(zh.contains("?original=1"), "a show-original link");
+    let (_, both) = open(h, &parent_a, id, true, "zh-CN").await;
+    assert!(
+        both.contains("农场旅行") && both.contains("Farm trip"),
+        "{both}"
+    );
+    assert!(both.contains("farm letter.pdf"));
+
+    // Opening marked it read, once.
+    let guardian_a = guardian_of(h, demo::PARENT_EMAIL).await;
+    let reads = notice_read::Entity::find()
+        .filter(notice_read::Column::NoticeId.eq(id))
+        .filter(notice_read::Column::GuardianId.eq(guardian_a))
+        .count(&h.db)
+        .await
+        .unwrap();
+    assert_eq!(reads, 1);
+
+    // Acknowledge for the 3A child, twice: recorded once. For a child it does not concern: 404.
+    let children: Vec<i32> = guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::GuardianId.eq(guardian_a))
+        .all(&h.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|l| l.pupil_id)
+        .collect();
+    let class_3a_id: i32 = class_3a.parse().unwrap();
+    let mut in_3a = None;
+    let mut elsewhere = None;
+    for child in children {
+        let e = enrolment::Entity::find()
+            .filter(enrolment::Column::PupilId.eq(child))
+            .one(&h.db)
+            .await
+            .unwrap()
+            .unwrap();
+        if e.class_id == Some(class_3a_id) {
+            in_3a = Some(child);
+        } else {
+            elsewhere = Some(child);
+        }
+    }
+    let (in_3a, elsewhere) = (in_3a.unwrap(), elsewhere.unwrap());
+    let ack = |pupil: i32| {
+        form_call(
+            "/api/notices/acknowledge",
+            &[("id", &id.to_string()), ("pupil", &pupil.to_string())],
+            Some(&parent_a),
+        )
+    };
+    assert_eq!(h.send(ack(elsewhere)).await.status(), StatusCode::NOT_FOUND);
+    for _ in 0..2 {
+        let status = h.send(ack(in_3a)).await.status();
+        assert!(status.is_success() || status.is_redirection(), "{status}");
+    }
+    let acks = notice_ack::Entity::find()
+        .filter(notice_ack::Column::NoticeId.eq(id))
+        .all(&h.db)
+        .await
+        .unwrap();
+    assert_eq!(acks.len(), 1);
+    assert_eq!((acks[0].guardian_id, acks[0].pupil_id), (guardian_a, in_3a));
+    let (_, after) = open(h, &parent_a, id, false, "en-GB").await;
+    assert!(after.contains("Acknowledged for") && !after.contains("/api/notices/acknowledge"));
+
+    // Staff figures: one acknowledgement, in 3A.
+    let stats = body_text(
+        h.get(
+            &format!("/admin/notices/{id}"),
+            &[(header::COOKIE, office.as_str())],
+        )
+        .await,
+    )
+    .await;
+    assert!(stats.contains("Acknowledged by 1 ("), "{stats}");
+    assert!(stats.contains("<svg class=\"chart\""));
+
+    // Editing the original marks the Chinese translation out of date, for staff and the reader.
+    let save = multipart_form(
+        "/admin/notices/save",
+        &[
+            ("id", &id.to_string()),
+            ("title", "Farm trip (new date)"),
+            ("body", "Bring **wellies** on Friday."),
+            ("language", "en-GB"),
+            ("ack_required", "on"),
+            ("title_zh-CN", "农场旅行"),
+            ("body_zh-CN", "请带**雨靴**。"),
+            ("action", "save"),
+        ],
+        &[],
+        Some(&office),
+    );
+    assert!(h.send(save).await.status().is_redirection());
+    let (_, stale) = open(h, &parent_a, id, false, "zh-CN").await;
+    assert!(stale.contains("class=\"stale\""), "{stale}");
+    let stats = body_text(
+        h.get(
+            &format!("/admin/notices/{id}"),
+            &[(header::COOKIE, office.as_str())],
+        )
+        .await,
+    )
+    .await;
+    assert!(
+        stats.contains("Out of date"),
+        "staff see the stale translation"
+    );
+    assert!(
+        stats.contains("Version 1"),
+        "the earlier text is kept in the history"
+    );
+
+    // Export: a row per reached guardian, and the export is audited.
+    let csv = h
+        .get(
+            &format!("/admin/notices/{id}/export.csv"),
+            &[(header::COOKIE, office.as_str())],
+        )
+        .await;
+    assert_eq!(csv.status(), StatusCode::OK);
+    let csv = body_text(csv).await;
+    assert!(csv.lines().count() > 2 && csv.contains("Acknowledged at"));
+
+    // Reminders: once a day.
+    let remind = || form_call(&format!("/admin/notices/{id}/remind"), &[], Some(&office));
+    let first = h.send(remind()).await;
+    assert!(support::header_value(&first, header::LOCATION).contains("reminded="));
+    let second = h.send(remind()).await;
+    assert!(support::header_value(&second, header::LOCATION).contains("too-soon"));
+    let reminders = notification::Entity::find()
+        .filter(notification::Column::NoticeId.eq(id))
+        .filter(notification::Column::Kind.eq("reminder"))
+        .all(&h.db)
+        .await
+        .unwrap();
+    assert!(!reminders.is_empty());
+    assert!(
+        reminders.iter().all(|n| n.guardian_id != guardian_a),
+        "not the guardian who acknowledged"
+    );
+
+    // Withdraw: gone from the board and the notice at once.
+    let withdraw = form_call(&format!("/admin/notices/{id}/withdraw"), &[], Some(&office));
+    assert!(h.send(withdraw).await.status().is_redirection());
+    assert!(!board(h, &parent_a).await.contains("Farm trip"));
+    assert_eq!(
+        open(h, &parent_a, id, false, "en-GB").await.0,
+        StatusCode::NOT_FOUND
+    );
+    let actions: BTreeSet<String> = audit_log::Entity::find()
+        .filter(audit_log::Column::SubjectId.eq(id))
+        .all(&h.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    for action in ["published", "edited", "exported", "reminded", "withdrawn"] {
+        assert!(
+            actions.contains(action),
+            "audit log lacks {action}: {actions:?}"
+        );
+    }
+
+    // Expiry: an expired notice disappears from parents' view.
+    let id = publish_notice(
+        h,
+        &office,
+        &[
+            ("title", "Bake sale"),
+            ("body", "Friday."),
+            ("language", "en-GB"),
+            ("class", &class_3a),
+        ],
+        &[],
+    )
+    .await;
+    assert!(board(h, &parent_a).await.contains("Bake sale"));
+    let mut row = notice::Entity::find_by_id(id)
+        .one(&h.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into_active_model();
+    row.expires_at = Set(Some(chrono::Utc::now() - chrono::Duration::minutes(1)));
+    row.update(&h.db).await.unwrap();
+    assert!(!board(h, &parent_a).await.contains("Bake sale"));
+}
+
+async fn xss_and_refusals(h: &Harness) {
+    let office = session_for(&h.db, OFFICE).await;
+    let parent_a = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let class_3a = class_id(h, "3A").await.to_string();
+    let id = publish_notice(
+        h,
+        &office,
+        &[
+            ("title", "<script>alert('t')</script>Trip"),
+            (
+                "body",
+                "<img src=x onerror=alert(1)> [click](javascript:alert(2)) <a href=\"javascript:alert(3)\" onclick=\"alert(4)\">x</a>",
+            ),
+            ("language", "en-GB"),
+            ("class", &class_3a),
+        ],
+        &[("<img src=x onerror=alert(5)>.pdf", PDF)],
+    )
+    .await;
+    let pages = [
+        board(h, &parent_a).await,
+        open(h, &parent_a, id, false, "en-GB").await.1,
+        body_text(
+            h.get(
+                &format!("/admin/notices/{id}"),
+                &[(header::COOKIE, office.as_str())],
+            )
+            .await,
+        )
+        .await,
+        body_text(
+            h.get("/admin/notices", &[(header::COOKIE, office.as_str())])
+                .await,
+        )
+        .await,
+    ];
+    for page in &pages {
+        let lower = page.to_lowercase();
+        assert!(!lower.contains("<script>alert"), "{page}");
+        assert!(!lower.contains("<img"), "{page}");
+        assert!(!lower.contains("javascript:"), "{page}");
+        assert!(!lower.contains("onclick="), "{page}");
+    }
+    assert!(
+        pages[1].contains("&lt;script&gt;"),
+        "the title shows as text"
+    );
+
+    // A program renamed .pdf is refused by its content; the draft keeps everything typed.
+    let response = h
+        .send(multipart_form(
+            "/admin/notices/save",
+            &[
+                ("title", "Permission slip"),
+                ("body", "Please sign and return by Friday."),
+                ("language", "en-GB"),
+                ("class", &class_3a),
+                ("action", "publish"),
+            ],
+            &[("slip.pdf", b"MZ\x90\x00this is a windows program")],
+            Some(&office),
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let page = body_text(response).await;
+    assert!(page.contains("Only PDF files and pictures"), "{page}");
+    assert!(
+        page.contains("Please sign and return by Friday."),
+        "typed text kept"
+    );
+    assert!(page.contains("name=\"id\""), "saved as a draft to continue");
+
+    // Publishing without a title: refused, nothing sent, the text stays.
+    let response = h
+        .send(multipart_form(
+            "/admin/notices/save",
+            &[
+                ("title", ""),
+                ("body", "Sports day is moved."),
+                ("language", "en-GB"),
+                ("class", &class_3a),
+                ("action", "publish"),
+            ],
+            &[],
+            Some(&office),
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let page = body_text(response).await;
+    assert!(page.contains("Sports day is moved.") && page.contains("role=\"alert\""));
+    let drafts = notice::Entity::find()
+        .filter(notice::Column::BodySource.eq("Sports day is moved."))
+        .all(&h.db)
+        .await
+        .unwrap();
+    assert_eq!(drafts.len(), 1);
+    assert_eq!(drafts[0].status, "draft");
+    assert_eq!(notified(h, drafts[0].id).await.len(), 0);
+
+    // A teacher cannot send to a class that is not theirs, whatever the form says.
+    let teacher_4b = session_for(&h.db, "teacher.4b@riverside.example").await;
+    let response = h
+        .send(multipart_form(
+            "/admin/notices/save",
+            &[
+                ("title", "Hi"),
+                ("body", "x"),
+                ("language", "en-GB"),
+                ("class", &class_3a),
+                ("action", "publish"),
+            ],
+            &[],
+            Some(&teacher_4b),
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        body_text(response)
+            .await
+            .contains("You cannot send notices to that audience")
+    );
+}
+
+async fn run(h: Harness) {
+    targeting(&h).await;
+    reading_translations_and_acknowledging(&h).await;
+    xss_and_refusals(&h).await;
+}
+
+#[tokio::test]
+async fn noticeboard_on_sqlite() {
+    run(sqlite_harness().await).await;
+}
+
+#[tokio::test]
+async fn noticeboard_on_postgres() {
+    run(postgres_harness().await).await;
+}
