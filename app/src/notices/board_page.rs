@@ -38,6 +38,10 @@ pub fn NotificationsPage() -> impl IntoView {
 #[component]
 fn ServerScreen(screen: Signal<NoticeScreen>) -> impl IntoView {
     let i18n = I18n::expect();
+    // Nobody signed in: say so without asking the server.
+    if crate::auth::viewer::ViewerContext::expect().get().is_none() {
+        return view! { <ScreenError error=AppError::SignInRequired/> }.into_any();
+    }
     let rendered = Resource::new(
         move || (screen.get(), i18n.locale()),
         |(screen, _)| render_notice_screen(screen),
@@ -49,18 +53,24 @@ fn ServerScreen(screen: Signal<NoticeScreen>) -> impl IntoView {
                     <Title text=page.title/>
                     <div class="server-screen" inner_html=page.html></div>
                 }.into_any(),
-                Err(error) => {
-                    let sign_in = error == AppError::SignInRequired;
-                    view! {
-                        <Title text=move || t!(i18n, "nav-notices").get()/>
-                        <h1>{t!(i18n, "nav-notices")}</h1>
-                        <p class="form-error" role="alert">{move || error.message(i18n.locale())}</p>
-                        {sign_in.then(|| view! {
-                            <p><a class="button" href="/sign-in">{t!(i18n, "sign-in-title")}</a></p>
-                        })}
-                    }.into_any()
-                }
+                Err(error) => view! { <ScreenError error/> }.into_any(),
             })}
         </Suspense>
+    }
+    .into_any()
+}
+
+/// A notices call's error in the reader's language; "sign in" comes with the link.
+#[component]
+fn ScreenError(error: AppError) -> impl IntoView {
+    let i18n = I18n::expect();
+    let sign_in = error == AppError::SignInRequired;
+    view! {
+        <Title text=move || t!(i18n, "nav-notices").get()/>
+        <h1>{t!(i18n, "nav-notices")}</h1>
+        <p class="form-error" role="alert">{move || error.message(i18n.locale())}</p>
+        {sign_in.then(|| view! {
+            <p><a class="button" href="/sign-in">{t!(i18n, "sign-in-title")}</a></p>
+        })}
     }
 }

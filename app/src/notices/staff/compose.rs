@@ -943,7 +943,7 @@ async fn render(
             String::new()
         };
         translations.push_str(&format!(
-            "<div class=\"translation\" lang=\"{tag}\"><h3>{name}</h3>{stale}\
+            "<div class=\"translation\" lang=\"{tag}\"><h2>{name}</h2>{stale}\
              <div class=\"field\"><label for=\"title-{tag}\">{title_label}</label><input id=\"title-{tag}\" name=\"title_{tag}\" value=\"{title}\"></div>\
              <div class=\"field\"><label for=\"body-{tag}\">{body_label}</label><textarea id=\"body-{tag}\" name=\"body_{tag}\" rows=\"6\">{body}</textarea></div></div>",
             tag = other.tag(),

@@ -1,0 +1,111 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DEMO, Portal } from './fixtures/portal';
+
+// Runs with and without JavaScript: composing is a server-rendered form, parents' pages are
+// rendered on the server, and acknowledging is a plain form post.
+
+async function signIn(browser: Browser, email: string, jsEnabled: boolean): Promise<{ page: Page; portal: Portal }> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    javaScriptEnabled: jsEnabled,
+  });
+  const page = await context.newPage();
+  const portal = new Portal(page);
+  await portal.open('/sign-in');
+  if (jsEnabled) await portal.waitForHydration();
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(DEMO.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  return { page, portal };
+}
+
+/** axe-core runs inside the page, so only where JavaScript runs; the markup is the same. */
+async function axe(portal: Portal, jsEnabled: boolean) {
+  if (jsEnabled) await portal.expectNoAxeViolations();
+}
+
+test('the office publishes to Year 3 in English and Chinese; a Chinese-reading Year 3 parent reads and acknowledges; Year 4 never sees it', async ({ browser }, info) => {
+  const jsEnabled = info.project.name === 'js-on';
+  const stamp = `${info.project.name}-${Date.now()}`;
+  const title = `Farm trip ${stamp}`;
+  const chineseTitle = `农场旅行 ${stamp}`;
+
+  // The office writes the notice.
+  const office = await signIn(browser, 'office@riverside.example', jsEnabled);
+  await office.page.getByRole('link', { name: /Notices \(staff\)/ }).click();
+  await expect(office.page).toHaveURL(/\/admin\/notices$/);
+  await axe(office.portal, jsEnabled);
+  await office.page.getByRole('link', { name: 'New notice' }).click();
+  await axe(office.portal, jsEnabled);
+  await office.page.locator('#notice-title').fill(title);
+  await office.page.locator('#notice-body').fill('Please bring **wellies** and a packed lunch.');
+  await office.page.getByLabel('Year 3', { exact: true }).check();
+  await office.page.getByRole('button', { name: 'Check who it reaches' }).click();
+  await expect(office.page.locator('.audience__reach')).toContainText(/Reaches \d+ families/);
+  // The check saved a draft and kept everything typed.
+  await expect(office.page.locator('#notice-title')).toHaveValue(title);
+  await expect(office.page.getByLabel('Year 3', { exact: true })).toBeChecked();
+  await office.page.getByLabel('Parents must acknowledge it').check();
+  await office.page.locator('#title-zh-CN').fill(chineseTitle);
+  await office.page.locator('#body-zh-CN').fill('请带**雨靴**和午餐。');
+  await axe(office.portal, jsEnabled);
+  await office.page.getByRole('button', { name: 'Publish' }).click();
+  await expect(office.page).toHaveURL(/\/admin\/notices\/\d+$/);
+  await expect(office.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await expect(office.page.getByText('Acknowledged by 0 (0%)')).toBeVisible();
+  await axe(office.portal, jsEnabled);
+  const staffPage = office.page.url();
+
+  // A Year 3 parent reading in Chinese.
+  const parent = await signIn(browser, DEMO.parent, jsEnabled);
+  await parent.portal.chooseLanguage('中文（简体）');
+  await expect(parent.page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await parent.page.getByRole('navigation').getByRole('link', { name: /通知/ }).click();
+  await expect(parent.page).toHaveURL(/\/notices$/);
+  const card = parent.page.getByRole('link', { name: new RegExp(chineseTitle) });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('请确认');
+  await expect(parent.page.getByText(title)).toHaveCount(0);
+  await axe(parent.portal, jsEnabled);
+  await card.click();
+  await expect(parent.page.getByRole('heading', { name: chineseTitle })).toBeVisible();
+  await expect(parent.page.locator('.notice-body strong')).toHaveText('雨靴');
+  await axe(parent.portal, jsEnabled);
+  await parent.page.getByRole('link', { name: '显示原文' }).click();
+  await expect(parent.page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(parent.page.getByRole('heading', { name: chineseTitle })).toBeVisible();
+  await axe(parent.portal, jsEnabled);
+  await parent.page.getByRole('button', { name: '确认已读' }).click();
+  await expect(parent.page.getByRole('status')).toContainText('确认');
+  await expect(parent.page.getByRole('button', { name: '确认已读' })).toHaveCount(0);
+  await axe(parent.portal, jsEnabled);
+
+  // A Year 4 parent never sees it, in the board or by its address.
+  const other = await signIn(browser, 'parent2@riverside.example', jsEnabled);
+  await other.portal.open('/notices');
+  await expect(other.page.getByRole('heading', { name: 'Notices' })).toBeVisible();
+  await expect(other.page.getByText(title)).toHaveCount(0);
+  const id = staffPage.split('/').pop();
+  await other.portal.open(`/notices/${id}`);
+  await expect(other.page.getByText(title)).toHaveCount(0);
+  await expect(other.page.getByRole('alert')).toBeVisible();
+
+  // The office's figures show the acknowledgement.
+  await office.page.goto(staffPage);
+  await expect(office.page.getByText(/Acknowledged by 1 \(\d+%\)/)).toBeVisible();
+  await expect(office.page.locator('svg.chart')).toBeVisible();
+  await axe(office.portal, jsEnabled);
+});
+
+test('the notification centre lists new notices at phone width', async ({ browser }, info) => {
+  const jsEnabled = info.project.name === 'js-on';
+  const parent = await signIn(browser, DEMO.parent, jsEnabled);
+  await parent.portal.open('/notifications');
+  await expect(parent.page.getByRole('heading', { name: 'Notifications' })).toBeVisible();
+  const width = await parent.page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  await axe(parent.portal, jsEnabled);
+});
