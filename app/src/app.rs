@@ -4,7 +4,9 @@ use crate::assets::{AssetManifest, AssetTags};
 use crate::auth::viewer::ViewerContext;
 use crate::i18n::{I18n, Locale};
 use crate::layout::AppFrame;
-use crate::notices::board_page::{NoticeBoardPage, NoticePage, NotificationsPage};
+use crate::notices::board_page::{
+    EmailSettingsPage, NoticeBoardPage, NoticePage, NotificationsPage,
+};
 use crate::pages::{ErrorPanel, HomePage, JoinPage, NotFound, SectionPage, SignInPage};
 use crate::school::SchoolContext;
 use crate::sections::Section;
@@ -104,6 +106,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/notices") view=NoticeBoardPage ssr=SsrMode::Async/>
                         <Route path=path!("/notices/:id") view=NoticePage ssr=SsrMode::Async/>
                         <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/notifications/email") view=EmailSettingsPage ssr=SsrMode::Async/>
                         <Route path=path!("/calendar") view=|| view! { <SectionPage section=Section::Calendar/> } ssr=SsrMode::Async/>
                         <Route path=path!("/forms") view=|| view! { <SectionPage section=Section::Forms/> } ssr=SsrMode::Async/>
                         <Route path=path!("/reports") view=|| view! { <SectionPage section=Section::Reports/> } ssr=SsrMode::Async/>

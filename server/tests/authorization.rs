@@ -327,7 +327,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "noticeboard: guardians, each their own",
-            call: form("/api/notices/board", vec![]),
+            call: json("/api/notices/page", r#"{"screen":"Board"}"#.into()),
             expect: |a| match a {
                 Actor::GuardianA | Actor::GuardianB => OK,
                 a if signed_in(a) => HIDDEN,
@@ -336,9 +336,9 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "open the 3A notice: only the 3A family",
-            call: form(
-                "/api/notices/open",
-                vec![("id", f.notice_3a.to_string()), ("original", "false".into())],
+            call: json(
+                "/api/notices/page",
+                format!(r#"{{"screen":{{"Notice":{{"id":{},"original":true}}}}}}"#, f.notice_3a),
             ),
             expect: |a| match a {
                 Actor::GuardianA => OK,
@@ -359,8 +359,37 @@ fn rows(f: &Fixture) -> Vec<Row> {
             },
         },
         Row {
+            name: "e-mail settings page: guardians, each their own",
+            call: json(
+                "/api/notices/page",
+                r#"{"screen":{"EmailSettings":{"saved":false}}}"#.into(),
+            ),
+            expect: |a| match a {
+                Actor::GuardianA | Actor::GuardianB => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "e-mail settings: guardians, each their own",
+            call: form(
+                "/api/notices/email-settings",
+                vec![
+                    ("general", "instant".into()),
+                    ("event", "digest".into()),
+                    ("trip", "off".into()),
+                    ("closure", "instant".into()),
+                ],
+            ),
+            expect: |a| match a {
+                Actor::GuardianA | Actor::GuardianB => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
             name: "notification centre: guardians, each their own",
-            call: form("/api/notices/notifications", vec![]),
+            call: json("/api/notices/page", r#"{"screen":"Notifications"}"#.into()),
             expect: |a| match a {
                 Actor::GuardianA | Actor::GuardianB => OK,
                 a if signed_in(a) => HIDDEN,

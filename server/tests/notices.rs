@@ -117,15 +117,54 @@ async fn brute_force_year(h: &Harness, year_group: i32) -> BTreeSet<i32> {
         .collect()
 }
 
+/// Guardians with an e-mail queued for the notice's publication.
 async fn notified(h: &Harness, notice_id: i32) -> Vec<i32> {
-    notification::Entity::find()
-        .filter(notification::Column::NoticeId.eq(notice_id))
+    outbox::Entity::find()
+        .filter(outbox::Column::NoticeId.eq(notice_id))
         .all(&h.db)
         .await
         .unwrap()
         .into_iter()
         .map(|n| n.guardian_id)
         .collect()
+}
+
+/// Guardians with an e-mail address among `guardians`.
+async fn with_email(h: &Harness, guardians: &BTreeSet<i32>) -> BTreeSet<i32> {
+    app::db::entities::guardian::Entity::find()
+        .filter(app::db::entities::guardian::Column::Id.is_in(guardians.iter().copied()))
+        .all(&h.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|g| g.email.as_deref().is_some_and(|e| !e.is_empty()))
+        .map(|g| g.id)
+        .collect()
+}
+
+/// Every guardian of the school for whom the notice is visible now, asked one by one.
+async fn seeing(h: &Harness, notice_id: i32) -> BTreeSet<i32> {
+    let mut seen = BTreeSet::new();
+    for g in app::db::entities::guardian::Entity::find()
+        .all(&h.db)
+        .await
+        .unwrap()
+    {
+        let mine = resolve::memberships(&h.db, g.id).await.unwrap();
+        let visible = app::notices::store::visible_notice(
+            &h.db,
+            g.school_id,
+            &mine,
+            notice_id,
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
+        if visible.is_some() {
+            seen.insert(g.id);
+        }
+    }
+    seen
 }
 
 async fn targeting(h: &Harness) {
@@ -186,26 +225,23 @@ async fn targeting(h: &Harness) {
         &[],
     )
     .await;
+    let expected = brute_force_year(h, year3).await;
+    assert_eq!(
+        seeing(h, id).await,
+        expected,
+        "exactly the Year 3 guardians see it"
+    );
     let reached = notified(h, id).await;
     let unique: BTreeSet<i32> = reached.iter().copied().collect();
-    assert_eq!(reached.len(), unique.len(), "one notification per guardian");
+    assert_eq!(reached.len(), unique.len(), "one e-mail per guardian");
     assert_eq!(
         unique,
-        brute_force_year(h, year3).await,
-        "exactly the Year 3 guardians"
+        with_email(h, &expected).await,
+        "e-mail to exactly those with an address"
     );
-    assert_eq!(
-        reached.iter().filter(|g| **g == sibling_guardian).count(),
-        1,
-        "the sibling family is reached once"
-    );
-    let emails = outbox::Entity::find()
-        .filter(outbox::Column::NoticeId.eq(id))
-        .filter(outbox::Column::GuardianId.eq(sibling_guardian))
-        .count(&h.db)
-        .await
-        .unwrap();
-    assert!(emails <= 1, "at most one e-mail for the sibling family");
+    assert!(expected.contains(&sibling_guardian));
+    let sibling_emails = reached.iter().filter(|g| **g == sibling_guardian).count();
+    assert!(sibling_emails <= 1, "the sibling family is reached once");
     let count = resolve::reach(
         &h.db,
         1,
@@ -245,9 +281,10 @@ async fn targeting(h: &Harness) {
         .into_iter()
         .map(|l| l.guardian_id)
         .collect();
+    assert_eq!(seeing(h, id).await, expected);
     assert_eq!(
         notified(h, id).await.into_iter().collect::<BTreeSet<_>>(),
-        expected
+        with_email(h, &expected).await
     );
 
     // Staff only: nobody.
@@ -267,6 +304,7 @@ async fn targeting(h: &Harness) {
         notified(h, id).await.is_empty(),
         "a staff-only notice reaches no guardian"
     );
+    assert!(seeing(h, id).await.is_empty());
     let parent = session_for(&h.db, demo::PARENT_EMAIL).await;
     assert!(!board(h, &parent).await.contains("INSET day plan"));
 }
@@ -491,15 +529,64 @@ async fn reading_translations_and_acknowledging(h: &Harness) {
     )
     .await;
     assert!(board(h, &parent_a).await.contains("Bake sale"));
+    // The office sets a removal time tomorrow (school time) on the published notice …
+    let school = app::db::entities::school::Entity::find()
+        .one(&h.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let tomorrow = app::dates::input_value(
+        &school.timezone,
+        chrono::Utc::now() + chrono::Duration::days(1),
+    );
+    let save = multipart_form(
+        "/admin/notices/save",
+        &[
+            ("id", &id.to_string()),
+            ("title", "Bake sale"),
+            ("body", "Friday."),
+            ("language", "en-GB"),
+            ("expires_at", &tomorrow),
+            ("action", "save"),
+        ],
+        &[],
+        Some(&office),
+    );
+    assert!(h.send(save).await.status().is_redirection());
+    let targets = app::db::entities::notice_target::Entity::find()
+        .filter(app::db::entities::notice_target::Column::NoticeId.eq(id))
+        .all(&h.db)
+        .await
+        .unwrap();
+    assert!(!targets.is_empty() && targets.iter().all(|t| t.expires_at.is_some()));
+    assert!(
+        board(h, &parent_a).await.contains("Bake sale"),
+        "still before its time"
+    );
+    // … and the day passes (moved into the past rather than waited for).
+    let past = chrono::Utc::now() - chrono::Duration::minutes(1);
     let mut row = notice::Entity::find_by_id(id)
         .one(&h.db)
         .await
         .unwrap()
         .unwrap()
         .into_active_model();
-    row.expires_at = Set(Some(chrono::Utc::now() - chrono::Duration::minutes(1)));
+    row.expires_at = Set(Some(past));
     row.update(&h.db).await.unwrap();
+    app::db::entities::notice_target::Entity::update_many()
+        .col_expr(
+            app::db::entities::notice_target::Column::ExpiresAt,
+            sea_orm::sea_query::Expr::value(Some(past)),
+        )
+        .filter(app::db::entities::notice_target::Column::NoticeId.eq(id))
+        .exec(&h.db)
+        .await
+        .unwrap();
     assert!(!board(h, &parent_a).await.contains("Bake sale"));
+    assert_eq!(
+        open(h, &parent_a, id, false, "en-GB").await.0,
+        StatusCode::NOT_FOUND
+    );
 }
 
 async fn xss_and_refusals(h: &Harness) {
@@ -600,6 +687,10 @@ async fn xss_and_refusals(h: &Harness) {
     assert_eq!(drafts.len(), 1);
     assert_eq!(drafts[0].status, "draft");
     assert_eq!(notified(h, drafts[0].id).await.len(), 0);
+    assert!(
+        seeing(h, drafts[0].id).await.is_empty(),
+        "a draft is seen by nobody"
+    );
 
     // A teacher cannot send to a class that is not theirs, whatever the form says.
     let teacher_4b = session_for(&h.db, "teacher.4b@riverside.example").await;
@@ -625,7 +716,76 @@ async fn xss_and_refusals(h: &Harness) {
     );
 }
 
+async fn email_preferences(h: &Harness) {
+    let office = session_for(&h.db, OFFICE).await;
+    let parent_a = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let guardian_a = guardian_of(h, demo::PARENT_EMAIL).await;
+    let save = form_call(
+        "/api/notices/email-settings",
+        &[
+            ("general", "instant"),
+            ("event", "digest"),
+            ("trip", "off"),
+            ("closure", "instant"),
+        ],
+        Some(&parent_a),
+    );
+    let status = h.send(save).await.status();
+    assert!(status.is_success() || status.is_redirection(), "{status}");
+    let bad = form_call(
+        "/api/notices/email-settings",
+        &[
+            ("general", "hourly"),
+            ("event", "digest"),
+            ("trip", "off"),
+            ("closure", "instant"),
+        ],
+        Some(&parent_a),
+    );
+    assert_eq!(h.send(bad).await.status(), StatusCode::BAD_REQUEST);
+    let (_, page) = screen(h, &parent_a, r#"{"EmailSettings":{"saved":true}}"#, "en-GB").await;
+    assert!(
+        page.contains("name=\"trip\" value=\"off\" checked"),
+        "{page}"
+    );
+    let class_3a = class_id(h, "3A").await.to_string();
+    let mut queued = Vec::new();
+    for category in ["trip", "event", "urgent"] {
+        let id = publish_notice(
+            h,
+            &office,
+            &[
+                ("title", category),
+                ("body", "x"),
+                ("language", "en-GB"),
+                ("class", &class_3a),
+                ("category", category),
+            ],
+            &[],
+        )
+        .await;
+        queued.push(
+            outbox::Entity::find()
+                .filter(outbox::Column::NoticeId.eq(id))
+                .filter(outbox::Column::GuardianId.eq(guardian_a))
+                .one(&h.db)
+                .await
+                .unwrap(),
+        );
+    }
+    assert!(queued[0].is_none(), "trips: off");
+    let digest = queued[1].as_ref().expect("events: daily digest");
+    assert_eq!(digest.kind, "digest");
+    assert!(
+        digest.next_attempt_at > chrono::Utc::now(),
+        "waits for the evening digest"
+    );
+    let urgent = queued[2].as_ref().expect("urgent: always");
+    assert_eq!(urgent.kind, "published");
+}
+
 async fn run(h: Harness) {
+    email_preferences(&h).await;
     targeting(&h).await;
     reading_translations_and_acknowledging(&h).await;
     xss_and_refusals(&h).await;

@@ -156,9 +156,13 @@ reset-intro = أدخل الرمز الذي حصلت عليه لمرة واحدة
 reset-submit = حفظ كلمة المرور الجديدة
 reset-done = تم حفظ كلمة المرور الجديدة. يمكنك تسجيل الدخول بها الآن.
 
-## Noticeboard (parents)
+## Noticeboard: the tab badge and the staff card on the home page
 loading = جارٍ التحميل…
 notices-unread = { $count } غير مقروءة
+home-card-staff-notices = اكتب الإشعارات وتابع من قرأها وأكّدها.
+notice-list-title = الإشعارات (للموظفين)
+
+## Server only: parents' notice pages (rendered on the server)
 notice-new-badge = جديد
 notice-pinned-badge = مثبّت
 notice-ack-badge = يرجى التأكيد
@@ -175,13 +179,20 @@ notifications-title = التنبيهات
 notifications-empty = لا توجد تنبيهات بعد.
 notification-reminder = تذكير
 notification-new-notice = إشعار جديد
-home-card-staff-notices = اكتب الإشعارات وتابع من قرأها وأكّدها.
-notice-list-title = الإشعارات (للموظفين)
 notice-category-general = عام
 notice-category-event = فعالية
 notice-category-trip = رحلة
 notice-category-closure = إغلاق
 notice-category-urgent = عاجل
+email-settings-title = إعدادات البريد الإلكتروني
+email-settings-link = إعدادات البريد الإلكتروني
+email-settings-intro = كل ما ترسله المدرسة موجود دائمًا هنا في التطبيق. اختر الإشعارات التي تصلك بالبريد الإلكتروني أيضًا.
+email-mode-instant = كل إشعار فورًا
+email-mode-digest = رسالة واحدة في اليوم (السادسة مساءً)
+email-mode-off = بدون بريد إلكتروني
+email-settings-urgent = تصل الإشعارات العاجلة دائمًا بالبريد الإلكتروني فورًا.
+email-settings-save = حفظ
+email-settings-saved = حُفظت إعدادات البريد الإلكتروني.
 
 ## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
 format-date = %-d %B %Y

@@ -156,9 +156,13 @@ reset-intro = Enter the one-time code you were given and your new password.
 reset-submit = Save the new password
 reset-done = Your new password is saved. You can sign in with it now.
 
-## Noticeboard (parents)
+## Noticeboard: the tab badge and the staff card on the home page
 loading = Loading…
 notices-unread = { $count } unread
+home-card-staff-notices = Write notices and see who has read and acknowledged them.
+notice-list-title = Notices (staff)
+
+## Server only: parents' notice pages (rendered on the server)
 notice-new-badge = New
 notice-pinned-badge = Pinned
 notice-ack-badge = Please acknowledge
@@ -175,13 +179,20 @@ notifications-title = Notifications
 notifications-empty = No notifications yet.
 notification-reminder = Reminder
 notification-new-notice = New notice
-home-card-staff-notices = Write notices and see who has read and acknowledged them.
-notice-list-title = Notices (staff)
 notice-category-general = General
 notice-category-event = Event
 notice-category-trip = Trip
 notice-category-closure = Closure
 notice-category-urgent = Urgent
+email-settings-title = E-mail settings
+email-settings-link = E-mail settings
+email-settings-intro = Everything the school sends is always here in the app. Choose which notices also come by e-mail.
+email-mode-instant = Each notice at once
+email-mode-digest = One e-mail a day (6 pm)
+email-mode-off = No e-mail
+email-settings-urgent = Urgent notices always come by e-mail at once.
+email-settings-save = Save
+email-settings-saved = Your e-mail settings are saved.
 
 ## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
 format-date = %-d %B %Y

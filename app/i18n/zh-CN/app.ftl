@@ -156,9 +156,13 @@ reset-intro = 请输入您收到的一次性代码和新密码。
 reset-submit = 保存新密码
 reset-done = 新密码已保存。现在可以用它登录。
 
-## Noticeboard (parents)
+## Noticeboard: the tab badge and the staff card on the home page
 loading = 正在加载…
 notices-unread = { $count } 条未读
+home-card-staff-notices = 撰写通知，查看谁已阅读和确认。
+notice-list-title = 通知（教职员）
+
+## Server only: parents' notice pages (rendered on the server)
 notice-new-badge = 新
 notice-pinned-badge = 置顶
 notice-ack-badge = 请确认
@@ -175,13 +179,20 @@ notifications-title = 消息提醒
 notifications-empty = 暂无消息提醒。
 notification-reminder = 提醒
 notification-new-notice = 新通知
-home-card-staff-notices = 撰写通知，查看谁已阅读和确认。
-notice-list-title = 通知（教职员）
 notice-category-general = 一般
 notice-category-event = 活动
 notice-category-trip = 外出
 notice-category-closure = 停课
 notice-category-urgent = 紧急
+email-settings-title = 电子邮件设置
+email-settings-link = 电子邮件设置
+email-settings-intro = 学校发送的所有内容都会保留在应用中。请选择哪些通知同时通过电子邮件发送。
+email-mode-instant = 每条通知立即发送
+email-mode-digest = 每天一封汇总邮件（晚上 6 点）
+email-mode-off = 不发电子邮件
+email-settings-urgent = 紧急通知总是立即通过电子邮件发送。
+email-settings-save = 保存
+email-settings-saved = 您的电子邮件设置已保存。
 
 ## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
 format-date = %Y年%-m月%-d日

@@ -34,6 +34,16 @@ pub fn NotificationsPage() -> impl IntoView {
     view! { <ServerScreen screen=Signal::derive(|| NoticeScreen::Notifications)/> }
 }
 
+/// `/notifications/email`: which notices also come by e-mail.
+#[component]
+pub fn EmailSettingsPage() -> impl IntoView {
+    let query = use_query_map();
+    let screen = Signal::derive(move || NoticeScreen::EmailSettings {
+        saved: query.with(|q| q.get("saved").is_some()),
+    });
+    view! { <ServerScreen screen/> }
+}
+
 /// Fetches the screen in the current language and shows it; errors in the reader's language.
 #[component]
 fn ServerScreen(screen: Signal<NoticeScreen>) -> impl IntoView {

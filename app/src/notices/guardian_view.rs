@@ -98,6 +98,10 @@ pub async fn render(screen: super::NoticeScreen) -> Result<super::RenderedScreen
             title: crate::msg!(locale, "notifications-title"),
             html: super::page_html::notifications(locale, &notifications().await?),
         },
+        super::NoticeScreen::EmailSettings { saved } => super::RenderedScreen {
+            title: crate::msg!(locale, "email-settings-title"),
+            html: super::page_html::email_settings(locale, &email_settings().await?, saved),
+        },
     })
 }
 
@@ -275,7 +279,8 @@ pub async fn acknowledge(id: i32, pupil: i32) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The notification centre: new notices and reminders, newest first, withdrawn ones left out.
+/// The notification centre: new notices (the newest on the board) and reminders, newest first;
+/// withdrawn and expired ones drop out because both come from what the guardian may see now.
 pub async fn notifications() -> Result<Vec<NotificationItem>, AppError> {
     let granted = authorize(Capability::NoticeRead)?;
     let actor = granted.actor;
@@ -284,37 +289,128 @@ pub async fn notifications() -> Result<Vec<NotificationItem>, AppError> {
     let locale = request_locale();
     let now = chrono::Utc::now();
     let zone = timezone(&state.db, actor.school_id).await?;
-    let rows = notification::Entity::find()
+    let memberships = all_memberships(&actor);
+    let recent = store::board(&state.db, actor.school_id, &memberships, now).await?;
+    let reminders = notification::Entity::find()
         .filter(notification::Column::GuardianId.eq(guardian_id))
+        .filter(notification::Column::Kind.eq("reminder"))
         .filter(notification::Column::CreatedAt.lte(now))
         .order_by_desc(notification::Column::CreatedAt)
-        .order_by_desc(notification::Column::Id)
         .limit(NOTIFICATION_LIMIT)
         .all(&state.db)
         .await?;
-    let ids: Vec<i32> = rows.iter().map(|n| n.notice_id).collect();
-    // Only notices the guardian may still see: withdrawn or expired ones drop out.
-    let mut items = Vec::new();
-    let memberships = all_memberships(&actor);
+    let mut ids: Vec<i32> = recent.iter().map(|n| n.id).collect();
+    ids.extend(reminders.iter().map(|r| r.notice_id));
+    let read = store::read_ids(&state.db, guardian_id, &ids).await?;
     let translations = store::translations(&state.db, &ids, locale).await?;
-    for row in rows {
-        let Some(n) =
-            store::visible_notice(&state.db, actor.school_id, &memberships, row.notice_id, now)
-                .await?
-        else {
+    let title_of = |n: &notice::Model| match translations.get(&n.id) {
+        Some(t) if n.language != locale.tag() => t.title.clone(),
+        _ => n.title.clone(),
+    };
+    let mut entries: Vec<(chrono::DateTime<chrono::Utc>, NotificationItem)> = Vec::new();
+    for n in &recent {
+        let at = n.publish_at.unwrap_or(n.created_at);
+        entries.push((
+            at,
+            NotificationItem {
+                notice_id: n.id,
+                title: title_of(n),
+                reminder: false,
+                when: crate::dates::date_time(locale, &zone, at),
+                unread: !read.contains(&n.id),
+            },
+        ));
+    }
+    for row in reminders {
+        let notice = match recent.iter().find(|n| n.id == row.notice_id) {
+            Some(n) => Some(n.clone()),
+            None => {
+                store::visible_notice(&state.db, actor.school_id, &memberships, row.notice_id, now)
+                    .await?
+            }
+        };
+        let Some(n) = notice else {
             continue;
         };
-        let title = match translations.get(&n.id) {
-            Some(t) if n.language != locale.tag() => t.title.clone(),
-            _ => n.title.clone(),
-        };
-        items.push(NotificationItem {
-            notice_id: n.id,
-            title,
-            reminder: row.kind == "reminder",
-            when: crate::dates::date_time(locale, &zone, row.created_at),
-            unread: row.read_at.is_none(),
-        });
+        entries.push((
+            row.created_at,
+            NotificationItem {
+                notice_id: n.id,
+                title: title_of(&n),
+                reminder: true,
+                when: crate::dates::date_time(locale, &zone, row.created_at),
+                unread: row.read_at.is_none(),
+            },
+        ));
     }
-    Ok(items)
+    entries.sort_by_key(|entry| std::cmp::Reverse(entry.0));
+    Ok(entries
+        .into_iter()
+        .take(NOTIFICATION_LIMIT as usize)
+        .map(|(_, item)| item)
+        .collect())
+}
+
+/// The categories a guardian chooses e-mail for (urgent notices always come at once).
+pub const CHOOSABLE: [super::Category; 4] = [
+    super::Category::General,
+    super::Category::Event,
+    super::Category::Trip,
+    super::Category::Closure,
+];
+
+/// The guardian's e-mail choice per category (instant when never chosen).
+pub async fn email_settings() -> Result<Vec<(super::Category, super::EmailMode)>, AppError> {
+    let granted = authorize(Capability::NoticeRead)?;
+    let guardian_id = guardian(&granted.actor)?;
+    let state = app_state()?;
+    let stored = crate::db::entities::notification_preference::Entity::find()
+        .filter(crate::db::entities::notification_preference::Column::GuardianId.eq(guardian_id))
+        .all(&state.db)
+        .await?;
+    Ok(CHOOSABLE
+        .into_iter()
+        .map(|category| {
+            let mode = stored
+                .iter()
+                .find(|p| p.category == category.code())
+                .and_then(|p| super::EmailMode::from_code(&p.mode))
+                .unwrap_or_default();
+            (category, mode)
+        })
+        .collect())
+}
+
+/// Saves the four choices (in [`CHOOSABLE`] order), then returns to the settings page.
+pub async fn save_email_settings(modes: [String; 4]) -> Result<(), AppError> {
+    use crate::db::entities::notification_preference as preference;
+    use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+    let granted = authorize(Capability::NoticeRead)?;
+    let guardian_id = guardian(&granted.actor)?;
+    let state = app_state()?;
+    let mut chosen = Vec::new();
+    for (category, mode) in CHOOSABLE.into_iter().zip(modes.iter()) {
+        let mode = super::EmailMode::from_code(mode).ok_or_else(|| {
+            AppError::invalid(category.code(), crate::error::FieldProblem::Required)
+        })?;
+        chosen.push((category, mode));
+    }
+    let txn = state.db.begin().await?;
+    preference::Entity::delete_many()
+        .filter(preference::Column::GuardianId.eq(guardian_id))
+        .exec(&txn)
+        .await?;
+    for (category, mode) in chosen {
+        preference::ActiveModel {
+            guardian_id: Set(guardian_id),
+            category: Set(category.code().to_string()),
+            mode: Set(mode.code().to_string()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    leptos_axum::redirect("/notifications/email?saved=1");
+    Ok(())
 }

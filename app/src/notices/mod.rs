@@ -145,6 +145,11 @@ pub enum NoticeScreen {
     },
     /// `/notifications`.
     Notifications,
+    /// `/notifications/email`: which notices also come by e-mail; `saved` after a save.
+    EmailSettings {
+        /// Just saved: say so.
+        saved: bool,
+    },
 }
 
 /// A page rendered by the server: its title and finished, escaped markup.
@@ -278,6 +283,18 @@ mod dto {
 #[server(endpoint = "notices/page", input = leptos::server_fn::codec::Json)]
 pub async fn render_notice_screen(screen: NoticeScreen) -> Result<RenderedScreen, AppError> {
     crate::error::respond(guardian_view::render(screen).await)
+}
+
+/// Saves the guardian's e-mail choice per category (`instant`, `digest` or `off`), then returns
+/// to the settings page. A plain form post.
+#[server(endpoint = "notices/email-settings")]
+pub async fn save_email_settings(
+    general: String,
+    event: String,
+    trip: String,
+    closure: String,
+) -> Result<(), AppError> {
+    crate::error::respond(guardian_view::save_email_settings([general, event, trip, closure]).await)
 }
 
 /// Acknowledges a notice for one of the guardian's children, then returns to the notice. A plain

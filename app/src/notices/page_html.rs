@@ -222,3 +222,51 @@ pub fn notifications(locale: Locale, items: &[NotificationItem]) -> String {
     html.push_str("</ul>");
     html
 }
+
+/// `/notifications/email`: a radio group per category, posted as a plain form.
+pub fn email_settings(
+    locale: Locale,
+    current: &[(super::Category, super::EmailMode)],
+    saved: bool,
+) -> String {
+    let note = if saved {
+        format!(
+            "<p class=\"notice-acknowledged\" role=\"status\">{}</p>",
+            escape(&msg!(locale, "email-settings-saved"))
+        )
+    } else {
+        String::new()
+    };
+    let mut html = format!(
+        "<h1>{}</h1>{note}<p>{}</p><form method=\"post\" action=\"/api/notices/email-settings\" class=\"email-settings\">",
+        escape(&msg!(locale, "email-settings-title")),
+        escape(&msg!(locale, "email-settings-intro"))
+    );
+    for (category, mode) in current {
+        html.push_str(&format!(
+            "<fieldset><legend>{}</legend>",
+            escape(&category.name(locale))
+        ));
+        for option in super::EmailMode::ALL {
+            let label = match option {
+                super::EmailMode::Instant => msg!(locale, "email-mode-instant"),
+                super::EmailMode::Digest => msg!(locale, "email-mode-digest"),
+                super::EmailMode::Off => msg!(locale, "email-mode-off"),
+            };
+            html.push_str(&format!(
+                "<label class=\"check\"><input type=\"radio\" name=\"{name}\" value=\"{value}\"{checked}> {label}</label>",
+                name = category.code(),
+                value = option.code(),
+                checked = if option == *mode { " checked" } else { "" },
+                label = escape(&label),
+            ));
+        }
+        html.push_str("</fieldset>");
+    }
+    html.push_str(&format!(
+        "<p class=\"field__hint\">{}</p><button class=\"button\" type=\"submit\">{}</button></form>",
+        escape(&msg!(locale, "email-settings-urgent")),
+        escape(&msg!(locale, "email-settings-save"))
+    ));
+    html
+}

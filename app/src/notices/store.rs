@@ -12,7 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -293,6 +293,15 @@ pub async fn edit_published<C: ConnectionTrait>(
     row.revision = Set(revision);
     row.updated_at = Set(now);
     row.update(db).await?;
+    notice_target::Entity::update_many()
+        .col_expr(notice_target::Column::Pinned, Expr::value(draft.pinned))
+        .col_expr(
+            notice_target::Column::ExpiresAt,
+            Expr::value(draft.expires_at),
+        )
+        .filter(notice_target::Column::NoticeId.eq(existing.id))
+        .exec(db)
+        .await?;
     save_translations(db, existing.id, revision, draft, Some(editor), now).await
 }
 
@@ -322,9 +331,11 @@ pub async fn publish(
     row.publish_at = Set(Some(at));
     row.updated_at = Set(now);
     row.update(&txn).await?;
-    write_targets(&txn, notice.id, notice.school_id, &audience).await?;
+    write_targets(&txn, notice, &audience, at).await?;
     let category = Category::from_code(&notice.category).unwrap_or_default();
     let guardians: Vec<i32> = reach.guardians.keys().copied().collect();
+    // The new notice shows in each guardian's notification centre through their board; only the
+    // e-mails need a row per guardian.
     let outcome = fan_out(
         &txn,
         notice,
@@ -356,43 +367,46 @@ pub async fn fan_out<C: ConnectionTrait>(
     if guardians.is_empty() {
         return Ok(outcome);
     }
-    let mut with_email: HashSet<i32> = HashSet::new();
-    let mut preferences: HashMap<i32, String> = HashMap::new();
-    for chunk in guardians.chunks(500) {
-        let rows: Vec<(i32, Option<String>)> = guardian::Entity::find()
-            .select_only()
-            .column(guardian::Column::Id)
-            .column(guardian::Column::Email)
-            .filter(guardian::Column::Id.is_in(chunk.iter().copied()))
-            .into_tuple()
-            .all(db)
-            .await?;
-        with_email.extend(
-            rows.into_iter()
-                .filter(|(_, email)| email.as_deref().is_some_and(|e| !e.is_empty()))
-                .map(|(id, _)| id),
-        );
-        for pref in notification_preference::Entity::find()
-            .filter(notification_preference::Column::GuardianId.is_in(chunk.iter().copied()))
-            .filter(notification_preference::Column::Category.eq(category.code()))
-            .all(db)
-            .await?
-        {
-            preferences.insert(pref.guardian_id, pref.mode);
-        }
-    }
+    // Two statements for the whole school rather than one per chunk of recipients.
+    let with_email: HashSet<i32> = guardian::Entity::find()
+        .select_only()
+        .column(guardian::Column::Id)
+        .filter(guardian::Column::SchoolId.eq(notice.school_id))
+        .filter(guardian::Column::Email.is_not_null())
+        .filter(guardian::Column::Email.ne(""))
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let school_guardians = Query::select()
+        .column(guardian::Column::Id)
+        .from(guardian::Entity)
+        .and_where(Expr::col(guardian::Column::SchoolId).eq(notice.school_id))
+        .to_owned();
+    let preferences: HashMap<i32, String> = notification_preference::Entity::find()
+        .filter(notification_preference::Column::Category.eq(category.code()))
+        .filter(notification_preference::Column::GuardianId.in_subquery(school_guardians))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.guardian_id, p.mode))
+        .collect();
     let digest_at = crate::outbox::next_digest_time(at, school_timezone);
     let mut notifications = Vec::with_capacity(guardians.len());
     let mut emails = Vec::new();
+    let in_app = kind != "published";
     for &guardian_id in guardians {
-        notifications.push(notification::ActiveModel {
-            school_id: Set(notice.school_id),
-            guardian_id: Set(guardian_id),
-            notice_id: Set(notice.id),
-            kind: Set(kind.to_string()),
-            created_at: Set(at),
-            ..Default::default()
-        });
+        if in_app {
+            notifications.push(notification::ActiveModel {
+                school_id: Set(notice.school_id),
+                guardian_id: Set(guardian_id),
+                notice_id: Set(notice.id),
+                kind: Set(kind.to_string()),
+                created_at: Set(at),
+                ..Default::default()
+            });
+        }
         if !with_email.contains(&guardian_id) {
             continue;
         }
@@ -423,7 +437,7 @@ pub async fn fan_out<C: ConnectionTrait>(
             ..Default::default()
         });
     }
-    outcome.notified = notifications.len() as u32;
+    outcome.notified = guardians.len() as u32;
     outcome.emails = emails.len() as u32;
     // Several hundred rows per statement: one round trip per chunk instead of per guardian.
     for chunk in notifications.chunks(400) {
@@ -431,7 +445,8 @@ pub async fn fan_out<C: ConnectionTrait>(
             .exec_without_returning(db)
             .await?;
     }
-    for chunk in emails.chunks(300) {
+    // Big statements: one round trip per thousand e-mails (well under SQLite's variable limit).
+    for chunk in emails.chunks(1000) {
         outbox::Entity::insert_many(chunk.to_vec())
             .on_conflict_do_nothing_on([outbox::Column::IdempotencyKey])
             .exec_without_returning(db)
@@ -443,10 +458,11 @@ pub async fn fan_out<C: ConnectionTrait>(
 /// Indexes the audience for the board query: one row per school, year group, class or pupil.
 async fn write_targets<C: ConnectionTrait>(
     db: &C,
-    notice_id: i32,
-    school_id: i32,
+    notice: &notice::Model,
     audience: &Audience,
+    at: DateTime<Utc>,
 ) -> Result<(), DbErr> {
+    let (notice_id, school_id) = (notice.id, notice.school_id);
     notice_target::Entity::delete_many()
         .filter(notice_target::Column::NoticeId.eq(notice_id))
         .exec(db)
@@ -462,6 +478,9 @@ async fn write_targets<C: ConnectionTrait>(
                 notice_id: Set(notice_id),
                 kind: Set(kind.to_string()),
                 target_id: Set(id),
+                pinned: Set(notice.pinned),
+                publish_at: Set(at),
+                expires_at: Set(notice.expires_at),
                 ..Default::default()
             });
         }
@@ -492,6 +511,10 @@ pub async fn withdraw(
     row.withdrawn_at = Set(Some(now));
     row.updated_at = Set(now);
     row.update(&txn).await?;
+    notice_target::Entity::delete_many()
+        .filter(notice_target::Column::NoticeId.eq(notice.id))
+        .exec(&txn)
+        .await?;
     outbox::Entity::update_many()
         .col_expr(
             outbox::Column::Status,
@@ -504,50 +527,68 @@ pub async fn withdraw(
     txn.commit().await
 }
 
-/// The condition "a published notice a guardian with these memberships may see now".
-fn visible_condition(school_id: i32, memberships: &[Membership], now: DateTime<Utc>) -> Condition {
-    let mut targets = Condition::any();
-    targets = targets.add(
-        Condition::all()
-            .add(Expr::col(notice_target::Column::Kind).eq(super::target::SCHOOL))
-            .add(Expr::col(notice_target::Column::TargetId).eq(school_id)),
-    );
-    let mut by_kind = |kind: &str, ids: Vec<i32>| {
-        if !ids.is_empty() {
-            targets = targets.clone().add(
-                Condition::all()
-                    .add(Expr::col(notice_target::Column::Kind).eq(kind))
-                    .add(Expr::col(notice_target::Column::TargetId).is_in(ids)),
-            );
+/// How many of the newest visible notices the unread count looks at ("99+" beyond).
+pub const UNREAD_WINDOW: u64 = 100;
+
+/// The targets a guardian belongs to through `memberships`: (kind, id) pairs.
+fn target_keys(school_id: i32, memberships: &[Membership]) -> Vec<(&'static str, i32)> {
+    let mut keys: Vec<(&'static str, i32)> = vec![(super::target::SCHOOL, school_id)];
+    for m in memberships.iter().filter(|m| m.school_id == school_id) {
+        keys.push((super::target::YEAR_GROUP, m.year_group_id));
+        if let Some(class) = m.class_id {
+            keys.push((super::target::CLASS, class));
         }
-    };
-    by_kind(
-        super::target::YEAR_GROUP,
-        memberships.iter().map(|m| m.year_group_id).collect(),
-    );
-    by_kind(
-        super::target::CLASS,
-        memberships.iter().filter_map(|m| m.class_id).collect(),
-    );
-    by_kind(
-        super::target::PUPIL,
-        memberships.iter().map(|m| m.pupil_id).collect(),
-    );
-    let targeted = Query::select()
-        .column(notice_target::Column::NoticeId)
-        .from(notice_target::Entity)
-        .cond_where(targets)
-        .to_owned();
-    Condition::all()
-        .add(notice::Column::SchoolId.eq(school_id))
-        .add(notice::Column::Status.eq(status::PUBLISHED))
-        .add(notice::Column::PublishAt.lte(now))
-        .add(
-            Condition::any()
-                .add(notice::Column::ExpiresAt.is_null())
-                .add(notice::Column::ExpiresAt.gt(now)),
-        )
-        .add(notice::Column::Id.in_subquery(targeted))
+        keys.push((super::target::PUPIL, m.pupil_id));
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// The ids of the newest `limit` notices visible now through `memberships`, pinned first. Each
+/// target is read newest-first from its index and the lists are merged, so the cost grows with
+/// the number of the guardian's targets, not with the school's notices.
+pub async fn feed<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    memberships: &[Membership],
+    now: DateTime<Utc>,
+    limit: u64,
+) -> Result<Vec<i32>, DbErr> {
+    if memberships.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut entries: Vec<(bool, DateTime<Utc>, i32)> = Vec::new();
+    for (kind, target_id) in target_keys(school_id, memberships) {
+        let rows: Vec<(i32, bool, DateTime<Utc>)> = notice_target::Entity::find()
+            .select_only()
+            .column(notice_target::Column::NoticeId)
+            .column(notice_target::Column::Pinned)
+            .column(notice_target::Column::PublishAt)
+            .filter(notice_target::Column::Kind.eq(kind))
+            .filter(notice_target::Column::TargetId.eq(target_id))
+            .filter(notice_target::Column::PublishAt.lte(now))
+            .filter(
+                Condition::any()
+                    .add(notice_target::Column::ExpiresAt.is_null())
+                    .add(notice_target::Column::ExpiresAt.gt(now)),
+            )
+            .order_by_desc(notice_target::Column::Pinned)
+            .order_by_desc(notice_target::Column::PublishAt)
+            .limit(limit)
+            .into_tuple()
+            .all(db)
+            .await?;
+        entries.extend(rows.into_iter().map(|(id, pinned, at)| (pinned, at, id)));
+    }
+    entries.sort_unstable_by(|a, b| b.cmp(a));
+    let mut seen = HashSet::new();
+    Ok(entries
+        .into_iter()
+        .filter(|(_, _, id)| seen.insert(*id))
+        .map(|(_, _, id)| id)
+        .take(limit as usize)
+        .collect())
 }
 
 /// The newest notices a guardian may see through `memberships`, pinned first.
@@ -557,20 +598,50 @@ pub async fn board<C: ConnectionTrait>(
     memberships: &[Membership],
     now: DateTime<Utc>,
 ) -> Result<Vec<notice::Model>, DbErr> {
-    if memberships.is_empty() {
+    let ids = feed(db, school_id, memberships, now, BOARD_LIMIT).await?;
+    if ids.is_empty() {
         return Ok(Vec::new());
     }
-    notice::Entity::find()
-        .filter(visible_condition(school_id, memberships, now))
-        .order_by_desc(notice::Column::Pinned)
-        .order_by_desc(notice::Column::PublishAt)
-        .order_by_desc(notice::Column::Id)
-        .limit(BOARD_LIMIT)
+    let mut found: HashMap<i32, notice::Model> = notice::Entity::find()
+        .filter(notice::Column::Id.is_in(ids.iter().copied()))
+        .filter(notice::Column::Status.eq(status::PUBLISHED))
         .all(db)
-        .await
+        .await?
+        .into_iter()
+        .map(|n| (n.id, n))
+        .collect();
+    Ok(ids.into_iter().filter_map(|id| found.remove(&id)).collect())
 }
 
-/// How many notices a guardian may see and has not opened.
+/// The board and the unread count from one read of the guardian's feed: the newest
+/// [`BOARD_LIMIT`] notices, and how many of the newest [`UNREAD_WINDOW`] are unopened.
+pub async fn board_with_unread<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    guardian_id: i32,
+    memberships: &[Membership],
+    now: DateTime<Utc>,
+) -> Result<(Vec<notice::Model>, HashSet<i32>, u64), DbErr> {
+    let ids = feed(db, school_id, memberships, now, UNREAD_WINDOW).await?;
+    let read = read_ids(db, guardian_id, &ids).await?;
+    let unread = ids.iter().filter(|id| !read.contains(id)).count() as u64;
+    let shown: Vec<i32> = ids.into_iter().take(BOARD_LIMIT as usize).collect();
+    let mut found: HashMap<i32, notice::Model> = notice::Entity::find()
+        .filter(notice::Column::Id.is_in(shown.iter().copied()))
+        .filter(notice::Column::Status.eq(status::PUBLISHED))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|n| (n.id, n))
+        .collect();
+    let notices = shown
+        .into_iter()
+        .filter_map(|id| found.remove(&id))
+        .collect();
+    Ok((notices, read, unread))
+}
+
+/// How many of the newest [`UNREAD_WINDOW`] notices a guardian may see they have not opened.
 pub async fn unread_count<C: ConnectionTrait>(
     db: &C,
     school_id: i32,
@@ -578,19 +649,9 @@ pub async fn unread_count<C: ConnectionTrait>(
     memberships: &[Membership],
     now: DateTime<Utc>,
 ) -> Result<u64, DbErr> {
-    if memberships.is_empty() {
-        return Ok(0);
-    }
-    let read = Query::select()
-        .column(notice_read::Column::NoticeId)
-        .from(notice_read::Entity)
-        .and_where(Expr::col(notice_read::Column::GuardianId).eq(guardian_id))
-        .to_owned();
-    notice::Entity::find()
-        .filter(visible_condition(school_id, memberships, now))
-        .filter(notice::Column::Id.not_in_subquery(read))
-        .count(db)
-        .await
+    let ids = feed(db, school_id, memberships, now, UNREAD_WINDOW).await?;
+    let read = read_ids(db, guardian_id, &ids).await?;
+    Ok(ids.iter().filter(|id| !read.contains(id)).count() as u64)
 }
 
 /// The notice if a guardian with these memberships may see it now.
@@ -601,12 +662,26 @@ pub async fn visible_notice<C: ConnectionTrait>(
     notice_id: i32,
     now: DateTime<Utc>,
 ) -> Result<Option<notice::Model>, DbErr> {
+    let keys = target_keys(school_id, memberships);
     if memberships.is_empty() {
         return Ok(None);
     }
-    notice::Entity::find()
-        .filter(visible_condition(school_id, memberships, now))
-        .filter(notice::Column::Id.eq(notice_id))
+    let visible = notice_target::Entity::find()
+        .filter(notice_target::Column::NoticeId.eq(notice_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .any(|t| {
+            keys.contains(&(t.kind.as_str(), t.target_id))
+                && t.publish_at <= now
+                && t.expires_at.is_none_or(|at| at > now)
+        });
+    if !visible {
+        return Ok(None);
+    }
+    notice::Entity::find_by_id(notice_id)
+        .filter(notice::Column::SchoolId.eq(school_id))
+        .filter(notice::Column::Status.eq(status::PUBLISHED))
         .one(db)
         .await
 }

@@ -210,7 +210,8 @@ pub async fn insert<C: ConnectionTrait>(
             school_id: Set(out.school_id),
             mis_id: Set(format!("G{index}")),
             name: Set(format!("Guardian {index}")),
-            email: Set(None),
+            // Every generated family has an address, so publishing queues an e-mail per guardian.
+            email: Set(Some(format!("guardian{guardian_id}@district.example"))),
             email_alt: Set(None),
             phone: Set(None),
             phone_alt: Set(None),

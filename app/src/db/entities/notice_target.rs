@@ -11,6 +11,9 @@ pub struct Model {
     pub notice_id: i32,
     pub kind: String,
     pub target_id: i32,
+    pub pinned: bool,
+    pub publish_at: DateTimeUtc,
+    pub expires_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -118,19 +118,27 @@ fn tables() -> Vec<(TableCreateStatement, Vec<IndexCreateStatement>)> {
         )],
     ));
 
+    // One row per target of a published notice, carrying the notice's sort and visibility keys,
+    // so a parent's board reads each of their targets newest-first straight from the index.
     let mut t = Table::create().table(name("notice_target")).to_owned();
     id(&mut t);
     int(&mut t, "notice_id", false);
     string(&mut t, "kind", 16);
     int(&mut t, "target_id", false);
+    flag(&mut t, "pinned");
+    time(&mut t, "publish_at", false);
+    time(&mut t, "expires_at", true);
     references(&mut t, "notice_target", "notice_id", "notice");
     all.push((
         t,
-        vec![index(
-            "notice_target",
-            &["kind", "target_id", "notice_id"],
-            true,
-        )],
+        vec![
+            index(
+                "notice_target",
+                &["kind", "target_id", "pinned", "publish_at"],
+                false,
+            ),
+            index("notice_target", &["notice_id"], false),
+        ],
     ));
 
     let mut t = Table::create().table(name("notice_translation")).to_owned();
