@@ -6,7 +6,7 @@ use super::{
 };
 use crate::access::{Actor, Capability, authorize};
 use crate::audience::Membership;
-use crate::db::entities::{notice, notice_attachment, notification, school};
+use crate::db::entities::{notice, notice_attachment, notification};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::state::app_state;
@@ -45,14 +45,6 @@ fn request_locale() -> Locale {
     crate::auth::request::parts()
         .map(|parts| crate::i18n::negotiate::locale_for_request(&parts.headers))
         .unwrap_or_default()
-}
-
-async fn timezone(db: &sea_orm::DatabaseConnection, school_id: i32) -> Result<String, AppError> {
-    Ok(school::Entity::find_by_id(school_id)
-        .one(db)
-        .await?
-        .map(|s| s.timezone)
-        .unwrap_or_else(|| "UTC".to_string()))
 }
 
 /// The reader's children a notice concerns.
@@ -121,7 +113,7 @@ pub async fn board() -> Result<Board, AppError> {
     let translations = store::translations(&state.db, &ids, locale).await?;
     let unread =
         store::unread_count(&state.db, actor.school_id, guardian_id, &memberships, now).await?;
-    let zone = timezone(&state.db, actor.school_id).await?;
+    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
     let cards = notices
         .iter()
         .map(|n| {
@@ -181,7 +173,7 @@ pub async fn open(id: i32, show_original: bool) -> Result<NoticeDetail, AppError
     let notice = visible(&state, &actor, id).await?;
     let locale = request_locale();
     let now = chrono::Utc::now();
-    let zone = timezone(&state.db, actor.school_id).await?;
+    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
     let original = NoticeText {
         language: notice.language.clone(),
         title: notice.title.clone(),
@@ -288,7 +280,7 @@ pub async fn notifications() -> Result<Vec<NotificationItem>, AppError> {
     let state = app_state()?;
     let locale = request_locale();
     let now = chrono::Utc::now();
-    let zone = timezone(&state.db, actor.school_id).await?;
+    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
     let memberships = all_memberships(&actor);
     let recent = store::board(&state.db, actor.school_id, &memberships, now).await?;
     let reminders = notification::Entity::find()

@@ -40,6 +40,18 @@ pub struct GuardianStatus {
     pub acknowledged_for: Option<String>,
 }
 
+impl GuardianStatus {
+    /// Still to do what the notice asks: acknowledge it, or (when no acknowledgement is asked
+    /// for) open it.
+    pub fn waiting(&self, ack_required: bool) -> bool {
+        if ack_required {
+            self.acknowledged_at.is_none()
+        } else {
+            self.read_at.is_none()
+        }
+    }
+}
+
 /// A notice's figures.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Figures {
@@ -218,13 +230,7 @@ pub async fn remind(
     let waiting: Vec<i32> = figures
         .guardians
         .iter()
-        .filter(|g| {
-            if notice.ack_required {
-                g.acknowledged_at.is_none()
-            } else {
-                g.read_at.is_none()
-            }
-        })
+        .filter(|g| g.waiting(notice.ack_required))
         .map(|g| g.id)
         .collect();
     if waiting.is_empty() {

@@ -28,6 +28,18 @@ pub async fn profile(db: &DatabaseConnection) -> Result<SchoolProfile, AppError>
     })
 }
 
+/// A school's IANA time zone (UTC for a school that is not there), for dates and times.
+pub async fn timezone<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+) -> Result<String, DbErr> {
+    Ok(school::Entity::find_by_id(school_id)
+        .one(db)
+        .await?
+        .map(|s| s.timezone)
+        .unwrap_or_else(|| "UTC".to_string()))
+}
+
 /// Creates a school with default settings; returns its id.
 pub async fn create_school<C: sea_orm::ConnectionTrait>(db: &C, name: &str) -> Result<i32, DbErr> {
     let created = school::ActiveModel {

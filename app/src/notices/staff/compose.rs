@@ -4,7 +4,7 @@
 use super::{StaffPage, doc, field_error, locale_of};
 use crate::access::{Actor, Capability, CurrentActor, Scope};
 use crate::audience::{Audience, resolve};
-use crate::db::entities::{class, notice, notice_attachment, pupil, school, year_group};
+use crate::db::entities::{class, notice, notice_attachment, pupil, year_group};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::msg;
@@ -281,14 +281,6 @@ async fn choices(state: &AppState, actor: &Actor) -> Result<Choices, AppError> {
     })
 }
 
-async fn school_timezone(state: &AppState, school_id: i32) -> Result<String, AppError> {
-    Ok(school::Entity::find_by_id(school_id)
-        .one(&state.db)
-        .await?
-        .map(|s| s.timezone)
-        .unwrap_or_else(|| "UTC".to_string()))
-}
-
 /// The publishing actor, or the error page's error.
 fn author(current: &CurrentActor) -> Result<Arc<Actor>, AppError> {
     let actor = current.0.clone().ok_or(AppError::SignInRequired)?;
@@ -333,7 +325,7 @@ pub async fn edit_notice(
         if notice.status == status::WITHDRAWN {
             return Err(AppError::NotFound);
         }
-        let timezone = school_timezone(&state, actor.school_id).await?;
+        let timezone = crate::school::db::timezone(&state.db, actor.school_id).await?;
         let draft = store::load_draft(&state.db, &notice).await?;
         Ok((actor, notice, Typed::from_draft(id, &draft, &timezone)))
     }
@@ -489,7 +481,7 @@ async fn save_and_act(
     {
         return Err(AppError::NotFound);
     }
-    let timezone = school_timezone(state, actor.school_id).await?;
+    let timezone = crate::school::db::timezone(&state.db, actor.school_id).await?;
     let (draft, mut problems) = read_draft(typed, &timezone, locale);
     let published = existing
         .as_ref()

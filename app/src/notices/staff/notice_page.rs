@@ -3,7 +3,7 @@
 
 use super::{StaffPage, doc, locale_of, status_label};
 use crate::access::{Actor, Capability, CurrentActor};
-use crate::db::entities::{notice, notice_attachment, notice_revision, notice_translation, school};
+use crate::db::entities::{notice, notice_attachment, notice_revision, notice_translation};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::msg;
@@ -20,14 +20,6 @@ use std::sync::Arc;
 
 fn actor_of(current: &CurrentActor) -> Result<Arc<Actor>, AppError> {
     current.0.clone().ok_or(AppError::SignInRequired)
-}
-
-async fn timezone(state: &AppState, school_id: i32) -> Result<String, AppError> {
-    Ok(school::Entity::find_by_id(school_id)
-        .one(&state.db)
-        .await?
-        .map(|s| s.timezone)
-        .unwrap_or_else(|| "UTC".to_string()))
 }
 
 fn percent(part: u32, whole: u32) -> u32 {
@@ -94,7 +86,7 @@ async fn render(
     let actor = actor_of(current)?;
     let notice =
         super::access::staff_notice(&state.db, &actor, Capability::NoticeStatsView, id).await?;
-    let zone = timezone(state, actor.school_id).await?;
+    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
     let when = |at| crate::dates::date_time(locale, &zone, at);
     let mut page = StaffPage::new(locale);
     if let Some(count) = query.get("reminded") {
@@ -375,13 +367,7 @@ fn figures_html(locale: Locale, notice: &notice::Model, figures: &Figures) -> St
     let waiting: Vec<_> = figures
         .guardians
         .iter()
-        .filter(|g| {
-            if notice.ack_required {
-                g.acknowledged_at.is_none()
-            } else {
-                g.read_at.is_none()
-            }
-        })
+        .filter(|g| g.waiting(notice.ack_required))
         .collect();
     let heading = if notice.ack_required {
         msg!(locale, "notice-not-acknowledged")
@@ -461,7 +447,7 @@ pub async fn remind(
         if notice.status != status::PUBLISHED {
             return Err(AppError::NotFound);
         }
-        let zone = timezone(&state, actor.school_id).await?;
+        let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
         let now = Utc::now();
         let outcome = stats::remind(&state.db, &notice, &zone, now).await?;
         if let Ok(count) = outcome {
