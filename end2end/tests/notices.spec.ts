@@ -43,6 +43,11 @@ test('the office publishes to Year 3 in English and Chinese; a Chinese-reading Y
   await office.page.locator('#notice-title').fill(title);
   await office.page.locator('#notice-body').fill('Please bring **wellies** and a packed lunch.');
   await office.page.getByLabel('Year 3', { exact: true }).check();
+  if (jsEnabled) {
+    // With the page's script the draft saves itself and the reach updates without a button.
+    await expect(office.page.locator('[data-autosave-status]')).toContainText('Draft saved at', { timeout: 10_000 });
+    await expect(office.page.locator('.audience__reach')).toContainText(/Reaches \d+ families/);
+  }
   await office.page.getByRole('button', { name: 'Check who it reaches' }).click();
   await expect(office.page.locator('.audience__reach')).toContainText(/Reaches \d+ families/);
   // The check saved a draft and kept everything typed.

@@ -18,3 +18,10 @@ pub fn hydrate() {
         let _ = html.set_attribute("data-hydrated", "true");
     }
 }
+
+/// Called by the staff compose page (a server-rendered document): saves drafts as they are typed.
+#[wasm_bindgen]
+pub fn enhance() {
+    console_error_panic_hook::set_once();
+    app::notices::autosave::attach();
+}

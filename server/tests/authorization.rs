@@ -502,6 +502,18 @@ fn rows(f: &Fixture) -> Vec<Row> {
             },
         },
         Row {
+            name: "autosave a draft to class 3A: 3A's teacher and this school's office",
+            call: json(
+                "/api/notices/autosave",
+                format!(r#"{{"fields":[["title","Swimming"],["body","Kit"],["class","{}"]]}}"#, f.class_3a),
+            ),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
             name: "withdraw a 3A notice: 3A's teacher and this school's office",
             call: form(&format!("/admin/notices/{}/withdraw", f.notice_to_withdraw), vec![]),
             expect: |a| match a {

@@ -784,7 +784,58 @@ async fn email_preferences(h: &Harness) {
     assert_eq!(urgent.kind, "published");
 }
 
+async fn autosave(h: &Harness) {
+    let office = session_for(&h.db, OFFICE).await;
+    let year3 = year_3(h).await.to_string();
+    let call = |fields: &str| {
+        support::call(
+            "/api/notices/autosave",
+            "application/json",
+            format!(r#"{{"fields":{fields}}}"#),
+            Some(&office),
+        )
+    };
+    let first = h
+        .send(call(&format!(
+            r#"[["title","Harvest festival"],["body","Bring a tin"],["year_group","{year3}"]]"#
+        )))
+        .await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let saved: serde_json::Value = serde_json::from_str(&body_text(first).await).unwrap();
+    let id = saved["id"].as_i64().unwrap();
+    assert!(
+        saved["reach"].as_str().unwrap().starts_with("Reaches "),
+        "{saved}"
+    );
+    assert!(
+        saved["status"]
+            .as_str()
+            .unwrap()
+            .starts_with("Draft saved at ")
+    );
+    // The next keystrokes update the same draft.
+    let again = h
+        .send(call(&format!(
+            r#"[["id","{id}"],["title","Harvest festival on Friday"],["body","Bring a tin"]]"#
+        )))
+        .await;
+    assert_eq!(again.status(), StatusCode::OK);
+    let drafts = notice::Entity::find()
+        .filter(notice::Column::Title.starts_with("Harvest festival"))
+        .all(&h.db)
+        .await
+        .unwrap();
+    assert_eq!(drafts.len(), 1);
+    assert_eq!(drafts[0].title, "Harvest festival on Friday");
+    assert_eq!(drafts[0].status, "draft");
+    assert!(
+        seeing(h, drafts[0].id).await.is_empty(),
+        "an autosaved draft reaches nobody"
+    );
+}
+
 async fn run(h: Harness) {
+    autosave(&h).await;
     email_preferences(&h).await;
     targeting(&h).await;
     reading_translations_and_acknowledging(&h).await;

@@ -243,6 +243,7 @@ notice-publish = نشر
 notice-save-draft = حفظ المسودة
 notice-save-changes = حفظ التغييرات
 notice-draft-saved = حُفظت المسودة. لم يُرسل شيء.
+notice-draft-autosaved = حُفظت المسودة في { $time }. لم يُرسل شيء.
 notice-problems = حُفظ الإشعار كمسودة لكنه لم يُنشر. يرجى تصحيح ما يلي:
 notice-status = الحالة
 notice-status-draft = مسودة

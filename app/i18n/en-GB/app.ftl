@@ -243,6 +243,7 @@ notice-publish = Publish
 notice-save-draft = Save draft
 notice-save-changes = Save changes
 notice-draft-saved = Draft saved. Nothing has been sent.
+notice-draft-autosaved = Draft saved at { $time }. Nothing has been sent.
 notice-problems = The notice was saved as a draft but not published. Please correct:
 notice-status = Status
 notice-status-draft = Draft

@@ -243,6 +243,7 @@ notice-publish = 发布
 notice-save-draft = 保存草稿
 notice-save-changes = 保存修改
 notice-draft-saved = 草稿已保存，尚未发送。
+notice-draft-autosaved = 草稿已于 { $time } 保存，尚未发送。
 notice-problems = 通知已保存为草稿，但未发布。请更正：
 notice-status = 状态
 notice-status-draft = 草稿

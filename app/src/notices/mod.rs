@@ -4,6 +4,8 @@
 //! Parents' pages are app routes (`board_page`); staff pages are server-rendered documents
 //! (`staff/`) so composing and statistics add nothing to the wasm.
 
+#[cfg(feature = "hydrate")]
+pub mod autosave;
 pub mod board_page;
 #[cfg(feature = "ssr")]
 pub mod files;
@@ -283,6 +285,24 @@ mod dto {
 #[server(endpoint = "notices/page", input = leptos::server_fn::codec::Json)]
 pub async fn render_notice_screen(screen: NoticeScreen) -> Result<RenderedScreen, AppError> {
     crate::error::respond(guardian_view::render(screen).await)
+}
+
+/// What an autosave did: the draft's id (new on the first save), the audience's reach and a
+/// "saved at" line, both in the author's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Autosaved {
+    /// The draft's id, for the form's hidden `id` field.
+    pub id: i32,
+    /// "Reaches 58 families …", or empty with no audience chosen.
+    pub reach: String,
+    /// "Draft saved at 14:05."
+    pub status: String,
+}
+
+/// Saves a draft notice as its author types; `fields` are the compose form's text fields.
+#[server(endpoint = "notices/autosave", input = leptos::server_fn::codec::Json)]
+pub async fn autosave_notice(fields: Vec<(String, String)>) -> Result<Autosaved, AppError> {
+    crate::error::respond(staff::compose::autosave(fields).await)
 }
 
 /// Saves the guardian's e-mail choice per category (`instant`, `digest` or `off`), then returns

@@ -1,7 +1,7 @@
 //! Writing a notice: the compose form (new, draft or published), saved on every button press so a
 //! refused publish loses nothing, with the reach of the chosen audience, translations and files.
 
-use super::{StaffPage, doc, field_error, locale_of};
+use super::{StaffPage, doc_with_script, field_error, locale_of};
 use crate::access::{Actor, Capability, CurrentActor, Scope};
 use crate::audience::{Audience, resolve};
 use crate::db::entities::{class, notice, notice_attachment, pupil, year_group};
@@ -14,7 +14,7 @@ use crate::roster::documents::{error_page, escape};
 use crate::state::AppState;
 use axum::extract::{Extension, Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{NaiveDate, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -47,6 +47,36 @@ pub struct Typed {
 }
 
 impl Typed {
+    /// Takes one form field as typed; unknown names are ignored.
+    fn set(&mut self, name: &str, value: String) {
+        let number = || value.trim().parse::<i32>().ok();
+        match name {
+            "id" => self.id = number(),
+            "title" => self.title = value,
+            "body" => self.body = value,
+            "language" => self.language = value,
+            "category" => self.category = value,
+            "whole_school" => self.whole_school = true,
+            "staff_only" => self.staff_only = true,
+            "year_group" => self.year_groups.extend(number()),
+            "class" => self.classes.extend(number()),
+            "pupil" => self.pupils.extend(number()),
+            "ack_required" => self.ack_required = true,
+            "ack_by" => self.ack_by = value,
+            "publish_at" => self.publish_at = value,
+            "expires_at" => self.expires_at = value,
+            "pinned" => self.pinned = true,
+            "remove_file" => self.remove_files.extend(number()),
+            other => {
+                if let Some(tag) = other.strip_prefix("title_") {
+                    self.translations.entry(tag.to_string()).or_default().0 = value;
+                } else if let Some(tag) = other.strip_prefix("body_") {
+                    self.translations.entry(tag.to_string()).or_default().1 = value;
+                }
+            }
+        }
+    }
+
     fn audience(&self) -> Audience {
         Audience {
             whole_school: self.whole_school,
@@ -375,32 +405,10 @@ async fn read_form(
             .text()
             .await
             .map_err(|_| AppError::invalid(&name, crate::error::FieldProblem::Required))?;
-        let number = || value.trim().parse::<i32>().ok();
-        match name.as_str() {
-            "id" => typed.id = number(),
-            "title" => typed.title = value,
-            "body" => typed.body = value,
-            "language" => typed.language = value,
-            "category" => typed.category = value,
-            "whole_school" => typed.whole_school = true,
-            "staff_only" => typed.staff_only = true,
-            "year_group" => typed.year_groups.extend(number()),
-            "class" => typed.classes.extend(number()),
-            "pupil" => typed.pupils.extend(number()),
-            "ack_required" => typed.ack_required = true,
-            "ack_by" => typed.ack_by = value,
-            "publish_at" => typed.publish_at = value,
-            "expires_at" => typed.expires_at = value,
-            "pinned" => typed.pinned = true,
-            "remove_file" => typed.remove_files.extend(number()),
-            "action" => action = value,
-            other => {
-                if let Some(tag) = other.strip_prefix("title_") {
-                    typed.translations.entry(tag.to_string()).or_default().0 = value;
-                } else if let Some(tag) = other.strip_prefix("body_") {
-                    typed.translations.entry(tag.to_string()).or_default().1 = value;
-                }
-            }
+        if name == "action" {
+            action = value;
+        } else {
+            typed.set(&name, value);
         }
     }
     Ok((typed, action, uploads))
@@ -737,8 +745,11 @@ async fn render(
             escape(note)
         ));
     }
-    let mut form = String::from(
-        "<form method=\"post\" action=\"/admin/notices/save\" enctype=\"multipart/form-data\" class=\"compose\">",
+    // Drafts save themselves as the author types (see `notices::autosave`); published notices
+    // change only when "Save changes" is pressed.
+    let mut form = format!(
+        "<form method=\"post\" action=\"/admin/notices/save\" enctype=\"multipart/form-data\" class=\"compose\"{}>",
+        if published { "" } else { " data-autosave" }
     );
     if let Some(id) = typed.id {
         form.push_str(&format!(
@@ -859,12 +870,12 @@ async fn render(
             checked(typed.staff_only),
             escape(&msg!(locale, "notice-audience-staff"))
         ));
-        if let Some(reach) = reach {
-            audience.push_str(&format!(
-                "<p class=\"audience__reach\" role=\"status\">{}</p>",
-                escape(&reach_text(locale, reach))
-            ));
-        }
+        audience.push_str(&format!(
+            "<p class=\"audience__reach\" data-reach role=\"status\">{}</p>",
+            reach
+                .map(|reach| escape(&reach_text(locale, reach)))
+                .unwrap_or_default()
+        ));
         audience.push_str(&format!(
             "<button class=\"button button--secondary\" type=\"submit\" name=\"action\" value=\"check\">{}</button></fieldset>",
             escape(&msg!(locale, "notice-check-reach"))
@@ -976,7 +987,8 @@ async fn render(
         ));
     } else {
         form.push_str(&format!(
-            "<p class=\"compose__actions\"><button class=\"button\" type=\"submit\" name=\"action\" value=\"publish\">{}</button>\
+            "<p class=\"field__hint\" data-autosave-status role=\"status\"></p>\
+             <p class=\"compose__actions\"><button class=\"button\" type=\"submit\" name=\"action\" value=\"publish\">{}</button>\
              <button class=\"button button--secondary\" type=\"submit\" name=\"action\" value=\"draft\">{}</button></p>",
             escape(&msg!(locale, "notice-publish")),
             escape(&msg!(locale, "notice-save-draft")),
@@ -984,7 +996,7 @@ async fn render(
     }
     form.push_str("</form>");
     page.push(&form);
-    doc(state, locale, &title, page)
+    doc_with_script(state, locale, &title, page)
 }
 
 fn text_field(
@@ -1018,4 +1030,66 @@ fn area_field(
             .unwrap_or_default(),
         field_error(name, problems)
     )
+}
+
+/// Saves a draft as the author types (the page's script sends the form's text fields): the draft
+/// is created on the first call; returns its id, the audience's reach and when it was saved.
+/// Published notices are not saved this way — their edits go out only on "Save changes".
+pub async fn autosave(
+    fields: Vec<(String, String)>,
+) -> Result<crate::notices::Autosaved, AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::access::current_actor()?;
+    let actor = author(&CurrentActor(Some(actor)))?;
+    let locale = crate::auth::request::parts()
+        .map(|parts| crate::i18n::negotiate::locale_for_request(&parts.headers))
+        .unwrap_or_default();
+    let mut typed = Typed::default();
+    for (name, value) in fields {
+        typed.set(&name, value);
+    }
+    let existing = match typed.id {
+        Some(id) => Some(
+            super::access::staff_notice(&state.db, &actor, Capability::NoticePublishClass, id)
+                .await?,
+        ),
+        None => None,
+    };
+    if existing.as_ref().is_some_and(|n| n.status != status::DRAFT) {
+        return Err(AppError::NotFound);
+    }
+    let timezone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let (draft, _) = read_draft(&typed, &timezone, locale);
+    if !draft.audience.is_empty() {
+        may_address(&state, &actor, &draft.audience).await?;
+    }
+    let now = Utc::now();
+    let id = store::save_draft(
+        &state.db,
+        actor.school_id,
+        actor.user_id,
+        existing.as_ref(),
+        &draft,
+        now,
+    )
+    .await?;
+    let reach = if draft.audience.is_empty() {
+        String::new()
+    } else {
+        reach_text(
+            locale,
+            resolve::reach(&state.db, actor.school_id, &draft.audience)
+                .await?
+                .count(),
+        )
+    };
+    let time = crate::dates::zone(&timezone)
+        .from_utc_datetime(&now.naive_utc())
+        .format("%H:%M")
+        .to_string();
+    Ok(crate::notices::Autosaved {
+        id,
+        reach,
+        status: msg!(locale, "notice-draft-autosaved", time = time.as_str()),
+    })
 }

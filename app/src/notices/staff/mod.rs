@@ -49,6 +49,42 @@ pub fn doc(state: &AppState, locale: Locale, title: &str, body: StaffPage) -> Re
     Html(page(locale, title, &state.assets.css, &html)).into_response()
 }
 
+/// [`doc`] that also runs the app's wasm `enhance()` (drafts that save as they are typed), with
+/// its own CSP nonce for the one inline module script.
+pub fn doc_with_script(state: &AppState, locale: Locale, title: &str, body: StaffPage) -> Response {
+    use base64::Engine;
+    let nonce = base64::engine::general_purpose::STANDARD_NO_PAD.encode(rand::random::<[u8; 18]>());
+    let prefix = crate::assets::PKG_PREFIX;
+    let head = format!(
+        "<script type=\"module\" nonce=\"{nonce}\">import init, {{ enhance }} from '{prefix}/{js}';\
+         init({{ module_or_path: '{prefix}/{wasm}' }}).then(() => enhance());</script>",
+        js = state.assets.js,
+        wasm = state.assets.wasm,
+    );
+    let html = format!(
+        "<main class=\"staff-doc\"><p><a href=\"/admin/notices\">{}</a></p><h1>{}</h1>{}</main>",
+        escape(&msg!(locale, "notice-back-to-list")),
+        escape(title),
+        body.html
+    );
+    let mut response = Html(crate::roster::documents::page_with_head(
+        locale,
+        title,
+        &state.assets.css,
+        &head,
+        &html,
+    ))
+    .into_response();
+    if let Ok(value) =
+        http::HeaderValue::from_str(&crate::security::content_security_policy(Some(&nonce)))
+    {
+        response
+            .headers_mut()
+            .insert(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+    response
+}
+
 /// The message for `field`, if it has a problem, as an alert beside it.
 pub fn field_error(field: &str, problems: &[(&'static str, String)]) -> String {
     problems
