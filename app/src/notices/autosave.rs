@@ -62,7 +62,8 @@ fn text_fields(form: &web_sys::HtmlFormElement) -> Vec<(String, String)> {
 
 fn save(form: web_sys::HtmlFormElement) {
     let fields = text_fields(&form);
-    leptos::task::spawn_local(async move {
+    // The page is not a Leptos app, so no Leptos executor runs here: use the browser's.
+    wasm_bindgen_futures::spawn_local(async move {
         let Ok(saved) = super::autosave_notice(fields).await else {
             // A failed autosave changes nothing on the page; the buttons still save.
             return;
