@@ -215,8 +215,9 @@ async fn main() -> anyhow::Result<()> {
         let mine = memberships(&db, guardian).await?;
         let now = Utc::now();
         let start = Instant::now();
-        let (cards, _, unread) =
-            store::board_with_unread(&db, school.school_id, guardian, &mine, now).await?;
+        let feed = store::guardian_feed(&db, school.school_id, guardian, &mine, now).await?;
+        let cards = store::board_notices(&db, &feed).await?;
+        let unread = feed.unread();
         let ids: Vec<i32> = cards.iter().map(|n| n.id).collect();
         std::hint::black_box(store::acks(&db, guardian, &ids).await?);
         std::hint::black_box(store::translations(&db, &ids, Locale::ZhCn).await?);

@@ -32,6 +32,13 @@ pub fn session_id(parts: &http::request::Parts) -> Option<String> {
         .map(|s| s.0.clone())
 }
 
+/// The language the request is rendered in (cookie, else `Accept-Language`).
+pub fn locale() -> crate::i18n::Locale {
+    parts()
+        .map(|parts| crate::i18n::negotiate::locale_for_request(&parts.headers))
+        .unwrap_or_default()
+}
+
 /// Adds a `Set-Cookie` header to the server function's response.
 pub fn set_cookie(value: http::HeaderValue) {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {

@@ -136,8 +136,18 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
     if let (true, Some(found)) = (page_request, &actor)
         && let Some(guardian_id) = found.guardian_id
     {
-        let memberships: Vec<_> = found.children.iter().map(|c| c.membership).collect();
-        match crate::notices::store::unread_count(
+        // The children the switcher shows, so the badge and the board agree.
+        let memberships: Vec<_> = found
+            .children
+            .iter()
+            .filter(|c| {
+                found
+                    .selected_child
+                    .is_none_or(|id| id == c.membership.pupil_id)
+            })
+            .map(|c| c.membership)
+            .collect();
+        match crate::notices::store::guardian_feed(
             &state.db,
             found.school_id,
             guardian_id,
@@ -146,8 +156,11 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
         )
         .await
         {
-            Ok(count) => {
-                request.extensions_mut().insert(UnreadNotices(count as u32));
+            Ok(feed) => {
+                request
+                    .extensions_mut()
+                    .insert(UnreadNotices(feed.unread() as u32));
+                request.extensions_mut().insert(feed);
             }
             Err(err) => tracing::error!(error = %err, "unread count failed"),
         }

@@ -113,11 +113,15 @@ fn disposition(name: &str) -> String {
 pub async fn download(
     State(state): State<AppState>,
     axum::extract::Extension(current): axum::extract::Extension<CurrentActor>,
+    headers: http::HeaderMap,
     Path((notice_id, file_id)): Path<(i32, i32)>,
 ) -> Response {
     match serve_file(&state, &current, notice_id, file_id).await {
         Ok(response) => response,
-        Err(err) => (err.status(), err.to_string()).into_response(),
+        Err(err) => crate::roster::documents::error_page(
+            err,
+            crate::i18n::negotiate::locale_for_request(&headers),
+        ),
     }
 }
 

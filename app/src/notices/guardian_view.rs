@@ -8,7 +8,6 @@ use crate::access::{Actor, Capability, authorize};
 use crate::audience::Membership;
 use crate::db::entities::{notice, notice_attachment, notification};
 use crate::error::AppError;
-use crate::i18n::Locale;
 use crate::state::app_state;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::sync::Arc;
@@ -41,12 +40,6 @@ fn chosen_memberships(actor: &Actor) -> Vec<Membership> {
         .collect()
 }
 
-fn request_locale() -> Locale {
-    crate::auth::request::parts()
-        .map(|parts| crate::i18n::negotiate::locale_for_request(&parts.headers))
-        .unwrap_or_default()
-}
-
 /// The reader's children a notice concerns.
 fn concerned(actor: &Arc<Actor>, notice: &notice::Model) -> Vec<ConcernedChild> {
     let audience = store::audience_of(notice);
@@ -73,7 +66,7 @@ fn excerpt(html: &str) -> String {
 
 /// Renders one of the parents' pages.
 pub async fn render(screen: super::NoticeScreen) -> Result<super::RenderedScreen, AppError> {
-    let locale = request_locale();
+    let locale = crate::auth::request::locale();
     Ok(match screen {
         super::NoticeScreen::Board => super::RenderedScreen {
             title: crate::msg!(locale, "nav-notices"),
@@ -103,16 +96,24 @@ pub async fn board() -> Result<Board, AppError> {
     let actor = granted.actor;
     let guardian_id = guardian(&actor)?;
     let state = app_state()?;
-    let locale = request_locale();
+    let locale = crate::auth::request::locale();
     let now = chrono::Utc::now();
     let memberships = chosen_memberships(&actor);
-    let notices = store::board(&state.db, actor.school_id, &memberships, now).await?;
+    // A page render finds the feed the session middleware read for the tab badge.
+    let feed = match crate::auth::request::parts()
+        .ok()
+        .and_then(|parts| parts.extensions.get::<store::GuardianFeed>().cloned())
+    {
+        Some(feed) => feed,
+        None => {
+            store::guardian_feed(&state.db, actor.school_id, guardian_id, &memberships, now).await?
+        }
+    };
+    let notices = store::board_notices(&state.db, &feed).await?;
+    let (read, unread) = (&feed.read, feed.unread());
     let ids: Vec<i32> = notices.iter().map(|n| n.id).collect();
-    let read = store::read_ids(&state.db, guardian_id, &ids).await?;
     let acks = store::acks(&state.db, guardian_id, &ids).await?;
     let translations = store::translations(&state.db, &ids, locale).await?;
-    let unread =
-        store::unread_count(&state.db, actor.school_id, guardian_id, &memberships, now).await?;
     let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
     let cards = notices
         .iter()
@@ -171,7 +172,7 @@ pub async fn open(id: i32, show_original: bool) -> Result<NoticeDetail, AppError
     let guardian_id = guardian(&actor)?;
     let state = app_state()?;
     let notice = visible(&state, &actor, id).await?;
-    let locale = request_locale();
+    let locale = crate::auth::request::locale();
     let now = chrono::Utc::now();
     let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
     let original = NoticeText {
@@ -278,7 +279,7 @@ pub async fn notifications() -> Result<Vec<NotificationItem>, AppError> {
     let actor = granted.actor;
     let guardian_id = guardian(&actor)?;
     let state = app_state()?;
-    let locale = request_locale();
+    let locale = crate::auth::request::locale();
     let now = chrono::Utc::now();
     let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
     let memberships = all_memberships(&actor);

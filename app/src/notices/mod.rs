@@ -1,8 +1,9 @@
 //! The noticeboard: notices targeted at the school, year groups, classes or single pupils, in the
 //! families' languages, read and acknowledged per guardian.
 //!
-//! Parents' pages are app routes (`board_page`); staff pages are server-rendered documents
-//! (`staff/`) so composing and statistics add nothing to the wasm.
+//! Parents' pages are app routes whose content the server renders (`board_page`, `page_html`);
+//! staff pages are server-rendered documents (`staff/`), the compose page with the app's wasm
+//! only for drafts that save as they are typed (`autosave`).
 
 #[cfg(feature = "hydrate")]
 pub mod autosave;

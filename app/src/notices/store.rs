@@ -613,19 +613,48 @@ pub async fn board<C: ConnectionTrait>(
     Ok(ids.into_iter().filter_map(|id| found.remove(&id)).collect())
 }
 
-/// The board and the unread count from one read of the guardian's feed: the newest
-/// [`BOARD_LIMIT`] notices, and how many of the newest [`UNREAD_WINDOW`] are unopened.
-pub async fn board_with_unread<C: ConnectionTrait>(
+/// A guardian's feed: the ids of the newest [`UNREAD_WINDOW`] visible notices and which of
+/// them they have opened. The tab badge and the board both come from it, so a page computes it
+/// once (the session middleware keeps it in the request).
+#[derive(Clone, Debug, Default)]
+pub struct GuardianFeed {
+    /// Newest first, pinned on top.
+    pub ids: Vec<i32>,
+    /// Those the guardian has opened.
+    pub read: HashSet<i32>,
+}
+
+impl GuardianFeed {
+    /// Unopened notices among the newest [`UNREAD_WINDOW`].
+    pub fn unread(&self) -> u64 {
+        self.ids.iter().filter(|id| !self.read.contains(id)).count() as u64
+    }
+}
+
+/// Reads a guardian's feed (two statements per target, then one for the reads).
+pub async fn guardian_feed<C: ConnectionTrait>(
     db: &C,
     school_id: i32,
     guardian_id: i32,
     memberships: &[Membership],
     now: DateTime<Utc>,
-) -> Result<(Vec<notice::Model>, HashSet<i32>, u64), DbErr> {
+) -> Result<GuardianFeed, DbErr> {
     let ids = feed(db, school_id, memberships, now, UNREAD_WINDOW).await?;
     let read = read_ids(db, guardian_id, &ids).await?;
-    let unread = ids.iter().filter(|id| !read.contains(id)).count() as u64;
-    let shown: Vec<i32> = ids.into_iter().take(BOARD_LIMIT as usize).collect();
+    Ok(GuardianFeed { ids, read })
+}
+
+/// The notices the board shows from a feed: its newest [`BOARD_LIMIT`], still published.
+pub async fn board_notices<C: ConnectionTrait>(
+    db: &C,
+    feed: &GuardianFeed,
+) -> Result<Vec<notice::Model>, DbErr> {
+    let shown: Vec<i32> = feed
+        .ids
+        .iter()
+        .copied()
+        .take(BOARD_LIMIT as usize)
+        .collect();
     let mut found: HashMap<i32, notice::Model> = notice::Entity::find()
         .filter(notice::Column::Id.is_in(shown.iter().copied()))
         .filter(notice::Column::Status.eq(status::PUBLISHED))
@@ -634,24 +663,10 @@ pub async fn board_with_unread<C: ConnectionTrait>(
         .into_iter()
         .map(|n| (n.id, n))
         .collect();
-    let notices = shown
+    Ok(shown
         .into_iter()
         .filter_map(|id| found.remove(&id))
-        .collect();
-    Ok((notices, read, unread))
-}
-
-/// How many of the newest [`UNREAD_WINDOW`] notices a guardian may see they have not opened.
-pub async fn unread_count<C: ConnectionTrait>(
-    db: &C,
-    school_id: i32,
-    guardian_id: i32,
-    memberships: &[Membership],
-    now: DateTime<Utc>,
-) -> Result<u64, DbErr> {
-    let ids = feed(db, school_id, memberships, now, UNREAD_WINDOW).await?;
-    let read = read_ids(db, guardian_id, &ids).await?;
-    Ok(ids.iter().filter(|id| !read.contains(id)).count() as u64)
+        .collect())
 }
 
 /// The notice if a guardian with these memberships may see it now.

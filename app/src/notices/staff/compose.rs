@@ -242,9 +242,8 @@ struct Choices {
 }
 
 async fn choices(state: &AppState, actor: &Actor) -> Result<Choices, AppError> {
-    let school_wide =
-        super::access::grant(&Arc::new(actor.clone()), Capability::NoticePublishSchool)
-            .is_ok_and(|g| g.scope == Scope::WholeSchool);
+    let school_wide = crate::access::allowed_scope(&actor.roles, Capability::NoticePublishSchool)
+        == Some(Scope::WholeSchool);
     let Some(year) = resolve::current_year(&state.db, actor.school_id).await? else {
         return Ok(Choices {
             whole_school: school_wide,
@@ -265,8 +264,8 @@ async fn choices(state: &AppState, actor: &Actor) -> Result<Choices, AppError> {
     } else {
         Vec::new()
     };
-    let class_grant =
-        super::access::grant(&Arc::new(actor.clone()), Capability::NoticePublishClass)?;
+    let class_scope = crate::access::allowed_scope(&actor.roles, Capability::NoticePublishClass)
+        .ok_or(AppError::Forbidden)?;
     let classes: Vec<(i32, String)> = class::Entity::find()
         .filter(class::Column::SchoolId.eq(actor.school_id))
         .filter(class::Column::AcademicYearId.eq(year.id))
@@ -274,7 +273,7 @@ async fn choices(state: &AppState, actor: &Actor) -> Result<Choices, AppError> {
         .all(&state.db)
         .await?
         .into_iter()
-        .filter(|c| class_grant.scope == Scope::WholeSchool || actor.classes.contains(&c.id))
+        .filter(|c| class_scope == Scope::WholeSchool || actor.classes.contains(&c.id))
         .map(|c| (c.id, c.name))
         .collect();
     let class_ids: Vec<i32> = classes.iter().map(|(id, _)| *id).collect();
@@ -720,7 +719,7 @@ async fn render(
             .ok()
             .map(|r| r.count())
     };
-    let mut page = StaffPage::new(locale);
+    let mut page = StaffPage::default();
     let title = if published {
         msg!(locale, "notice-edit-title")
     } else {
@@ -1041,9 +1040,7 @@ pub async fn autosave(
     let state = crate::state::app_state()?;
     let actor = crate::access::current_actor()?;
     let actor = author(&CurrentActor(Some(actor)))?;
-    let locale = crate::auth::request::parts()
-        .map(|parts| crate::i18n::negotiate::locale_for_request(&parts.headers))
-        .unwrap_or_default();
+    let locale = crate::auth::request::locale();
     let mut typed = Typed::default();
     for (name, value) in fields {
         typed.set(&name, value);

@@ -20,18 +20,12 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 const LIST_LIMIT: u64 = 200;
 
 /// The body of a staff page being built.
+#[derive(Default)]
 pub struct StaffPage {
     html: String,
 }
 
 impl StaffPage {
-    /// An empty page.
-    pub fn new(_locale: Locale) -> Self {
-        Self {
-            html: String::new(),
-        }
-    }
-
     /// Appends trusted markup (callers escape what they put in).
     pub fn push(&mut self, html: &str) {
         self.html.push_str(html);
@@ -40,13 +34,23 @@ impl StaffPage {
 
 /// The whole document: a back link to the notices list, the title, the body.
 pub fn doc(state: &AppState, locale: Locale, title: &str, body: StaffPage) -> Response {
-    let html = format!(
+    Html(page(
+        locale,
+        title,
+        &state.assets.css,
+        &main(locale, title, body),
+    ))
+    .into_response()
+}
+
+/// The `<main>` of a staff page: back link, title, body.
+fn main(locale: Locale, title: &str, body: StaffPage) -> String {
+    format!(
         "<main class=\"staff-doc\"><p><a href=\"/admin/notices\">{}</a></p><h1>{}</h1>{}</main>",
         escape(&msg!(locale, "notice-back-to-list")),
         escape(title),
         body.html
-    );
-    Html(page(locale, title, &state.assets.css, &html)).into_response()
+    )
 }
 
 /// [`doc`] that also runs the app's wasm `enhance()` (drafts that save as they are typed), with
@@ -61,18 +65,12 @@ pub fn doc_with_script(state: &AppState, locale: Locale, title: &str, body: Staf
         js = state.assets.js,
         wasm = state.assets.wasm,
     );
-    let html = format!(
-        "<main class=\"staff-doc\"><p><a href=\"/admin/notices\">{}</a></p><h1>{}</h1>{}</main>",
-        escape(&msg!(locale, "notice-back-to-list")),
-        escape(title),
-        body.html
-    );
     let mut response = Html(crate::roster::documents::page_with_head(
         locale,
         title,
         &state.assets.css,
         &head,
-        &html,
+        &main(locale, title, body),
     ))
     .into_response();
     if let Ok(value) =
@@ -139,6 +137,25 @@ async fn render_list(
     }
     let may_write = access::grant(&actor, Capability::NoticePublishClass)
         .is_ok_and(|g| g.scope != Scope::OwnChildren);
+    // A teacher's pupils, once, so each notice's coverage is checked without a query.
+    let own_pupils: std::collections::HashSet<i32> = if granted.scope == Scope::WholeSchool {
+        Default::default()
+    } else {
+        crate::db::entities::enrolment::Entity::find()
+            .filter(crate::db::entities::enrolment::Column::ClassId.is_in(actor.classes.clone()))
+            .all(&state.db)
+            .await?
+            .into_iter()
+            .map(|e| e.pupil_id)
+            .collect()
+    };
+    let covered = |audience: &crate::audience::Audience| {
+        !audience.whole_school
+            && audience.year_groups.is_empty()
+            && !(audience.classes.is_empty() && audience.pupils.is_empty())
+            && audience.classes.iter().all(|c| actor.classes.contains(c))
+            && audience.pupils.iter().all(|p| own_pupils.contains(p))
+    };
     let notices = notice::Entity::find()
         .filter(notice::Column::SchoolId.eq(actor.school_id))
         .order_by_desc(notice::Column::UpdatedAt)
@@ -154,8 +171,7 @@ async fn render_list(
     for n in notices {
         let visible = granted.scope == Scope::WholeSchool
             || n.author_user_id == Some(actor.user_id)
-            || (n.status != super::status::DRAFT
-                && access::covers(&state.db, &granted, &super::store::audience_of(&n)).await?);
+            || (n.status != super::status::DRAFT && covered(&super::store::audience_of(&n)));
         if !visible {
             continue;
         }
@@ -171,7 +187,7 @@ async fn render_list(
             when = escape(&when),
         ));
     }
-    let mut body = StaffPage::new(locale);
+    let mut body = StaffPage::default();
     if may_write {
         body.push(&format!(
             "<p><a class=\"button\" href=\"/admin/notices/new\">{}</a></p>",

@@ -88,7 +88,7 @@ async fn render(
         super::access::staff_notice(&state.db, &actor, Capability::NoticeStatsView, id).await?;
     let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
     let when = |at| crate::dates::date_time(locale, &zone, at);
-    let mut page = StaffPage::new(locale);
+    let mut page = StaffPage::default();
     if let Some(count) = query.get("reminded") {
         page.push(&format!(
             "<p class=\"notice-note\" role=\"status\">{}</p>",
@@ -395,6 +395,21 @@ fn figures_html(locale: Locale, notice: &notice::Model, figures: &Figures) -> St
     html
 }
 
+/// A published notice the signed-in member of staff may use `capability` on.
+async fn published(
+    state: &AppState,
+    current: &CurrentActor,
+    capability: Capability,
+    id: i32,
+) -> Result<(Arc<Actor>, notice::Model), AppError> {
+    let actor = actor_of(current)?;
+    let notice = super::access::staff_notice(&state.db, &actor, capability, id).await?;
+    if notice.status != status::PUBLISHED {
+        return Err(AppError::NotFound);
+    }
+    Ok((actor, notice))
+}
+
 /// `POST /admin/notices/{id}/withdraw`: parents stop seeing it at once.
 pub async fn withdraw(
     State(state): State<AppState>,
@@ -404,13 +419,8 @@ pub async fn withdraw(
 ) -> Response {
     let locale = locale_of(&headers);
     let result = async {
-        let actor = actor_of(&current)?;
-        let notice =
-            super::access::staff_notice(&state.db, &actor, Capability::NoticePublishClass, id)
-                .await?;
-        if notice.status != status::PUBLISHED {
-            return Err(AppError::NotFound);
-        }
+        let (actor, notice) =
+            published(&state, &current, Capability::NoticePublishClass, id).await?;
         let now = Utc::now();
         store::withdraw(&state.db, &notice, now).await?;
         crate::audit::record(
@@ -441,12 +451,7 @@ pub async fn remind(
 ) -> Response {
     let locale = locale_of(&headers);
     let result = async {
-        let actor = actor_of(&current)?;
-        let notice =
-            super::access::staff_notice(&state.db, &actor, Capability::NoticeStatsView, id).await?;
-        if notice.status != status::PUBLISHED {
-            return Err(AppError::NotFound);
-        }
+        let (actor, notice) = published(&state, &current, Capability::NoticeStatsView, id).await?;
         let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
         let now = Utc::now();
         let outcome = stats::remind(&state.db, &notice, &zone, now).await?;
