@@ -83,8 +83,15 @@ compress_file() {
   gzip -9 -f -k -n "$1"
 }
 
+WASM_OPT_FLAGS=(-Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals
+  --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue)
+
 build_frontend() {
-  cargo build --locked -p frontend --target wasm32-unknown-unknown --profile wasm-release
+  # cargo (with relocations kept for the splitter) → split into main module and chunks →
+  # wasm-bindgen → wasm-opt per file → content-hashed names → brotli/gzip → pkg/manifest.txt.
+  RUSTFLAGS="${RUSTFLAGS:-} -Clink-args=--emit-relocs" \
+    cargo build --locked -p frontend --target wasm32-unknown-unknown --profile wasm-release
+  cargo build --locked -q -p wasm-split --release
   local raw="$ROOT/target/wasm32-unknown-unknown/wasm-release/frontend.wasm"
   local stamp="$PKG/manifest.txt"
   if [ -f "$stamp" ] && [ "$stamp" -nt "$raw" ] \
@@ -92,25 +99,29 @@ build_frontend() {
     echo "    front end unchanged since the last build"
     return 0
   fi
-  local work="$ROOT/target/wasm-bindgen"
+  local work="$ROOT/target/wasm-split"
+  local splitter="$ROOT/target/release/wasm-split"
+  local wasm_opt="$ROOT/tools/node_modules/.bin/wasm-opt"
   rm -rf "$work" "$SITE"
   mkdir -p "$work" "$PKG"
-  wasm-bindgen --target web --no-typescript --remove-name-section \
-    --out-dir "$work" --out-name schoolgate "$raw"
-  "$ROOT/tools/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-sign-ext \
-    --enable-mutable-globals --enable-nontrapping-float-to-int --enable-reference-types \
-    --enable-multivalue "$work/schoolgate_bg.wasm" -o "$work/schoolgate.opt.wasm"
-  local wasm_name="schoolgate.$(short_hash "$work/schoolgate.opt.wasm").wasm"
-  local js_name="schoolgate.$(short_hash "$work/schoolgate.js").js"
+  "$splitter" split "$raw" "$work"
+  # --keep-lld-exports: the chunks link against the main module's table and functions.
+  wasm-bindgen --target web --no-typescript --remove-name-section --keep-lld-exports \
+    --out-dir "$work" --out-name schoolgate "$work/main.wasm"
+  # wasm-opt only after wasm-bindgen: before it, the splitter cannot read the relocations.
+  "$wasm_opt" "${WASM_OPT_FLAGS[@]}" "$work/schoolgate_bg.wasm" -o "$work/schoolgate_bg.wasm"
+  while read -r chunk; do
+    [ -n "$chunk" ] && "$wasm_opt" "${WASM_OPT_FLAGS[@]}" "$work/$chunk" -o "$work/$chunk"
+  done < "$work/chunks.txt"
+  "$splitter" finish "$work" "$PKG" > "$work/manifest.txt"
   local css_name="schoolgate.$(short_hash "$ROOT/style/main.css").css"
-  cp "$work/schoolgate.opt.wasm" "$PKG/$wasm_name"
-  cp "$work/schoolgate.js" "$PKG/$js_name"
   cp "$ROOT/style/main.css" "$PKG/$css_name"
+  echo "css=$css_name" >> "$work/manifest.txt"
   cp -r "$ROOT/public/." "$SITE/"
-  for f in "$PKG/$wasm_name" "$PKG/$js_name" "$PKG/$css_name" "$SITE"/*.svg "$SITE"/*.webmanifest; do
+  for f in "$PKG"/*.wasm "$PKG"/*.js "$PKG/$css_name" "$SITE"/*.svg "$SITE"/*.webmanifest; do
     compress_file "$f"
   done
-  printf 'js=%s\nwasm=%s\ncss=%s\n' "$js_name" "$wasm_name" "$css_name" > "$stamp"
+  cp "$work/manifest.txt" "$stamp"
 }
 
 PG_DIR=""

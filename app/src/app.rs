@@ -5,15 +5,15 @@ use crate::auth::viewer::ViewerContext;
 use crate::i18n::{I18n, Locale};
 use crate::layout::AppFrame;
 use crate::notices::board_page::{
-    EmailSettingsPage, NoticeBoardPage, NoticePage, NotificationsPage,
+    EmailSettingsRoute, NoticeBoardPage, NoticeRoute, NotificationsRoute,
 };
-use crate::pages::{ErrorPanel, HomePage, JoinPage, NotFound, SectionPage, SignInPage};
+use crate::pages::{ErrorPanel, HomePage, JoinRoute, NotFound, SectionPage, SignInPage};
 use crate::school::SchoolContext;
 use crate::sections::Section;
 use leptos::prelude::*;
 use leptos_meta::{Html, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, SsrMode, path};
 
 /// The HTML document around the app; rendered on the server only.
 pub fn shell(assets: AssetManifest) -> impl IntoView {
@@ -104,14 +104,14 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                         <Route path=path!("/notices") view=NoticeBoardPage ssr=SsrMode::Async/>
-                        <Route path=path!("/notices/:id") view=NoticePage ssr=SsrMode::Async/>
-                        <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
-                        <Route path=path!("/notifications/email") view=EmailSettingsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/notices/:id") view={Lazy::<NoticeRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/notifications/email") view={Lazy::<EmailSettingsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/calendar") view=|| view! { <SectionPage section=Section::Calendar/> } ssr=SsrMode::Async/>
                         <Route path=path!("/forms") view=|| view! { <SectionPage section=Section::Forms/> } ssr=SsrMode::Async/>
                         <Route path=path!("/reports") view=|| view! { <SectionPage section=Section::Reports/> } ssr=SsrMode::Async/>
                         <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
-                        <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async/>
+                        <Route path=path!("/join") view={Lazy::<JoinRoute>::new()} ssr=SsrMode::Async/>
                     </Routes>
                 </ErrorBoundary>
             </AppFrame>

@@ -1,36 +1,76 @@
-//! The front-end files (wasm, JS glue, CSS) by their content-hashed names, and the tags that load them.
+//! The front-end files (wasm, JS glue, chunk loader, CSS) by their content-hashed names, and the
+//! tags that load them.
 
 use leptos::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// URL prefix under which the build's `pkg/` folder is served.
 pub const PKG_PREFIX: &str = "/pkg";
 
+/// Lazy function id → the chunk files (stems, without `.wasm`) it needs.
+pub type PrefetchMap = BTreeMap<String, Vec<String>>;
+
 /// The content-hashed file names the build wrote into `pkg/manifest.txt`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AssetManifest {
     /// wasm-bindgen's JS glue.
     pub js: String,
-    /// The application's wasm.
+    /// The application's main wasm module.
     pub wasm: String,
     /// The stylesheet.
     pub css: String,
+    /// The script that loads wasm chunks on demand; `None` for an unsplit build.
+    pub loader: Option<String>,
+    /// The file holding the prefetch map (`split=`), read by the server at start.
+    pub split: Option<String>,
+    /// Every lazily loaded chunk.
+    pub chunks: Vec<String>,
+    /// Which chunks each lazy route needs, so a directly loaded lazy page preloads them.
+    pub prefetch: Arc<PrefetchMap>,
+}
+
+/// A file name from the manifest: a plain name inside `pkg/`, never a path.
+fn usable(name: &str) -> bool {
+    !name.is_empty() && !name.contains('/') && !name.contains("..")
 }
 
 impl AssetManifest {
-    /// Parses `key=value` lines (`js=`, `wasm=`, `css=`), as written by the build.
+    /// Parses `key=value` lines (`js=`, `wasm=`, `css=`, and for a split build `loader=`,
+    /// `split=` and one `chunk=` per chunk), as written by the build.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let value = |key: &str| {
-            text.lines()
-                .filter_map(|line| line.split_once('='))
-                .find(|(k, _)| k.trim() == key)
-                .map(|(_, v)| v.trim().to_string())
-                .filter(|v| !v.is_empty() && !v.contains('/') && !v.contains(".."))
-                .ok_or_else(|| format!("manifest has no usable `{key}=` line"))
+        let pairs: Vec<(&str, &str)> = text
+            .lines()
+            .filter_map(|line| line.split_once('='))
+            .map(|(k, v)| (k.trim(), v.trim()))
+            .collect();
+        let optional = |key: &str| -> Result<Option<String>, String> {
+            match pairs.iter().find(|(k, _)| *k == key) {
+                None => Ok(None),
+                Some((_, v)) if usable(v) => Ok(Some(v.to_string())),
+                Some(_) => Err(format!("manifest has an unusable `{key}=` line")),
+            }
         };
+        let required = |key: &str| {
+            optional(key)?.ok_or_else(|| format!("manifest has no usable `{key}=` line"))
+        };
+        let chunks = pairs
+            .iter()
+            .filter(|(k, _)| *k == "chunk")
+            .map(|(_, v)| {
+                usable(v)
+                    .then(|| v.to_string())
+                    .ok_or_else(|| "manifest has an unusable `chunk=` line".to_string())
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Self {
-            js: value("js")?,
-            wasm: value("wasm")?,
-            css: value("css")?,
+            js: required("js")?,
+            wasm: required("wasm")?,
+            css: required("css")?,
+            loader: optional("loader")?,
+            split: optional("split")?,
+            chunks,
+            prefetch: Arc::default(),
         })
     }
 }
@@ -38,9 +78,22 @@ impl AssetManifest {
 /// The stylesheet link and the module script that loads the wasm and hydrates the page.
 ///
 /// Rendered only by the server shell, with the request's CSP nonce on the one inline script.
+/// With a split build it also hands Leptos the prefetch map, so a page whose route lives in a
+/// chunk gets `<link rel=preload>` for that chunk instead of waiting for hydration to ask.
 #[component]
 pub fn AssetTags(assets: AssetManifest) -> impl IntoView {
     let nonce = leptos::nonce::use_nonce();
+    if let Some(loader) = &assets.loader {
+        provide_context(leptos::WasmSplitManifest(ArcStoredValue::new((
+            PKG_PREFIX.to_string(),
+            assets
+                .prefetch
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            loader.clone(),
+        ))));
+    }
     let js = format!("{PKG_PREFIX}/{}", assets.js);
     let wasm = format!("{PKG_PREFIX}/{}", assets.wasm);
     let boot = format!(
@@ -50,6 +103,7 @@ pub fn AssetTags(assets: AssetManifest) -> impl IntoView {
     view! {
         <link rel="stylesheet" href=format!("{PKG_PREFIX}/{}", assets.css)/>
         <link rel="modulepreload" href=js/>
+        <link rel="preload" href=wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin=""/>
         <script type="module" nonce=nonce>{boot}</script>
     }
 }
@@ -66,11 +120,25 @@ mod tests {
         .expect("valid manifest");
         assert_eq!(m.wasm, "schoolgate.1a2b.wasm");
         assert_eq!(m.css, "schoolgate.9f.css");
+        assert_eq!(m.loader, None);
+        assert!(m.chunks.is_empty());
+    }
+
+    #[test]
+    fn parses_a_split_build() {
+        let m = AssetManifest::parse(
+            "js=s.1.js\nwasm=s.1.wasm\nloader=__wasm_split.abc.js\nsplit=__wasm_split_manifest.1.json\n\
+             chunk=split_notice.2.wasm\nchunk=chunk_0.3.wasm\ncss=s.9.css\n",
+        )
+        .expect("valid manifest");
+        assert_eq!(m.loader.as_deref(), Some("__wasm_split.abc.js"));
+        assert_eq!(m.chunks, ["split_notice.2.wasm", "chunk_0.3.wasm"]);
     }
 
     #[test]
     fn rejects_missing_or_path_like_entries() {
         assert!(AssetManifest::parse("js=a.js\nwasm=a.wasm").is_err());
         assert!(AssetManifest::parse("js=../a.js\nwasm=a.wasm\ncss=a.css").is_err());
+        assert!(AssetManifest::parse("js=a.js\nwasm=a.wasm\ncss=a.css\nchunk=../x.wasm").is_err());
     }
 }

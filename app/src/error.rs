@@ -78,6 +78,10 @@ pub enum AppError {
     /// The request did not reach the server or its answer could not be read.
     #[error("network error")]
     Network,
+    /// The request's arguments could not be decoded: missing, mistyped or not the expected
+    /// encoding. The client's fault, so 400, never 500.
+    #[error("malformed request")]
+    BadRequest,
 }
 
 impl AppError {
@@ -122,6 +126,7 @@ impl AppError {
             AppError::RateLimited => msg!(locale, "error-rate-limited"),
             AppError::Internal => msg!(locale, "error-internal"),
             AppError::Network => msg!(locale, "error-network"),
+            AppError::BadRequest => msg!(locale, "error-bad-request"),
         }
     }
 }
@@ -134,7 +139,9 @@ impl AppError {
         match self {
             AppError::NotFound | AppError::Forbidden => StatusCode::NOT_FOUND,
             AppError::SignInRequired | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Validation { .. } | AppError::AccessCode(_) => StatusCode::BAD_REQUEST,
+            AppError::Validation { .. } | AppError::AccessCode(_) | AppError::BadRequest => {
+                StatusCode::BAD_REQUEST
+            }
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Network => StatusCode::BAD_GATEWAY,
@@ -162,7 +169,7 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Network,
             ServerFnErrorErr::Args(_)
             | ServerFnErrorErr::MissingArg(_)
-            | ServerFnErrorErr::Deserialization(_) => AppError::invalid("", FieldProblem::Required),
+            | ServerFnErrorErr::Deserialization(_) => AppError::BadRequest,
             _ => AppError::Internal,
         }
     }
@@ -198,5 +205,16 @@ mod tests {
             AppError::Network.message(Locale::ZhCn),
             "无法连接到学校的服务器。请检查网络后再试。"
         );
+    }
+
+    #[test]
+    fn undecodable_arguments_are_the_clients_fault() {
+        for err in [
+            ServerFnErrorErr::Args("garbage".into()),
+            ServerFnErrorErr::MissingArg("id".into()),
+            ServerFnErrorErr::Deserialization("eof".into()),
+        ] {
+            assert_eq!(AppError::from_server_fn_error(err), AppError::BadRequest);
+        }
     }
 }

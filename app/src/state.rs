@@ -22,6 +22,8 @@ pub struct AppState {
     pub settings: Settings,
     /// Where uploaded files live.
     pub files: crate::storage::SharedStore,
+    /// Recently resolved signed-in actors.
+    pub actors: crate::access::cache::ActorCache,
 }
 
 /// Deployment settings read at start.

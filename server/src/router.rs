@@ -134,6 +134,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
                 .layer(TraceLayer::new_for_http())
                 .layer(axum::middleware::from_fn(security_headers))
                 .layer(axum::middleware::from_fn(crate::csrf::same_origin_only))
+                .layer(axum::middleware::from_fn(server_fn_status))
                 .layer(axum::middleware::from_fn_with_state(
                     state,
                     app::auth::session::resolve,
@@ -151,6 +152,43 @@ async fn server_fn_handler(State(state): State<AppState>, request: Request<Body>
     handle_server_fns_with_context(move || provide_context(state.clone()), request)
         .await
         .into_response()
+}
+
+/// Middleware on server-function calls: see [`client_fault_status`].
+async fn server_fn_status(request: Request<Body>, next: axum::middleware::Next) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    if api {
+        client_fault_status(response).await
+    } else {
+        response
+    }
+}
+
+/// Largest error body worth reading back: an `AppError` is a few dozen bytes of JSON.
+const ERROR_BODY_LIMIT: usize = 4096;
+
+/// Leptos answers every server-function error with 500, including arguments it could not decode,
+/// which never reach our code to set a status. Give such answers the status of the error they
+/// carry, so 500 means a real fault on the server.
+async fn client_fault_status(response: Response) -> Response {
+    if response.status() != http::StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, ERROR_BODY_LIMIT).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    match serde_json::from_slice::<app::error::AppError>(&bytes) {
+        Ok(error) => {
+            parts.status = error.status();
+            if parts.status.is_server_error() {
+                tracing::error!(?error, "server function failed");
+            }
+        }
+        Err(_) => tracing::error!("server function failed with an unreadable error"),
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// Paths that are neither a route nor a file get the app's translated 404 page; the renderer is

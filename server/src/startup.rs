@@ -46,7 +46,17 @@ pub fn load_assets(site_root: &Path) -> anyhow::Result<AssetManifest> {
             path.display()
         )
     })?;
-    AssetManifest::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+    let mut assets =
+        AssetManifest::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    if let Some(split) = &assets.split {
+        let path = site_root.join("pkg").join(split);
+        let json = std::fs::read(&path)
+            .with_context(|| format!("cannot read the chunk map {}", path.display()))?;
+        let map: app::assets::PrefetchMap = serde_json::from_slice(&json)
+            .with_context(|| format!("{} is not a chunk map", path.display()))?;
+        assets.prefetch = std::sync::Arc::new(map);
+    }
+    Ok(assets)
 }
 
 /// Builds the shared state, reading the school's profile once.
@@ -73,6 +83,7 @@ pub async fn app_state(
         school,
         settings,
         files,
+        actors: Default::default(),
     }
 }
 
@@ -104,14 +115,32 @@ pub async fn serve(config: &Config, state: AppState) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("SG_ADDR={}: cannot listen there", config.addr))?;
     tracing::info!(addr = %config.addr, "Schoolgate is listening on http://{}", config.addr);
-    // Connection info gives sign-in throttling the caller's address.
-    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown_signal())
+    serve_on(listener, router, shutdown_signal())
         .await
         .context("server failed")?;
     tracing::info!("stopped cleanly");
     Ok(())
+}
+
+/// Serves `router` on an open listener until `shutdown` completes.
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    use axum::serve::ListenerExt;
+    // Without TCP_NODELAY a response written as headers then body waits for the client's delayed
+    // ACK (~40 ms) on a kept-alive connection: every static file a phone fetched paid it.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(err) = tcp.set_nodelay(true) {
+            tracing::warn!(error = %err, "cannot set TCP_NODELAY");
+        }
+    });
+    // Connection info gives sign-in throttling the caller's address.
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
+        .with_graceful_shutdown(shutdown)
+        .await
 }
 
 async fn shutdown_signal() {

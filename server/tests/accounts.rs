@@ -6,7 +6,8 @@ mod support;
 use app::roster::demo;
 use http::{StatusCode, header};
 use support::{
-    Harness, body_text, form_call, postgres_harness, session_cookie, session_for, sqlite_harness,
+    Harness, body_text, form_call, home_as, postgres_harness, session_cookie, session_for,
+    sqlite_harness,
 };
 
 async fn sign_in(
@@ -21,12 +22,6 @@ async fn sign_in(
         cookie,
     ))
     .await
-}
-
-async fn home_as(h: &Harness, cookie: &str) -> String {
-    let response = h.get("/", &[(header::COOKIE, cookie)]).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    body_text(response).await
 }
 
 async fn sessions_and_throttling(h: &Harness) {

@@ -211,6 +211,8 @@ async fn targeting(h: &Harness) {
     .insert(&h.db)
     .await
     .expect("sibling link");
+    // Written straight to the database, so tell the actor cache as a roster import would.
+    app::access::cache::roster_changed();
 
     let year3_text = year3.to_string();
     let id = publish_notice(

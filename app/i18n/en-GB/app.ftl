@@ -51,6 +51,7 @@ error-forbidden = We could not find what you asked for.
 error-rate-limited = Too many attempts. Please wait a few minutes and try again.
 error-internal = Something went wrong on our side. Please try again.
 error-network = We could not reach the school’s server. Check your connection and try again.
+error-bad-request = Your browser sent something we could not read. Please reload the page and try again; what you typed is still on the page.
 error-field-required = Please fill in this field.
 error-field-email = Please enter an email address, like name@example.com.
 error-field-too-long = This is too long.

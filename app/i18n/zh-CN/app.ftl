@@ -51,6 +51,7 @@ error-forbidden = 我们找不到您要的内容。
 error-rate-limited = 尝试次数过多。请等几分钟后再试。
 error-internal = 我们这边出了问题。请再试一次。
 error-network = 无法连接到学校的服务器。请检查网络后再试。
+error-bad-request = 您的浏览器发送的内容无法读取。请刷新页面后再试；您输入的内容仍在页面上。
 error-field-required = 请填写此项。
 error-field-email = 请输入电子邮箱地址，例如 name@example.com。
 error-field-too-long = 内容太长了。

@@ -5,6 +5,8 @@
 
 #[cfg(feature = "ssr")]
 mod actor;
+#[cfg(feature = "ssr")]
+pub mod cache;
 mod roles;
 
 #[cfg(feature = "ssr")]

@@ -122,7 +122,7 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
         let id = token_id(&token);
         match lookup(&state, &id).await {
             Ok(Some(found)) => {
-                actor = Some(Arc::new(found));
+                actor = Some(found);
                 request.extensions_mut().insert(SessionId(id));
             }
             Ok(None) => stale = true,
@@ -175,7 +175,7 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
     response
 }
 
-async fn lookup(state: &AppState, id: &str) -> Result<Option<crate::access::Actor>, DbErr> {
+async fn lookup(state: &AppState, id: &str) -> Result<Option<Arc<crate::access::Actor>>, DbErr> {
     let Some(row) = session::Entity::find_by_id(id.to_string())
         .one(&state.db)
         .await?
@@ -186,7 +186,15 @@ async fn lookup(state: &AppState, id: &str) -> Result<Option<crate::access::Acto
         end(&state.db, id).await?;
         return Ok(None);
     }
-    load_actor(&state.db, row.user_id).await
+    if let Some(actor) = state.actors.get(row.user_id) {
+        return Ok(Some(actor));
+    }
+    let generation = state.actors.generation();
+    let actor = load_actor(&state.db, row.user_id).await?.map(Arc::new);
+    if let Some(actor) = &actor {
+        state.actors.put(actor.clone(), generation);
+    }
+    Ok(actor)
 }
 
 #[cfg(test)]

@@ -47,6 +47,7 @@ mod server {
         let mut account = account.into_active_model();
         account.selected_pupil_id = Set(chosen);
         account.update(&state.db).await?;
+        state.actors.forget(actor.user_id);
         leptos_axum::redirect(&crate::layout::return_path(Some(&back)));
         Ok(())
     }

@@ -9,7 +9,9 @@ use wasm_bindgen::closure::Closure;
 /// Quiet time after the last keystroke before saving.
 const PAUSE: std::time::Duration = std::time::Duration::from_millis(1200);
 
-/// Watches `form[data-autosave]`, if the page has one.
+/// Watches `form[data-autosave]`, if the page has one. Staff-only code, so it lives in its own
+/// wasm chunk, downloaded by the compose page only.
+#[leptos::lazy]
 pub fn attach() {
     let Some(form) = document()
         .query_selector("form[data-autosave]")

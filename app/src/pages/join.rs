@@ -7,10 +7,25 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use leptos_router::{LazyRoute, lazy_route};
+
+/// `/join`, a lazily loaded route: a parent opens it once, from their letter.
+pub struct JoinRoute;
+
+#[lazy_route]
+impl LazyRoute for JoinRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <JoinPage/> }.into_any()
+    }
+}
 
 /// Code, a child's date of birth, email and a new password; what was typed stays on refusal.
 #[component]
-pub fn JoinPage() -> impl IntoView {
+fn JoinPage() -> impl IntoView {
     let i18n = I18n::expect();
     let action = ServerAction::<Join>::new();
     let code = use_query_map()

@@ -9,7 +9,7 @@ mod sign_in;
 
 pub use error_panel::ErrorPanel;
 pub use home::HomePage;
-pub use join::{JoinPage, account_action};
+pub use join::{JoinRoute, account_action};
 pub use not_found::NotFound;
 pub use sections::SectionPage;
 pub use sign_in::SignInPage;

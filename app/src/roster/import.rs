@@ -95,7 +95,7 @@ pub struct Report {
     pub guardians_added: usize,
     /// Guardians whose details change.
     pub guardians_changed: usize,
-    /// Guardian–pupil links added or changed.
+    /// Guardian–pupil links added, changed or removed (a pupil's links are those the file lists).
     pub links_changed: usize,
     /// Every problem found; when not empty, nothing is written.
     pub problems: Vec<RowProblem>,
@@ -388,6 +388,8 @@ pub async fn commit_with_progress(
     let report = apply(&txn, school_id, data, progress).await?;
     if report.problems.is_empty() {
         txn.commit().await?;
+        // Children may have moved class or changed guardians: no cached actor may outlive that.
+        crate::access::cache::roster_changed();
         crate::db::optimize(db).await?;
     } else {
         txn.rollback().await?;
@@ -605,6 +607,25 @@ async fn apply<C: ConnectionTrait>(
                 report.links_changed += 1;
             }
         }
+    }
+
+    // A pupil's guardians are exactly those the file lists: a contact the MIS no longer holds
+    // for a child (a court order, a carer who stopped collecting) loses access with this import.
+    let mut listed: HashMap<i32, Vec<i32>> = HashMap::new();
+    for (guardian_mis, pupil_mis) in parsed.links.keys() {
+        if let (Some(guardian_id), Some(pupil_id)) =
+            (guardian_ids.get(guardian_mis), pupil_ids.get(pupil_mis))
+        {
+            listed.entry(*pupil_id).or_default().push(*guardian_id);
+        }
+    }
+    for (pupil_id, guardians) in listed {
+        let removed = guardian_pupil::Entity::delete_many()
+            .filter(guardian_pupil::Column::PupilId.eq(pupil_id))
+            .filter(guardian_pupil::Column::GuardianId.is_not_in(guardians))
+            .exec(db)
+            .await?;
+        report.links_changed += removed.rows_affected as usize;
     }
     Ok(report)
 }

@@ -91,6 +91,13 @@ impl Harness {
     }
 }
 
+/// The home page as the holder of `cookie` sees it.
+pub async fn home_as(h: &Harness, cookie: &str) -> String {
+    let response = h.get("/", &[(header::COOKIE, cookie)]).await;
+    assert_eq!(response.status(), http::StatusCode::OK);
+    body_text(response).await
+}
+
 pub async fn body_text(response: Response<Body>) -> String {
     let bytes = response
         .into_body()

@@ -1,0 +1,90 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO, Portal } from './fixtures/portal';
+
+// The wasm is split: the shell, sign-in, home and the board are in the main module, every other
+// section is a chunk fetched when first opened. These run with JavaScript on only.
+
+/** The build's manifest and chunk map, read from the site folder the server serves. */
+function build() {
+  const pkg = join(process.env.SG_SITE_ROOT ?? join(__dirname, '../../target/site'), 'pkg');
+  const manifest = readFileSync(join(pkg, 'manifest.txt'), 'utf8');
+  const value = (key: string) => manifest.split('\n').filter((l) => l.startsWith(`${key}=`)).map((l) => l.slice(key.length + 1));
+  const map: Record<string, string[]> = JSON.parse(readFileSync(join(pkg, value('split')[0]), 'utf8'));
+  const noticeChunks = Object.entries(map)
+    .filter(([id]) => id.includes('notice_route'))
+    .flatMap(([, stems]) => stems.map((s) => `${s}.wasm`));
+  return { main: value('wasm')[0], chunks: value('chunk'), noticeChunks };
+}
+
+async function signIn(browser: Browser, email: string): Promise<{ page: Page; portal: Portal }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const portal = new Portal(page);
+  await portal.open('/sign-in');
+  await portal.waitForHydration();
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(DEMO.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await portal.waitForHydration();
+  return { page, portal };
+}
+
+/** The office publishes a notice to Year 3 (the demo parent's older child is in 3A). */
+async function publishToYear3(browser: Browser, title: string) {
+  const office = await signIn(browser, 'office@riverside.example');
+  await office.portal.open('/admin/notices/new');
+  await office.page.locator('#notice-title').fill(title);
+  await office.page.locator('#notice-body').fill('Bring a coat.');
+  await office.page.getByLabel('Year 3', { exact: true }).check();
+  await office.page.getByRole('button', { name: 'Publish' }).click();
+  await expect(office.page).toHaveURL(/\/admin\/notices\/\d+$/);
+  await office.page.context().close();
+}
+
+test('a parent going home → notices → a notice → calendar downloads the main wasm and the notice chunk only', async ({ browser }) => {
+  const { main, chunks, noticeChunks } = build();
+  expect(noticeChunks.length).toBeGreaterThan(0);
+  const title = `Coats ${Date.now()}`;
+  await publishToYear3(browser, title);
+
+  const { page } = await signIn(browser, DEMO.parent);
+  const fetched = new Set<string>();
+  page.on('request', (request) => {
+    const name = new URL(request.url()).pathname.split('/').pop() ?? '';
+    if (name.endsWith('.wasm')) fetched.add(name);
+  });
+  await page.getByRole('navigation').getByRole('link', { name: 'Notices' }).click();
+  await expect(page).toHaveURL(/\/notices$/);
+  await page.getByRole('link', { name: new RegExp(title) }).click();
+  await expect(page).toHaveURL(/\/notices\/\d+$/);
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Calendar' }).click();
+  await expect(page).toHaveURL(/\/calendar$/);
+
+  // Navigation stayed inside the app: the main wasm was not fetched again, the notice's chunk was.
+  for (const chunk of noticeChunks) expect(fetched).toContain(chunk);
+  const others = chunks.filter((c) => !noticeChunks.includes(c));
+  expect(others.length).toBeGreaterThan(0);
+  for (const chunk of others) expect(fetched).not.toContain(chunk);
+  expect(fetched).not.toContain(main);
+});
+
+test('a chunk that cannot be downloaded loads the page in full instead of leaving it dead', async ({ browser }) => {
+  const { noticeChunks } = build();
+  const title = `Scarves ${Date.now()}`;
+  await publishToYear3(browser, title);
+  const { page, portal } = await signIn(browser, DEMO.parent);
+  await page.route(/\.wasm$/, (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
+    return noticeChunks.includes(name) ? route.abort() : route.continue();
+  });
+  await portal.open('/notices');
+  await portal.waitForHydration();
+  await page.getByRole('link', { name: new RegExp(title) }).click();
+  // The server renders the notice; it reads, and its acknowledge form would post, without wasm.
+  await expect(page).toHaveURL(/\/notices\/\d+$/);
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+});
