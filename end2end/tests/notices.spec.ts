@@ -28,6 +28,8 @@ async function axe(portal: Portal, jsEnabled: boolean) {
 }
 
 test('the office publishes to Year 3 in English and Chinese; a Chinese-reading Year 3 parent reads and acknowledges; Year 4 never sees it', async ({ browser }, info) => {
+  // Three people's journeys with axe on each page: longer than one page's test.
+  test.slow();
   const jsEnabled = info.project.name === 'js-on';
   const stamp = `${info.project.name}-${Date.now()}`;
   const title = `Farm trip ${stamp}`;
