@@ -4,10 +4,13 @@ use crate::assets::{AssetManifest, AssetTags};
 use crate::auth::viewer::ViewerContext;
 use crate::i18n::{I18n, Locale};
 use crate::layout::AppFrame;
-use crate::notices::board_page::{
+use crate::notices::reader::{
     EmailSettingsRoute, NoticeBoardPage, NoticeRoute, NotificationsRoute,
 };
-use crate::pages::{ErrorPanel, HomePage, JoinRoute, NotFound, SectionPage, SignInPage};
+use crate::notices::staff_pages::{StaffNoticeRoute, StaffNoticesRoute};
+use crate::pages::{
+    ErrorPanel, HomePage, JoinRoute, NotFound, OfficeToolsRoute, SectionPage, SignInPage,
+};
 use crate::school::SchoolContext;
 use crate::sections::Section;
 use leptos::prelude::*;
@@ -83,6 +86,20 @@ fn title_locale(i18n: I18n, rendered_in: Locale) -> Locale {
     }
 }
 
+/// The page title as the document needs it. leptos_meta writes the server's `<title>` without
+/// escaping, so a notice titled `</title><script>…` would end the element there; the browser
+/// sets `document.title` as text, which needs no escaping.
+fn title_markup(title: String) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        html_escape::encode_text(&title).into_owned()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        title
+    }
+}
+
 /// The root component: language, school profile, frame and routes.
 #[component]
 pub fn App() -> impl IntoView {
@@ -96,7 +113,8 @@ pub fn App() -> impl IntoView {
         <Html attr:lang=move || i18n.locale().tag() attr:dir=move || i18n.locale().dir()/>
         <Title formatter=move |page: String| {
             let app = crate::msg!(title_locale(i18n, rendered_in), "app-name");
-            if page.is_empty() { app } else { format!("{page} · {app}") }
+            let title = if page.is_empty() { app } else { format!("{page} · {app}") };
+            title_markup(title)
         }/>
         <Router>
             <AppFrame>
@@ -112,6 +130,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/reports") view=|| view! { <SectionPage section=Section::Reports/> } ssr=SsrMode::Async/>
                         <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
                         <Route path=path!("/join") view={Lazy::<JoinRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin") view={Lazy::<OfficeToolsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/notices") view={Lazy::<StaffNoticesRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/notices/:id") view={Lazy::<StaffNoticeRoute>::new()} ssr=SsrMode::Async/>
                     </Routes>
                 </ErrorBoundary>
             </AppFrame>

@@ -2,7 +2,6 @@
 
 use crate::i18n::Locale;
 use crate::msg;
-use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
@@ -153,16 +152,22 @@ impl AppError {
 /// tests see 401/404/429 rather than a blanket 500.
 #[cfg(feature = "ssr")]
 pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    if let Err(err) = &result
-        && let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
-    {
-        response.set_status(err.status());
+    if let Err(err) = &result {
+        set_response_status(err);
     }
     result
 }
 
+/// Gives the response being rendered the status of `err`.
+#[cfg(feature = "ssr")]
+pub fn set_response_status(err: &AppError) {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(err.status());
+    }
+}
+
 impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
+    type Encoder = crate::codec::JsonText;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {

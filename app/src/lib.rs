@@ -6,12 +6,14 @@ pub mod assets;
 pub mod audience;
 pub mod auth;
 pub mod children;
+pub mod codec;
 pub mod error;
 pub mod i18n;
 pub mod layout;
 pub mod notices;
 pub mod pages;
 pub mod roster;
+pub mod sanitized;
 pub mod school;
 pub mod sections;
 

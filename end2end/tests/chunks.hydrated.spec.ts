@@ -13,7 +13,7 @@ function build() {
   const value = (key: string) => manifest.split('\n').filter((l) => l.startsWith(`${key}=`)).map((l) => l.slice(key.length + 1));
   const map: Record<string, string[]> = JSON.parse(readFileSync(join(pkg, value('split')[0]), 'utf8'));
   const noticeChunks = Object.entries(map)
-    .filter(([id]) => id.includes('notice_route'))
+    .filter(([id]) => id.startsWith('__notice_route_view'))
     .flatMap(([, stems]) => stems.map((s) => `${s}.wasm`));
   return { main: value('wasm')[0], chunks: value('chunk'), noticeChunks };
 }

@@ -48,7 +48,6 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
             get(server_fn_handler).post(server_fn_handler),
         )
         // Printed documents, rendered on the server only (see app::roster::letters).
-        .route("/admin", get(app::roster::documents::tools))
         .route(
             "/admin/letters",
             get(app::roster::letters::class_list).post(app::roster::letters::print),
@@ -83,7 +82,6 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
             "/admin/staff/reset",
             axum::routing::post(app::roster::staff_page::issue_reset),
         )
-        .route("/admin/notices", get(app::notices::staff::list))
         .route(
             "/admin/notices/new",
             get(app::notices::staff::compose::new_notice),
@@ -91,10 +89,6 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route(
             "/admin/notices/save",
             axum::routing::post(app::notices::staff::compose::save),
-        )
-        .route(
-            "/admin/notices/{id}",
-            get(app::notices::staff::notice_page::show),
         )
         .route(
             "/admin/notices/{id}/edit",

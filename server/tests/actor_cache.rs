@@ -18,9 +18,9 @@ use support::{
 async fn board(h: &Harness, cookie: &str) -> (StatusCode, String) {
     let response = h
         .send(support::call(
-            "/api/notices/page",
-            "application/json",
-            r#"{"screen":"Board"}"#.to_string(),
+            "/api/notices/board",
+            "application/x-www-form-urlencoded",
+            String::new(),
             Some(cookie),
         ))
         .await;

@@ -327,7 +327,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "noticeboard: guardians, each their own",
-            call: json("/api/notices/page", r#"{"screen":"Board"}"#.into()),
+            call: form("/api/notices/board", vec![]),
             expect: |a| match a {
                 Actor::GuardianA | Actor::GuardianB => OK,
                 a if signed_in(a) => HIDDEN,
@@ -336,10 +336,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "open the 3A notice: only the 3A family",
-            call: json(
-                "/api/notices/page",
-                format!(r#"{{"screen":{{"Notice":{{"id":{},"original":true}}}}}}"#, f.notice_3a),
-            ),
+            call: form("/api/notices/open", vec![("id", f.notice_3a.to_string())]),
             expect: |a| match a {
                 Actor::GuardianA => OK,
                 a if signed_in(a) => HIDDEN,
@@ -360,10 +357,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "e-mail settings page: guardians, each their own",
-            call: json(
-                "/api/notices/page",
-                r#"{"screen":{"EmailSettings":{"saved":false}}}"#.into(),
-            ),
+            call: form("/api/notices/email-choices", vec![]),
             expect: |a| match a {
                 Actor::GuardianA | Actor::GuardianB => OK,
                 a if signed_in(a) => HIDDEN,
@@ -389,7 +383,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "notification centre: guardians, each their own",
-            call: json("/api/notices/page", r#"{"screen":"Notifications"}"#.into()),
+            call: form("/api/notices/notifications", vec![]),
             expect: |a| match a {
                 Actor::GuardianA | Actor::GuardianB => OK,
                 a if signed_in(a) => HIDDEN,
@@ -414,6 +408,41 @@ fn rows(f: &Fixture) -> Vec<Row> {
                 | Actor::TeachingAssistant
                 | Actor::OfficeAdmin
                 | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "staff notices list data: staff who read notices",
+            call: form("/api/notices/staff-list", vec![]),
+            expect: |a| match a {
+                Actor::Teacher3A
+                | Actor::Teacher4B
+                | Actor::TeachingAssistant
+                | Actor::OfficeAdmin
+                | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "figures data of the 3A notice: 3A's teacher and this school's office",
+            call: form("/api/notices/staff-notice", vec![("id", f.notice_3a.to_string())]),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "staff tools data: staff with an office tool or the notice figures",
+            call: form("/api/staff/tools", vec![]),
+            expect: |a| match a {
+                Actor::OfficeAdmin
+                | Actor::OtherSchoolAdmin
+                | Actor::SystemAdmin
+                | Actor::Teacher3A
+                | Actor::Teacher4B => OK,
                 a if signed_in(a) => HIDDEN,
                 _ => UNAUTHENTICATED,
             },

@@ -87,7 +87,6 @@ home-card-office = اطبع رسائل رموز الدخول واستورد ال
 office-tools-title = أدوات المكتب
 
 ## Server only: access-code letters (printed by the office)
-letters-title = رسائل رموز الدخول
 letters-intro = اختر صفًا لطباعة رسالة لكل وليّ أمر فيه لم ينضم بعد. تُنشئ الطباعة رموزًا جديدة صالحة لمدة 48 ساعة، وتتوقف الرسائل السابقة عن العمل.
 letters-print-class = طباعة رسائل { $class }
 letters-reset-title = نسي أحد أولياء الأمور كلمة المرور
@@ -100,7 +99,6 @@ letter-qr-label = رمز QR يفتح صفحة التسجيل
 letter-expiry = يعمل هذا الرمز مرة واحدة حتى { $date }. إذا انتهت صلاحيته، فاطلب رمزًا جديدًا من مكتب المدرسة.
 
 ## Server only: roster import (office)
-roster-title = استيراد السجل
 roster-intro = اختر ملف CSV المُصدَّر من نظام معلومات المدرسة. سترى كل مشكلة وكل ما سيتغير قبل حفظ أي شيء.
 roster-file = ملف التصدير من نظام المعلومات (CSV)
 roster-check = فحص الملف
@@ -129,7 +127,6 @@ roster-problem-bad-email = البريد الإلكتروني لوليّ الأم
 roster-problem-bad-language = “{ $value }” ليست لغة يوفّرها البوابة.
 
 ## Server only: staff accounts and password reset
-staff-title = حسابات الموظفين
 staff-name = الاسم
 staff-roles = الأدوار
 staff-state = الحالة
@@ -163,13 +160,14 @@ notices-unread = { $count } غير مقروءة
 home-card-staff-notices = اكتب الإشعارات وتابع من قرأها وأكّدها.
 notice-list-title = الإشعارات (للموظفين)
 
-## Server only: parents' notice pages (rendered on the server)
+## Parents' notice pages (the browser switches their language in place)
 notice-new-badge = جديد
 notice-pinned-badge = مثبّت
 notice-ack-badge = يرجى التأكيد
 notice-about = بخصوص: { $children }
 notice-back = كل الإشعارات
 notice-translation-stale-reader = عدّلت المدرسة هذا الإشعار بعد ترجمته. اضغط «عرض الأصل» لرؤية النص الأحدث.
+notice-not-translated = لم يُترجَم هذا الإشعار إلى لغتك بعد، وهذا نصه كما كتبته المدرسة.
 notice-show-original = عرض الأصل
 notice-hide-original = إخفاء الأصل
 notice-files = المرفقات
@@ -194,58 +192,22 @@ email-mode-off = بدون بريد إلكتروني
 email-settings-urgent = تصل الإشعارات العاجلة دائمًا بالبريد الإلكتروني فورًا.
 email-settings-save = حفظ
 email-settings-saved = حُفظت إعدادات البريد الإلكتروني.
-
-## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
-format-date = %-d %B %Y
-format-date-time = %-d %B %Y، %H:%M
-
-## Server only: noticeboard (parents and staff)
 notice-acknowledged-for = تم التأكيد عن { $child } في { $when }.
 notice-file-kb = { $kb } ك.ب
-notice-file-type = يمكن إرفاق ملفات PDF والصور (PNG وJPEG وGIF وWebP) فقط.
-notice-file-size = الحد الأقصى لحجم الملف { $mb } م.ب.
-notice-file-count = يمكن أن يحتوي الإشعار على { $count } ملفات كحد أقصى.
+
+## Staff pages in the app (the browser switches their language in place)
+letters-title = رسائل رموز الدخول
+roster-title = استيراد السجل
+staff-title = حسابات الموظفين
 notice-new = إشعار جديد
 notice-list-empty = لا توجد إشعارات بعد.
 notice-back-to-list = كل الإشعارات
-notice-compose-title = إشعار جديد
-notice-edit-title = تعديل الإشعار
-notice-language = لغة هذا النص
-notice-title = العنوان
-notice-body = النص
-notice-body-hint = اكتب بوضوح. يمكن استخدام **غامق** و# عنوان و- بند قائمة و[نص الرابط](https://…).
 notice-category = الفئة
-notice-audience = لمن الإشعار؟
-notice-audience-school = المدرسة كلها
-notice-audience-year-groups = المراحل الدراسية
-notice-audience-classes = الصفوف
-notice-audience-pupils = تلاميذ بعينهم
-notice-audience-staff = للموظفين فقط (بدون أولياء الأمور)
-notice-audience-fixed = يحتفظ الإشعار المنشور بجمهوره. للوصول إلى آخرين اكتب إشعارًا جديدًا.
-notice-audience-required = اختر لمن الإشعار.
-notice-audience-not-allowed = لا يمكنك إرسال إشعارات إلى هذا الجمهور.
-notice-check-reach = تحقّق ممن يصل إليهم
-notice-reach = يصل إلى { $families } أسرة ({ $guardians } من أولياء الأمور و{ $pupils } تلميذًا).
 notice-ack = التأكيد
 notice-ack-required = يجب على أولياء الأمور تأكيد الاطلاع
-notice-ack-by = التأكيد قبل (اختياري)
-notice-publish-at = النشر في (اختياري)
-notice-publish-at-hint = اتركه فارغًا للنشر الآن. الأوقات بالتوقيت المحلي للمدرسة.
 notice-expires-at = الإزالة من لوحة الإشعارات في (اختياري)
-notice-expiry-before-publish = يجب أن يكون وقت الإزالة بعد نشر الإشعار.
-notice-pinned = تثبيت في أعلى لوحة الإشعارات
 notice-translations = الترجمات
-notice-translations-hint = يرى أولياء الأمور النص بلغتهم إن وُجد؛ اترك اللغة فارغة لتخطيها.
-notice-translation-incomplete = تحتاج الترجمة إلى عنوان ونص معًا.
 notice-translation-stale = قديمة: تغيّر الأصل بعد هذه الترجمة.
-notice-file-add = أضف رسائل PDF أو صورًا
-notice-file-remove = إزالة
-notice-publish = نشر
-notice-save-draft = حفظ المسودة
-notice-save-changes = حفظ التغييرات
-notice-draft-saved = حُفظت المسودة. لم يُرسل شيء.
-notice-draft-autosaved = حُفظت المسودة في { $time }. لم يُرسل شيء.
-notice-problems = حُفظ الإشعار كمسودة لكنه لم يُنشر. يرجى تصحيح ما يلي:
 notice-status = الحالة
 notice-status-draft = مسودة
 notice-status-scheduled = مجدول
@@ -279,14 +241,55 @@ audit-edited = عُدّل
 audit-withdrawn = سُحب
 audit-reminded = أُرسلت تذكيرات
 audit-exported = صُدّر
+email-status-on = البريد الإلكتروني مفعّل: تُرسل الإشعارات بالبريد أيضًا.
+email-status-off = البريد الإلكتروني غير مفعّل: لم يُضبط خادم بريد (SG_SMTP_HOST)، فتصل الإشعارات إلى أولياء الأمور داخل التطبيق فقط.
+
+## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
+format-date = %-d %B %Y
+format-date-time = %-d %B %Y، %H:%M
+
+## Server only: noticeboard (parents and staff)
+notice-file-type = يمكن إرفاق ملفات PDF والصور (PNG وJPEG وGIF وWebP) فقط.
+notice-file-size = الحد الأقصى لحجم الملف { $mb } م.ب.
+notice-file-count = يمكن أن يحتوي الإشعار على { $count } ملفات كحد أقصى.
+notice-compose-title = إشعار جديد
+notice-edit-title = تعديل الإشعار
+notice-language = لغة هذا النص
+notice-title = العنوان
+notice-body = النص
+notice-body-hint = اكتب بوضوح. يمكن استخدام **غامق** و# عنوان و- بند قائمة و[نص الرابط](https://…).
+notice-audience = لمن الإشعار؟
+notice-audience-school = المدرسة كلها
+notice-audience-year-groups = المراحل الدراسية
+notice-audience-classes = الصفوف
+notice-audience-pupils = تلاميذ بعينهم
+notice-audience-staff = للموظفين فقط (بدون أولياء الأمور)
+notice-audience-fixed = يحتفظ الإشعار المنشور بجمهوره. للوصول إلى آخرين اكتب إشعارًا جديدًا.
+notice-audience-required = اختر لمن الإشعار.
+notice-audience-not-allowed = لا يمكنك إرسال إشعارات إلى هذا الجمهور.
+notice-check-reach = تحقّق ممن يصل إليهم
+notice-reach = يصل إلى { $families } أسرة ({ $guardians } من أولياء الأمور و{ $pupils } تلميذًا).
+notice-ack-by = التأكيد قبل (اختياري)
+notice-publish-at = النشر في (اختياري)
+notice-publish-at-hint = اتركه فارغًا للنشر الآن. الأوقات بالتوقيت المحلي للمدرسة.
+notice-expiry-before-publish = يجب أن يكون وقت الإزالة بعد نشر الإشعار.
+notice-pinned = تثبيت في أعلى لوحة الإشعارات
+notice-translations-hint = يرى أولياء الأمور النص بلغتهم إن وُجد؛ اترك اللغة فارغة لتخطيها.
+notice-translation-incomplete = تحتاج الترجمة إلى عنوان ونص معًا.
+notice-file-add = أضف رسائل PDF أو صورًا
+notice-file-remove = إزالة
+notice-publish = نشر
+notice-save-draft = حفظ المسودة
+notice-save-changes = حفظ التغييرات
+notice-draft-saved = حُفظت المسودة. لم يُرسل شيء.
+notice-draft-autosaved = حُفظت المسودة في { $time }. لم يُرسل شيء.
+notice-problems = حُفظ الإشعار كمسودة لكنه لم يُنشر. يرجى تصحيح ما يلي:
 csv-guardian = ولي الأمر
 csv-email = البريد الإلكتروني
 csv-children = الأبناء
 csv-read-at = وقت القراءة
 csv-acknowledged-at = وقت التأكيد
 csv-acknowledged-for = التأكيد عن
-email-status-on = البريد الإلكتروني مفعّل: تُرسل الإشعارات بالبريد أيضًا.
-email-status-off = البريد الإلكتروني غير مفعّل: لم يُضبط خادم بريد (SG_SMTP_HOST)، فتصل الإشعارات إلى أولياء الأمور داخل التطبيق فقط.
 
 ## Server only: e-mails to parents
 email-notice-subject = { $school }: { $title }

@@ -87,7 +87,6 @@ home-card-office = Print access-code letters and import the roster from your MIS
 office-tools-title = Office tools
 
 ## Server only: access-code letters (printed by the office)
-letters-title = Access-code letters
 letters-intro = Choose a class to print a letter for every guardian there who has not joined yet. Printing makes new codes, valid for 48 hours; earlier letters stop working.
 letters-print-class = Print letters for { $class }
 letters-reset-title = A parent forgot their password
@@ -100,7 +99,6 @@ letter-qr-label = QR code that opens the sign-up page
 letter-expiry = This code works once, until { $date }. If it has expired, ask the school office for a new one.
 
 ## Server only: roster import (office)
-roster-title = Import the roster
 roster-intro = Choose the CSV export from your school information system. You will see every problem and what would change before anything is saved.
 roster-file = MIS export (CSV)
 roster-check = Check the file
@@ -129,7 +127,6 @@ roster-problem-bad-email = The guardian’s email address is not valid.
 roster-problem-bad-language = “{ $value }” is not a language the portal offers.
 
 ## Server only: staff accounts and password reset
-staff-title = Staff accounts
 staff-name = Name
 staff-roles = Roles
 staff-state = State
@@ -163,13 +160,14 @@ notices-unread = { $count } unread
 home-card-staff-notices = Write notices and see who has read and acknowledged them.
 notice-list-title = Notices (staff)
 
-## Server only: parents' notice pages (rendered on the server)
+## Parents' notice pages (the browser switches their language in place)
 notice-new-badge = New
 notice-pinned-badge = Pinned
 notice-ack-badge = Please acknowledge
 notice-about = About: { $children }
 notice-back = All notices
 notice-translation-stale-reader = The school has changed this notice since it was translated. Tap “Show original” to see the latest text.
+notice-not-translated = This notice has not been translated into your language yet; here it is as the school wrote it.
 notice-show-original = Show original
 notice-hide-original = Hide original
 notice-files = Attachments
@@ -194,58 +192,22 @@ email-mode-off = No e-mail
 email-settings-urgent = Urgent notices always come by e-mail at once.
 email-settings-save = Save
 email-settings-saved = Your e-mail settings are saved.
-
-## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
-format-date = %-d %B %Y
-format-date-time = %-d %B %Y, %H:%M
-
-## Server only: noticeboard (parents and staff)
 notice-acknowledged-for = Acknowledged for { $child } on { $when }.
 notice-file-kb = { $kb } KB
-notice-file-type = Only PDF files and pictures (PNG, JPEG, GIF, WebP) can be attached.
-notice-file-size = A file can be at most { $mb } MB.
-notice-file-count = A notice can have at most { $count } files.
+
+## Staff pages in the app (the browser switches their language in place)
+letters-title = Access-code letters
+roster-title = Import the roster
+staff-title = Staff accounts
 notice-new = New notice
 notice-list-empty = No notices yet.
 notice-back-to-list = All notices
-notice-compose-title = New notice
-notice-edit-title = Edit notice
-notice-language = Language of this text
-notice-title = Title
-notice-body = Text
-notice-body-hint = Write plainly. **bold**, # heading, - list item, [link text](https://…) are understood.
 notice-category = Category
-notice-audience = Who is it for?
-notice-audience-school = The whole school
-notice-audience-year-groups = Year groups
-notice-audience-classes = Classes
-notice-audience-pupils = Single pupils
-notice-audience-staff = Staff only (no parents)
-notice-audience-fixed = A published notice keeps its audience. To reach others, write a new notice.
-notice-audience-required = Choose who the notice is for.
-notice-audience-not-allowed = You cannot send notices to that audience.
-notice-check-reach = Check who it reaches
-notice-reach = Reaches { $families } families ({ $guardians } parents and carers, { $pupils } pupils).
 notice-ack = Acknowledgement
 notice-ack-required = Parents must acknowledge it
-notice-ack-by = Acknowledge by (optional)
-notice-publish-at = Publish at (optional)
-notice-publish-at-hint = Leave empty to publish now. Times are the school’s local time.
 notice-expires-at = Remove from the noticeboard at (optional)
-notice-expiry-before-publish = The removal time must be after the notice is published.
-notice-pinned = Pin to the top of the noticeboard
 notice-translations = Translations
-notice-translations-hint = Parents see the text in their own language when there is one; leave a language empty to skip it.
-notice-translation-incomplete = A translation needs both a title and a text.
 notice-translation-stale = Out of date: the original has changed since this translation.
-notice-file-add = Add PDF letters or pictures
-notice-file-remove = Remove
-notice-publish = Publish
-notice-save-draft = Save draft
-notice-save-changes = Save changes
-notice-draft-saved = Draft saved. Nothing has been sent.
-notice-draft-autosaved = Draft saved at { $time }. Nothing has been sent.
-notice-problems = The notice was saved as a draft but not published. Please correct:
 notice-status = Status
 notice-status-draft = Draft
 notice-status-scheduled = Scheduled
@@ -279,14 +241,55 @@ audit-edited = Edited
 audit-withdrawn = Withdrawn
 audit-reminded = Reminders sent
 audit-exported = Exported
+email-status-on = E-mail is on: notices are also sent by e-mail.
+email-status-off = E-mail is off: no mail server is configured (SG_SMTP_HOST), so notices reach parents in the app only.
+
+## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
+format-date = %-d %B %Y
+format-date-time = %-d %B %Y, %H:%M
+
+## Server only: noticeboard (parents and staff)
+notice-file-type = Only PDF files and pictures (PNG, JPEG, GIF, WebP) can be attached.
+notice-file-size = A file can be at most { $mb } MB.
+notice-file-count = A notice can have at most { $count } files.
+notice-compose-title = New notice
+notice-edit-title = Edit notice
+notice-language = Language of this text
+notice-title = Title
+notice-body = Text
+notice-body-hint = Write plainly. **bold**, # heading, - list item, [link text](https://…) are understood.
+notice-audience = Who is it for?
+notice-audience-school = The whole school
+notice-audience-year-groups = Year groups
+notice-audience-classes = Classes
+notice-audience-pupils = Single pupils
+notice-audience-staff = Staff only (no parents)
+notice-audience-fixed = A published notice keeps its audience. To reach others, write a new notice.
+notice-audience-required = Choose who the notice is for.
+notice-audience-not-allowed = You cannot send notices to that audience.
+notice-check-reach = Check who it reaches
+notice-reach = Reaches { $families } families ({ $guardians } parents and carers, { $pupils } pupils).
+notice-ack-by = Acknowledge by (optional)
+notice-publish-at = Publish at (optional)
+notice-publish-at-hint = Leave empty to publish now. Times are the school’s local time.
+notice-expiry-before-publish = The removal time must be after the notice is published.
+notice-pinned = Pin to the top of the noticeboard
+notice-translations-hint = Parents see the text in their own language when there is one; leave a language empty to skip it.
+notice-translation-incomplete = A translation needs both a title and a text.
+notice-file-add = Add PDF letters or pictures
+notice-file-remove = Remove
+notice-publish = Publish
+notice-save-draft = Save draft
+notice-save-changes = Save changes
+notice-draft-saved = Draft saved. Nothing has been sent.
+notice-draft-autosaved = Draft saved at { $time }. Nothing has been sent.
+notice-problems = The notice was saved as a draft but not published. Please correct:
 csv-guardian = Parent or carer
 csv-email = Email
 csv-children = Children
 csv-read-at = Read at
 csv-acknowledged-at = Acknowledged at
 csv-acknowledged-for = Acknowledged for
-email-status-on = E-mail is on: notices are also sent by e-mail.
-email-status-off = E-mail is off: no mail server is configured (SG_SMTP_HOST), so notices reach parents in the app only.
 
 ## Server only: e-mails to parents
 email-notice-subject = { $school }: { $title }

@@ -87,7 +87,6 @@ home-card-office = 打印访问码信函，并从学校信息系统导入名册�
 office-tools-title = 办公室工具
 
 ## Server only: access-code letters (printed by the office)
-letters-title = 访问码信函
 letters-intro = 选择一个班级，为该班所有尚未加入的监护人各打印一封信函。打印会生成新的访问码，有效期 48 小时；之前的信函随即失效。
 letters-print-class = 打印 { $class } 的信函
 letters-reset-title = 家长忘记了密码
@@ -100,7 +99,6 @@ letter-qr-label = 打开注册页面的二维码
 letter-expiry = 此访问码只能使用一次，有效期至 { $date }。如已过期，请向学校办公室索取新的访问码。
 
 ## Server only: roster import (office)
-roster-title = 导入名册
 roster-intro = 请选择学校信息系统导出的 CSV 文件。保存之前，您会看到每一个问题以及将要发生的变更。
 roster-file = 信息系统导出文件（CSV）
 roster-check = 检查文件
@@ -129,7 +127,6 @@ roster-problem-bad-email = 监护人的电子邮箱无效。
 roster-problem-bad-language = “{ $value }”不是本平台提供的语言。
 
 ## Server only: staff accounts and password reset
-staff-title = 教职员账户
 staff-name = 姓名
 staff-roles = 角色
 staff-state = 状态
@@ -163,13 +160,14 @@ notices-unread = { $count } 条未读
 home-card-staff-notices = 撰写通知，查看谁已阅读和确认。
 notice-list-title = 通知（教职员）
 
-## Server only: parents' notice pages (rendered on the server)
+## Parents' notice pages (the browser switches their language in place)
 notice-new-badge = 新
 notice-pinned-badge = 置顶
 notice-ack-badge = 请确认
 notice-about = 涉及：{ $children }
 notice-back = 全部通知
 notice-translation-stale-reader = 学校在翻译之后修改了这条通知。点击“显示原文”查看最新内容。
+notice-not-translated = 这条通知还没有翻译成您的语言，下面是学校写的原文。
 notice-show-original = 显示原文
 notice-hide-original = 隐藏原文
 notice-files = 附件
@@ -194,58 +192,22 @@ email-mode-off = 不发电子邮件
 email-settings-urgent = 紧急通知总是立即通过电子邮件发送。
 email-settings-save = 保存
 email-settings-saved = 您的电子邮件设置已保存。
-
-## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
-format-date = %Y年%-m月%-d日
-format-date-time = %Y年%-m月%-d日 %H:%M
-
-## Server only: noticeboard (parents and staff)
 notice-acknowledged-for = 已于 { $when } 代 { $child } 确认。
 notice-file-kb = { $kb } KB
-notice-file-type = 只能附加 PDF 文件和图片（PNG、JPEG、GIF、WebP）。
-notice-file-size = 每个文件最大 { $mb } MB。
-notice-file-count = 每条通知最多 { $count } 个文件。
+
+## Staff pages in the app (the browser switches their language in place)
+letters-title = 访问码信函
+roster-title = 导入名册
+staff-title = 教职员账户
 notice-new = 新建通知
 notice-list-empty = 还没有通知。
 notice-back-to-list = 全部通知
-notice-compose-title = 新建通知
-notice-edit-title = 编辑通知
-notice-language = 本文的语言
-notice-title = 标题
-notice-body = 正文
-notice-body-hint = 请简明书写。支持 **粗体**、# 标题、- 列表项、[链接文字](https://…)。
 notice-category = 类别
-notice-audience = 发送给谁？
-notice-audience-school = 全校
-notice-audience-year-groups = 年级
-notice-audience-classes = 班级
-notice-audience-pupils = 个别学生
-notice-audience-staff = 仅限教职员（不发给家长）
-notice-audience-fixed = 已发布的通知不能更改对象。如需通知其他人，请新建通知。
-notice-audience-required = 请选择通知对象。
-notice-audience-not-allowed = 您不能向该对象发送通知。
-notice-check-reach = 查看覆盖人数
-notice-reach = 覆盖 { $families } 个家庭（{ $guardians } 位家长和监护人，{ $pupils } 名学生）。
 notice-ack = 确认
 notice-ack-required = 家长必须确认
-notice-ack-by = 确认截止日期（可选）
-notice-publish-at = 发布时间（可选）
-notice-publish-at-hint = 留空即立即发布。时间按学校当地时间计算。
 notice-expires-at = 从公告栏移除的时间（可选）
-notice-expiry-before-publish = 移除时间必须晚于发布时间。
-notice-pinned = 置顶显示
 notice-translations = 翻译
-notice-translations-hint = 如有家长所用语言的版本，家长将看到该版本；不需要的语言请留空。
-notice-translation-incomplete = 翻译需要同时填写标题和正文。
 notice-translation-stale = 已过时：此翻译之后原文有修改。
-notice-file-add = 添加 PDF 信件或图片
-notice-file-remove = 删除
-notice-publish = 发布
-notice-save-draft = 保存草稿
-notice-save-changes = 保存修改
-notice-draft-saved = 草稿已保存，尚未发送。
-notice-draft-autosaved = 草稿已于 { $time } 保存，尚未发送。
-notice-problems = 通知已保存为草稿，但未发布。请更正：
 notice-status = 状态
 notice-status-draft = 草稿
 notice-status-scheduled = 定时发布
@@ -279,14 +241,55 @@ audit-edited = 已编辑
 audit-withdrawn = 已撤回
 audit-reminded = 已发送提醒
 audit-exported = 已导出
+email-status-on = 电子邮件已开启：通知也会通过电子邮件发送。
+email-status-off = 电子邮件未开启：未配置邮件服务器（SG_SMTP_HOST），通知只在应用中送达家长。
+
+## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
+format-date = %Y年%-m月%-d日
+format-date-time = %Y年%-m月%-d日 %H:%M
+
+## Server only: noticeboard (parents and staff)
+notice-file-type = 只能附加 PDF 文件和图片（PNG、JPEG、GIF、WebP）。
+notice-file-size = 每个文件最大 { $mb } MB。
+notice-file-count = 每条通知最多 { $count } 个文件。
+notice-compose-title = 新建通知
+notice-edit-title = 编辑通知
+notice-language = 本文的语言
+notice-title = 标题
+notice-body = 正文
+notice-body-hint = 请简明书写。支持 **粗体**、# 标题、- 列表项、[链接文字](https://…)。
+notice-audience = 发送给谁？
+notice-audience-school = 全校
+notice-audience-year-groups = 年级
+notice-audience-classes = 班级
+notice-audience-pupils = 个别学生
+notice-audience-staff = 仅限教职员（不发给家长）
+notice-audience-fixed = 已发布的通知不能更改对象。如需通知其他人，请新建通知。
+notice-audience-required = 请选择通知对象。
+notice-audience-not-allowed = 您不能向该对象发送通知。
+notice-check-reach = 查看覆盖人数
+notice-reach = 覆盖 { $families } 个家庭（{ $guardians } 位家长和监护人，{ $pupils } 名学生）。
+notice-ack-by = 确认截止日期（可选）
+notice-publish-at = 发布时间（可选）
+notice-publish-at-hint = 留空即立即发布。时间按学校当地时间计算。
+notice-expiry-before-publish = 移除时间必须晚于发布时间。
+notice-pinned = 置顶显示
+notice-translations-hint = 如有家长所用语言的版本，家长将看到该版本；不需要的语言请留空。
+notice-translation-incomplete = 翻译需要同时填写标题和正文。
+notice-file-add = 添加 PDF 信件或图片
+notice-file-remove = 删除
+notice-publish = 发布
+notice-save-draft = 保存草稿
+notice-save-changes = 保存修改
+notice-draft-saved = 草稿已保存，尚未发送。
+notice-draft-autosaved = 草稿已于 { $time } 保存，尚未发送。
+notice-problems = 通知已保存为草稿，但未发布。请更正：
 csv-guardian = 家长或监护人
 csv-email = 电子邮箱
 csv-children = 子女
 csv-read-at = 阅读时间
 csv-acknowledged-at = 确认时间
 csv-acknowledged-for = 代谁确认
-email-status-on = 电子邮件已开启：通知也会通过电子邮件发送。
-email-status-off = 电子邮件未开启：未配置邮件服务器（SG_SMTP_HOST），通知只在应用中送达家长。
 
 ## Server only: e-mails to parents
 email-notice-subject = { $school }：{ $title }

@@ -12,10 +12,12 @@ mod fluent;
 mod locale;
 #[cfg(feature = "ssr")]
 pub mod negotiate;
+mod per_locale;
 
 #[cfg(feature = "ssr")]
 pub use fluent::loader_for;
 pub use locale::{LANGUAGE_COOKIE, Locale};
+pub use per_locale::PerLocale;
 
 use leptos::prelude::*;
 
@@ -74,6 +76,45 @@ impl I18n {
 /// instead of one per call site; that keeps the wasm small.
 pub fn text(i18n: I18n, key: &'static str) -> Signal<String> {
     Signal::derive(move || message_args(i18n.locale(), key, &[]))
+}
+
+/// A page title for `<Title text=…>`: in the browser it follows the language menu; on the server
+/// it is fixed in the language the page is rendered in, because leptos_meta reads it after the
+/// body has rendered, when no reactive owner (nor arena) is active — creating a signal then
+/// panics, at random, depending on the thread the response finishes on.
+pub fn title_text(i18n: I18n, key: &'static str) -> leptos::text_prop::TextProp {
+    #[cfg(feature = "ssr")]
+    {
+        message_args(i18n.locale_untracked(), key, &[]).into()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        (move || message_args(i18n.locale(), key, &[])).into()
+    }
+}
+
+/// A page title from a signal, for the same reason as [`title_text`]: read now on the server,
+/// followed in the browser.
+pub fn title_from(title: Signal<String>) -> leptos::text_prop::TextProp {
+    #[cfg(feature = "ssr")]
+    {
+        title.get_untracked().into()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        (move || title.get()).into()
+    }
+}
+
+/// Text made for the page's current language by `make`, following the language menu.
+///
+/// Giving every dynamic text node the same type (`Signal<String>`) shares one compiled render
+/// path between them, as [`text`] does for plain messages.
+pub fn follow(
+    i18n: I18n,
+    make: impl Fn(Locale) -> String + Send + Sync + 'static,
+) -> Signal<String> {
+    Signal::derive(move || make(i18n.locale()))
 }
 
 /// Checks at compile time (in server builds) that the fallback locale has the message; the

@@ -50,11 +50,16 @@ fn keys_used_in_sources(dir: &str) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
     let mut stack = vec![std::path::PathBuf::from(dir)];
     while let Some(path) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&path) else {
-            continue;
+        // A single file is scanned as a folder holding only it.
+        let paths: Vec<std::path::PathBuf> = if path.is_file() {
+            vec![path]
+        } else {
+            let Ok(entries) = std::fs::read_dir(&path) else {
+                continue;
+            };
+            entries.flatten().map(|e| e.path()).collect()
         };
-        for entry in entries.flatten() {
-            let p = entry.path();
+        for p in paths {
             if p.is_dir() {
                 stack.push(p);
             } else if p.extension().is_some_and(|e| e == "rs") {
@@ -143,4 +148,35 @@ fn tags_round_trip_and_arabic_is_rtl() {
     assert_eq!(Locale::Ar.dir(), "rtl");
     assert_eq!(Locale::ZhCn.dir(), "ltr");
     assert_eq!(Locale::from_tag("fr"), None);
+}
+
+/// Pages the browser renders format their messages from the catalogue; a message kept out of it
+/// ("Server only") would show as its key there.
+#[test]
+fn browser_pages_use_only_catalogue_messages() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src/");
+    let mut used = BTreeSet::new();
+    for part in [
+        "notices/reader",
+        "notices/staff_pages",
+        "notices/staff_dto.rs",
+        "notices/dto.rs",
+        "pages",
+        "layout",
+    ] {
+        used.extend(keys_used_in_sources(&format!("{root}{part}")));
+    }
+    assert!(
+        used.len() > 60,
+        "the scan should find the pages' keys: {used:?}"
+    );
+    let server_only: BTreeSet<&str> = catalogue::SERVER_ONLY[0].iter().copied().collect();
+    let wrong: Vec<_> = used
+        .iter()
+        .filter(|key| server_only.contains(key.as_str()))
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "server-only messages used by browser pages: {wrong:?}"
+    );
 }

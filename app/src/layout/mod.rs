@@ -6,9 +6,9 @@ mod tab_nav;
 mod top_bar;
 
 pub use icons::Icon;
-pub use language_menu::{LanguageMenu, SetLanguage, set_language};
 #[cfg(feature = "ssr")]
-pub use language_menu::{endonym, return_path};
+pub use language_menu::return_path;
+pub use language_menu::{LanguageMenu, SetLanguage, endonym, set_language};
 pub use tab_nav::TabNav;
 pub use top_bar::TopBar;
 

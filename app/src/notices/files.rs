@@ -80,9 +80,14 @@ pub fn clean_name(name: &str) -> String {
     }
 }
 
+/// A file's size in whole kilobytes, rounded up (a 1-byte file is "1 KB", not "0 KB").
+pub fn kilobytes(bytes: i64) -> u64 {
+    (bytes.max(0) as u64).div_ceil(1024)
+}
+
 /// "240 KB" in the reader's language.
 pub fn size_text(locale: Locale, bytes: i64) -> String {
-    let kb = (bytes.max(0) as u64).div_ceil(1024).to_string();
+    let kb = kilobytes(bytes).to_string();
     crate::msg!(locale, "notice-file-kb", kb = kb.as_str())
 }
 

@@ -1,13 +1,15 @@
 //! What a guardian may see of notices, checked against their own children on every call.
 
 use super::{
-    AttachmentLink, Board, ConcernedChild, NoticeCard, NoticeDetail, NoticeText, NotificationItem,
-    store,
+    Acknowledged, AttachmentLink, Board, CardText, ConcernedChild, EmailChoice, NoticeCard,
+    NoticeDetail, NoticeText, NotificationItem, TitleText, store,
 };
 use crate::access::{Actor, Capability, authorize};
 use crate::audience::Membership;
 use crate::db::entities::{notice, notice_attachment, notification};
 use crate::error::AppError;
+use crate::i18n::PerLocale;
+use crate::sanitized::SanitizedHtml;
 use crate::state::app_state;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::sync::Arc;
@@ -64,39 +66,12 @@ fn excerpt(html: &str) -> String {
     cut
 }
 
-/// Renders one of the parents' pages.
-pub async fn render(screen: super::NoticeScreen) -> Result<super::RenderedScreen, AppError> {
-    let locale = crate::auth::request::locale();
-    Ok(match screen {
-        super::NoticeScreen::Board => super::RenderedScreen {
-            title: crate::msg!(locale, "nav-notices"),
-            html: super::page_html::board(locale, &board().await?),
-        },
-        super::NoticeScreen::Notice { id, original } => {
-            let detail = open(id, original).await?;
-            super::RenderedScreen {
-                title: detail.text.title.clone(),
-                html: super::page_html::notice(locale, &detail),
-            }
-        }
-        super::NoticeScreen::Notifications => super::RenderedScreen {
-            title: crate::msg!(locale, "notifications-title"),
-            html: super::page_html::notifications(locale, &notifications().await?),
-        },
-        super::NoticeScreen::EmailSettings { saved } => super::RenderedScreen {
-            title: crate::msg!(locale, "email-settings-title"),
-            html: super::page_html::email_settings(locale, &email_settings().await?, saved),
-        },
-    })
-}
-
 /// The board: notices for the chosen child (or all children), pinned first then newest.
 pub async fn board() -> Result<Board, AppError> {
     let granted = authorize(Capability::NoticeRead)?;
     let actor = granted.actor;
     let guardian_id = guardian(&actor)?;
     let state = app_state()?;
-    let locale = crate::auth::request::locale();
     let now = chrono::Utc::now();
     let memberships = chosen_memberships(&actor);
     // A page render finds the feed the session middleware read for the tab badge.
@@ -113,25 +88,33 @@ pub async fn board() -> Result<Board, AppError> {
     let (read, unread) = (&feed.read, feed.unread());
     let ids: Vec<i32> = notices.iter().map(|n| n.id).collect();
     let acks = store::acks(&state.db, guardian_id, &ids).await?;
-    let translations = store::translations(&state.db, &ids, locale).await?;
+    let mut translations = store::all_translations(&state.db, &ids).await?;
     let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
     let cards = notices
         .iter()
         .map(|n| {
-            let (title, body) = match translations.get(&n.id) {
-                Some(t) if n.language != locale.tag() => (t.title.clone(), t.body_html.as_str()),
-                _ => (n.title.clone(), n.body_html.as_str()),
-            };
+            let mut texts = vec![CardText {
+                language: n.language.clone(),
+                title: n.title.clone(),
+                excerpt: excerpt(&n.body_html),
+            }];
+            texts.extend(
+                translations
+                    .remove(&n.id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|t| CardText {
+                        excerpt: excerpt(&t.body_html),
+                        language: t.language,
+                        title: t.title,
+                    }),
+            );
             NoticeCard {
                 id: n.id,
-                title,
-                excerpt: excerpt(body),
+                texts,
                 category: super::Category::from_code(&n.category).unwrap_or_default(),
                 pinned: n.pinned,
-                published: n
-                    .publish_at
-                    .map(|at| crate::dates::date_time(locale, &zone, at))
-                    .unwrap_or_default(),
+                published: published(&zone, n),
                 children: concerned(&actor, n)
                     .into_iter()
                     .filter(|c| actor.selected_child.is_none_or(|chosen| chosen == c.id))
@@ -165,57 +148,56 @@ async fn visible(
     .ok_or(AppError::NotFound)
 }
 
-/// Opens a notice: the reader's language if translated, the original beside it on request.
-pub async fn open(id: i32, show_original: bool) -> Result<NoticeDetail, AppError> {
+/// When a notice was published, in every language and the school's zone.
+fn published(zone: &str, notice: &notice::Model) -> PerLocale<String> {
+    PerLocale::build(|locale| {
+        notice
+            .publish_at
+            .map(|at| crate::dates::date_time(locale, zone, at))
+            .unwrap_or_default()
+    })
+}
+
+/// Opens a notice with every translation it has, and marks it read.
+pub async fn open(id: i32) -> Result<NoticeDetail, AppError> {
     let granted = authorize(Capability::NoticeRead)?;
     let actor = granted.actor;
     let guardian_id = guardian(&actor)?;
     let state = app_state()?;
     let notice = visible(&state, &actor, id).await?;
-    let locale = crate::auth::request::locale();
     let now = chrono::Utc::now();
     let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
-    let original = NoticeText {
+    let mut texts = vec![NoticeText {
         language: notice.language.clone(),
         title: notice.title.clone(),
-        body_html: notice.body_html.clone(),
-    };
-    let translation = if notice.language == locale.tag() {
-        None
-    } else {
-        store::translation(&state.db, id, locale).await?
-    };
-    let (text, original, translated, stale) = match translation {
-        Some(t) => (
-            NoticeText {
+        body: SanitizedHtml::clean(&notice.body_html),
+        stale: false,
+    }];
+    texts.extend(
+        store::all_translations(&state.db, &[id])
+            .await?
+            .remove(&id)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|t| NoticeText {
+                body: SanitizedHtml::clean(&t.body_html),
+                stale: t.source_revision < notice.revision,
                 language: t.language,
                 title: t.title,
-                body_html: t.body_html,
-            },
-            show_original.then_some(original),
-            true,
-            t.source_revision < notice.revision,
-        ),
-        None => (original, None, false, false),
-    };
+            }),
+    );
     let children = concerned(&actor, &notice);
     let acknowledged = store::acks(&state.db, guardian_id, &[id])
         .await?
         .remove(&id)
-        .map(|ack| {
-            let child = actor
+        .map(|ack| Acknowledged {
+            child: actor
                 .children
                 .iter()
                 .find(|c| c.membership.pupil_id == ack.pupil_id)
                 .map(|c| c.name.clone())
-                .unwrap_or_default();
-            let when = crate::dates::date_time(locale, &zone, ack.acked_at);
-            crate::msg!(
-                locale,
-                "notice-acknowledged-for",
-                child = child.as_str(),
-                when = when.as_str()
-            )
+                .unwrap_or_default(),
+            when: PerLocale::build(|locale| crate::dates::date_time(locale, &zone, ack.acked_at)),
         });
     let attachments = notice_attachment::Entity::find()
         .filter(notice_attachment::Column::NoticeId.eq(id))
@@ -225,25 +207,21 @@ pub async fn open(id: i32, show_original: bool) -> Result<NoticeDetail, AppError
         .into_iter()
         .map(|a| AttachmentLink {
             href: format!("/notices/{id}/files/{}", a.id),
-            size: super::files::size_text(locale, a.size_bytes),
+            kb: super::files::kilobytes(a.size_bytes),
             name: a.file_name,
         })
         .collect();
     store::mark_read(&state.db, id, guardian_id, now).await?;
     Ok(NoticeDetail {
         id,
-        text,
-        original,
-        translated,
-        stale,
+        texts,
         category: super::Category::from_code(&notice.category).unwrap_or_default(),
-        published: notice
-            .publish_at
-            .map(|at| crate::dates::date_time(locale, &zone, at))
-            .unwrap_or_default(),
+        published: published(&zone, &notice),
         children,
         ack_required: notice.ack_required,
-        ack_by: notice.ack_by.map(|d| crate::dates::date(locale, d)),
+        ack_by: notice
+            .ack_by
+            .map(|d| PerLocale::build(|locale| crate::dates::date(locale, d))),
         acknowledged,
         attachments,
     })
@@ -279,7 +257,6 @@ pub async fn notifications() -> Result<Vec<NotificationItem>, AppError> {
     let actor = granted.actor;
     let guardian_id = guardian(&actor)?;
     let state = app_state()?;
-    let locale = crate::auth::request::locale();
     let now = chrono::Utc::now();
     let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
     let memberships = all_memberships(&actor);
@@ -295,11 +272,25 @@ pub async fn notifications() -> Result<Vec<NotificationItem>, AppError> {
     let mut ids: Vec<i32> = recent.iter().map(|n| n.id).collect();
     ids.extend(reminders.iter().map(|r| r.notice_id));
     let read = store::read_ids(&state.db, guardian_id, &ids).await?;
-    let translations = store::translations(&state.db, &ids, locale).await?;
-    let title_of = |n: &notice::Model| match translations.get(&n.id) {
-        Some(t) if n.language != locale.tag() => t.title.clone(),
-        _ => n.title.clone(),
+    let translations = store::all_translations(&state.db, &ids).await?;
+    let titles_of = |n: &notice::Model| {
+        let mut titles = vec![TitleText {
+            language: n.language.clone(),
+            title: n.title.clone(),
+        }];
+        titles.extend(
+            translations
+                .get(&n.id)
+                .into_iter()
+                .flatten()
+                .map(|t| TitleText {
+                    language: t.language.clone(),
+                    title: t.title.clone(),
+                }),
+        );
+        titles
     };
+    let when = |at| PerLocale::build(|locale| crate::dates::date_time(locale, &zone, at));
     let mut entries: Vec<(chrono::DateTime<chrono::Utc>, NotificationItem)> = Vec::new();
     for n in &recent {
         let at = n.publish_at.unwrap_or(n.created_at);
@@ -307,9 +298,9 @@ pub async fn notifications() -> Result<Vec<NotificationItem>, AppError> {
             at,
             NotificationItem {
                 notice_id: n.id,
-                title: title_of(n),
+                titles: titles_of(n),
                 reminder: false,
-                when: crate::dates::date_time(locale, &zone, at),
+                when: when(at),
                 unread: !read.contains(&n.id),
             },
         ));
@@ -329,9 +320,9 @@ pub async fn notifications() -> Result<Vec<NotificationItem>, AppError> {
             row.created_at,
             NotificationItem {
                 notice_id: n.id,
-                title: title_of(&n),
+                titles: titles_of(&n),
                 reminder: true,
-                when: crate::dates::date_time(locale, &zone, row.created_at),
+                when: when(row.created_at),
                 unread: row.read_at.is_none(),
             },
         ));
@@ -353,7 +344,7 @@ pub const CHOOSABLE: [super::Category; 4] = [
 ];
 
 /// The guardian's e-mail choice per category (instant when never chosen).
-pub async fn email_settings() -> Result<Vec<(super::Category, super::EmailMode)>, AppError> {
+pub async fn email_settings() -> Result<Vec<EmailChoice>, AppError> {
     let granted = authorize(Capability::NoticeRead)?;
     let guardian_id = guardian(&granted.actor)?;
     let state = app_state()?;
@@ -369,7 +360,7 @@ pub async fn email_settings() -> Result<Vec<(super::Category, super::EmailMode)>
                 .find(|p| p.category == category.code())
                 .and_then(|p| super::EmailMode::from_code(&p.mode))
                 .unwrap_or_default();
-            (category, mode)
+            EmailChoice { category, mode }
         })
         .collect())
 }

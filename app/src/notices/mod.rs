@@ -1,23 +1,25 @@
 //! The noticeboard: notices targeted at the school, year groups, classes or single pupils, in the
 //! families' languages, read and acknowledged per guardian.
 //!
-//! Parents' pages are app routes whose content the server renders (`board_page`, `page_html`);
-//! staff pages are server-rendered documents (`staff/`), the compose page with the app's wasm
-//! only for drafts that save as they are typed (`autosave`).
+//! Parents' pages are Leptos routes (`reader/`) on typed data (`dto`), as are the staff list and
+//! each notice's figures (`staff_pages/`, `staff_dto`); the compose form is still a
+//! server-rendered document (`staff/`), with the app's wasm only for drafts that save as they are
+//! typed (`autosave`).
 
 #[cfg(feature = "hydrate")]
 pub mod autosave;
-pub mod board_page;
+pub mod dto;
 #[cfg(feature = "ssr")]
 pub mod files;
 #[cfg(feature = "ssr")]
 pub mod guardian_view;
-#[cfg(feature = "ssr")]
-pub mod page_html;
+pub mod reader;
 #[cfg(feature = "ssr")]
 pub mod rich_text;
 #[cfg(feature = "ssr")]
 pub mod staff;
+pub mod staff_dto;
+pub mod staff_pages;
 #[cfg(feature = "ssr")]
 pub mod stats;
 #[cfg(feature = "ssr")]
@@ -134,158 +136,43 @@ impl EmailMode {
     }
 }
 
-/// A parents' notice page the server renders.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum NoticeScreen {
-    /// `/notices`.
-    Board,
-    /// `/notices/{id}`, with the original beside a translation when asked.
-    Notice {
-        /// The notice's id.
-        id: i32,
-        /// Show the original too.
-        original: bool,
-    },
-    /// `/notifications`.
-    Notifications,
-    /// `/notifications/email`: which notices also come by e-mail; `saved` after a save.
-    EmailSettings {
-        /// Just saved: say so.
-        saved: bool,
-    },
-}
-
-/// A page rendered by the server: its title and finished, escaped markup.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RenderedScreen {
-    /// For `<title>`.
-    pub title: String,
-    /// Inserted as it is.
-    pub html: String,
-}
-
-#[cfg(feature = "ssr")]
 pub use dto::*;
+pub use staff_dto::*;
 
-/// What the server-side renderers of parents' pages work from.
-#[cfg(feature = "ssr")]
-mod dto {
-    use super::Category;
-    use serde::{Deserialize, Serialize};
-
-    /// One notice on a guardian's board.
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct NoticeCard {
-        /// The notice's id.
-        pub id: i32,
-        /// The title, in the reader's language when translated.
-        pub title: String,
-        /// The start of the text, plain.
-        pub excerpt: String,
-        /// Its category.
-        pub category: Category,
-        /// Kept at the top.
-        pub pinned: bool,
-        /// When it was published, formatted for the reader.
-        pub published: String,
-        /// The children it concerns, by name.
-        pub children: Vec<String>,
-        /// Opened already.
-        pub read: bool,
-        /// Needs an acknowledgement that has not been given.
-        pub awaiting_ack: bool,
-    }
-
-    /// A guardian's board.
-    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct Board {
-        /// Newest first, pinned on top.
-        pub cards: Vec<NoticeCard>,
-        /// Notices not opened yet (all of them, not only those shown).
-        pub unread: u32,
-    }
-
-    /// A notice's text in one language.
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct NoticeText {
-        /// The language's tag.
-        pub language: String,
-        /// The title.
-        pub title: String,
-        /// Sanitized HTML, safe to insert.
-        pub body_html: String,
-    }
-
-    /// A file attached to a notice, as a download link.
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct AttachmentLink {
-        /// The access-checked address.
-        pub href: String,
-        /// The file's name.
-        pub name: String,
-        /// Its size, formatted for the reader.
-        pub size: String,
-    }
-
-    /// One of the reader's children a notice concerns.
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct ConcernedChild {
-        /// The pupil's id (the acknowledgement form sends it).
-        pub id: i32,
-        /// The name the family uses.
-        pub name: String,
-    }
-
-    /// A notice as a guardian reads it.
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct NoticeDetail {
-        /// The notice's id.
-        pub id: i32,
-        /// The text shown: the reader's language when translated, else the original.
-        pub text: NoticeText,
-        /// Set when `text` is a translation and the reader asked to see the original beside it.
-        pub original: Option<NoticeText>,
-        /// Whether `text` is a translation (so "show original" is offered).
-        pub translated: bool,
-        /// The translation was written for an earlier version of the original.
-        pub stale: bool,
-        /// Its category.
-        pub category: Category,
-        /// When it was published, formatted for the reader.
-        pub published: String,
-        /// The reader's children it concerns.
-        pub children: Vec<ConcernedChild>,
-        /// Needs acknowledging.
-        pub ack_required: bool,
-        /// The date to acknowledge by, formatted.
-        pub ack_by: Option<String>,
-        /// "Acknowledged for Amy on 3 March", once done.
-        pub acknowledged: Option<String>,
-        /// Attached files.
-        pub attachments: Vec<AttachmentLink>,
-    }
-
-    /// One entry in the notification centre.
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct NotificationItem {
-        /// The notice it points to.
-        pub notice_id: i32,
-        /// The notice's title, in the reader's language when translated.
-        pub title: String,
-        /// A reminder rather than a new notice.
-        pub reminder: bool,
-        /// When, formatted.
-        pub when: String,
-        /// Not opened yet.
-        pub unread: bool,
-    }
+/// The school's notices the signed-in member of staff may see.
+#[server(endpoint = "notices/staff-list", output = crate::codec::Answer)]
+pub async fn load_staff_notices() -> Result<StaffNoticeList, AppError> {
+    crate::error::respond(staff::list().await)
 }
 
-/// One of the signed-in guardian's notice pages, rendered in their language. Opening a notice
-/// marks it read.
-#[server(endpoint = "notices/page", input = leptos::server_fn::codec::Json)]
-pub async fn render_notice_screen(screen: NoticeScreen) -> Result<RenderedScreen, AppError> {
-    crate::error::respond(guardian_view::render(screen).await)
+/// One notice with its figures, for a member of staff who may see them.
+#[server(endpoint = "notices/staff-notice", output = crate::codec::Answer)]
+pub async fn load_staff_notice(id: i32) -> Result<StaffNotice, AppError> {
+    crate::error::respond(staff::notice_page::load(id).await)
+}
+
+/// The signed-in guardian's board, filtered by the child switcher, with every translation.
+#[server(endpoint = "notices/board", output = crate::codec::Answer)]
+pub async fn load_board() -> Result<Board, AppError> {
+    crate::error::respond(guardian_view::board().await)
+}
+
+/// One notice the signed-in guardian may see, with every translation; opening it marks it read.
+#[server(endpoint = "notices/open", output = crate::codec::Answer)]
+pub async fn open_notice(id: i32) -> Result<NoticeDetail, AppError> {
+    crate::error::respond(guardian_view::open(id).await)
+}
+
+/// The signed-in guardian's notification centre.
+#[server(endpoint = "notices/notifications", output = crate::codec::Answer)]
+pub async fn load_notifications() -> Result<Vec<NotificationItem>, AppError> {
+    crate::error::respond(guardian_view::notifications().await)
+}
+
+/// The signed-in guardian's e-mail choice per category.
+#[server(endpoint = "notices/email-choices", output = crate::codec::Answer)]
+pub async fn load_email_settings() -> Result<Vec<EmailChoice>, AppError> {
+    crate::error::respond(guardian_view::email_settings().await)
 }
 
 /// What an autosave did: the draft's id (new on the first save), the audience's reach and a
@@ -301,7 +188,11 @@ pub struct Autosaved {
 }
 
 /// Saves a draft notice as its author types; `fields` are the compose form's text fields.
-#[server(endpoint = "notices/autosave", input = leptos::server_fn::codec::Json)]
+#[server(
+    endpoint = "notices/autosave",
+    input = leptos::server_fn::codec::Json,
+    output = crate::codec::Answer
+)]
 pub async fn autosave_notice(fields: Vec<(String, String)>) -> Result<Autosaved, AppError> {
     crate::error::respond(staff::compose::autosave(fields).await)
 }

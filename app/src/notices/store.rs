@@ -791,31 +791,19 @@ pub async fn acknowledge<C: ConnectionTrait>(
     Ok(matches!(inserted, sea_orm::TryInsertResult::Inserted(n) if n > 0))
 }
 
-/// The translation of `notice_id` into `language`, if there is one.
-pub async fn translation<C: ConnectionTrait>(
-    db: &C,
-    notice_id: i32,
-    language: Locale,
-) -> Result<Option<notice_translation::Model>, DbErr> {
-    notice_translation::Entity::find()
-        .filter(notice_translation::Column::NoticeId.eq(notice_id))
-        .filter(notice_translation::Column::Language.eq(language.tag()))
-        .one(db)
-        .await
-}
-
-/// Translations of several notices into `language`, by notice id.
-pub async fn translations<C: ConnectionTrait>(
+/// Every translation of several notices, by notice id, in language order.
+pub async fn all_translations<C: ConnectionTrait>(
     db: &C,
     notices: &[i32],
-    language: Locale,
-) -> Result<HashMap<i32, notice_translation::Model>, DbErr> {
-    Ok(notice_translation::Entity::find()
+) -> Result<HashMap<i32, Vec<notice_translation::Model>>, DbErr> {
+    let mut by_notice: HashMap<i32, Vec<notice_translation::Model>> = HashMap::new();
+    for t in notice_translation::Entity::find()
         .filter(notice_translation::Column::NoticeId.is_in(notices.iter().copied()))
-        .filter(notice_translation::Column::Language.eq(language.tag()))
+        .order_by_asc(notice_translation::Column::Language)
         .all(db)
         .await?
-        .into_iter()
-        .map(|t| (t.notice_id, t))
-        .collect())
+    {
+        by_notice.entry(t.notice_id).or_default().push(t);
+    }
+    Ok(by_notice)
 }

@@ -34,7 +34,7 @@ fn JoinPage() -> impl IntoView {
         .unwrap_or_default();
     let (error, pending) = account_action(action, i18n);
     view! {
-        <Title text=move || t!(i18n, "join-title").get()/>
+        <Title text=crate::i18n::title_text(i18n, "join-title")/>
         <h1>{t!(i18n, "join-title")}</h1>
         <p>{t!(i18n, "join-intro")}</p>
         <ActionForm action>

@@ -3,7 +3,9 @@
 mod error_panel;
 mod home;
 mod join;
+pub mod loading;
 mod not_found;
+mod office_tools;
 mod sections;
 mod sign_in;
 
@@ -11,5 +13,6 @@ pub use error_panel::ErrorPanel;
 pub use home::HomePage;
 pub use join::{JoinRoute, account_action};
 pub use not_found::NotFound;
+pub use office_tools::{OfficeToolsRoute, StaffTool, StaffTools};
 pub use sections::SectionPage;
 pub use sign_in::SignInPage;

@@ -14,7 +14,7 @@ pub fn NotFound() -> impl IntoView {
     }
     let i18n = I18n::expect();
     view! {
-        <Title text=move || t!(i18n, "not-found-title").get()/>
+        <Title text=crate::i18n::title_text(i18n, "not-found-title")/>
         <h1>{t!(i18n, "not-found-title")}</h1>
         <p>{t!(i18n, "not-found-body")}</p>
         <p><a class="button" href="/">{t!(i18n, "not-found-home")}</a></p>

@@ -11,7 +11,7 @@ pub fn SectionPage(section: Section) -> impl IntoView {
     let i18n = I18n::expect();
     let title = section.name(i18n);
     view! {
-        <Title text=move || title.get()/>
+        <Title text=crate::i18n::title_from(title)/>
         <h1>{title}</h1>
         <p class="empty-state">{section.empty_message(i18n)}</p>
     }

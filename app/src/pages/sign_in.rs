@@ -14,7 +14,7 @@ pub fn SignInPage() -> impl IntoView {
     let action = ServerAction::<SignIn>::new();
     let (error, pending) = super::account_action(action, i18n);
     view! {
-        <Title text=move || t!(i18n, "sign-in-title").get()/>
+        <Title text=crate::i18n::title_text(i18n, "sign-in-title")/>
         <h1>{t!(i18n, "sign-in-title")}</h1>
         <p>{t!(i18n, "sign-in-intro")}</p>
         <ActionForm action>

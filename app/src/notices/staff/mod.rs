@@ -1,18 +1,18 @@
-//! Staff pages for notices, rendered on the server only: the list, the compose form, and each
-//! notice's page with its figures, reminders, export, history and withdrawal.
+//! Staff notices on the server: the list and each notice's figures as data for the app's pages
+//! (`staff_pages`), and the compose form, reminders, export and withdrawal as axum handlers.
 
 pub mod access;
 pub mod compose;
 pub mod notice_page;
 
-use crate::access::{Capability, CurrentActor, Scope};
+use super::{StaffNoticeList, StaffNoticeRow};
+use crate::access::{Capability, Scope};
 use crate::db::entities::notice;
 use crate::error::AppError;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, PerLocale};
 use crate::msg;
-use crate::roster::documents::{error_page, escape, page};
+use crate::roster::documents::{escape, page};
 use crate::state::AppState;
-use axum::extract::{Extension, State};
 use axum::response::{Html, IntoResponse, Response};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
@@ -97,40 +97,11 @@ pub fn locale_of(headers: &http::HeaderMap) -> Locale {
     crate::i18n::negotiate::locale_for_request(headers)
 }
 
-/// The status label of a notice.
-pub fn status_label(locale: Locale, notice: &notice::Model) -> String {
-    match notice.status.as_str() {
-        super::status::DRAFT => msg!(locale, "notice-status-draft"),
-        super::status::WITHDRAWN => msg!(locale, "notice-status-withdrawn"),
-        _ if notice.publish_at.is_some_and(|at| at > chrono::Utc::now()) => {
-            msg!(locale, "notice-status-scheduled")
-        }
-        _ if notice.expires_at.is_some_and(|at| at <= chrono::Utc::now()) => {
-            msg!(locale, "notice-status-expired")
-        }
-        _ => msg!(locale, "notice-status-published"),
-    }
-}
-
-/// `GET /admin/notices`: the school's notices (a teacher's: their own and their classes').
-pub async fn list(
-    State(state): State<AppState>,
-    Extension(current): Extension<CurrentActor>,
-    headers: http::HeaderMap,
-) -> Response {
-    let locale = locale_of(&headers);
-    match render_list(&state, &current, locale).await {
-        Ok(response) => response,
-        Err(err) => error_page(err, locale),
-    }
-}
-
-async fn render_list(
-    state: &AppState,
-    current: &CurrentActor,
-    locale: Locale,
-) -> Result<Response, AppError> {
-    let actor = current.0.clone().ok_or(AppError::SignInRequired)?;
+/// The school's notices the signed-in member of staff may see (a teacher's: their own and their
+/// classes').
+pub async fn list() -> Result<StaffNoticeList, AppError> {
+    let actor = crate::access::current_actor()?;
+    let state = crate::state::app_state()?;
     let granted = access::grant(&actor, Capability::NoticeRead)?;
     if granted.scope == Scope::OwnChildren {
         return Err(AppError::Forbidden);
@@ -162,45 +133,22 @@ async fn render_list(
         .limit(LIST_LIMIT)
         .all(&state.db)
         .await?;
-    let timezone = crate::db::entities::school::Entity::find_by_id(actor.school_id)
-        .one(&state.db)
-        .await?
-        .map(|s| s.timezone)
-        .unwrap_or_default();
-    let mut rows = String::new();
-    for n in notices {
-        let visible = granted.scope == Scope::WholeSchool
-            || n.author_user_id == Some(actor.user_id)
-            || (n.status != super::status::DRAFT && covered(&super::store::audience_of(&n)));
-        if !visible {
-            continue;
-        }
-        let when = n
-            .publish_at
-            .map(|at| crate::dates::date_time(locale, &timezone, at))
-            .unwrap_or_default();
-        rows.push_str(&format!(
-            "<li class=\"staff-notice\"><a href=\"/admin/notices/{id}\">{title}</a> <span class=\"badge\">{status}</span> <span class=\"staff-notice__when\">{when}</span></li>",
-            id = n.id,
-            title = escape(&n.title),
-            status = escape(&status_label(locale, &n)),
-            when = escape(&when),
-        ));
-    }
-    let mut body = StaffPage::default();
-    if may_write {
-        body.push(&format!(
-            "<p><a class=\"button\" href=\"/admin/notices/new\">{}</a></p>",
-            escape(&msg!(locale, "notice-new"))
-        ));
-    }
-    if rows.is_empty() {
-        body.push(&format!(
-            "<p class=\"empty-state\">{}</p>",
-            escape(&msg!(locale, "notice-list-empty"))
-        ));
-    } else {
-        body.push(&format!("<ul class=\"staff-notices\">{rows}</ul>"));
-    }
-    Ok(doc(state, locale, &msg!(locale, "notice-list-title"), body))
+    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let notices = notices
+        .into_iter()
+        .filter(|n| {
+            granted.scope == Scope::WholeSchool
+                || n.author_user_id == Some(actor.user_id)
+                || (n.status != super::status::DRAFT && covered(&super::store::audience_of(n)))
+        })
+        .map(|n| StaffNoticeRow {
+            id: n.id,
+            state: notice_page::state_of(&n),
+            published: n
+                .publish_at
+                .map(|at| PerLocale::build(|locale| crate::dates::date_time(locale, &zone, at))),
+            title: n.title,
+        })
+        .collect();
+    Ok(StaffNoticeList { may_write, notices })
 }

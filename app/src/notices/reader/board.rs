@@ -1,0 +1,90 @@
+//! `/notices`: the guardian's board, filtered by the child switcher.
+
+use super::Badge;
+use crate::i18n::{I18n, follow};
+use crate::notices::{Board, NoticeCard, for_reader, load_board};
+use crate::pages::loading::{loaded, when_signed_in};
+use crate::{msg, t};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/notices`: newest first, pinned on top, each card in the reader's language where translated.
+#[component]
+pub fn NoticeBoardPage() -> impl IntoView {
+    let i18n = I18n::expect();
+    let board = when_signed_in(|| Resource::new(|| (), |_| load_board()));
+    view! {
+        <Title text=crate::i18n::title_text(i18n, "nav-notices")/>
+        <div class="page-head">
+            <h1>{t!(i18n, "nav-notices")}</h1>
+            <a class="button button--secondary" href="/notifications">{t!(i18n, "notifications-title")}</a>
+        </div>
+        {loaded(board, |board| view! { <Cards board/> }.into_any())}
+    }
+}
+
+#[component]
+fn Cards(board: Board) -> impl IntoView {
+    let i18n = I18n::expect();
+    if board.cards.is_empty() {
+        return view! { <p class="empty-state">{t!(i18n, "notices-empty")}</p> }.into_any();
+    }
+    let unread = board.unread.to_string();
+    view! {
+        <p class="board-summary">
+            {follow(i18n, move |l| msg!(l, "notices-unread", count = unread.as_str()))}
+        </p>
+        <ul class="board">
+            {board.cards.into_iter().map(|card| view! { <Card card/> }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn Card(card: NoticeCard) -> impl IntoView {
+    let i18n = I18n::expect();
+    let NoticeCard {
+        id,
+        texts,
+        category,
+        pinned,
+        published,
+        children,
+        read,
+        awaiting_ack,
+    } = card;
+    let texts = StoredValue::new(texts);
+    let shown = move |part: fn(&crate::notices::CardText) -> &String| {
+        follow(i18n, move |l| {
+            texts.with_value(|t| for_reader(t, l).map(part).cloned().unwrap_or_default())
+        })
+    };
+    let about = (!children.is_empty()).then(|| {
+        let names = children.join(", ");
+        view! {
+            <span class="notice-card__children">
+                {follow(i18n, move |l| msg!(l, "notice-about", children = names.as_str()))}
+            </span>
+        }
+    });
+    let no_class = String::new;
+    view! {
+        <li class="notice-card" class:notice-card--unread=!read>
+            <a class="notice-card__link" href=format!("/notices/{id}")>
+                <span class="notice-card__badges">
+                    {(!read).then(|| view! { <Badge class=no_class() text=t!(i18n, "notice-new-badge")/> })}
+                    {pinned.then(|| view! { <Badge class=no_class() text=t!(i18n, "notice-pinned-badge")/> })}
+                    <Badge class=format!("badge--{}", category.code()) text=follow(i18n, move |l| category.name(l))/>
+                    {awaiting_ack.then(|| view! { <Badge class="badge--ack".into() text=t!(i18n, "notice-ack-badge")/> })}
+                </span>
+                <strong class="notice-card__title" lang=shown(|t| &t.language)>{shown(|t| &t.title)}</strong>
+                <span class="notice-card__excerpt" lang=shown(|t| &t.language)>{shown(|t| &t.excerpt)}</span>
+                <span class="notice-card__meta">
+                    <span>{follow(i18n, move |l| published.text(l))}</span>
+                    {about}
+                </span>
+            </a>
+        </li>
+    }
+}

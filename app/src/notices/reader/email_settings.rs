@@ -1,0 +1,69 @@
+//! `/notifications/email`: which notices also come by e-mail, per category. A plain form post,
+//! so it works without the wasm; the server returns here with `?saved=1`.
+
+use crate::i18n::{I18n, follow};
+use crate::notices::{EmailChoice, EmailMode, load_email_settings};
+use crate::pages::loading::{Loading, loaded, when_signed_in};
+use crate::t;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use leptos_router::{LazyRoute, lazy_route};
+
+/// A lazily loaded route.
+pub struct EmailSettingsRoute {
+    choices: Option<Loading<Vec<EmailChoice>>>,
+}
+
+#[lazy_route]
+impl LazyRoute for EmailSettingsRoute {
+    fn data() -> Self {
+        Self {
+            choices: when_signed_in(|| Resource::new(|| (), |_| load_email_settings())),
+        }
+    }
+
+    fn view(this: Self) -> AnyView {
+        let i18n = I18n::expect();
+        let query = use_query_map();
+        let not_saved = Signal::derive(move || query.with(|q| q.get("saved").is_none()));
+        view! {
+            <Title text=crate::i18n::title_text(i18n, "email-settings-title")/>
+            <h1>{t!(i18n, "email-settings-title")}</h1>
+            <p class="notice-acknowledged" role="status" hidden=not_saved>{t!(i18n, "email-settings-saved")}</p>
+            <p>{t!(i18n, "email-settings-intro")}</p>
+            {loaded(this.choices, |choices| view! { <Choices choices/> }.into_any())}
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn Choices(choices: Vec<EmailChoice>) -> impl IntoView {
+    let i18n = I18n::expect();
+    view! {
+        <form method="post" action="/api/notices/email-settings" class="email-settings">
+            {choices.into_iter().map(|choice| view! {
+                <fieldset>
+                    <legend>{follow(i18n, move |l| choice.category.name(l))}</legend>
+                    {EmailMode::ALL.into_iter().map(|mode| {
+                        let label = match mode {
+                            EmailMode::Instant => t!(i18n, "email-mode-instant"),
+                            EmailMode::Digest => t!(i18n, "email-mode-digest"),
+                            EmailMode::Off => t!(i18n, "email-mode-off"),
+                        };
+                        view! {
+                            <label class="check">
+                                <input type="radio" name=choice.category.code() value=mode.code()
+                                    checked=mode == choice.mode/>
+                                " "{label}
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            }).collect_view()}
+            <p class="field__hint">{t!(i18n, "email-settings-urgent")}</p>
+            <button class="button" type="submit">{t!(i18n, "email-settings-save")}</button>
+        </form>
+    }
+}

@@ -1,0 +1,70 @@
+//! `/notifications`: new notices and reminders, newest first.
+
+use super::Badge;
+use crate::i18n::{I18n, follow};
+use crate::notices::{NotificationItem, TitleText, for_reader, load_notifications};
+use crate::pages::loading::{Loading, loaded, when_signed_in};
+use crate::t;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{LazyRoute, lazy_route};
+
+/// A lazily loaded route.
+pub struct NotificationsRoute {
+    items: Option<Loading<Vec<NotificationItem>>>,
+}
+
+#[lazy_route]
+impl LazyRoute for NotificationsRoute {
+    fn data() -> Self {
+        Self {
+            items: when_signed_in(|| Resource::new(|| (), |_| load_notifications())),
+        }
+    }
+
+    fn view(this: Self) -> AnyView {
+        let i18n = I18n::expect();
+        view! {
+            <Title text=crate::i18n::title_text(i18n, "notifications-title")/>
+            <h1>{t!(i18n, "notifications-title")}</h1>
+            {loaded(this.items, |items| view! { <Items items/> }.into_any())}
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn Items(items: Vec<NotificationItem>) -> impl IntoView {
+    let i18n = I18n::expect();
+    if items.is_empty() {
+        return view! { <p class="empty-state">{t!(i18n, "notifications-empty")}</p> }.into_any();
+    }
+    view! {
+        <ul class="board">
+            {items.into_iter().map(|item| {
+                let NotificationItem { notice_id, titles, reminder, when, unread } = item;
+                let (class, kind) = if reminder {
+                    ("badge--ack", t!(i18n, "notification-reminder"))
+                } else {
+                    ("", t!(i18n, "notification-new-notice"))
+                };
+                let titles = StoredValue::new(titles);
+                let shown = move |part: fn(&TitleText) -> &String| {
+                    follow(i18n, move |l| {
+                        titles.with_value(|t| for_reader(t, l).map(part).cloned().unwrap_or_default())
+                    })
+                };
+                view! {
+                    <li class="notice-card" class:notice-card--unread=unread>
+                        <a class="notice-card__link" href=format!("/notices/{notice_id}")>
+                            <span class="notice-card__badges"><Badge class=class.to_string() text=kind/></span>
+                            <strong class="notice-card__title" lang=shown(|t| &t.language)>{shown(|t| &t.title)}</strong>
+                            <span class="notice-card__meta"><span>{follow(i18n, move |l| when.text(l))}</span></span>
+                        </a>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}

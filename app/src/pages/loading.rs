@@ -1,0 +1,61 @@
+//! A page's data as it loads: started only for a signed-in visitor, shown with `Suspense`, and an
+//! error in the reader's language (with the sign-in link, and on the server the error's status)
+//! when there is none.
+
+use crate::auth::viewer::ViewerContext;
+use crate::error::AppError;
+use crate::i18n::I18n;
+use crate::t;
+use leptos::prelude::*;
+use serde::{Serialize, de::DeserializeOwned};
+
+/// A reader's page data as it loads.
+pub type Loading<T> = Resource<Result<T, AppError>>;
+
+/// Starts loading a page's data; `None` when nobody is signed in, which the page says without
+/// asking the server.
+pub fn when_signed_in<T>(load: impl FnOnce() -> Loading<T>) -> Option<Loading<T>>
+where
+    T: Clone + Send + Sync + 'static,
+{
+    ViewerContext::expect().get()?;
+    Some(load())
+}
+
+/// Shows the data once loaded with `show`, or why there is none, in the reader's language.
+pub fn loaded<T>(
+    data: Option<Loading<T>>,
+    show: impl Fn(T) -> AnyView + Send + Sync + 'static,
+) -> AnyView
+where
+    T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+{
+    let i18n = I18n::expect();
+    let Some(data) = data else {
+        #[cfg(feature = "ssr")]
+        crate::error::set_response_status(&AppError::SignInRequired);
+        return view! { <LoadError error=AppError::SignInRequired/> }.into_any();
+    };
+    view! {
+        <Suspense fallback=move || view! { <p>{t!(i18n, "loading")}</p> }>
+            {move || data.get().map(|result| match result {
+                Ok(value) => show(value),
+                Err(error) => view! { <LoadError error/> }.into_any(),
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// A notices call's error in the reader's language; "sign in" comes with the link.
+#[component]
+fn LoadError(error: AppError) -> impl IntoView {
+    let i18n = I18n::expect();
+    let sign_in = error == AppError::SignInRequired;
+    view! {
+        <p class="form-error" role="alert">{move || error.message(i18n.locale())}</p>
+        {sign_in.then(|| view! {
+            <p><a class="button" href="/sign-in">{t!(i18n, "sign-in-title")}</a></p>
+        })}
+    }
+}

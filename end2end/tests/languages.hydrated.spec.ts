@@ -1,0 +1,88 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DEMO, Portal } from './fixtures/portal';
+
+// Pages carry every translation of what they show, so the language menu changes a notice's
+// content as well as the interface, in place, with no request. JavaScript on only.
+
+async function signIn(browser: Browser, email: string): Promise<{ page: Page; portal: Portal }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const portal = new Portal(page);
+  await portal.open('/sign-in');
+  await portal.waitForHydration();
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(DEMO.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await portal.waitForHydration();
+  return { page, portal };
+}
+
+/** Navigations and data requests made from now on (Chromium may fetch icons when it likes). */
+function watchRequests(page: Page): string[] {
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (['document', 'fetch', 'xhr'].includes(r.resourceType())) requests.push(r.url());
+  });
+  return requests;
+}
+
+test('a notice with a Chinese translation switches with the menu on the board and on its page, with no request', async ({ browser }) => {
+  const stamp = Date.now();
+  const title = `Sports day ${stamp}`;
+  const chinese = `运动会 ${stamp}`;
+  const office = await signIn(browser, 'office@riverside.example');
+  await office.portal.open('/admin/notices/new');
+  await office.page.locator('#notice-title').fill(title);
+  await office.page.locator('#notice-body').fill('Wear **trainers**.');
+  await office.page.getByLabel('Year 3', { exact: true }).check();
+  await office.page.locator('#title-zh-CN').fill(chinese);
+  await office.page.locator('#body-zh-CN').fill('请穿**运动鞋**。');
+  await office.page.getByRole('button', { name: 'Publish' }).click();
+  await expect(office.page).toHaveURL(/\/admin\/notices\/\d+$/);
+  await office.page.context().close();
+
+  const { page, portal } = await signIn(browser, DEMO.parent);
+  await portal.open('/notices');
+  await portal.waitForHydration();
+  const card = page.locator('.notice-card', { hasText: String(stamp) });
+  await expect(card.locator('.notice-card__title')).toHaveText(title);
+
+  // The board: title, excerpt, badges and page chrome follow the menu.
+  const requests = watchRequests(page);
+  await portal.chooseLanguage('中文（简体）');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('通知');
+  await expect(card.locator('.notice-card__title')).toHaveText(chinese);
+  await expect(card.locator('.notice-card__title')).toHaveAttribute('lang', 'zh-CN');
+  await expect(card.locator('.notice-card__excerpt')).toHaveText('请穿运动鞋。');
+  // Arabic has no translation: the original, marked as English, under Arabic chrome.
+  await portal.chooseLanguage('العربية');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('الإشعارات');
+  await expect(card.locator('.notice-card__title')).toHaveText(title);
+  await expect(card.locator('.notice-card__title')).toHaveAttribute('lang', 'en-GB');
+  expect(requests).toEqual([]);
+
+  // The notice's own page, loaded in Arabic, then switched.
+  await card.locator('a').click();
+  await expect(page).toHaveURL(/\/notices\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByRole('note')).toContainText('لم يُترجَم');
+  await portal.expectNoAxeViolations();
+  requests.length = 0;
+  await portal.chooseLanguage('中文（简体）');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(chinese);
+  await expect(page.locator('.notice-body strong')).toHaveText('运动鞋');
+  await expect(page.getByRole('note')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '显示原文' })).toBeVisible();
+  await expect(page).toHaveTitle(new RegExp(chinese));
+  await portal.chooseLanguage('English');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.locator('.notice-body strong')).toHaveText('trainers');
+  await expect(page.getByRole('link', { name: 'Show original' })).toHaveCount(0);
+  expect(requests).toEqual([]);
+  await portal.expectNoAxeViolations();
+});
