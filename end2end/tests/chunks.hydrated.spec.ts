@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO, Portal } from './fixtures/portal';
+import { DEMO, signInOnPhone } from './fixtures/portal';
 
 // The wasm is split: the shell, sign-in, home and the board are in the main module, every other
 // section is a chunk fetched when first opened. These run with JavaScript on only.
@@ -18,23 +18,9 @@ function build() {
   return { main: value('wasm')[0], chunks: value('chunk'), noticeChunks };
 }
 
-async function signIn(browser: Browser, email: string): Promise<{ page: Page; portal: Portal }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  const portal = new Portal(page);
-  await portal.open('/sign-in');
-  await portal.waitForHydration();
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(DEMO.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  await portal.waitForHydration();
-  return { page, portal };
-}
-
 /** The office publishes a notice to Year 3 (the demo parent's older child is in 3A). */
 async function publishToYear3(browser: Browser, title: string) {
-  const office = await signIn(browser, 'office@riverside.example');
+  const office = await signInOnPhone(browser, 'office@riverside.example');
   await office.portal.open('/admin/notices/new');
   await office.page.locator('#notice-title').fill(title);
   await office.page.locator('#notice-body').fill('Bring a coat.');
@@ -50,7 +36,7 @@ test('a parent going home → notices → a notice → calendar downloads the ma
   const title = `Coats ${Date.now()}`;
   await publishToYear3(browser, title);
 
-  const { page } = await signIn(browser, DEMO.parent);
+  const { page } = await signInOnPhone(browser, DEMO.parent);
   const fetched = new Set<string>();
   page.on('request', (request) => {
     const name = new URL(request.url()).pathname.split('/').pop() ?? '';
@@ -76,7 +62,7 @@ test('a chunk that cannot be downloaded loads the page in full instead of leavin
   const { noticeChunks } = build();
   const title = `Scarves ${Date.now()}`;
   await publishToYear3(browser, title);
-  const { page, portal } = await signIn(browser, DEMO.parent);
+  const { page, portal } = await signInOnPhone(browser, DEMO.parent);
   await page.route(/\.wasm$/, (route) => {
     const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
     return noticeChunks.includes(name) ? route.abort() : route.continue();

@@ -1,22 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO, Portal } from './fixtures/portal';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, signInOnPhone } from './fixtures/portal';
 
 // Pages carry every translation of what they show, so the language menu changes a notice's
 // content as well as the interface, in place, with no request. JavaScript on only.
-
-async function signIn(browser: Browser, email: string): Promise<{ page: Page; portal: Portal }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  const portal = new Portal(page);
-  await portal.open('/sign-in');
-  await portal.waitForHydration();
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(DEMO.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  await portal.waitForHydration();
-  return { page, portal };
-}
 
 /** Navigations and data requests made from now on (Chromium may fetch icons when it likes). */
 function watchRequests(page: Page): string[] {
@@ -31,7 +17,7 @@ test('a notice with a Chinese translation switches with the menu on the board an
   const stamp = Date.now();
   const title = `Sports day ${stamp}`;
   const chinese = `运动会 ${stamp}`;
-  const office = await signIn(browser, 'office@riverside.example');
+  const office = await signInOnPhone(browser, 'office@riverside.example');
   await office.portal.open('/admin/notices/new');
   await office.page.locator('#notice-title').fill(title);
   await office.page.locator('#notice-body').fill('Wear **trainers**.');
@@ -42,7 +28,7 @@ test('a notice with a Chinese translation switches with the menu on the board an
   await expect(office.page).toHaveURL(/\/admin\/notices\/\d+$/);
   await office.page.context().close();
 
-  const { page, portal } = await signIn(browser, DEMO.parent);
+  const { page, portal } = await signInOnPhone(browser, DEMO.parent);
   await portal.open('/notices');
   await portal.waitForHydration();
   const card = page.locator('.notice-card', { hasText: String(stamp) });

@@ -116,3 +116,31 @@ test('the notification centre lists new notices at phone width', async ({ browse
   expect(width).toBeLessThanOrEqual(390);
   await axe(parent.portal, jsEnabled);
 });
+
+test('a parent’s home says what needs them now, under the child it concerns, at phone width', async ({ browser }, info) => {
+  const jsEnabled = info.project.name === 'js-on';
+  const title = `Swimming kit ${info.project.name}-${Date.now()}`;
+  const office = await signIn(browser, 'office@riverside.example', jsEnabled);
+  await office.portal.open('/admin/notices/new');
+  await office.page.locator('#notice-title').fill(title);
+  await office.page.locator('#notice-body').fill('Bring it on Monday.');
+  await office.page.getByLabel('Year 3', { exact: true }).check();
+  await office.page.getByLabel('Parents must acknowledge it').check();
+  await office.page.getByRole('button', { name: 'Publish' }).click();
+  await expect(office.page).toHaveURL(/\/admin\/notices\/\d+$/);
+
+  const parent = await signIn(browser, DEMO.parent, jsEnabled);
+  const needs = parent.page.locator('.needs');
+  await expect(needs.getByRole('heading', { name: 'What needs you now' })).toBeVisible();
+  const year3 = needs.locator('.needs__child', { hasText: '(3A)' }).first();
+  await expect(year3.getByText(/Unread notices: \d+/)).toBeVisible();
+  const due = year3.getByRole('link', { name: new RegExp(title) });
+  await expect(due).toBeVisible();
+  await expect(needs.locator('.needs__child', { hasText: '(5B)' }).getByText(title)).toHaveCount(0);
+  const width = await parent.page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  await axe(parent.portal, jsEnabled);
+  await due.click();
+  await expect(parent.page).toHaveURL(/\/notices\/\d+$/);
+  await expect(parent.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+});

@@ -24,6 +24,11 @@ home-card-notices = رسائل وإشعارات لمدرسة طفلك أو صف�
 home-card-calendar = الرحلات والفعاليات وأيام الإغلاق ومواعيد الفصول الدراسية.
 home-card-forms = نماذج الموافقة والمعلومات لتعبئتها وتوقيعها.
 home-card-reports = تقارير للقراءة والتنزيل.
+home-needs-title = ما يحتاج انتباهك الآن
+home-needs-unread = إشعارات غير مقروءة: { $count }
+home-needs-ack = بحاجة إلى تأكيد
+home-needs-nothing = لا شيء يحتاج انتباهك الآن.
+home-needs-board = افتح لوحة الإشعارات
 
 ## Section pages (each feature fills its page in a later release)
 notices-empty = لا توجد إشعارات لك حتى الآن. ستظهر هنا الرسائل الجديدة من المدرسة.

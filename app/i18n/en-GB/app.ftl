@@ -24,6 +24,11 @@ home-card-notices = Letters and notices for your child’s school, year group or
 home-card-calendar = Trips, events, closures and term dates.
 home-card-forms = Consent and information forms to complete and sign.
 home-card-reports = Reports to read and download.
+home-needs-title = What needs you now
+home-needs-unread = Unread notices: { $count }
+home-needs-ack = To acknowledge
+home-needs-nothing = Nothing needs your attention.
+home-needs-board = Open the noticeboard
 
 ## Section pages (each feature fills its page in a later release)
 notices-empty = There are no notices for you yet. New letters from school will appear here.

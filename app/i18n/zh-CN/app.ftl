@@ -24,6 +24,11 @@ home-card-notices = 发给您孩子所在学校、年级或班级的信件和通
 home-card-calendar = 郊游、活动、停课和学期日期。
 home-card-forms = 需要填写和签署的同意书和信息表。
 home-card-reports = 可阅读和下载的报告。
+home-needs-title = 需要您处理的事项
+home-needs-unread = 未读通知：{ $count }
+home-needs-ack = 需要确认
+home-needs-nothing = 目前没有需要您处理的事项。
+home-needs-board = 打开通知栏
 
 ## Section pages (each feature fills its page in a later release)
 notices-empty = 您目前还没有通知。学校的新信件会显示在这里。

@@ -52,12 +52,14 @@ pub struct NoticeCard {
     pub pinned: bool,
     /// When it was published.
     pub published: PerLocale<String>,
-    /// The children it concerns, by name.
-    pub children: Vec<String>,
+    /// The reader's children it concerns (the chosen one only, when one is chosen).
+    pub children: Vec<ConcernedChild>,
     /// Opened already.
     pub read: bool,
     /// Needs an acknowledgement that has not been given.
     pub awaiting_ack: bool,
+    /// The date to acknowledge by, if the school set one.
+    pub ack_by: Option<PerLocale<String>>,
 }
 
 /// A guardian's board.

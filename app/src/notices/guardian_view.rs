@@ -118,10 +118,12 @@ pub async fn board() -> Result<Board, AppError> {
                 children: concerned(&actor, n)
                     .into_iter()
                     .filter(|c| actor.selected_child.is_none_or(|chosen| chosen == c.id))
-                    .map(|c| c.name)
                     .collect(),
                 read: read.contains(&n.id),
                 awaiting_ack: n.ack_required && !acks.contains_key(&n.id),
+                ack_by: n
+                    .ack_by
+                    .map(|d| PerLocale::build(|locale| crate::dates::date(locale, d))),
             }
         })
         .collect();

@@ -1,10 +1,14 @@
 //! The home page: a greeting with the school's name and a card per section.
 
+use crate::auth::viewer::ChildSummary;
 use crate::auth::viewer::ViewerContext;
-use crate::i18n::I18n;
+use crate::i18n::PerLocale;
+use crate::i18n::{I18n, follow};
+use crate::notices::{Board, CardText, NoticeCard, for_reader};
+use crate::pages::loading::loaded;
 use crate::school::SchoolContext;
 use crate::sections::Section;
-use crate::t;
+use crate::{msg, t};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -27,12 +31,33 @@ pub fn HomePage() -> impl IntoView {
             })
         })
         .collect_view();
-    // Staff tools that are printed documents rather than app pages.
     let viewer = ViewerContext::expect().get();
+    // A guardian's first question: what needs me now, for each child.
+    let needs = viewer
+        .as_ref()
+        .is_some_and(|v| !v.children.is_empty())
+        .then(|| {
+            // The board's own data (its resource type is the board's, so this adds no decoder).
+            let board = crate::notices::reader::board_resource();
+            let children = viewer
+                .as_ref()
+                .map(|v| v.children.clone())
+                .unwrap_or_default();
+            let chosen = viewer.as_ref().and_then(|v| v.selected);
+            view! {
+                <section class="needs" aria-labelledby="needs-title">
+                    <h2 id="needs-title">{t!(i18n, "home-needs-title")}</h2>
+                    {loaded(board, move |board| {
+                        let children = needs_per_child(&board, &children, chosen);
+                        view! { <Needs children/> }.into_any()
+                    })}
+                </section>
+            }
+        });
     let staff_notices = viewer.as_ref().is_some_and(|v| v.staff_notices).then(|| {
         view! {
             <li>
-                <a class="card" href="/admin/notices" rel="external">
+                <a class="card" href="/admin/notices">
                     <strong>{t!(i18n, "notice-list-title")}</strong>
                     <span>{t!(i18n, "home-card-staff-notices")}</span>
                 </a>
@@ -42,7 +67,7 @@ pub fn HomePage() -> impl IntoView {
     let office = viewer.as_ref().is_some_and(|v| v.office_tools).then(|| {
         view! {
             <li>
-                <a class="card" href="/admin" rel="external">
+                <a class="card" href="/admin">
                     <strong>{t!(i18n, "office-tools-title")}</strong>
                     <span>{t!(i18n, "home-card-office")}</span>
                 </a>
@@ -53,6 +78,198 @@ pub fn HomePage() -> impl IntoView {
         <Title text=""/>
         <h1>{move || crate::msg!(i18n.locale(), "home-title", school = name.as_str())}</h1>
         <p class="lead">{t!(i18n, "home-intro")}</p>
+        {needs}
         <ul class="cards">{cards}{staff_notices}{office}</ul>
+    }
+}
+
+/// A notice waiting for the guardian's acknowledgement.
+#[derive(Clone, Debug, PartialEq)]
+struct AckDue {
+    notice_id: i32,
+    texts: Vec<CardText>,
+    by: Option<PerLocale<String>>,
+}
+
+/// What needs the guardian now for one child.
+#[derive(Clone, Debug, PartialEq)]
+struct ChildNeeds {
+    name: String,
+    unread: usize,
+    to_acknowledge: Vec<AckDue>,
+}
+
+/// Sorts the board's cards under the children they concern — the chosen child only when one is
+/// chosen, as the board does: unread ones counted, those awaiting acknowledgement listed.
+fn needs_per_child(
+    board: &Board,
+    children: &[ChildSummary],
+    chosen: Option<i32>,
+) -> Vec<ChildNeeds> {
+    children
+        .iter()
+        .filter(|child| chosen.is_none_or(|id| id == child.id))
+        .map(|child| {
+            let cards: Vec<&NoticeCard> = board
+                .cards
+                .iter()
+                .filter(|card| card.children.iter().any(|c| c.id == child.id))
+                .collect();
+            ChildNeeds {
+                name: match &child.class_name {
+                    Some(class) => format!("{} ({class})", child.name),
+                    None => child.name.clone(),
+                },
+                unread: cards.iter().filter(|c| !c.read).count(),
+                to_acknowledge: cards
+                    .iter()
+                    .filter(|c| c.awaiting_ack)
+                    .map(|c| AckDue {
+                        notice_id: c.id,
+                        texts: c.texts.clone(),
+                        by: c.ack_by.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Per child: unread notices and those still to acknowledge, each a link to the notice.
+#[component]
+fn Needs(children: Vec<ChildNeeds>) -> impl IntoView {
+    let i18n = I18n::expect();
+    children
+        .into_iter()
+        .map(|child| {
+            let unread = child.unread.to_string();
+            let nothing = child.unread == 0 && child.to_acknowledge.is_empty();
+            let acks = (!child.to_acknowledge.is_empty()).then(|| {
+                view! {
+                    <p class="needs__label">{t!(i18n, "home-needs-ack")}</p>
+                    <ul class="needs__list">
+                        {child.to_acknowledge.into_iter().map(|due| {
+                            let texts = due.texts;
+                            let by = due.by;
+                            view! {
+                                <li>
+                                    <a href=format!("/notices/{}", due.notice_id)>
+                                        <strong>{follow(i18n, move |l| {
+                                            for_reader(&texts, l).map(|t| t.title.clone()).unwrap_or_default()
+                                        })}</strong>
+                                        {by.map(|by| view! {
+                                            <span>{follow(i18n, move |l| {
+                                                let date = by.text(l);
+                                                msg!(l, "notice-ack-by-date", date = date.as_str())
+                                            })}</span>
+                                        })}
+                                    </a>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+            });
+            view! {
+                <article class="needs__child">
+                    <h3>{child.name}</h3>
+                    {if nothing {
+                        view! { <p>{t!(i18n, "home-needs-nothing")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <p>
+                                <a href="/notices">
+                                    {follow(i18n, move |l| msg!(l, "home-needs-unread", count = unread.as_str()))}
+                                </a>
+                            </p>
+                            {acks}
+                        }
+                        .into_any()
+                    }}
+                </article>
+            }
+        })
+        .collect_view()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notices::{Category, ConcernedChild};
+
+    fn card(id: i32, children: &[i32], read: bool, awaiting_ack: bool) -> NoticeCard {
+        NoticeCard {
+            id,
+            texts: vec![CardText {
+                language: "en-GB".into(),
+                title: format!("notice {id}"),
+                excerpt: String::new(),
+            }],
+            category: Category::General,
+            pinned: false,
+            published: PerLocale::default(),
+            children: children
+                .iter()
+                .map(|&id| ConcernedChild {
+                    id,
+                    name: format!("child {id}"),
+                })
+                .collect(),
+            read,
+            awaiting_ack,
+            ack_by: None,
+        }
+    }
+
+    fn child(id: i32, class: &str) -> ChildSummary {
+        ChildSummary {
+            id,
+            name: format!("child {id}"),
+            class_name: Some(class.into()),
+        }
+    }
+
+    #[test]
+    fn each_child_gets_their_own_unread_and_acknowledgements() {
+        let board = Board {
+            cards: vec![
+                card(1, &[10], false, true),
+                card(2, &[10, 20], false, false),
+                card(3, &[20], true, false),
+                card(4, &[20], true, true),
+            ],
+            unread: 2,
+        };
+        let children = [child(10, "3A"), child(20, "5B")];
+        let needs = needs_per_child(&board, &children, None);
+        assert_eq!(needs.len(), 2);
+        assert_eq!(
+            (needs[0].name.as_str(), needs[0].unread),
+            ("child 10 (3A)", 2)
+        );
+        let due: Vec<i32> = needs[0]
+            .to_acknowledge
+            .iter()
+            .map(|d| d.notice_id)
+            .collect();
+        assert_eq!(due, vec![1]);
+        assert_eq!(needs[1].unread, 1);
+        let due: Vec<i32> = needs[1]
+            .to_acknowledge
+            .iter()
+            .map(|d| d.notice_id)
+            .collect();
+        assert_eq!(due, vec![4]);
+        // With a child chosen in the switcher, only that child.
+        let chosen = needs_per_child(&board, &children, Some(20));
+        assert_eq!(chosen.len(), 1);
+        assert_eq!(chosen[0].name, "child 20 (5B)");
+        // Nothing on the board: each child says so (no unread, nothing due).
+        let empty = needs_per_child(&Board::default(), &children, None);
+        assert!(
+            empty
+                .iter()
+                .all(|n| n.unread == 0 && n.to_acknowledge.is_empty())
+        );
     }
 }

@@ -8,6 +8,7 @@ use crate::i18n::I18n;
 use crate::t;
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
+use std::sync::Arc;
 
 /// A reader's page data as it loads.
 pub type Loading<T> = Resource<Result<T, AppError>>;
@@ -30,18 +31,26 @@ pub fn loaded<T>(
 where
     T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
 {
-    let i18n = I18n::expect();
     let Some(data) = data else {
         #[cfg(feature = "ssr")]
         crate::error::set_response_status(&AppError::SignInRequired);
         return view! { <LoadError error=AppError::SignInRequired/> }.into_any();
     };
+    suspended(Arc::new(move || {
+        data.get().map(|result| match result {
+            Ok(value) => show(value),
+            Err(error) => view! { <LoadError error/> }.into_any(),
+        })
+    }))
+}
+
+/// The `Suspense` around every page's data, compiled once rather than once per page: reading
+/// the resource inside `content` is what the `Suspense` waits for.
+fn suspended(content: Arc<dyn Fn() -> Option<AnyView> + Send + Sync>) -> AnyView {
+    let i18n = I18n::expect();
     view! {
         <Suspense fallback=move || view! { <p>{t!(i18n, "loading")}</p> }>
-            {move || data.get().map(|result| match result {
-                Ok(value) => show(value),
-                Err(error) => view! { <LoadError error/> }.into_any(),
-            })}
+            {move || content()}
         </Suspense>
     }
     .into_any()

@@ -3,7 +3,7 @@
 use super::Badge;
 use crate::i18n::{I18n, follow};
 use crate::notices::{Board, NoticeCard, for_reader, load_board};
-use crate::pages::loading::{loaded, when_signed_in};
+use crate::pages::loading::{Loading, loaded, when_signed_in};
 use crate::{msg, t};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -12,7 +12,7 @@ use leptos_meta::Title;
 #[component]
 pub fn NoticeBoardPage() -> impl IntoView {
     let i18n = I18n::expect();
-    let board = when_signed_in(|| Resource::new(|| (), |_| load_board()));
+    let board = board_resource();
     view! {
         <Title text=crate::i18n::title_text(i18n, "nav-notices")/>
         <div class="page-head">
@@ -21,6 +21,12 @@ pub fn NoticeBoardPage() -> impl IntoView {
         </div>
         {loaded(board, |board| view! { <Cards board/> }.into_any())}
     }
+}
+
+/// The signed-in guardian's board as it loads; the home page reads the same data. One
+/// function, so the resource's code is compiled once for both.
+pub fn board_resource() -> Option<Loading<Board>> {
+    when_signed_in(|| Resource::new(|| (), |_| load_board()))
 }
 
 #[component]
@@ -53,6 +59,7 @@ fn Card(card: NoticeCard) -> impl IntoView {
         children,
         read,
         awaiting_ack,
+        ack_by: _,
     } = card;
     let texts = StoredValue::new(texts);
     let shown = move |part: fn(&crate::notices::CardText) -> &String| {
@@ -61,7 +68,11 @@ fn Card(card: NoticeCard) -> impl IntoView {
         })
     };
     let about = (!children.is_empty()).then(|| {
-        let names = children.join(", ");
+        let names = children
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
         view! {
             <span class="notice-card__children">
                 {follow(i18n, move |l| msg!(l, "notice-about", children = names.as_str()))}

@@ -8,7 +8,7 @@ mod email_settings;
 mod notice;
 mod notifications;
 
-pub use board::NoticeBoardPage;
+pub use board::{NoticeBoardPage, board_resource};
 pub use email_settings::EmailSettingsRoute;
 pub use notice::NoticeRoute;
 pub use notifications::NotificationsRoute;
