@@ -28,6 +28,9 @@ test('a new parent joins in Chinese with the code from their letter and sees bot
   const name = (await choices.nth(1).innerText()).split('\n')[0].trim();
   await choices.nth(1).click();
   await expect(switcher.locator('summary')).toContainText(name);
+  // The bar shows the first name, which fits a phone; the whole name is read out.
+  await expect(switcher.locator('summary [aria-hidden="true"]')).toHaveText(name.split(' ')[0]);
+  expect(await portal.clippedInTopBar()).toEqual([]);
   await page.reload();
   await expect(switcher.locator('summary')).toContainText(name);
 });

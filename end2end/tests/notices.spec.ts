@@ -144,3 +144,15 @@ test('a parent’s home says what needs them now, under the child it concerns, a
   await expect(parent.page).toHaveURL(/\/notices\/\d+$/);
   await expect(parent.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
 });
+
+test('the top bar fits a 390 px phone: the school’s short name and "All" for the children', async ({ browser }, info) => {
+  const jsEnabled = info.project.name === 'js-on';
+  const parent = await signIn(browser, DEMO.parent, jsEnabled);
+  const bar = parent.page.locator('.top-bar');
+  await expect(bar.locator('.top-bar__school-short')).toHaveText('Riverside');
+  await expect(bar.locator('.top-bar__school')).toContainText('Riverside Primary School');
+  await expect(bar.locator('.child-menu > summary [aria-hidden="true"]')).toHaveText('All');
+  await expect(bar.locator('.child-menu > summary')).toContainText('All my children');
+  expect(await parent.portal.clippedInTopBar()).toEqual([]);
+  await axe(parent.portal, jsEnabled);
+});

@@ -19,7 +19,9 @@ test('the office checks a broken roster file, then imports a good one, on a phon
   const portal = new Portal(page);
   await signInAsOffice(portal);
   await page.getByRole('link', { name: /Office tools/ }).click();
+  await expect(page).toHaveURL(/\/admin$/);
   await page.getByRole('link', { name: 'Import the roster' }).click();
+  await expect(page).toHaveURL(/\/admin\/roster$/);
   await portal.expectNoAxeViolations();
 
   const broken = example.replaceAll('2019-02-14', '14/02/2019');

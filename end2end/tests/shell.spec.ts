@@ -7,7 +7,8 @@ test('home page arrives complete from the server', async ({ page }) => {
   const portal = new Portal(page);
   await portal.open('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Riverside Primary School');
-  await expect(page.locator('.top-bar__school')).toHaveText('Riverside Primary School');
+  await expect(page.locator('.top-bar__school-full')).toHaveText('Riverside Primary School');
+  await expect(page.locator('.top-bar__school')).toHaveAccessibleName('Riverside Primary School');
   const tabs = portal.nav().getByRole('link');
   await expect(tabs).toHaveText(['Home', 'Notices', 'Calendar', 'Forms', 'Reports']);
   await expect(portal.nav().getByRole('link', { name: 'Home' })).toHaveAttribute('aria-current', 'page');

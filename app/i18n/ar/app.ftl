@@ -76,6 +76,7 @@ error-code-wrong-birth-date = تاريخ الميلاد هذا لا يطابق �
 sign-out = تسجيل الخروج
 sign-in-join-link = الانضمام برمز دخول
 child-switcher-all = جميع أطفالي
+child-switcher-all-short = الكل
 
 ## Joining with an access code
 join-title = انضم إلى مدرسة طفلك

@@ -76,6 +76,7 @@ error-code-wrong-birth-date = That date of birth does not match any of your chil
 sign-out = Sign out
 sign-in-join-link = Join with an access code
 child-switcher-all = All my children
+child-switcher-all-short = All
 
 ## Joining with an access code
 join-title = Join your school

@@ -76,6 +76,7 @@ error-code-wrong-birth-date = 这个出生日期与您的任何一个孩子都�
 sign-out = 退出登录
 sign-in-join-link = 使用访问码加入
 child-switcher-all = 我的所有孩子
+child-switcher-all-short = 全部
 
 ## Joining with an access code
 join-title = 加入您孩子的学校

@@ -76,9 +76,21 @@ pub fn ChildSwitcher() -> impl IntoView {
         <details class="child-menu">
             <summary>
                 <span class="visually-hidden">{t!(i18n, "child-switcher-label")}": "</span>
+                // What fits a phone's bar (a first name, "All"), with the whole for screen readers.
                 {match current {
-                    Some(name) => name.into_any(),
-                    None => t!(i18n, "child-switcher-all").into_any(),
+                    Some(name) => {
+                        let first = name.split_whitespace().next().unwrap_or_default().to_string();
+                        view! {
+                            <span aria-hidden="true">{first}</span>
+                            <span class="visually-hidden">{name}</span>
+                        }
+                        .into_any()
+                    }
+                    None => view! {
+                        <span aria-hidden="true">{t!(i18n, "child-switcher-all-short")}</span>
+                        <span class="visually-hidden">{t!(i18n, "child-switcher-all")}</span>
+                    }
+                    .into_any(),
                 }}
             </summary>
             <form method="post" action="/api/children/select" class="child-menu__list">

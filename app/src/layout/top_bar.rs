@@ -21,8 +21,13 @@ pub fn TopBar() -> impl IntoView {
     };
     view! {
         <header class="top-bar">
+            // A phone shows the short name; the whole name is there for screen readers and wider
+            // screens.
             <a class="top-bar__school" href="/">
-                {school_name}
+                <span class="top-bar__school-short" aria-hidden="true">
+                    {move || school.short_name().unwrap_or_else(school_name)}
+                </span>
+                <span class="top-bar__school-full">{school_name}</span>
             </a>
             <div class="top-bar__children">
                 <ChildSwitcher/>

@@ -23,6 +23,7 @@ pub async fn first_school(db: &DatabaseConnection) -> Result<Option<school::Mode
 pub async fn profile(db: &DatabaseConnection) -> Result<SchoolProfile, AppError> {
     let school = first_school(db).await?.ok_or(AppError::NotFound)?;
     Ok(SchoolProfile {
+        short_name: super::short_name(&school.name),
         name: school.name,
         default_locale: school.default_locale,
     })

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 pub struct SchoolProfile {
     /// The school's name as parents know it.
     pub name: String,
+    /// The name a phone's top bar has room for ("Riverside"), made on the server.
+    pub short_name: String,
     /// The school's default interface language tag.
     pub default_locale: String,
 }

@@ -3,6 +3,11 @@
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod dto;
+#[cfg(feature = "ssr")]
+mod short_name;
+
+#[cfg(feature = "ssr")]
+pub use short_name::short_name;
 
 use dto::SchoolProfile;
 use leptos::prelude::*;
@@ -27,6 +32,12 @@ impl SchoolContext {
     /// The school's name, if a school exists.
     pub fn name(&self) -> Option<String> {
         self.0.with_value(|p| p.as_ref().map(|p| p.name.clone()))
+    }
+
+    /// The school's short name, for a phone's top bar.
+    pub fn short_name(&self) -> Option<String> {
+        self.0
+            .with_value(|p| p.as_ref().map(|p| p.short_name.clone()))
     }
 }
 
