@@ -11,7 +11,7 @@ use crate::db::entities::notice;
 use crate::error::AppError;
 use crate::i18n::{Locale, PerLocale};
 use crate::msg;
-use crate::roster::documents::{escape, page};
+use crate::roster::documents::escape;
 use crate::state::AppState;
 use axum::response::{Html, IntoResponse, Response};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -30,17 +30,6 @@ impl StaffPage {
     pub fn push(&mut self, html: &str) {
         self.html.push_str(html);
     }
-}
-
-/// The whole document: a back link to the notices list, the title, the body.
-pub fn doc(state: &AppState, locale: Locale, title: &str, body: StaffPage) -> Response {
-    Html(page(
-        locale,
-        title,
-        &state.assets.css,
-        &main(locale, title, body),
-    ))
-    .into_response()
 }
 
 /// The `<main>` of a staff page: back link, title, body.
