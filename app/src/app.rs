@@ -7,7 +7,7 @@ use crate::layout::AppFrame;
 use crate::notices::reader::{
     EmailSettingsRoute, NoticeBoardPage, NoticeRoute, NotificationsRoute,
 };
-use crate::notices::staff_pages::{StaffNoticeRoute, StaffNoticesRoute};
+use crate::notices::staff_pages::{ComposeRoute, StaffNoticeRoute, StaffNoticesRoute};
 use crate::pages::{
     ErrorPanel, HomePage, JoinRoute, NotFound, OfficeToolsRoute, SectionPage, SignInPage,
 };
@@ -132,7 +132,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/join") view={Lazy::<JoinRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin") view={Lazy::<OfficeToolsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices") view={Lazy::<StaffNoticesRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/notices/new") view={Lazy::<ComposeRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices/:id") view={Lazy::<StaffNoticeRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/notices/:id/edit") view={Lazy::<ComposeRoute>::new()} ssr=SsrMode::Async/>
                     </Routes>
                 </ErrorBoundary>
             </AppFrame>

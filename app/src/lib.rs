@@ -8,6 +8,7 @@ pub mod auth;
 pub mod children;
 pub mod codec;
 pub mod error;
+pub mod hydrate_now;
 pub mod i18n;
 pub mod layout;
 pub mod notices;

@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO, signInOnPhone } from './fixtures/portal';
+import { DEMO, signInOnPhone, chooseAudience } from './fixtures/portal';
 
 // The wasm is split: the shell, sign-in, home and the board are in the main module, every other
 // section is a chunk fetched when first opened. These run with JavaScript on only.
@@ -24,7 +24,7 @@ async function publishToYear3(browser: Browser, title: string) {
   await office.portal.open('/admin/notices/new');
   await office.page.locator('#notice-title').fill(title);
   await office.page.locator('#notice-body').fill('Bring a coat.');
-  await office.page.getByLabel('Year 3', { exact: true }).check();
+  await chooseAudience(office.page, 'Year 3');
   await office.page.getByRole('button', { name: 'Publish' }).click();
   await expect(office.page).toHaveURL(/\/admin\/notices\/\d+$/);
   await office.page.context().close();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signInOnPhone } from './fixtures/portal';
+import { DEMO, signInOnPhone, chooseAudience } from './fixtures/portal';
 
 // Pages carry every translation of what they show, so the language menu changes a notice's
 // content as well as the interface, in place, with no request. JavaScript on only.
@@ -21,7 +21,7 @@ test('a notice with a Chinese translation switches with the menu on the board an
   await office.portal.open('/admin/notices/new');
   await office.page.locator('#notice-title').fill(title);
   await office.page.locator('#notice-body').fill('Wear **trainers**.');
-  await office.page.getByLabel('Year 3', { exact: true }).check();
+  await chooseAudience(office.page, 'Year 3');
   await office.page.locator('#title-zh-CN').fill(chinese);
   await office.page.locator('#body-zh-CN').fill('请穿**运动鞋**。');
   await office.page.getByRole('button', { name: 'Publish' }).click();
@@ -69,6 +69,49 @@ test('a notice with a Chinese translation switches with the menu on the board an
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(page.locator('.notice-body strong')).toHaveText('trainers');
   await expect(page.getByRole('link', { name: 'Show original' })).toHaveCount(0);
+  expect(requests).toEqual([]);
+  await portal.expectNoAxeViolations();
+});
+
+test('compose and a notice’s figures follow the menu in place, typed text and saved state kept, with no request', async ({ browser }) => {
+  const title = `Library books ${Date.now()}`;
+  const { page, portal } = await signInOnPhone(browser, 'office@riverside.example');
+  await portal.open('/admin/notices/new');
+  await portal.waitForHydration();
+  await page.locator('#notice-title').fill(title);
+  await page.locator('#notice-body').fill('Please return them on **Friday**.');
+  await chooseAudience(page, 'Year 3');
+  await expect(page.locator('.audience__reach')).toContainText(/Reaches \d+ families/, { timeout: 10_000 });
+  await expect(page.locator('[data-autosave-status]')).toContainText('Draft saved at');
+
+  const requests = watchRequests(page);
+  await portal.chooseLanguage('العربية');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('إشعار جديد');
+  await expect(page.locator('#field-audience legend')).toHaveText('لمن الإشعار؟');
+  await expect(page.locator('.audience__reach')).toContainText('يصل إلى');
+  await expect(page.locator('[data-autosave-status]')).not.toContainText('Draft saved');
+  await expect(page.locator('#notice-title')).toHaveValue(title);
+  await expect(page.locator('details.audience__all').getByLabel('Year 3', { exact: true })).toBeChecked();
+  await portal.expectNoAxeViolations();
+  await portal.chooseLanguage('中文（简体）');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('新建通知');
+  await expect(page.locator('.audience__reach')).toContainText('覆盖');
+  expect(requests).toEqual([]);
+
+  // Published, its figures page switches too.
+  await portal.chooseLanguage('English');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page).toHaveURL(/\/admin\/notices\/\d+$/);
+  await portal.waitForHydration();
+  await expect(page.getByRole('heading', { name: 'Who has seen it' })).toBeVisible();
+  requests.length = 0;
+  await portal.chooseLanguage('العربية');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('heading', { name: 'من اطّلع عليه' })).toBeVisible();
+  await expect(page.getByText(/قرأه \d+/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   expect(requests).toEqual([]);
   await portal.expectNoAxeViolations();
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO, Portal } from './fixtures/portal';
+import { DEMO, Portal, chooseAudience } from './fixtures/portal';
 
 // Runs with and without JavaScript: composing is a server-rendered form, parents' pages are
 // rendered on the server, and acknowledging is a plain form post.
@@ -44,7 +44,7 @@ test('the office publishes to Year 3 in English and Chinese; a Chinese-reading Y
   await axe(office.portal, jsEnabled);
   await office.page.locator('#notice-title').fill(title);
   await office.page.locator('#notice-body').fill('Please bring **wellies** and a packed lunch.');
-  await office.page.getByLabel('Year 3', { exact: true }).check();
+  await chooseAudience(office.page, 'Year 3', jsEnabled);
   if (jsEnabled) {
     // With the page's script the draft saves itself and the reach updates without a button.
     await expect(office.page.locator('[data-autosave-status]')).toContainText('Draft saved at', { timeout: 10_000 });
@@ -54,7 +54,7 @@ test('the office publishes to Year 3 in English and Chinese; a Chinese-reading Y
   await expect(office.page.locator('.audience__reach')).toContainText(/Reaches \d+ families/);
   // The check saved a draft and kept everything typed.
   await expect(office.page.locator('#notice-title')).toHaveValue(title);
-  await expect(office.page.getByLabel('Year 3', { exact: true })).toBeChecked();
+  await expect(office.page.locator('details.audience__all').getByLabel('Year 3', { exact: true })).toBeChecked();
   await office.page.getByLabel('Parents must acknowledge it').check();
   await office.page.locator('#title-zh-CN').fill(chineseTitle);
   await office.page.locator('#body-zh-CN').fill('请带**雨靴**和午餐。');
@@ -124,7 +124,7 @@ test('a parent’s home says what needs them now, under the child it concerns, a
   await office.portal.open('/admin/notices/new');
   await office.page.locator('#notice-title').fill(title);
   await office.page.locator('#notice-body').fill('Bring it on Monday.');
-  await office.page.getByLabel('Year 3', { exact: true }).check();
+  await chooseAudience(office.page, 'Year 3', jsEnabled);
   await office.page.getByLabel('Parents must acknowledge it').check();
   await office.page.getByRole('button', { name: 'Publish' }).click();
   await expect(office.page).toHaveURL(/\/admin\/notices\/\d+$/);
@@ -155,4 +155,40 @@ test('the top bar fits a 390 px phone: the school’s short name and "All" for t
   await expect(bar.locator('.child-menu > summary')).toContainText('All my children');
   expect(await parent.portal.clippedInTopBar()).toEqual([]);
   await axe(parent.portal, jsEnabled);
+});
+
+test('compose fits a 360 px phone: the audience is compact, a class is found by search and a chip removed', async ({ browser }, info) => {
+  const jsEnabled = info.project.name === 'js-on';
+  const office = await signIn(browser, 'office@riverside.example', jsEnabled);
+  await office.page.setViewportSize({ width: 360, height: 740 });
+  await office.portal.open('/admin/notices/new');
+  if (jsEnabled) await office.portal.waitForHydration();
+  // Every year group, class and pupil is on offer, folded away: the audience takes under a screen.
+  const audience = office.page.locator('#field-audience');
+  expect((await audience.boundingBox())!.height).toBeLessThan(740);
+  expect(await office.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const small = await office.page.evaluate(() =>
+    Array.from(document.querySelectorAll('#main a, #main button, #main summary, #main select, #main input:not([type=checkbox]):not([type=hidden]), #main label.check'))
+      .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; })
+      .map((el) => ({ el: el.outerHTML.slice(0, 80), ...el.getBoundingClientRect().toJSON() }))
+      .filter((r) => r.height < 44 || r.width < 44 || r.left < 0 || r.right > 360),
+  );
+  expect(small).toEqual([]);
+  await axe(office.portal, jsEnabled);
+  if (!jsEnabled) return;
+
+  await office.page.getByLabel('Find a year group, class or pupil').fill('3b');
+  const matches = office.page.locator('.audience__matches');
+  await expect(matches.getByRole('button', { name: 'Add 3B', exact: true })).toBeVisible();
+  // Pupils are found by their class too.
+  await expect(matches.getByRole('button', { name: /^Add .+ \(3B\)$/ }).first()).toBeVisible();
+  await matches.getByRole('button', { name: 'Add 3B', exact: true }).click();
+  const chips = office.page.locator('.chips').first();
+  await expect(chips.getByRole('button', { name: 'Remove 3B', exact: true })).toBeVisible();
+  await expect(office.page.locator('details.audience__all').getByLabel('3B', { exact: true })).toBeChecked();
+  await expect(office.page.locator('.audience__reach')).toContainText(/Reaches \d+ families/, { timeout: 10_000 });
+  await axe(office.portal, jsEnabled);
+  await chips.getByRole('button', { name: 'Remove 3B', exact: true }).click();
+  await expect(chips.getByRole('button')).toHaveCount(0);
+  await expect(office.page.locator('details.audience__all').getByLabel('3B', { exact: true })).not.toBeChecked();
 });

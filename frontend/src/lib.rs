@@ -27,10 +27,3 @@ pub fn hydrate() {
         }
     });
 }
-
-/// Called by the staff compose page (a server-rendered document): saves drafts as they are typed.
-#[wasm_bindgen]
-pub fn enhance() {
-    console_error_panic_hook::set_once();
-    wasm_bindgen_futures::spawn_local(app::notices::autosave::attach());
-}

@@ -3,5 +3,6 @@
 pub mod config;
 pub mod csrf;
 pub mod headers;
+pub mod page_posts;
 pub mod router;
 pub mod startup;

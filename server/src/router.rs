@@ -1,17 +1,19 @@
 //! The axum router: Leptos pages and server functions, static files, and the middleware stack.
 
 use crate::headers::{IMMUTABLE, SHORT_LIVED, security_headers};
+use crate::page_posts::{self, PostState};
 use app::state::AppState;
 use app::{App, shell};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use http::HeaderValue;
 use http::header::CACHE_CONTROL;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use std::sync::Arc;
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -36,9 +38,14 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
             CACHE_CONTROL,
             HeaderValue::from_static(SHORT_LIVED),
         ))
-        .service(
-            precompressed(ServeDir::new(&site_root)).fallback(get(not_found_renderer(&state))),
-        );
+        .service(precompressed(ServeDir::new(&site_root)).fallback(get(page_renderer(&state))));
+
+    let posts = PostState {
+        app: state.clone(),
+        render: Arc::new(page_renderer(&state)),
+    };
+    let compose_post =
+        post(move |request: Request<Body>| page_posts::compose(posts.clone(), request));
 
     let context_state = state.clone();
     let shell_assets = state.assets.clone();
@@ -82,18 +89,9 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
             "/admin/staff/reset",
             axum::routing::post(app::roster::staff_page::issue_reset),
         )
-        .route(
-            "/admin/notices/new",
-            get(app::notices::staff::compose::new_notice),
-        )
-        .route(
-            "/admin/notices/save",
-            axum::routing::post(app::notices::staff::compose::save),
-        )
-        .route(
-            "/admin/notices/{id}/edit",
-            get(app::notices::staff::compose::edit_notice),
-        )
+        // The compose form posts to its own address; the answer may be that page again.
+        .route("/admin/notices/new", compose_post.clone())
+        .route("/admin/notices/{id}/edit", compose_post)
         .route(
             "/admin/notices/{id}/withdraw",
             axum::routing::post(app::notices::staff::notice_page::withdraw),
@@ -185,9 +183,9 @@ async fn client_fault_status(response: Response) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
-/// Paths that are neither a route nor a file get the app's translated 404 page; the renderer is
-/// built once, not per request.
-fn not_found_renderer(
+/// The app's page for a request: for paths that are neither a route nor a file (the translated
+/// 404 page) and for form posts answered with a page. Built once, not per request.
+fn page_renderer(
     state: &AppState,
 ) -> impl Fn(Request<Body>) -> std::pin::Pin<Box<dyn Future<Output = Response> + Send>>
 + Clone

@@ -435,6 +435,24 @@ fn rows(f: &Fixture) -> Vec<Row> {
             },
         },
         Row {
+            name: "compose data for a new notice: staff who publish",
+            call: form("/api/notices/compose", vec![]),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::Teacher4B | Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "compose data of the 3A notice: 3A's teacher and this school's office",
+            call: form("/api/notices/compose", vec![("id", f.notice_3a.to_string())]),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
             name: "staff tools data: staff with an office tool or the notice figures",
             call: form("/api/staff/tools", vec![]),
             expect: |a| match a {
@@ -495,7 +513,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         Row {
             name: "save changes to the 3A notice: 3A's teacher and this school's office",
             call: Call {
-                path: "/admin/notices/save".into(),
+                path: format!("/admin/notices/{}/edit", f.notice_3a),
                 body: Body::Multipart(vec![
                     ("id", f.notice_3a.to_string()),
                     ("title", "Farm trip".into()),
@@ -514,7 +532,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         Row {
             name: "new draft to class 3A: refused (400, nothing saved) to publishers without 3A",
             call: Call {
-                path: "/admin/notices/save".into(),
+                path: "/admin/notices/new".into(),
                 body: Body::Multipart(vec![
                     ("title", "Swimming".into()),
                     ("body", "Kit on Tuesday.".into()),

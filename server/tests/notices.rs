@@ -434,7 +434,7 @@ async fn reading_translations_and_acknowledging(h: &Harness) {
 
     // Editing the original marks the Chinese translation out of date, for staff and the reader.
     let save = multipart_form(
-        "/admin/notices/save",
+        &format!("/admin/notices/{id}/edit"),
         &[
             ("id", &id.to_string()),
             ("title", "Farm trip (new date)"),
@@ -545,7 +545,7 @@ async fn reading_translations_and_acknowledging(h: &Harness) {
         chrono::Utc::now() + chrono::Duration::days(1),
     );
     let save = multipart_form(
-        "/admin/notices/save",
+        &format!("/admin/notices/{id}/edit"),
         &[
             ("id", &id.to_string()),
             ("title", "Bake sale"),
@@ -644,11 +644,28 @@ async fn xss_and_refusals(h: &Harness) {
         pages[1].contains("&lt;script&gt;"),
         "the title shows as text"
     );
+    // The edit form shows the source as typed, as text: it cannot end its field and run.
+    let edit = body_text(
+        h.get(
+            &format!("/admin/notices/{id}/edit"),
+            &[(header::COOKIE, office.as_str())],
+        )
+        .await,
+    )
+    .await;
+    let lower = edit.to_lowercase();
+    assert!(!lower.contains("<script>alert"), "{edit}");
+    assert!(!lower.contains("<img"), "{edit}");
+    assert!(!lower.contains("<a href=\"javascript"), "{edit}");
+    assert!(
+        edit.contains(">&lt;img src=x onerror=alert(1)&gt; [click](javascript:alert(2))"),
+        "{edit}"
+    );
 
     // A program renamed .pdf is refused by its content; the draft keeps everything typed.
     let response = h
         .send(multipart_form(
-            "/admin/notices/save",
+            "/admin/notices/new",
             &[
                 ("title", "Permission slip"),
                 ("body", "Please sign and return by Friday."),
@@ -667,12 +684,15 @@ async fn xss_and_refusals(h: &Harness) {
         page.contains("Please sign and return by Friday."),
         "typed text kept"
     );
-    assert!(page.contains("name=\"id\""), "saved as a draft to continue");
+    assert!(
+        page.contains("name=\"id\" value=\"") && !page.contains("name=\"id\" value=\"\""),
+        "saved as a draft to continue: {page}"
+    );
 
     // Publishing without a title: refused, nothing sent, the text stays.
     let response = h
         .send(multipart_form(
-            "/admin/notices/save",
+            "/admin/notices/new",
             &[
                 ("title", ""),
                 ("body", "Sports day is moved."),
@@ -700,11 +720,22 @@ async fn xss_and_refusals(h: &Harness) {
         "a draft is seen by nobody"
     );
 
+    // A post that is not the form's multipart body gets the page with the error, not a fault.
+    let response = h
+        .send(form_call(
+            "/admin/notices/new",
+            &[("title", "Plain form")],
+            Some(&office),
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(body_text(response).await.contains("role=\"alert\""));
+
     // A teacher cannot send to a class that is not theirs, whatever the form says.
     let teacher_4b = session_for(&h.db, "teacher.4b@riverside.example").await;
     let response = h
         .send(multipart_form(
-            "/admin/notices/save",
+            "/admin/notices/new",
             &[
                 ("title", "Hi"),
                 ("body", "x"),
@@ -811,15 +842,20 @@ async fn autosave(h: &Harness) {
     assert_eq!(first.status(), StatusCode::OK);
     let saved: serde_json::Value = serde_json::from_str(&body_text(first).await).unwrap();
     let id = saved["id"].as_i64().unwrap();
+    // Made for every language (en-GB, zh-CN, ar), so switching needs no request.
     assert!(
-        saved["reach"].as_str().unwrap().starts_with("Reaches "),
+        saved["reach"][0].as_str().unwrap().starts_with("Reaches "),
         "{saved}"
     );
     assert!(
-        saved["status"]
+        saved["status"][0]
             .as_str()
             .unwrap()
             .starts_with("Draft saved at ")
+    );
+    assert!(
+        saved["status"][1].as_str().unwrap().contains("草稿"),
+        "{saved}"
     );
     // The next keystrokes update the same draft.
     let again = h

@@ -250,14 +250,8 @@ audit-exported = صُدّر
 email-status-on = البريد الإلكتروني مفعّل: تُرسل الإشعارات بالبريد أيضًا.
 email-status-off = البريد الإلكتروني غير مفعّل: لم يُضبط خادم بريد (SG_SMTP_HOST)، فتصل الإشعارات إلى أولياء الأمور داخل التطبيق فقط.
 
-## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
-format-date = %-d %B %Y
-format-date-time = %-d %B %Y، %H:%M
-
-## Server only: noticeboard (parents and staff)
-notice-file-type = يمكن إرفاق ملفات PDF والصور (PNG وJPEG وGIF وWebP) فقط.
+## Compose (staff; the browser switches its language in place)
 notice-file-size = الحد الأقصى لحجم الملف { $mb } م.ب.
-notice-file-count = يمكن أن يحتوي الإشعار على { $count } ملفات كحد أقصى.
 notice-compose-title = إشعار جديد
 notice-edit-title = تعديل الإشعار
 notice-language = لغة هذا النص
@@ -271,25 +265,37 @@ notice-audience-classes = الصفوف
 notice-audience-pupils = تلاميذ بعينهم
 notice-audience-staff = للموظفين فقط (بدون أولياء الأمور)
 notice-audience-fixed = يحتفظ الإشعار المنشور بجمهوره. للوصول إلى آخرين اكتب إشعارًا جديدًا.
-notice-audience-required = اختر لمن الإشعار.
-notice-audience-not-allowed = لا يمكنك إرسال إشعارات إلى هذا الجمهور.
 notice-check-reach = تحقّق ممن يصل إليهم
-notice-reach = يصل إلى { $families } أسرة ({ $guardians } من أولياء الأمور و{ $pupils } تلميذًا).
 notice-ack-by = التأكيد قبل (اختياري)
 notice-publish-at = النشر في (اختياري)
 notice-publish-at-hint = اتركه فارغًا للنشر الآن. الأوقات بالتوقيت المحلي للمدرسة.
-notice-expiry-before-publish = يجب أن يكون وقت الإزالة بعد نشر الإشعار.
 notice-pinned = تثبيت في أعلى لوحة الإشعارات
 notice-translations-hint = يرى أولياء الأمور النص بلغتهم إن وُجد؛ اترك اللغة فارغة لتخطيها.
-notice-translation-incomplete = تحتاج الترجمة إلى عنوان ونص معًا.
 notice-file-add = أضف رسائل PDF أو صورًا
 notice-file-remove = إزالة
 notice-publish = نشر
 notice-save-draft = حفظ المسودة
 notice-save-changes = حفظ التغييرات
+notice-problems = حُفظ الإشعار كمسودة لكنه لم يُنشر. يرجى تصحيح ما يلي:
+notice-audience-chosen = المختار
+notice-audience-search = ابحث عن مرحلة دراسية أو صف أو تلميذ
+notice-audience-add = إضافة
+notice-audience-browse = اختر من القائمة الكاملة
+
+## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
+format-date = %-d %B %Y
+format-date-time = %-d %B %Y، %H:%M
+
+## Server only: noticeboard (parents and staff)
+notice-file-type = يمكن إرفاق ملفات PDF والصور (PNG وJPEG وGIF وWebP) فقط.
+notice-file-count = يمكن أن يحتوي الإشعار على { $count } ملفات كحد أقصى.
+notice-audience-required = اختر لمن الإشعار.
+notice-audience-not-allowed = لا يمكنك إرسال إشعارات إلى هذا الجمهور.
+notice-reach = يصل إلى { $families } أسرة ({ $guardians } من أولياء الأمور و{ $pupils } تلميذًا).
+notice-expiry-before-publish = يجب أن يكون وقت الإزالة بعد نشر الإشعار.
+notice-translation-incomplete = تحتاج الترجمة إلى عنوان ونص معًا.
 notice-draft-saved = حُفظت المسودة. لم يُرسل شيء.
 notice-draft-autosaved = حُفظت المسودة في { $time }. لم يُرسل شيء.
-notice-problems = حُفظ الإشعار كمسودة لكنه لم يُنشر. يرجى تصحيح ما يلي:
 csv-guardian = ولي الأمر
 csv-email = البريد الإلكتروني
 csv-children = الأبناء

@@ -250,14 +250,8 @@ audit-exported = Exported
 email-status-on = E-mail is on: notices are also sent by e-mail.
 email-status-off = E-mail is off: no mail server is configured (SG_SMTP_HOST), so notices reach parents in the app only.
 
-## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
-format-date = %-d %B %Y
-format-date-time = %-d %B %Y, %H:%M
-
-## Server only: noticeboard (parents and staff)
-notice-file-type = Only PDF files and pictures (PNG, JPEG, GIF, WebP) can be attached.
+## Compose (staff; the browser switches its language in place)
 notice-file-size = A file can be at most { $mb } MB.
-notice-file-count = A notice can have at most { $count } files.
 notice-compose-title = New notice
 notice-edit-title = Edit notice
 notice-language = Language of this text
@@ -271,25 +265,37 @@ notice-audience-classes = Classes
 notice-audience-pupils = Single pupils
 notice-audience-staff = Staff only (no parents)
 notice-audience-fixed = A published notice keeps its audience. To reach others, write a new notice.
-notice-audience-required = Choose who the notice is for.
-notice-audience-not-allowed = You cannot send notices to that audience.
 notice-check-reach = Check who it reaches
-notice-reach = Reaches { $families } families ({ $guardians } parents and carers, { $pupils } pupils).
 notice-ack-by = Acknowledge by (optional)
 notice-publish-at = Publish at (optional)
 notice-publish-at-hint = Leave empty to publish now. Times are the school’s local time.
-notice-expiry-before-publish = The removal time must be after the notice is published.
 notice-pinned = Pin to the top of the noticeboard
 notice-translations-hint = Parents see the text in their own language when there is one; leave a language empty to skip it.
-notice-translation-incomplete = A translation needs both a title and a text.
 notice-file-add = Add PDF letters or pictures
 notice-file-remove = Remove
 notice-publish = Publish
 notice-save-draft = Save draft
 notice-save-changes = Save changes
+notice-problems = The notice was saved as a draft but not published. Please correct:
+notice-audience-chosen = Chosen
+notice-audience-search = Find a year group, class or pupil
+notice-audience-add = Add
+notice-audience-browse = Choose from the full list
+
+## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
+format-date = %-d %B %Y
+format-date-time = %-d %B %Y, %H:%M
+
+## Server only: noticeboard (parents and staff)
+notice-file-type = Only PDF files and pictures (PNG, JPEG, GIF, WebP) can be attached.
+notice-file-count = A notice can have at most { $count } files.
+notice-audience-required = Choose who the notice is for.
+notice-audience-not-allowed = You cannot send notices to that audience.
+notice-reach = Reaches { $families } families ({ $guardians } parents and carers, { $pupils } pupils).
+notice-expiry-before-publish = The removal time must be after the notice is published.
+notice-translation-incomplete = A translation needs both a title and a text.
 notice-draft-saved = Draft saved. Nothing has been sent.
 notice-draft-autosaved = Draft saved at { $time }. Nothing has been sent.
-notice-problems = The notice was saved as a draft but not published. Please correct:
 csv-guardian = Parent or carer
 csv-email = Email
 csv-children = Children

@@ -250,14 +250,8 @@ audit-exported = 已导出
 email-status-on = 电子邮件已开启：通知也会通过电子邮件发送。
 email-status-off = 电子邮件未开启：未配置邮件服务器（SG_SMTP_HOST），通知只在应用中送达家长。
 
-## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
-format-date = %Y年%-m月%-d日
-format-date-time = %Y年%-m月%-d日 %H:%M
-
-## Server only: noticeboard (parents and staff)
-notice-file-type = 只能附加 PDF 文件和图片（PNG、JPEG、GIF、WebP）。
+## Compose (staff; the browser switches its language in place)
 notice-file-size = 每个文件最大 { $mb } MB。
-notice-file-count = 每条通知最多 { $count } 个文件。
 notice-compose-title = 新建通知
 notice-edit-title = 编辑通知
 notice-language = 本文的语言
@@ -271,25 +265,37 @@ notice-audience-classes = 班级
 notice-audience-pupils = 个别学生
 notice-audience-staff = 仅限教职员（不发给家长）
 notice-audience-fixed = 已发布的通知不能更改对象。如需通知其他人，请新建通知。
-notice-audience-required = 请选择通知对象。
-notice-audience-not-allowed = 您不能向该对象发送通知。
 notice-check-reach = 查看覆盖人数
-notice-reach = 覆盖 { $families } 个家庭（{ $guardians } 位家长和监护人，{ $pupils } 名学生）。
 notice-ack-by = 确认截止日期（可选）
 notice-publish-at = 发布时间（可选）
 notice-publish-at-hint = 留空即立即发布。时间按学校当地时间计算。
-notice-expiry-before-publish = 移除时间必须晚于发布时间。
 notice-pinned = 置顶显示
 notice-translations-hint = 如有家长所用语言的版本，家长将看到该版本；不需要的语言请留空。
-notice-translation-incomplete = 翻译需要同时填写标题和正文。
 notice-file-add = 添加 PDF 信件或图片
 notice-file-remove = 删除
 notice-publish = 发布
 notice-save-draft = 保存草稿
 notice-save-changes = 保存修改
+notice-problems = 通知已保存为草稿，但未发布。请更正：
+notice-audience-chosen = 已选择
+notice-audience-search = 查找年级、班级或学生
+notice-audience-add = 添加
+notice-audience-browse = 从完整列表中选择
+
+## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
+format-date = %Y年%-m月%-d日
+format-date-time = %Y年%-m月%-d日 %H:%M
+
+## Server only: noticeboard (parents and staff)
+notice-file-type = 只能附加 PDF 文件和图片（PNG、JPEG、GIF、WebP）。
+notice-file-count = 每条通知最多 { $count } 个文件。
+notice-audience-required = 请选择通知对象。
+notice-audience-not-allowed = 您不能向该对象发送通知。
+notice-reach = 覆盖 { $families } 个家庭（{ $guardians } 位家长和监护人，{ $pupils } 名学生）。
+notice-expiry-before-publish = 移除时间必须晚于发布时间。
+notice-translation-incomplete = 翻译需要同时填写标题和正文。
 notice-draft-saved = 草稿已保存，尚未发送。
 notice-draft-autosaved = 草稿已于 { $time } 保存，尚未发送。
-notice-problems = 通知已保存为草稿，但未发布。请更正：
 csv-guardian = 家长或监护人
 csv-email = 电子邮箱
 csv-children = 子女

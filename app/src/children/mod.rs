@@ -3,6 +3,7 @@
 
 use crate::auth::viewer::ViewerContext;
 use crate::error::AppError;
+use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::I18n;
 use crate::t;
 use leptos::prelude::*;
@@ -59,10 +60,10 @@ mod server {
 pub fn ChildSwitcher() -> impl IntoView {
     let i18n = I18n::expect();
     let Some(viewer) = ViewerContext::expect().get() else {
-        return ().into_any();
+        return ().into_any_now();
     };
     if viewer.children.len() < 2 {
-        return ().into_any();
+        return ().into_any_now();
     }
     let current = viewer
         .selected
@@ -84,13 +85,13 @@ pub fn ChildSwitcher() -> impl IntoView {
                             <span aria-hidden="true">{first}</span>
                             <span class="visually-hidden">{name}</span>
                         }
-                        .into_any()
+                        .into_any_now()
                     }
                     None => view! {
                         <span aria-hidden="true">{t!(i18n, "child-switcher-all-short")}</span>
                         <span class="visually-hidden">{t!(i18n, "child-switcher-all")}</span>
                     }
-                    .into_any(),
+                    .into_any_now(),
                 }}
             </summary>
             <form method="post" action="/api/children/select" class="child-menu__list">
@@ -110,5 +111,5 @@ pub fn ChildSwitcher() -> impl IntoView {
             </form>
         </details>
     }
-    .into_any()
+    .into_any_now()
 }

@@ -117,6 +117,12 @@ pub fn follow(
     Signal::derive(move || make(i18n.locale()))
 }
 
+/// Text the server made for every language, following the language menu (one compiled path
+/// for all such texts, unlike a [`follow`] closure per call).
+pub fn localized(i18n: I18n, text: PerLocale<String>) -> Signal<String> {
+    Signal::derive(move || text.text(i18n.locale()))
+}
+
 /// Checks at compile time (in server builds) that the fallback locale has the message; the
 /// branch is removed by the optimiser. The tests check every other locale.
 #[cfg(feature = "ssr")]

@@ -3,6 +3,7 @@
 mod icons;
 mod language_menu;
 mod tab_nav;
+mod text_area;
 mod top_bar;
 
 pub use icons::Icon;
@@ -10,6 +11,7 @@ pub use icons::Icon;
 pub use language_menu::return_path;
 pub use language_menu::{LanguageMenu, SetLanguage, endonym, set_language};
 pub use tab_nav::TabNav;
+pub use text_area::TextArea;
 pub use top_bar::TopBar;
 
 use crate::i18n::I18n;

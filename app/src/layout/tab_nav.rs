@@ -1,6 +1,7 @@
 //! The five sections: a bottom tab bar on phones, a side column on wide screens (CSS decides).
 
 use super::icons::IconSvg;
+use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::I18n;
 use crate::sections::Section;
 use crate::t;
@@ -36,5 +37,5 @@ pub fn TabNav() -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <nav class="tabs" aria-label=t!(i18n, "nav-label")>{links}</nav> }
+    view! { <nav class="tabs" aria-label=t!(i18n, "nav-label")>{links}</nav> }.into_any_now()
 }

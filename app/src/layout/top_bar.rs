@@ -3,6 +3,7 @@
 use super::LanguageMenu;
 use crate::auth::viewer::ViewerContext;
 use crate::children::ChildSwitcher;
+use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::I18n;
 use crate::school::SchoolContext;
 use crate::t;
@@ -40,11 +41,12 @@ pub fn TopBar() -> impl IntoView {
                         <button type="submit" class="top-bar__sign-in">{t!(i18n, "sign-out")}</button>
                     </form>
                 }
-                .into_any()
+                .into_any_now()
             } else {
                 view! { <a class="top-bar__sign-in" href="/sign-in">{t!(i18n, "sign-in-link")}</a> }
-                    .into_any()
+                    .into_any_now()
             }}
         </header>
     }
+    .into_any_now()
 }

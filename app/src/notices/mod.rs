@@ -1,13 +1,13 @@
 //! The noticeboard: notices targeted at the school, year groups, classes or single pupils, in the
 //! families' languages, read and acknowledged per guardian.
 //!
-//! Parents' pages are Leptos routes (`reader/`) on typed data (`dto`), as are the staff list and
-//! each notice's figures (`staff_pages/`, `staff_dto`); the compose form is still a
-//! server-rendered document (`staff/`), with the app's wasm only for drafts that save as they are
-//! typed (`autosave`).
+//! Parents' pages are Leptos routes (`reader/`) on typed data (`dto`), as are the staff pages —
+//! the list, each notice's figures and the compose form (`staff_pages/`, `staff_dto`,
+//! `compose_dto`); their server side is `guardian_view` and `staff/`.
 
 #[cfg(feature = "hydrate")]
-pub mod autosave;
+mod autosave;
+pub mod compose_dto;
 pub mod dto;
 #[cfg(feature = "ssr")]
 pub mod files;
@@ -136,6 +136,7 @@ impl EmailMode {
     }
 }
 
+pub use compose_dto::*;
 pub use dto::*;
 pub use staff_dto::*;
 
@@ -175,16 +176,11 @@ pub async fn load_email_settings() -> Result<Vec<EmailChoice>, AppError> {
     crate::error::respond(guardian_view::email_settings().await)
 }
 
-/// What an autosave did: the draft's id (new on the first save), the audience's reach and a
-/// "saved at" line, both in the author's language.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Autosaved {
-    /// The draft's id, for the form's hidden `id` field.
-    pub id: i32,
-    /// "Reaches 58 families …", or empty with no audience chosen.
-    pub reach: String,
-    /// "Draft saved at 14:05."
-    pub status: String,
+/// The compose page's data: the notice `id` (a draft or a published notice), or an empty form
+/// for a new one; when the page answers a form post, the form as posted with its problems.
+#[server(endpoint = "notices/compose", output = crate::codec::Answer)]
+pub async fn load_compose(id: Option<i32>) -> Result<ComposeForm, AppError> {
+    crate::error::respond(staff::compose::load(id).await)
 }
 
 /// Saves a draft notice as its author types; `fields` are the compose form's text fields.

@@ -1,6 +1,7 @@
 //! What the error boundary shows: a translated message, never internal details.
 
 use crate::error::AppError;
+use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::I18n;
 use crate::t;
 use leptos::prelude::*;
@@ -25,4 +26,5 @@ pub fn ErrorPanel(errors: ArcRwSignal<Errors>) -> impl IntoView {
             <p>{t!(i18n, "error-retry")}</p>
         </section>
     }
+    .into_any_now()
 }

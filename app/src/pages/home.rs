@@ -2,6 +2,7 @@
 
 use crate::auth::viewer::ChildSummary;
 use crate::auth::viewer::ViewerContext;
+use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::PerLocale;
 use crate::i18n::{I18n, follow};
 use crate::notices::{Board, CardText, NoticeCard, for_reader};
@@ -49,7 +50,7 @@ pub fn HomePage() -> impl IntoView {
                     <h2 id="needs-title">{t!(i18n, "home-needs-title")}</h2>
                     {loaded(board, move |board| {
                         let children = needs_per_child(&board, &children, chosen);
-                        view! { <Needs children/> }.into_any()
+                        view! { <Needs children/> }.into_any_now()
                     })}
                 </section>
             }
@@ -83,6 +84,7 @@ pub fn HomePage() -> impl IntoView {
         {needs}
         <ul class="cards">{cards}{staff_notices}{office}</ul>
     }
+    .into_any_now()
 }
 
 /// A notice waiting for the guardian's acknowledgement.
@@ -176,7 +178,7 @@ fn Needs(children: Vec<ChildNeeds>) -> impl IntoView {
                 <article class="needs__child">
                     <h3>{child.name}</h3>
                     {if nothing {
-                        view! { <p>{t!(i18n, "home-needs-nothing")}</p> }.into_any()
+                        view! { <p>{t!(i18n, "home-needs-nothing")}</p> }.into_any_now()
                     } else {
                         view! {
                             <p>
@@ -186,7 +188,7 @@ fn Needs(children: Vec<ChildNeeds>) -> impl IntoView {
                             </p>
                             {acks}
                         }
-                        .into_any()
+                        .into_any_now()
                     }}
                 </article>
             }

@@ -1,6 +1,7 @@
 //! The page a new parent reaches from the QR code on their letter.
 
 use crate::auth::Join;
+use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::I18n;
 use crate::t;
 use leptos::form::ActionForm;
@@ -19,7 +20,7 @@ impl LazyRoute for JoinRoute {
     }
 
     fn view(_this: Self) -> AnyView {
-        view! { <JoinPage/> }.into_any()
+        view! { <JoinPage/> }.into_any_now()
     }
 }
 

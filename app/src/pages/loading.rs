@@ -4,6 +4,7 @@
 
 use crate::auth::viewer::ViewerContext;
 use crate::error::AppError;
+use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::I18n;
 use crate::t;
 use leptos::prelude::*;
@@ -34,12 +35,12 @@ where
     let Some(data) = data else {
         #[cfg(feature = "ssr")]
         crate::error::set_response_status(&AppError::SignInRequired);
-        return view! { <LoadError error=AppError::SignInRequired/> }.into_any();
+        return view! { <LoadError error=AppError::SignInRequired/> }.into_any_now();
     };
     suspended(Arc::new(move || {
         data.get().map(|result| match result {
             Ok(value) => show(value),
-            Err(error) => view! { <LoadError error/> }.into_any(),
+            Err(error) => view! { <LoadError error/> }.into_any_now(),
         })
     }))
 }
@@ -53,7 +54,7 @@ fn suspended(content: Arc<dyn Fn() -> Option<AnyView> + Send + Sync>) -> AnyView
             {move || content()}
         </Suspense>
     }
-    .into_any()
+    .into_any_now()
 }
 
 /// A notices call's error in the reader's language; "sign in" comes with the link.

@@ -1,5 +1,6 @@
 //! The translated 404 page.
 
+use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::I18n;
 use crate::t;
 use leptos::prelude::*;
@@ -19,4 +20,5 @@ pub fn NotFound() -> impl IntoView {
         <p>{t!(i18n, "not-found-body")}</p>
         <p><a class="button" href="/">{t!(i18n, "not-found-home")}</a></p>
     }
+    .into_any_now()
 }

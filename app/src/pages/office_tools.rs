@@ -2,6 +2,7 @@
 //! accounts, notices — and whether e-mail is switched on. A lazily loaded route.
 
 use crate::error::AppError;
+use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::I18n;
 use crate::pages::loading::{Loading, loaded, when_signed_in};
 use crate::t;
@@ -112,9 +113,9 @@ impl LazyRoute for OfficeToolsRoute {
         view! {
             <Title text=crate::i18n::title_text(i18n, "office-tools-title")/>
             <h1>{t!(i18n, "office-tools-title")}</h1>
-            {loaded(tools, |tools| view! { <Tools tools/> }.into_any())}
+            {loaded(tools, |tools| view! { <Tools tools/> }.into_any_now())}
         }
-        .into_any()
+        .into_any_now()
     }
 }
 

@@ -1,5 +1,6 @@
 //! The section pages. Each shows its empty state until its feature lands.
 
+use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::I18n;
 use crate::sections::Section;
 use leptos::prelude::*;
@@ -15,4 +16,5 @@ pub fn SectionPage(section: Section) -> impl IntoView {
         <h1>{title}</h1>
         <p class="empty-state">{section.empty_message(i18n)}</p>
     }
+    .into_any_now()
 }

@@ -1,6 +1,7 @@
 //! The sign-in page.
 
 use crate::auth::SignIn;
+use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::I18n;
 use crate::t;
 use leptos::form::ActionForm;
@@ -40,4 +41,5 @@ pub fn SignInPage() -> impl IntoView {
         <p class="hint">{t!(i18n, "sign-in-new-parent")}</p>
         <p><a class="button button--secondary" href="/join">{t!(i18n, "sign-in-join-link")}</a></p>
     }
+    .into_any_now()
 }

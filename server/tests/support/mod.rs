@@ -258,7 +258,7 @@ pub async fn publish_notice(
     all.push(("action", "publish"));
     let response = h
         .send(multipart_form(
-            "/admin/notices/save",
+            "/admin/notices/new",
             &all,
             files,
             Some(cookie),

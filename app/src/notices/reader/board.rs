@@ -1,7 +1,8 @@
 //! `/notices`: the guardian's board, filtered by the child switcher.
 
 use super::Badge;
-use crate::i18n::{I18n, follow};
+use crate::hydrate_now::IntoAnyNow;
+use crate::i18n::{I18n, follow, localized};
 use crate::notices::{Board, NoticeCard, for_reader, load_board};
 use crate::pages::loading::{Loading, loaded, when_signed_in};
 use crate::{msg, t};
@@ -19,8 +20,9 @@ pub fn NoticeBoardPage() -> impl IntoView {
             <h1>{t!(i18n, "nav-notices")}</h1>
             <a class="button button--secondary" href="/notifications">{t!(i18n, "notifications-title")}</a>
         </div>
-        {loaded(board, |board| view! { <Cards board/> }.into_any())}
+        {loaded(board, |board| view! { <Cards board/> }.into_any_now())}
     }
+    .into_any_now()
 }
 
 /// The signed-in guardian's board as it loads; the home page reads the same data. One
@@ -33,7 +35,7 @@ pub fn board_resource() -> Option<Loading<Board>> {
 fn Cards(board: Board) -> impl IntoView {
     let i18n = I18n::expect();
     if board.cards.is_empty() {
-        return view! { <p class="empty-state">{t!(i18n, "notices-empty")}</p> }.into_any();
+        return view! { <p class="empty-state">{t!(i18n, "notices-empty")}</p> }.into_any_now();
     }
     let unread = board.unread.to_string();
     view! {
@@ -44,7 +46,7 @@ fn Cards(board: Board) -> impl IntoView {
             {board.cards.into_iter().map(|card| view! { <Card card/> }).collect_view()}
         </ul>
     }
-    .into_any()
+    .into_any_now()
 }
 
 #[component]
@@ -92,7 +94,7 @@ fn Card(card: NoticeCard) -> impl IntoView {
                 <strong class="notice-card__title" lang=shown(|t| &t.language)>{shown(|t| &t.title)}</strong>
                 <span class="notice-card__excerpt" lang=shown(|t| &t.language)>{shown(|t| &t.excerpt)}</span>
                 <span class="notice-card__meta">
-                    <span>{follow(i18n, move |l| published.text(l))}</span>
+                    <span>{localized(i18n, published)}</span>
                     {about}
                 </span>
             </a>

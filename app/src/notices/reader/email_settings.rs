@@ -1,6 +1,7 @@
 //! `/notifications/email`: which notices also come by e-mail, per category. A plain form post,
 //! so it works without the wasm; the server returns here with `?saved=1`.
 
+use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, follow};
 use crate::notices::{EmailChoice, EmailMode, load_email_settings};
 use crate::pages::loading::{Loading, loaded, when_signed_in};
@@ -32,9 +33,9 @@ impl LazyRoute for EmailSettingsRoute {
             <h1>{t!(i18n, "email-settings-title")}</h1>
             <p class="notice-acknowledged" role="status" hidden=not_saved>{t!(i18n, "email-settings-saved")}</p>
             <p>{t!(i18n, "email-settings-intro")}</p>
-            {loaded(this.choices, |choices| view! { <Choices choices/> }.into_any())}
+            {loaded(this.choices, |choices| view! { <Choices choices/> }.into_any_now())}
         }
-        .into_any()
+        .into_any_now()
     }
 }
 

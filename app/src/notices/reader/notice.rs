@@ -2,7 +2,8 @@
 //! request, its files, and the acknowledgement — a plain form post, so it works without the wasm.
 
 use super::Badge;
-use crate::i18n::{I18n, Locale, follow};
+use crate::hydrate_now::IntoAnyNow;
+use crate::i18n::{I18n, Locale, follow, localized};
 use crate::notices::{NoticeDetail, NoticeText, for_reader, open_notice};
 use crate::pages::loading::{Loading, loaded, when_signed_in};
 use crate::sanitized::SanitizedBody;
@@ -31,12 +32,12 @@ impl LazyRoute for NoticeRoute {
     fn view(this: Self) -> AnyView {
         let i18n = I18n::expect();
         view! {
-            {loaded(this.notice, |notice| view! { <Notice notice/> }.into_any())}
+            {loaded(this.notice, |notice| view! { <Notice notice/> }.into_any_now())}
             {this.notice.is_none().then(|| view! {
                 <Title text=crate::i18n::title_text(i18n, "nav-notices")/>
             })}
         }
-        .into_any()
+        .into_any_now()
     }
 }
 
@@ -155,7 +156,7 @@ fn Notice(notice: NoticeDetail) -> impl IntoView {
                     msg!(l, "notice-acknowledged-for", child = done.child.as_str(), when = when.as_str())
                 })}
             </p>
-        }.into_any()),
+        }.into_any_now()),
         None if ack_required => {
             let single = children.len() == 1;
             Some(view! {
@@ -178,17 +179,17 @@ fn Notice(notice: NoticeDetail) -> impl IntoView {
                         }
                     }).collect_view()}
                 </form>
-            }.into_any())
+            }.into_any_now())
         }
         None => None,
     };
     view! {
         <Title text=crate::i18n::title_from(title)/>
-        <p><a href="/notices">{t!(i18n, "notice-back")}</a></p>
+        <p><a class="back-link" href="/notices">{t!(i18n, "notice-back")}</a></p>
         <p class="notice-meta">
             <Badge class=format!("badge--{}", category.code()) text=follow(i18n, move |l| category.name(l))/>
             " "
-            <span>{follow(i18n, move |l| published.text(l))}</span>
+            <span>{localized(i18n, published)}</span>
             {about}
         </p>
         <p class="stale" role="note" hidden=not_stale>{t!(i18n, "notice-translation-stale-reader")}</p>

@@ -1,7 +1,8 @@
 //! `/notifications`: new notices and reminders, newest first.
 
 use super::Badge;
-use crate::i18n::{I18n, follow};
+use crate::hydrate_now::IntoAnyNow;
+use crate::i18n::{I18n, follow, localized};
 use crate::notices::{NotificationItem, TitleText, for_reader, load_notifications};
 use crate::pages::loading::{Loading, loaded, when_signed_in};
 use crate::t;
@@ -27,9 +28,9 @@ impl LazyRoute for NotificationsRoute {
         view! {
             <Title text=crate::i18n::title_text(i18n, "notifications-title")/>
             <h1>{t!(i18n, "notifications-title")}</h1>
-            {loaded(this.items, |items| view! { <Items items/> }.into_any())}
+            {loaded(this.items, |items| view! { <Items items/> }.into_any_now())}
         }
-        .into_any()
+        .into_any_now()
     }
 }
 
@@ -37,7 +38,8 @@ impl LazyRoute for NotificationsRoute {
 fn Items(items: Vec<NotificationItem>) -> impl IntoView {
     let i18n = I18n::expect();
     if items.is_empty() {
-        return view! { <p class="empty-state">{t!(i18n, "notifications-empty")}</p> }.into_any();
+        return view! { <p class="empty-state">{t!(i18n, "notifications-empty")}</p> }
+            .into_any_now();
     }
     view! {
         <ul class="board">
@@ -59,12 +61,12 @@ fn Items(items: Vec<NotificationItem>) -> impl IntoView {
                         <a class="notice-card__link" href=format!("/notices/{notice_id}")>
                             <span class="notice-card__badges"><Badge class=class.to_string() text=kind/></span>
                             <strong class="notice-card__title" lang=shown(|t| &t.language)>{shown(|t| &t.title)}</strong>
-                            <span class="notice-card__meta"><span>{follow(i18n, move |l| when.text(l))}</span></span>
+                            <span class="notice-card__meta"><span>{localized(i18n, when)}</span></span>
                         </a>
                     </li>
                 }
             }).collect_view()}
         </ul>
     }
-    .into_any()
+    .into_any_now()
 }

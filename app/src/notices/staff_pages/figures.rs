@@ -2,7 +2,8 @@
 //! (overall, per class with a bar chart, and who is still waiting), its text, translations,
 //! files and history. Remind, withdraw and export are plain form posts and links.
 
-use crate::i18n::{I18n, Locale, follow};
+use crate::hydrate_now::IntoAnyNow;
+use crate::i18n::{I18n, Locale, follow, localized};
 use crate::notices::{
     ClassRow, FigureSummary, HistoryAction, NoticeState, StaffNotice, load_staff_notice, percent,
 };
@@ -31,10 +32,10 @@ impl LazyRoute for StaffNoticeRoute {
         let notice: Option<Loading<StaffNotice>> =
             when_signed_in(|| Resource::new(id, load_staff_notice));
         view! {
-            <p><a href="/admin/notices">{t!(i18n, "notice-back-to-list")}</a></p>
-            {loaded(notice, |notice| view! { <Notice notice/> }.into_any())}
+            <p><a class="back-link" href="/admin/notices">{t!(i18n, "notice-back-to-list")}</a></p>
+            {loaded(notice, |notice| view! { <Notice notice/> }.into_any_now())}
         }
-        .into_any()
+        .into_any_now()
     }
 }
 
@@ -88,14 +89,14 @@ fn Notice(notice: StaffNotice) -> impl IntoView {
         <dl class="facts">
             {fact(t!(i18n, "notice-status"), follow(i18n, move |l| state.label(l)))}
             {fact(t!(i18n, "notice-category"), follow(i18n, move |l| category.name(l)))}
-            {published.map(|p| fact(t!(i18n, "notice-published-at"), follow(i18n, move |l| p.text(l))))}
-            {expires.map(|p| fact(t!(i18n, "notice-expires-at"), follow(i18n, move |l| p.text(l))))}
+            {published.map(|p| fact(t!(i18n, "notice-published-at"), localized(i18n, p)))}
+            {expires.map(|p| fact(t!(i18n, "notice-expires-at"), localized(i18n, p)))}
             {ack_required.then(|| fact(t!(i18n, "notice-ack"), follow(i18n, move |l| {
                 ack_by.as_ref().map(|d| d.text(l)).unwrap_or_else(|| msg!(l, "notice-ack-required"))
             })))}
         </dl>
     }
-    .into_any();
+    .into_any_now();
     let out = matches!(
         state,
         NoticeState::Scheduled | NoticeState::Published | NoticeState::Expired
@@ -103,7 +104,7 @@ fn Notice(notice: StaffNotice) -> impl IntoView {
     let actions = view! {
         <div class="compose__actions">
             {(may_change && state != NoticeState::Withdrawn).then(|| view! {
-                <a class="button" href=format!("/admin/notices/{id}/edit") rel="external">{t!(i18n, "notice-edit")}</a>
+                <a class="button" href=format!("/admin/notices/{id}/edit")>{t!(i18n, "notice-edit")}</a>
             })}
             {out.then(|| view! {
                 <form method="post" action=format!("/admin/notices/{id}/remind")>
@@ -120,7 +121,7 @@ fn Notice(notice: StaffNotice) -> impl IntoView {
             })}
         </div>
     }
-    .into_any();
+    .into_any_now();
     let translations = (!translations.is_empty()).then(|| view! {
         <h2>{t!(i18n, "notice-translations")}</h2>
         <ul>
@@ -137,7 +138,7 @@ fn Notice(notice: StaffNotice) -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
-    }.into_any());
+    }.into_any_now());
     let files = (!files.is_empty()).then(|| {
         view! {
         <h2>{t!(i18n, "notice-files")}</h2>
@@ -152,7 +153,7 @@ fn Notice(notice: StaffNotice) -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
-    }.into_any()
+    }.into_any_now()
     });
     let history = (!history.is_empty() || !revisions.is_empty()).then(|| view! {
         <h2>{t!(i18n, "notice-history")}</h2>
@@ -187,7 +188,7 @@ fn Notice(notice: StaffNotice) -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
-    }.into_any());
+    }.into_any_now());
     let page_title = title.clone();
     view! {
         <Title text=page_title/>
@@ -195,7 +196,7 @@ fn Notice(notice: StaffNotice) -> impl IntoView {
         <p class="notice-note" role="status" hidden=no_note>{note}</p>
         {facts}
         {actions}
-        {figures.map(|figures| view! { <Figures figures ack_required/> }.into_any())}
+        {figures.map(|figures| view! { <Figures figures ack_required/> }.into_any_now())}
         <section class="notice-text" lang=language>
             <h2>{title}</h2>
             <SanitizedBody body/>
@@ -235,9 +236,9 @@ fn Figures(figures: FigureSummary, ack_required: bool) -> impl IntoView {
             })}
         </ul>
     }
-    .into_any();
+    .into_any_now();
     let per_class = (!classes.is_empty()).then(|| {
-        let chart = view! { <Chart classes=classes.clone()/> }.into_any();
+        let chart = view! { <Chart classes=classes.clone()/> }.into_any_now();
         view! {
             {chart}
             <div class="table-scroll">
@@ -266,7 +267,7 @@ fn Figures(figures: FigureSummary, ack_required: bool) -> impl IntoView {
                 </table>
             </div>
         }
-        .into_any()
+        .into_any_now()
     });
     let count = waiting.len();
     let heading = follow(i18n, move |l| {

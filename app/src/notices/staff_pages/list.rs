@@ -1,6 +1,7 @@
 //! `/admin/notices`: the school's notices for staff (a teacher's: their own and their classes').
 
-use crate::i18n::{I18n, follow};
+use crate::hydrate_now::IntoAnyNow;
+use crate::i18n::{I18n, follow, localized};
 use crate::notices::{StaffNoticeList, load_staff_notices};
 use crate::pages::loading::{Loading, loaded, when_signed_in};
 use crate::t;
@@ -26,28 +27,27 @@ impl LazyRoute for StaffNoticesRoute {
         view! {
             <Title text=crate::i18n::title_text(i18n, "notice-list-title")/>
             <h1>{t!(i18n, "notice-list-title")}</h1>
-            {loaded(list, |list| view! { <Rows list/> }.into_any())}
+            {loaded(list, |list| view! { <Rows list/> }.into_any_now())}
         }
-        .into_any()
+        .into_any_now()
     }
 }
 
 #[component]
 fn Rows(list: StaffNoticeList) -> impl IntoView {
     let i18n = I18n::expect();
-    // The compose form is a server-rendered document: a full load.
     let new = list.may_write.then(|| {
-        view! { <p><a class="button" href="/admin/notices/new" rel="external">{t!(i18n, "notice-new")}</a></p> }
+        view! { <p><a class="button" href="/admin/notices/new">{t!(i18n, "notice-new")}</a></p> }
     });
     let rows = if list.notices.is_empty() {
-        view! { <p class="empty-state">{t!(i18n, "notice-list-empty")}</p> }.into_any()
+        view! { <p class="empty-state">{t!(i18n, "notice-list-empty")}</p> }.into_any_now()
     } else {
         view! {
             <ul class="staff-notices">
                 {list.notices.into_iter().map(|n| {
                     let state = n.state;
                     let when = n.published.map(|p| view! {
-                        <span class="staff-notice__when">{follow(i18n, move |l| p.text(l))}</span>
+                        <span class="staff-notice__when">{localized(i18n, p)}</span>
                     });
                     view! {
                         <li class="staff-notice">
@@ -61,7 +61,7 @@ fn Rows(list: StaffNoticeList) -> impl IntoView {
                 }).collect_view()}
             </ul>
         }
-        .into_any()
+        .into_any_now()
     };
     view! { {new} {rows} }
 }

@@ -1,0 +1,206 @@
+//! Who a notice is for, compactly on a phone: what is chosen shows as chips; a search finds a
+//! year group, class or pupil by name (or a pupil by class); the full list waits folded away.
+//! Every choice is a real checkbox, so the form posts the same without JavaScript.
+
+use crate::hydrate_now::IntoAnyNow;
+use crate::i18n::{I18n, PerLocale, follow};
+use crate::notices::{Target, TargetKind};
+use crate::t;
+use leptos::prelude::*;
+
+/// Most search results shown at once.
+const MATCHES_SHOWN: usize = 8;
+
+/// A target's chip label: a pupil comes with their class, as names repeat across classes.
+fn chip_label(target: &Target) -> String {
+    if target.within.is_empty() {
+        target.name.clone()
+    } else {
+        format!("{} ({})", target.name, target.within)
+    }
+}
+
+/// Targets whose name (or a pupil's class) contains `query`, ignoring case, not yet chosen.
+fn matching(targets: &[Target], chosen: &[(TargetKind, i32)], query: &str) -> Vec<Target> {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    targets
+        .iter()
+        .filter(|t| !chosen.contains(&(t.kind, t.id)))
+        .filter(|t| {
+            t.name.to_lowercase().contains(&query) || t.within.to_lowercase().contains(&query)
+        })
+        .take(MATCHES_SHOWN)
+        .cloned()
+        .collect()
+}
+
+/// The picker inside the compose form's audience fieldset. `touched` runs after a choice made
+/// without a form event (a chip removed, a search result added), so the draft saves and the
+/// reach updates.
+///
+/// The form's controls are the full list's checkboxes, always in the form (folded away); chips
+/// and search results only change what those boxes say, so the form posts the same with or
+/// without JavaScript.
+#[component]
+pub fn AudiencePicker(
+    targets: Vec<Target>,
+    chosen: Vec<(TargetKind, i32)>,
+    touched: Callback<()>,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let open_classes: Vec<String> = targets
+        .iter()
+        .filter(|t| t.kind == TargetKind::Pupil && chosen.contains(&(t.kind, t.id)))
+        .map(|t| t.within.clone())
+        .collect();
+    let has_years = targets.iter().any(|t| t.kind == TargetKind::YearGroup);
+    let targets = StoredValue::new(targets);
+    let chosen = RwSignal::new(chosen);
+    let query = RwSignal::new(String::new());
+    // Chips' buttons and the search need the browser: they show once the page is interactive.
+    let interactive = RwSignal::new(false);
+    Effect::new(move |_| interactive.set(true));
+    let toggle = move |key: (TargetKind, i32), on: bool| {
+        chosen.update(|c| {
+            c.retain(|k| *k != key);
+            if on {
+                c.push(key);
+            }
+        });
+    };
+    // One shape for a chip and a search result: a name and a button that adds or removes it.
+    let chip = move |target: Target, on: bool| {
+        let key = (target.kind, target.id);
+        let label = chip_label(&target);
+        let action = if on {
+            "notice-file-remove"
+        } else {
+            "notice-audience-add"
+        };
+        let name = label.clone();
+        let spoken = follow(i18n, move |l| {
+            format!("{} {}", crate::i18n::message_args(l, action, &[]), name)
+        });
+        view! {
+            <li class="chip">
+                <span>{label}</span>
+                <button type="button" class="chip__button" aria-label=spoken hidden=move || !interactive.get()
+                    on:click=move |_| { toggle(key, !on); touched.run(()) }>
+                    {if on { "×" } else { "+" }}
+                </button>
+            </li>
+        }
+    };
+    let chips = move || {
+        chosen
+            .with(|c| {
+                targets.with_value(|all| {
+                    c.iter()
+                        .filter_map(|key| all.iter().find(|t| (t.kind, t.id) == *key).cloned())
+                        .collect::<Vec<_>>()
+                })
+            })
+            .into_iter()
+            .map(|t| chip(t, true))
+            .collect_view()
+    };
+    let matches = move || {
+        chosen
+            .with(|c| query.with(|q| targets.with_value(|t| matching(t, c, q))))
+            .into_iter()
+            .map(|t| chip(t, false))
+            .collect_view()
+    };
+    let option = move |target: &Target| {
+        let key = (target.kind, target.id);
+        view! {
+            <label class="check">
+                <input type="checkbox" name=key.0.field() value=key.1
+                    checked=chosen.with_untracked(|c| c.contains(&key))
+                    prop:checked=move || chosen.with(|c| c.contains(&key))
+                    on:change=move |ev| toggle(key, event_target_checked(&ev))/>
+                " "{target.name.clone()}
+            </label>
+        }
+    };
+    let rows = move |keep: &dyn Fn(&Target) -> bool| {
+        targets.with_value(|all| all.iter().filter(|t| keep(t)).map(option).collect_view())
+    };
+    let mut classes: Vec<String> = Vec::new();
+    targets.with_value(|all| {
+        for t in all.iter().filter(|t| t.kind == TargetKind::Pupil) {
+            if !classes.contains(&t.within) {
+                classes.push(t.within.clone());
+            }
+        }
+    });
+    let pupils = classes
+        .into_iter()
+        .map(|class| {
+            let open = open_classes.contains(&class);
+            let list = rows(&|t| t.kind == TargetKind::Pupil && t.within == class);
+            view! { <details class="audience__pupils" open=open><summary>{class}</summary>{list}</details> }
+        })
+        .collect_view();
+    view! {
+        <ul class="chips" aria-label=t!(i18n, "notice-audience-chosen")>{chips}</ul>
+        <div class="audience__search" hidden=move || !interactive.get()>
+            <label for="audience-search">{t!(i18n, "notice-audience-search")}</label>
+            <input id="audience-search" type="search" autocomplete="off"
+                prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev))/>
+            <ul class="chips audience__matches">{matches}</ul>
+        </div>
+        <details class="audience__all">
+            <summary>{t!(i18n, "notice-audience-browse")}</summary>
+            {has_years.then(|| view! { <p class="audience__group">{t!(i18n, "notice-audience-year-groups")}</p> })}
+            {rows(&|t| t.kind == TargetKind::YearGroup)}
+            <p class="audience__group">{t!(i18n, "notice-audience-classes")}</p>
+            {rows(&|t| t.kind == TargetKind::Class)}
+            <p class="audience__group">{t!(i18n, "notice-audience-pupils")}</p>
+            {pupils}
+        </details>
+    }
+    .into_any_now()
+}
+
+/// The reach line under the picker, in the reader's language.
+pub fn reach_line(i18n: I18n, reach: RwSignal<Option<PerLocale<String>>>) -> AnyView {
+    let text = follow(i18n, move |l| {
+        reach.with(|r| r.as_ref().map(|r| r.text(l)).unwrap_or_default())
+    });
+    view! { <p class="audience__reach" role="status">{text}</p> }.into_any_now()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(kind: TargetKind, id: i32, name: &str, within: &str) -> Target {
+        Target {
+            kind,
+            id,
+            name: name.into(),
+            within: within.into(),
+        }
+    }
+
+    #[test]
+    fn search_finds_by_name_or_class_ignoring_case_and_skips_what_is_chosen() {
+        let all = [
+            target(TargetKind::YearGroup, 1, "Year 3", ""),
+            target(TargetKind::Class, 2, "3A", ""),
+            target(TargetKind::Pupil, 3, "Amira Khan", "3A"),
+            target(TargetKind::Pupil, 4, "Ben Ode", "4B"),
+        ];
+        let names = |found: Vec<Target>| found.into_iter().map(|t| t.id).collect::<Vec<_>>();
+        assert_eq!(names(matching(&all, &[], "3a")), [2, 3]);
+        assert_eq!(names(matching(&all, &[(TargetKind::Class, 2)], "3A")), [3]);
+        assert_eq!(names(matching(&all, &[], "khan")), [3]);
+        assert!(matching(&all, &[], "  ").is_empty());
+        assert_eq!(chip_label(&all[2]), "Amira Khan (3A)");
+    }
+}

@@ -1,0 +1,321 @@
+//! `/admin/notices/new` and `/admin/notices/:id/edit`: writing a notice. The form posts to its
+//! own address (files included), and the server answers a refused save with this page again,
+//! everything typed kept; with the page interactive, a draft also saves itself as it is typed
+//! and the audience's reach follows every choice.
+
+use super::audience_picker::{AudiencePicker, reach_line};
+use crate::hydrate_now::IntoAnyNow;
+use crate::i18n::{I18n, Locale, PerLocale, follow, localized};
+use crate::layout::{TextArea, endonym};
+use crate::notices::{Category, ComposeFields, ComposeForm, FormProblem, TargetKind, load_compose};
+use crate::pages::loading::{Loading, loaded, when_signed_in};
+use crate::{msg, t};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use leptos_router::{LazyRoute, lazy_route};
+use std::sync::Arc;
+
+/// A lazily loaded route for both addresses: staff code a parent never downloads.
+pub struct ComposeRoute;
+
+#[lazy_route]
+impl LazyRoute for ComposeRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(_this: Self) -> AnyView {
+        let i18n = I18n::expect();
+        let id: Option<i32> =
+            use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse().ok()));
+        let form: Option<Loading<ComposeForm>> =
+            when_signed_in(|| Resource::new(move || id, load_compose));
+        let (title, heading) = if id.is_some() {
+            ("notice-edit-title", t!(i18n, "notice-edit-title"))
+        } else {
+            ("notice-compose-title", t!(i18n, "notice-compose-title"))
+        };
+        view! {
+            <Title text=crate::i18n::title_text(i18n, title)/>
+            <p><a class="back-link" href="/admin/notices">{t!(i18n, "notice-back-to-list")}</a></p>
+            <h1>{heading}</h1>
+            {loaded(form, |form| view! { <Compose form/> }.into_any_now())}
+        }
+        .into_any_now()
+    }
+}
+
+/// The problems for `field`, beside it.
+fn problems_for(i18n: I18n, problems: &Arc<Vec<FormProblem>>, field: &str) -> AnyView {
+    problems
+        .iter()
+        .filter(|p| p.field == field)
+        .map(|p| view! { <p class="form-error">{localized(i18n, p.text.clone())}</p> })
+        .collect_view()
+        .into_any_now()
+}
+
+// The form is built from a few shapes, each compiled once: every distinct view shape costs
+// wasm in this chunk.
+
+/// A labelled field: its label, the control, an optional hint, and its problems.
+fn labelled(
+    field: Option<String>,
+    control: String,
+    label: Signal<String>,
+    input: AnyView,
+    hint: Option<Signal<String>>,
+    problems: AnyView,
+) -> AnyView {
+    view! {
+        <div class="field" id=field>
+            <label for=control>{label}</label>
+            {input}
+            {hint.map(|hint| view! { <p class="field__hint">{hint}</p> })}
+            {problems}
+        </div>
+    }
+    .into_any_now()
+}
+
+/// A one-line input.
+fn input(id: String, name: String, kind: &'static str, value: String) -> AnyView {
+    view! { <input id=id name=name type=kind value=value/> }.into_any_now()
+}
+
+/// A checkbox with its label around it.
+fn check(name: &'static str, value: String, checked: bool, label: Signal<String>) -> AnyView {
+    view! {
+        <label class="check"><input type="checkbox" name=name value=value checked=checked/>" "{label}</label>
+    }
+    .into_any_now()
+}
+
+/// A select's options: value, shown text, chosen.
+fn options(choices: Vec<(&'static str, Signal<String>, bool)>) -> AnyView {
+    choices
+        .into_iter()
+        .map(|(value, text, selected)| view! { <option value=value selected=selected>{text}</option> })
+        .collect_view()
+        .into_any_now()
+}
+
+/// A submit button naming the action.
+fn submit(action: &'static str, secondary: bool, label: Signal<String>) -> AnyView {
+    let class = if secondary {
+        "button button--secondary"
+    } else {
+        "button"
+    };
+    view! { <button class=class type="submit" name="action" value=action>{label}</button> }
+        .into_any_now()
+}
+
+#[component]
+fn Compose(form: ComposeForm) -> impl IntoView {
+    let i18n = I18n::expect();
+    let ComposeForm {
+        fields,
+        published,
+        choices,
+        files,
+        stale,
+        reach,
+        problems,
+        notes,
+        max_file_mb,
+    } = form;
+    let problems = Arc::new(problems);
+    let id = RwSignal::new(fields.id);
+    let reach = RwSignal::new(reach);
+    let saved_at: RwSignal<Option<PerLocale<String>>> = RwSignal::new(None);
+    let original =
+        RwSignal::new(Locale::from_tag(&fields.language).unwrap_or(i18n.locale_untracked()));
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    let edits = StoredValue::new(0u32);
+    // Published notices change only when "Save changes" is pressed.
+    let edited = move || {
+        if published {
+            return;
+        }
+        #[cfg(feature = "hydrate")]
+        crate::notices::autosave::after_pause(form_ref, edits, move |done| {
+            id.set(Some(done.id));
+            reach.set(done.reach);
+            saved_at.set(Some(done.status));
+        });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (form_ref, edits, saved_at);
+    };
+    let touched = Callback::new(move |()| edited());
+    let problem = |field: &str| problems_for(i18n, &problems, field);
+
+    let summary = (!problems.is_empty()).then(|| {
+        view! {
+            <div class="form-error" role="alert">
+                <p>{t!(i18n, "notice-problems")}</p>
+                <ul>
+                    {problems.iter().map(|p| view! {
+                        <li><a href=format!("#field-{}", p.field)>{localized(i18n, p.text.clone())}</a></li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+    });
+    let notes = notes
+        .into_iter()
+        .map(|note| view! { <p class="notice-note" role="status">{localized(i18n, note)}</p> })
+        .collect_view();
+
+    let language = {
+        let chosen = original.get_untracked();
+        let select = view! {
+            <select id="notice-language" name="language"
+                on:change=move |ev| if let Some(l) = Locale::from_tag(&event_target_value(&ev)) { original.set(l) }>
+                {options(Locale::ALL.into_iter().map(|l| (l.tag(), Signal::stored(endonym(l)), l == chosen)).collect())}
+            </select>
+        };
+        labelled(
+            Some("field-language".into()),
+            "notice-language".into(),
+            t!(i18n, "notice-language"),
+            select.into_any_now(),
+            None,
+            ().into_any_now(),
+        )
+    };
+    let category = view! {
+        <select id="notice-category" name="category">
+            {options(Category::ALL.into_iter().map(|c| (c.code(), follow(i18n, move |l| c.name(l)), c.code() == fields.category)).collect())}
+        </select>
+    };
+    let texts = view! {
+        {language}
+        {labelled(Some("field-title".into()), "notice-title".into(), t!(i18n, "notice-title"),
+            input("notice-title".into(), "title".into(), "text", fields.title.clone()), None, problem("title"))}
+        {labelled(Some("field-body".into()), "notice-body".into(), t!(i18n, "notice-body"),
+            view! { <TextArea id="notice-body".into() name="body".into() rows=10 value=fields.body.clone()/> }.into_any_now(),
+            Some(t!(i18n, "notice-body-hint")), problem("body"))}
+        {labelled(Some("field-category".into()), "notice-category".into(), t!(i18n, "notice-category"),
+            category.into_any_now(), None, ().into_any_now())}
+    };
+    let audience = if published {
+        view! { <p id="field-audience">{t!(i18n, "notice-audience-fixed")}</p> }.into_any_now()
+    } else {
+        let chosen: Vec<(TargetKind, i32)> = choices
+            .targets
+            .iter()
+            .map(|t| (t.kind, t.id))
+            .filter(|(kind, id)| match kind {
+                TargetKind::YearGroup => fields.year_groups.contains(id),
+                TargetKind::Class => fields.classes.contains(id),
+                TargetKind::Pupil => fields.pupils.contains(id),
+            })
+            .collect();
+        view! {
+            <fieldset id="field-audience" class="audience">
+                <legend>{t!(i18n, "notice-audience")}</legend>
+                {problem("audience")}
+                {choices.whole_school.then(|| check("whole_school", "on".into(), fields.whole_school, t!(i18n, "notice-audience-school")))}
+                <AudiencePicker targets=choices.targets chosen touched/>
+                {check("staff_only", "on".into(), fields.staff_only, t!(i18n, "notice-audience-staff"))}
+                {reach_line(i18n, reach)}
+                {submit("check", true, t!(i18n, "notice-check-reach"))}
+            </fieldset>
+        }
+        .into_any_now()
+    };
+    let timing = view! {
+        <fieldset id="field-ack">
+            <legend>{t!(i18n, "notice-ack")}</legend>
+            {check("ack_required", "on".into(), fields.ack_required, t!(i18n, "notice-ack-required"))}
+            {labelled(Some("field-ack_by".into()), "notice-ack-by".into(), t!(i18n, "notice-ack-by"),
+                input("notice-ack-by".into(), "ack_by".into(), "date", fields.ack_by.clone()), None, problem("ack_by"))}
+        </fieldset>
+        {(!published).then(|| labelled(Some("field-publish_at".into()), "notice-publish-at".into(), t!(i18n, "notice-publish-at"),
+            input("notice-publish-at".into(), "publish_at".into(), "datetime-local", fields.publish_at.clone()),
+            Some(t!(i18n, "notice-publish-at-hint")), problem("publish_at")))}
+        {labelled(Some("field-expires_at".into()), "notice-expires-at".into(), t!(i18n, "notice-expires-at"),
+            input("notice-expires-at".into(), "expires_at".into(), "datetime-local", fields.expires_at.clone()), None, problem("expires_at"))}
+        {check("pinned", "on".into(), fields.pinned, t!(i18n, "notice-pinned"))}
+    };
+    let translations = view! {
+        <fieldset id="field-translations">
+            <legend>{t!(i18n, "notice-translations")}</legend>
+            <p class="field__hint">{t!(i18n, "notice-translations-hint")}</p>
+            {problem("translations")}
+            {Locale::ALL.into_iter().map(|l| translation(i18n, l, &fields, stale.contains(&l.tag().to_string()), original)).collect_view()}
+        </fieldset>
+    };
+    let mb = max_file_mb.to_string();
+    let remove = t!(i18n, "notice-file-remove");
+    let files = view! {
+        <fieldset id="field-file">
+            <legend>{t!(i18n, "notice-files")}</legend>
+            {problem("file")}
+            {files.into_iter().map(|file| {
+                let name = file.name;
+                check("remove_file", file.id.to_string(), false, Signal::derive(move || format!("{} — {}", remove.get(), name)))
+            }).collect_view()}
+            {labelled(None, "notice-file".into(), t!(i18n, "notice-file-add"),
+                view! { <input id="notice-file" name="file" type="file" multiple
+                    accept="application/pdf,image/png,image/jpeg,image/gif,image/webp"/> }.into_any_now(),
+                Some(follow(i18n, move |l| msg!(l, "notice-file-size", mb = mb.as_str()))), ().into_any_now())}
+        </fieldset>
+    };
+    let buttons = if published {
+        view! { <p class="compose__actions">{submit("save", false, t!(i18n, "notice-save-changes"))}</p> }.into_any_now()
+    } else {
+        view! {
+            <p class="field__hint" data-autosave-status role="status">
+                {follow(i18n, move |l| saved_at.with(|s| s.as_ref().map(|s| s.text(l)).unwrap_or_default()))}
+            </p>
+            <p class="compose__actions">
+                {submit("publish", false, t!(i18n, "notice-publish"))}
+                {submit("draft", true, t!(i18n, "notice-save-draft"))}
+            </p>
+        }
+        .into_any_now()
+    };
+    // No `action`: the form posts to the page's own address, which answers with this page.
+    view! {
+        {summary}
+        {notes}
+        <form method="post" enctype="multipart/form-data" class="compose" node_ref=form_ref
+            on:input=move |_| edited() on:change=move |_| edited()>
+            <input type="hidden" name="id" value=move || id.get().map(|id| id.to_string()).unwrap_or_default()/>
+            {texts.into_any_now()}
+            {audience}
+            {timing.into_any_now()}
+            {translations.into_any_now()}
+            {files.into_any_now()}
+            {buttons}
+        </form>
+    }
+    .into_any_now()
+}
+
+/// One language's translation block; the original's language has none, so its block hides.
+fn translation(
+    i18n: I18n,
+    language: Locale,
+    fields: &ComposeFields,
+    stale: bool,
+    original: RwSignal<Locale>,
+) -> AnyView {
+    let tag = language.tag();
+    let (title, body) = fields.translations.get(tag).cloned().unwrap_or_default();
+    let title = view! { <input id=format!("title-{tag}") name=format!("title_{tag}") lang=tag value=title/> };
+    view! {
+        <div class="translation" hidden=move || original.get() == language>
+            <h2 lang=tag>{endonym(language)}</h2>
+            {stale.then(|| view! { <p class="stale">{t!(i18n, "notice-translation-stale")}</p> })}
+            {labelled(None, format!("title-{tag}"), t!(i18n, "notice-title"), title.into_any_now(), None, ().into_any_now())}
+            {labelled(None, format!("body-{tag}"), t!(i18n, "notice-body"),
+                view! { <TextArea id=format!("body-{tag}") name=format!("body_{tag}") lang=tag rows=6 value=body/> }.into_any_now(),
+                None, ().into_any_now())}
+        </div>
+    }
+    .into_any_now()
+}
