@@ -358,7 +358,12 @@ async fn printing_letters(h: &Harness) {
     assert_eq!(printed.status(), StatusCode::OK);
     let html = body_text(printed).await;
     // One letter per guardian without an account, each in the guardian's language, with a QR code.
-    let letters = html.matches("<section class=\"letter\"").count();
+    let letters = html.matches(" class=\"letter\">").count();
+    assert_eq!(
+        letters,
+        html.matches("<section ").count(),
+        "each letter is a section"
+    );
     assert!(letters >= 20, "{letters} letters for a class of 30");
     assert_eq!(letters, html.matches("<svg").count());
     assert!(

@@ -1,12 +1,14 @@
-//! Staff documents rendered on the server only (printed letters, the roster import): plain
-//! HTML with the app's stylesheet, no script, so they add nothing to the wasm. Access is checked
-//! here exactly as in a server function.
+//! Staff documents rendered on the server only (printed letters, the roster import, staff
+//! accounts): whole documents with the app's stylesheet and no script, so they add nothing to
+//! the wasm. Their markup is Leptos views rendered to HTML here, never strings. Access is checked
+//! by each handler exactly as in a server function.
 
 use crate::access::{Actor, Capability, CurrentActor, Scope, allowed_scope};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::msg;
 use axum::response::{Html, IntoResponse, Response};
+use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The actor if `capability` reaches the whole school for them; otherwise the matching error.
@@ -21,41 +23,86 @@ pub fn whole_school(
     }
 }
 
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
+/// How a document's `<head>` differs from the plain one.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Head<'a> {
+    /// The stylesheet's hashed file name in `/pkg`.
+    pub css: &'a str,
+    /// Reload the page after this many seconds (a progress page without script).
+    pub refresh_seconds: Option<u32>,
 }
 
-/// The translated error as a small page with the error's status.
+/// A whole document in `locale` with `title`, its `body` rendered by Leptos.
+pub fn document(locale: Locale, title: String, head: Head<'_>, body: impl IntoView) -> Response {
+    let css = (!head.css.is_empty()).then(|| format!("/pkg/{}", head.css));
+    let html = view! {
+        <html lang=locale.tag() dir=locale.dir()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                {head.refresh_seconds.map(|s| view! { <meta http-equiv="refresh" content=s.to_string()/> })}
+                <title>{title}</title>
+                {css.map(|href| view! { <link rel="stylesheet" href=href/> })}
+            </head>
+            <body class="print-doc">{body}</body>
+        </html>
+    }
+    .to_html();
+    Html(format!("<!DOCTYPE html>{html}")).into_response()
+}
+
+/// The translated error as a small document with the error's status.
 pub fn error_page(err: AppError, locale: Locale) -> Response {
-    let body = format!(
-        "<!DOCTYPE html><html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body><p>{}</p></body></html>",
-        locale.tag(),
-        locale.dir(),
-        escape(&msg!(locale, "app-name")),
-        escape(&err.message(locale))
+    let message = err.message(locale);
+    let mut response = document(
+        locale,
+        msg!(locale, "app-name"),
+        Head::default(),
+        view! { <main><p role="alert">{message}</p></main> },
     );
-    (err.status(), Html(body)).into_response()
+    *response.status_mut() = err.status();
+    response
 }
 
-/// A whole document around `body`, in `locale`, with the app's stylesheet.
-pub fn page(locale: Locale, title: &str, css: &str, body: &str) -> String {
-    page_with_head(locale, title, css, "", body)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// [`page`] with extra (trusted) markup in `<head>`, e.g. a refresh for a progress page.
-pub fn page_with_head(locale: Locale, title: &str, css: &str, head: &str, body: &str) -> String {
-    format!(
-        "<!DOCTYPE html><html lang=\"{tag}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">{head}\
-         <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/{css}\"></head>\
-         <body class=\"print-doc\">{body}</body></html>",
-        tag = locale.tag(),
-        dir = locale.dir(),
-        title = escape(title),
-    )
+    async fn text(response: Response) -> String {
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
+            .await
+            .expect("body");
+        String::from_utf8(bytes.to_vec()).expect("utf-8")
+    }
+
+    #[tokio::test]
+    async fn documents_escape_what_they_show_and_carry_language_and_direction() {
+        let page = text(document(
+            Locale::Ar,
+            "<b>title</b>".into(),
+            Head {
+                css: "app.css",
+                refresh_seconds: Some(1),
+            },
+            view! { <p>{"<script>x()</script>".to_string()}</p> },
+        ))
+        .await;
+        assert!(
+            page.starts_with("<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\">"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<title>&lt;b&gt;title&lt;/b&gt;</title>"),
+            "{page}"
+        );
+        assert!(page.contains("&lt;script&gt;x()&lt;/script&gt;"), "{page}");
+        assert!(
+            page.contains("http-equiv=\"refresh\" content=\"1\""),
+            "{page}"
+        );
+        assert!(page.contains("href=\"/pkg/app.css\""), "{page}");
+        let error = error_page(AppError::NotFound, Locale::EnGb);
+        assert_eq!(error.status(), http::StatusCode::NOT_FOUND);
+        assert!(text(error).await.contains("role=\"alert\""));
+    }
 }

@@ -1,7 +1,7 @@
 //! The office's roster import pages: choose the MIS export, see every row's problems and what
 //! would change, then import it — all rows or none. Server-rendered staff documents.
 
-use super::documents::{error_page, escape, page, page_with_head, whole_school};
+use super::documents::{Head, error_page, whole_school};
 use super::import::{self, Problem, Report};
 use crate::access::{Actor, Capability, CurrentActor};
 use crate::db::entities::roster_upload;
@@ -10,8 +10,9 @@ use crate::i18n::Locale;
 use crate::msg;
 use crate::state::AppState;
 use axum::extract::{Extension, Form, Multipart, State};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use chrono::{Duration, Utc};
+use leptos::prelude::*;
 use rand::RngCore;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use std::collections::HashMap;
@@ -32,24 +33,32 @@ fn importer(current: &CurrentActor) -> Result<Arc<Actor>, AppError> {
     whole_school(current, Capability::RosterImport)
 }
 
-fn upload_form(locale: Locale) -> String {
-    format!(
-        "<form class=\"roster-upload\" method=\"post\" action=\"/admin/roster/preview\" enctype=\"multipart/form-data\">\
-         <div class=\"field\"><label for=\"roster-file\">{label}</label>\
-         <input id=\"roster-file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\" required></div>\
-         <button class=\"button\" type=\"submit\">{check}</button></form>",
-        label = escape(&msg!(locale, "roster-file")),
-        check = escape(&msg!(locale, "roster-check")),
-    )
+fn upload_form(locale: Locale) -> impl IntoView + use<> {
+    view! {
+        <form class="roster-upload" method="post" action="/admin/roster/preview" enctype="multipart/form-data">
+            <div class="field">
+                <label for="roster-file">{msg!(locale, "roster-file")}</label>
+                <input id="roster-file" name="file" type="file" accept=".csv,text/csv" required/>
+            </div>
+            <button class="button" type="submit">{msg!(locale, "roster-check")}</button>
+        </form>
+    }
 }
 
-fn document(state: &AppState, locale: Locale, body: &str) -> Response {
+/// A roster page: the title, then `body`; `refresh_seconds` reloads it (the progress page).
+fn document(
+    state: &AppState,
+    locale: Locale,
+    refresh_seconds: Option<u32>,
+    body: impl IntoView,
+) -> Response {
     let title = msg!(locale, "roster-title");
-    let body = format!(
-        "<main class=\"letters-admin\"><h1>{}</h1>{body}</main>",
-        escape(&title)
-    );
-    Html(page(locale, &title, &state.assets.css, &body)).into_response()
+    let head = Head {
+        css: &state.assets.css,
+        refresh_seconds,
+    };
+    let main = view! { <main class="letters-admin"><h1>{title.clone()}</h1>{body}</main> };
+    super::documents::document(locale, title, head, main)
 }
 
 /// `GET /admin/roster`: the file picker.
@@ -62,12 +71,8 @@ pub async fn start(
     if let Err(err) = importer(&current) {
         return error_page(err, locale);
     }
-    let body = format!(
-        "<p>{}</p>{}",
-        escape(&msg!(locale, "roster-intro")),
-        upload_form(locale)
-    );
-    document(&state, locale, &body)
+    let body = view! { <p>{msg!(locale, "roster-intro")}</p> {upload_form(locale)} };
+    document(&state, locale, None, body)
 }
 
 /// `POST /admin/roster/preview`: checks the uploaded file and shows what importing would do.
@@ -98,27 +103,31 @@ pub async fn preview(
         Ok(report) => report,
         Err(err) => return error_page(err.into(), locale),
     };
-    let mut body = summary(locale, &report);
-    if report.problems.is_empty() {
+    let next = if report.problems.is_empty() {
         match keep_upload(&state, &actor, &data).await {
-            Ok(id) => body.push_str(&format!(
-                "<form method=\"post\" action=\"/admin/roster/import\">\
-                 <input type=\"hidden\" name=\"upload\" value=\"{}\">\
-                 <button class=\"button\" type=\"submit\">{}</button></form>",
-                escape(&id),
-                escape(&msg!(locale, "roster-import"))
-            )),
+            Ok(id) => view! {
+                <form method="post" action="/admin/roster/import">
+                    <input type="hidden" name="upload" value=id/>
+                    <button class="button" type="submit">{msg!(locale, "roster-import")}</button>
+                </form>
+            }
+            .into_any(),
             Err(err) => return error_page(err, locale),
         }
     } else {
-        body.push_str(&problems_table(locale, &report));
-        body.push_str(&format!(
-            "<h2>{}</h2>",
-            escape(&msg!(locale, "roster-choose-again"))
-        ));
-        body.push_str(&upload_form(locale));
-    }
-    document(&state, locale, &body)
+        view! {
+            {problems_table(locale, &report)}
+            <h2>{msg!(locale, "roster-choose-again")}</h2>
+            {upload_form(locale)}
+        }
+        .into_any()
+    };
+    document(
+        &state,
+        locale,
+        None,
+        view! { {summary(locale, &report)} {next} },
+    )
 }
 
 /// An import running in the background, watched by its progress page. Kept in this process's
@@ -230,7 +239,6 @@ pub async fn progress(
         return error_page(AppError::NotFound, locale);
     };
     let outcome = running.outcome.lock().ok().and_then(|o| o.clone());
-    let title = msg!(locale, "roster-title");
     match outcome {
         None => {
             let (done, total) = (
@@ -244,35 +252,23 @@ pub async fn progress(
                 done = done_text.as_str(),
                 total = total_text.as_str()
             );
-            let body = format!(
-                "<main class=\"letters-admin\"><h1>{title}</h1><label for=\"import-progress\">{label}</label>\
-                 <progress id=\"import-progress\" max=\"{max}\" value=\"{done}\">{label}</progress></main>",
-                title = escape(&title),
-                label = escape(&label),
-                max = total.max(1),
-            );
-            let head = "<meta http-equiv=\"refresh\" content=\"1\">";
-            Html(page_with_head(
-                locale,
-                &title,
-                &state.assets.css,
-                head,
-                &body,
-            ))
-            .into_response()
+            let body = view! {
+                <label for="import-progress">{label.clone()}</label>
+                <progress id="import-progress" max=total.max(1) value=done>{label}</progress>
+            };
+            document(&state, locale, Some(1), body)
         }
         Some(Ok(report)) => {
-            let mut body = String::new();
-            if report.problems.is_empty() {
-                body.push_str(&format!(
-                    "<p role=\"status\">{}</p>",
-                    escape(&msg!(locale, "roster-imported"))
-                ));
-                body.push_str(&summary(locale, &report));
+            let body = if report.problems.is_empty() {
+                view! {
+                    <p role="status">{msg!(locale, "roster-imported")}</p>
+                    {summary(locale, &report)}
+                }
+                .into_any()
             } else {
-                body.push_str(&problems_table(locale, &report));
-            }
-            document(&state, locale, &body)
+                problems_table(locale, &report).into_any()
+            };
+            document(&state, locale, None, body)
         }
         Some(Err(err)) => error_page(err, locale),
     }
@@ -335,31 +331,30 @@ pub fn summary_text(locale: Locale, report: &Report) -> String {
     )
 }
 
-fn summary(locale: Locale, report: &Report) -> String {
-    format!("<p>{}</p>", escape(&summary_text(locale, report)))
+fn summary(locale: Locale, report: &Report) -> impl IntoView + use<> {
+    view! { <p>{summary_text(locale, report)}</p> }
 }
 
-fn problems_table(locale: Locale, report: &Report) -> String {
+fn problems_table(locale: Locale, report: &Report) -> impl IntoView + use<> {
     let count = report.problems.len().to_string();
-    let mut rows = String::new();
-    for problem in &report.problems {
-        rows.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td></tr>",
-            problem.line,
-            escape(&problem_text(locale, &problem.problem))
-        ));
+    let rows = report
+        .problems
+        .iter()
+        .map(|problem| {
+            view! { <tr><td>{problem.line}</td><td>{problem_text(locale, &problem.problem)}</td></tr> }
+        })
+        .collect_view();
+    view! {
+        <h2>{msg!(locale, "roster-problems-title", count = count.as_str())}</h2>
+        <p>{msg!(locale, "roster-problems-intro")}</p>
+        <table class="roster-problems">
+            <thead><tr>
+                <th scope="col">{msg!(locale, "roster-line")}</th>
+                <th scope="col">{msg!(locale, "roster-problem")}</th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
-    format!(
-        "<h2>{title}</h2><p>{intro}</p><table class=\"roster-problems\"><thead><tr><th scope=\"col\">{line}</th><th scope=\"col\">{what}</th></tr></thead><tbody>{rows}</tbody></table>",
-        title = escape(&msg!(
-            locale,
-            "roster-problems-title",
-            count = count.as_str()
-        )),
-        intro = escape(&msg!(locale, "roster-problems-intro")),
-        line = escape(&msg!(locale, "roster-line")),
-        what = escape(&msg!(locale, "roster-problem")),
-    )
 }
 
 /// A problem in the office's language.

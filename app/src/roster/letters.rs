@@ -5,7 +5,7 @@
 //! Plain server-rendered documents (not app routes): they are printed, need no script, and so
 //! add nothing to the wasm. Access is checked here exactly as in a server function.
 
-use super::documents::{error_page, escape, page};
+use super::documents::{Head, document, error_page};
 use crate::access::{Actor, Capability, CurrentActor};
 use crate::auth::codes::{self, CodeFor, purpose};
 use crate::db::entities::{class, enrolment, guardian, guardian_pupil, pupil, user_account};
@@ -14,8 +14,9 @@ use crate::i18n::Locale;
 use crate::msg;
 use crate::state::AppState;
 use axum::extract::{Extension, Form, State};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::Response;
 use chrono::{Duration, Utc};
+use leptos::prelude::*;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -58,37 +59,41 @@ pub async fn class_list(
         Ok(actor) => actor,
         Err(err) => return error_page(err, locale),
     };
-    match classes_of_school(&state.db, actor.school_id).await {
-        Ok(classes) => {
-            let mut body = format!(
-                "<main class=\"letters-admin\"><h1>{}</h1><p>{}</p><ul class=\"letters-admin__classes\">",
-                escape(&msg!(locale, "letters-title")),
-                escape(&msg!(locale, "letters-intro"))
-            );
-            for (id, name) in classes {
-                body.push_str(&format!(
-                    "<li><form method=\"post\" action=\"/admin/letters\"><input type=\"hidden\" name=\"class_id\" value=\"{id}\"><button class=\"button\" type=\"submit\">{}</button></form></li>",
-                    escape(&msg!(locale, "letters-print-class", class = name.as_str()))
-                ));
-            }
-            body.push_str(&format!(
-                "</ul><h2>{}</h2><form method=\"post\" action=\"/admin/letters/reset\">\
-                 <div class=\"field\"><label for=\"reset-email\">{}</label>\
-                 <input id=\"reset-email\" name=\"email\" type=\"email\" required></div>\
-                 <button class=\"button\" type=\"submit\">{}</button></form></main>",
-                escape(&msg!(locale, "letters-reset-title")),
-                escape(&msg!(locale, "sign-in-email")),
-                escape(&msg!(locale, "staff-reset")),
-            ));
-            Html(page(
-                locale,
-                &msg!(locale, "letters-title"),
-                &state.assets.css,
-                &body,
-            ))
-            .into_response()
-        }
-        Err(err) => error_page(err, locale),
+    let classes = match classes_of_school(&state.db, actor.school_id).await {
+        Ok(classes) => classes,
+        Err(err) => return error_page(err, locale),
+    };
+    let title = msg!(locale, "letters-title");
+    let body = view! {
+        <main class="letters-admin">
+            <h1>{title.clone()}</h1>
+            <p>{msg!(locale, "letters-intro")}</p>
+            <ul class="letters-admin__classes">
+                {classes.into_iter().map(|(id, name)| view! {
+                    <li><form method="post" action="/admin/letters">
+                        <input type="hidden" name="class_id" value=id/>
+                        <button class="button" type="submit">{msg!(locale, "letters-print-class", class = name.as_str())}</button>
+                    </form></li>
+                }).collect_view()}
+            </ul>
+            <h2>{msg!(locale, "letters-reset-title")}</h2>
+            <form method="post" action="/admin/letters/reset">
+                <div class="field">
+                    <label for="reset-email">{msg!(locale, "sign-in-email")}</label>
+                    <input id="reset-email" name="email" type="email" required/>
+                </div>
+                <button class="button" type="submit">{msg!(locale, "staff-reset")}</button>
+            </form>
+        </main>
+    };
+    document(locale, title, head(&state), body)
+}
+
+/// The documents' `<head>`: the app's stylesheet.
+fn head(state: &AppState) -> Head<'_> {
+    Head {
+        css: &state.assets.css,
+        refresh_seconds: None,
     }
 }
 
@@ -109,74 +114,74 @@ pub async fn print(
         .as_ref()
         .map(|s| s.name.clone())
         .unwrap_or_default();
-    match issue_for_class(&state.db, &actor, form.class_id, &state.settings.public_url).await {
-        Ok((class_name, letters)) => {
-            let expires = (Utc::now() + Duration::hours(codes::VALID_HOURS)).date_naive();
-            // The letters are the page's main content (one landmark for screen readers).
-            let mut body = String::from("<main class=\"letters\">");
-            if letters.is_empty() {
-                body.push_str(&format!(
-                    "<p>{}</p>",
-                    escape(&msg!(locale, "letters-none", class = class_name.as_str()))
-                ));
-            }
-            for letter in &letters {
-                body.push_str(&render_letter(letter, &school_name, &class_name, expires));
-            }
-            body.push_str("</main>");
-            Html(page(
-                locale,
-                &msg!(locale, "letters-title"),
-                &state.assets.css,
-                &body,
-            ))
-            .into_response()
-        }
-        Err(err) => error_page(err, locale),
-    }
+    let (class_name, letters) =
+        match issue_for_class(&state.db, &actor, form.class_id, &state.settings.public_url).await {
+            Ok(issued) => issued,
+            Err(err) => return error_page(err, locale),
+        };
+    let expires = (Utc::now() + Duration::hours(codes::VALID_HOURS)).date_naive();
+    let none = letters
+        .is_empty()
+        .then(|| msg!(locale, "letters-none", class = class_name.as_str()));
+    // The letters are the page's main content (one landmark for screen readers).
+    let body = view! {
+        <main class="letters">
+            {none.map(|text| view! { <p>{text}</p> })}
+            {letters.iter().map(|letter| render_letter(letter, &school_name, &class_name, expires)).collect_view()}
+        </main>
+    };
+    document(locale, msg!(locale, "letters-title"), head(&state), body)
 }
 
+/// One letter, in the guardian's language.
 fn render_letter(
     letter: &Letter,
     school: &str,
     class_name: &str,
     expires: chrono::NaiveDate,
-) -> String {
+) -> impl IntoView + use<> {
     let l = letter.locale;
     let date = match l {
         Locale::ZhCn => expires.format("%Y年%m月%d日").to_string(),
         _ => expires.format("%d/%m/%Y").to_string(),
     };
     let children = letter.children.join(", ");
-    let qr = qrcode::QrCode::new(letter.link.as_bytes())
-        .map(|code| {
-            code.render::<qrcode::render::svg::Color>()
-                .min_dimensions(160, 160)
-                .build()
-        })
-        .unwrap_or_default();
-    format!(
-        "<section class=\"letter\" lang=\"{tag}\" dir=\"{dir}\">\
-         <p class=\"letter__school\">{school} · {class}</p>\
-         <h1>{title}</h1>\
-         <p>{greeting}</p><p>{intro}</p>\
-         <p class=\"letter__label\">{code_label}</p><p class=\"letter__code\">{code}</p>\
-         <div class=\"letter__qr\" role=\"img\" aria-label=\"{qr_label}\">{qr}</div>\
-         <p class=\"letter__link\">{link}</p>\
-         <p>{expiry}</p></section>",
-        tag = l.tag(),
-        dir = l.dir(),
-        school = escape(school),
-        class = escape(class_name),
-        title = escape(&msg!(l, "letter-title", school = school)),
-        greeting = escape(&msg!(l, "letter-greeting", name = letter.guardian.as_str())),
-        intro = escape(&msg!(l, "letter-intro", children = children.as_str())),
-        code_label = escape(&msg!(l, "letter-code-label")),
-        code = escape(&letter.code),
-        qr_label = escape(&msg!(l, "letter-qr-label")),
-        link = escape(&letter.link),
-        expiry = escape(&msg!(l, "letter-expiry", date = date.as_str())),
-    )
+    view! {
+        <section class="letter" lang=l.tag() dir=l.dir()>
+            <p class="letter__school">{format!("{school} · {class_name}")}</p>
+            <h1>{msg!(l, "letter-title", school = school)}</h1>
+            <p>{msg!(l, "letter-greeting", name = letter.guardian.as_str())}</p>
+            <p>{msg!(l, "letter-intro", children = children.as_str())}</p>
+            <p class="letter__label">{msg!(l, "letter-code-label")}</p>
+            <p class="letter__code">{letter.code.clone()}</p>
+            <div class="letter__qr" role="img" aria-label=msg!(l, "letter-qr-label")>{qr_code(&letter.link)}</div>
+            <p class="letter__link">{letter.link.clone()}</p>
+            <p>{msg!(l, "letter-expiry", date = date.as_str())}</p>
+        </section>
+    }
+}
+
+/// Modules of quiet zone around a QR code, as the standard asks.
+const QR_QUIET: usize = 4;
+
+/// `text` as a QR code: one SVG path over the dark modules, drawn by Leptos like any other view.
+fn qr_code(text: &str) -> Option<impl IntoView + use<>> {
+    let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
+    let width = code.width();
+    let mut path = String::new();
+    for (i, color) in code.to_colors().into_iter().enumerate() {
+        if color == qrcode::Color::Dark {
+            let (x, y) = (i % width + QR_QUIET, i / width + QR_QUIET);
+            path.push_str(&format!("M{x} {y}h1v1h-1z"));
+        }
+    }
+    let size = width + 2 * QR_QUIET;
+    Some(view! {
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {size} {size}") shape-rendering="crispEdges" aria-hidden="true">
+            <rect width=size height=size fill="#fff"/>
+            <path d=path fill="#000"/>
+        </svg>
+    })
 }
 
 async fn classes_of_school(

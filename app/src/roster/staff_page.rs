@@ -2,7 +2,7 @@
 //! password with a one-time code), suspend or reactivate it, and issue password-reset codes.
 //! Also the public `/reset` page where a code becomes a new password. Server-rendered documents.
 
-use super::documents::{error_page, escape, page, whole_school};
+use super::documents::{Head, error_page, whole_school};
 use crate::access::{Actor, Capability, CurrentActor, Role, status};
 use crate::auth::codes::{self, CodeFor, purpose};
 use crate::auth::{password, session};
@@ -12,8 +12,9 @@ use crate::i18n::Locale;
 use crate::msg;
 use crate::state::AppState;
 use axum::extract::{Extension, Form, State};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::Response;
 use chrono::Utc;
+use leptos::prelude::*;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
     TransactionTrait,
@@ -47,12 +48,14 @@ fn manager(current: &CurrentActor) -> Result<Arc<Actor>, AppError> {
     whole_school(current, Capability::StaffManage)
 }
 
-fn document(state: &AppState, locale: Locale, title: &str, body: &str) -> Response {
-    let body = format!(
-        "<main class=\"letters-admin\"><h1>{}</h1>{body}</main>",
-        escape(title)
-    );
-    Html(page(locale, title, &state.assets.css, &body)).into_response()
+/// A staff-accounts document: the title, then `body`.
+fn document(state: &AppState, locale: Locale, title: String, body: impl IntoView) -> Response {
+    let head = Head {
+        css: &state.assets.css,
+        refresh_seconds: None,
+    };
+    let main = view! { <main class="letters-admin"><h1>{title.clone()}</h1>{body}</main> };
+    super::documents::document(locale, title, head, main)
 }
 
 fn locale_of(headers: &http::HeaderMap) -> Locale {
@@ -71,12 +74,12 @@ pub async fn list(
         Err(err) => return error_page(err, locale),
     };
     match render_list(&state, &actor, locale).await {
-        Ok(body) => document(&state, locale, &msg!(locale, "staff-title"), &body),
+        Ok(body) => document(&state, locale, msg!(locale, "staff-title"), body),
         Err(err) => error_page(err, locale),
     }
 }
 
-async fn render_list(state: &AppState, actor: &Actor, locale: Locale) -> Result<String, AppError> {
+async fn render_list(state: &AppState, actor: &Actor, locale: Locale) -> Result<AnyView, AppError> {
     let members = staff::Entity::find()
         .filter(staff::Column::SchoolId.eq(actor.school_id))
         .order_by_asc(staff::Column::Name)
@@ -103,62 +106,82 @@ async fn render_list(state: &AppState, actor: &Actor, locale: Locale) -> Result<
                 .push(role_name(locale, role));
         }
     }
-    let mut rows = String::new();
-    for member in &members {
-        let Some(account) = accounts.get(&member.id) else {
-            continue;
-        };
-        let state_label = match account.status.as_str() {
-            status::ACTIVE => msg!(locale, "staff-status-active"),
-            status::SUSPENDED => msg!(locale, "staff-status-suspended"),
-            _ => msg!(locale, "staff-status-invited"),
-        };
-        let (action, label) = if account.status == status::SUSPENDED {
-            ("activate", msg!(locale, "staff-reactivate"))
-        } else {
-            ("suspend", msg!(locale, "staff-suspend"))
-        };
-        rows.push_str(&format!(
-            "<tr><td>{name}<br><small>{email}</small></td><td>{roles}</td><td>{state}</td><td>\
-             <form method=\"post\" action=\"/admin/staff/status\"><input type=\"hidden\" name=\"user\" value=\"{id}\">\
-             <input type=\"hidden\" name=\"action\" value=\"{action}\"><button class=\"button button--secondary\" type=\"submit\">{label}</button></form>\
-             <form method=\"post\" action=\"/admin/staff/reset\"><input type=\"hidden\" name=\"user\" value=\"{id}\">\
-             <button class=\"button button--secondary\" type=\"submit\">{reset}</button></form></td></tr>",
-            name = escape(&member.name),
-            email = escape(&account.email),
-            roles = escape(&roles.get(&member.id).map(|r| r.join(", ")).unwrap_or_default()),
-            state = escape(&state_label),
-            id = account.id,
-            label = escape(&label),
-            reset = escape(&msg!(locale, "staff-reset")),
-        ));
+    let rows = members
+        .iter()
+        .filter_map(|member| {
+            let account = accounts.get(&member.id)?;
+            let state_label = match account.status.as_str() {
+                status::ACTIVE => msg!(locale, "staff-status-active"),
+                status::SUSPENDED => msg!(locale, "staff-status-suspended"),
+                _ => msg!(locale, "staff-status-invited"),
+            };
+            let (action, label) = if account.status == status::SUSPENDED {
+                ("activate", msg!(locale, "staff-reactivate"))
+            } else {
+                ("suspend", msg!(locale, "staff-suspend"))
+            };
+            let role_names = roles
+                .get(&member.id)
+                .map(|r| r.join(", "))
+                .unwrap_or_default();
+            Some(view! {
+                <tr>
+                    <td>{member.name.clone()}<br/><small>{account.email.clone()}</small></td>
+                    <td>{role_names}</td>
+                    <td>{state_label}</td>
+                    <td>
+                        <form method="post" action="/admin/staff/status">
+                            <input type="hidden" name="user" value=account.id/>
+                            <input type="hidden" name="action" value=action/>
+                            <button class="button button--secondary" type="submit">{label}</button>
+                        </form>
+                        <form method="post" action="/admin/staff/reset">
+                            <input type="hidden" name="user" value=account.id/>
+                            <button class="button button--secondary" type="submit">{msg!(locale, "staff-reset")}</button>
+                        </form>
+                    </td>
+                </tr>
+            })
+        })
+        .collect_view();
+    let checkboxes = STAFF_ROLES
+        .into_iter()
+        .map(|role| {
+            view! {
+                <label class="check">
+                    <input type="checkbox" name=format!("role-{}", role.code()) value="on"/>
+                    " "{role_name(locale, role)}
+                </label>
+            }
+        })
+        .collect_view();
+    Ok(view! {
+        <h2>{msg!(locale, "staff-new")}</h2>
+        <form method="post" action="/admin/staff/create">
+            <div class="field">
+                <label for="staff-name">{msg!(locale, "staff-name")}</label>
+                <input id="staff-name" name="name" required/>
+            </div>
+            <div class="field">
+                <label for="staff-email">{msg!(locale, "sign-in-email")}</label>
+                <input id="staff-email" name="email" type="email" required/>
+            </div>
+            <fieldset><legend>{msg!(locale, "staff-roles")}</legend>{checkboxes}</fieldset>
+            <p><button class="button" type="submit">{msg!(locale, "staff-create")}</button></p>
+        </form>
+        <div class="table-scroll">
+            <table class="roster-problems">
+                <thead><tr>
+                    <th scope="col">{msg!(locale, "staff-name")}</th>
+                    <th scope="col">{msg!(locale, "staff-roles")}</th>
+                    <th scope="col">{msg!(locale, "staff-state")}</th>
+                    <th scope="col">{msg!(locale, "staff-actions")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
-    let mut checkboxes = String::new();
-    for role in STAFF_ROLES {
-        checkboxes.push_str(&format!(
-            "<label class=\"check\"><input type=\"checkbox\" name=\"role-{code}\" value=\"on\"> {name}</label>",
-            code = role.code(),
-            name = escape(&role_name(locale, role)),
-        ));
-    }
-    Ok(format!(
-        "<h2>{new}</h2><form method=\"post\" action=\"/admin/staff/create\">\
-         <div class=\"field\"><label for=\"staff-name\">{name}</label><input id=\"staff-name\" name=\"name\" required></div>\
-         <div class=\"field\"><label for=\"staff-email\">{email}</label><input id=\"staff-email\" name=\"email\" type=\"email\" required></div>\
-         <fieldset><legend>{roles_label}</legend>{checkboxes}</fieldset>\
-         <p><button class=\"button\" type=\"submit\">{create}</button></p></form>\
-         <div class=\"table-scroll\"><table class=\"roster-problems\"><thead><tr><th scope=\"col\">{h_name}</th><th scope=\"col\">{h_roles}</th>\
-         <th scope=\"col\">{h_state}</th><th scope=\"col\">{h_actions}</th></tr></thead><tbody>{rows}</tbody></table></div>",
-        h_name = escape(&msg!(locale, "staff-name")),
-        h_roles = escape(&msg!(locale, "staff-roles")),
-        h_state = escape(&msg!(locale, "staff-state")),
-        h_actions = escape(&msg!(locale, "staff-actions")),
-        new = escape(&msg!(locale, "staff-new")),
-        name = escape(&msg!(locale, "staff-name")),
-        email = escape(&msg!(locale, "sign-in-email")),
-        roles_label = escape(&msg!(locale, "staff-roles")),
-        create = escape(&msg!(locale, "staff-create")),
-    ))
+    .into_any())
 }
 
 /// `POST /admin/staff/create`: a new staff account, invited; answers with its set-password code.
@@ -263,14 +286,13 @@ fn reset_for(school_id: i32, user_id: i32) -> CodeFor {
 
 fn code_page(state: &AppState, locale: Locale, email: &str, code: &str) -> Response {
     let link = format!("{}/reset?code={code}", state.settings.public_url);
-    let body = format!(
-        "<p>{intro}</p><p class=\"letter__code\">{code}</p><p class=\"letter__link\">{link}</p><p><a href=\"/admin/staff\">{back}</a></p>",
-        intro = escape(&msg!(locale, "staff-code-intro", email = email)),
-        code = escape(code),
-        link = escape(&link),
-        back = escape(&msg!(locale, "staff-back")),
-    );
-    document(state, locale, &msg!(locale, "staff-code-title"), &body)
+    let body = view! {
+        <p>{msg!(locale, "staff-code-intro", email = email)}</p>
+        <p class="letter__code">{code.to_string()}</p>
+        <p class="letter__link">{link}</p>
+        <p><a href="/admin/staff">{msg!(locale, "staff-back")}</a></p>
+    };
+    document(state, locale, msg!(locale, "staff-code-title"), body)
 }
 
 /// Which account a staff action is about.
@@ -335,7 +357,7 @@ pub async fn set_status(
     .await;
     match result {
         Ok(actor) => match render_list(&state, &actor, locale).await {
-            Ok(body) => document(&state, locale, &msg!(locale, "staff-title"), &body),
+            Ok(body) => document(&state, locale, msg!(locale, "staff-title"), body),
             Err(err) => error_page(err, locale),
         },
         Err(err) => error_page(err, locale),
@@ -368,22 +390,23 @@ pub async fn issue_reset(
     }
 }
 
-fn reset_form(locale: Locale, code: &str, error: Option<&str>) -> String {
-    format!(
-        "<p>{intro}</p>{error}<form method=\"post\" action=\"/reset\">\
-         <div class=\"field\"><label for=\"reset-code\">{code_label}</label><input id=\"reset-code\" name=\"code\" value=\"{code}\" autocomplete=\"one-time-code\" required></div>\
-         <div class=\"field\"><label for=\"reset-password\">{password_label}</label><input id=\"reset-password\" name=\"password\" type=\"password\" autocomplete=\"new-password\" minlength=\"8\" required>\
-         <p class=\"field__hint\">{hint}</p></div><button class=\"button\" type=\"submit\">{submit}</button></form>",
-        intro = escape(&msg!(locale, "reset-intro")),
-        error = error
-            .map(|e| format!("<p class=\"form-error\" role=\"alert\">{}</p>", escape(e)))
-            .unwrap_or_default(),
-        code_label = escape(&msg!(locale, "join-code")),
-        code = escape(code),
-        password_label = escape(&msg!(locale, "join-password")),
-        hint = escape(&msg!(locale, "join-password-hint")),
-        submit = escape(&msg!(locale, "reset-submit")),
-    )
+fn reset_form(locale: Locale, code: &str, error: Option<String>) -> impl IntoView + use<> {
+    view! {
+        <p>{msg!(locale, "reset-intro")}</p>
+        {error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+        <form method="post" action="/reset">
+            <div class="field">
+                <label for="reset-code">{msg!(locale, "join-code")}</label>
+                <input id="reset-code" name="code" value=code.to_string() autocomplete="one-time-code" required/>
+            </div>
+            <div class="field">
+                <label for="reset-password">{msg!(locale, "join-password")}</label>
+                <input id="reset-password" name="password" type="password" autocomplete="new-password" minlength="8" required/>
+                <p class="field__hint">{msg!(locale, "join-password-hint")}</p>
+            </div>
+            <button class="button" type="submit">{msg!(locale, "reset-submit")}</button>
+        </form>
+    }
 }
 
 /// The `?code=` of the reset link.
@@ -404,8 +427,8 @@ pub async fn reset_page(
     document(
         &state,
         locale,
-        &msg!(locale, "reset-title"),
-        &reset_form(locale, &query.code, None),
+        msg!(locale, "reset-title"),
+        reset_form(locale, &query.code, None),
     )
 }
 
@@ -427,18 +450,17 @@ pub async fn reset(
     let locale = locale_of(&headers);
     match redeem_reset(&state, &form.code, &form.password).await {
         Ok(()) => {
-            let body = format!(
-                "<p role=\"status\">{}</p><p><a class=\"button\" href=\"/sign-in\">{}</a></p>",
-                escape(&msg!(locale, "reset-done")),
-                escape(&msg!(locale, "sign-in-link"))
-            );
-            document(&state, locale, &msg!(locale, "reset-title"), &body)
+            let body = view! {
+                <p role="status">{msg!(locale, "reset-done")}</p>
+                <p><a class="button" href="/sign-in">{msg!(locale, "sign-in-link")}</a></p>
+            };
+            document(&state, locale, msg!(locale, "reset-title"), body)
         }
         Err(err) => {
             // The form comes back with the code as typed; the password is never echoed.
             let message = err.message(locale);
-            let body = reset_form(locale, &form.code, Some(&message));
-            let mut response = document(&state, locale, &msg!(locale, "reset-title"), &body);
+            let body = reset_form(locale, &form.code, Some(message));
+            let mut response = document(&state, locale, msg!(locale, "reset-title"), body);
             *response.status_mut() = err.status();
             response
         }
