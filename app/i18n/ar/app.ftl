@@ -272,14 +272,15 @@ notice-publish-at-hint = اتركه فارغًا للنشر الآن. الأوق
 notice-pinned = تثبيت في أعلى لوحة الإشعارات
 notice-translations-hint = يرى أولياء الأمور النص بلغتهم إن وُجد؛ اترك اللغة فارغة لتخطيها.
 notice-file-add = أضف رسائل PDF أو صورًا
-notice-file-remove = إزالة
 notice-publish = نشر
 notice-save-draft = حفظ المسودة
 notice-save-changes = حفظ التغييرات
 notice-problems = حُفظ الإشعار كمسودة لكنه لم يُنشر. يرجى تصحيح ما يلي:
 notice-audience-chosen = المختار
 notice-audience-search = ابحث عن مرحلة دراسية أو صف أو تلميذ
-notice-audience-add = إضافة
+notice-audience-add = إضافة { $name }
+notice-audience-remove = إزالة { $name }
+notice-file-remove-named = إزالة { $file }
 notice-audience-browse = اختر من القائمة الكاملة
 
 ## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)

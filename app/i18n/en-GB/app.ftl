@@ -272,14 +272,15 @@ notice-publish-at-hint = Leave empty to publish now. Times are the school’s lo
 notice-pinned = Pin to the top of the noticeboard
 notice-translations-hint = Parents see the text in their own language when there is one; leave a language empty to skip it.
 notice-file-add = Add PDF letters or pictures
-notice-file-remove = Remove
 notice-publish = Publish
 notice-save-draft = Save draft
 notice-save-changes = Save changes
 notice-problems = The notice was saved as a draft but not published. Please correct:
 notice-audience-chosen = Chosen
 notice-audience-search = Find a year group, class or pupil
-notice-audience-add = Add
+notice-audience-add = Add { $name }
+notice-audience-remove = Remove { $name }
+notice-file-remove-named = Remove { $file }
 notice-audience-browse = Choose from the full list
 
 ## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)

@@ -272,14 +272,15 @@ notice-publish-at-hint = 留空即立即发布。时间按学校当地时间计�
 notice-pinned = 置顶显示
 notice-translations-hint = 如有家长所用语言的版本，家长将看到该版本；不需要的语言请留空。
 notice-file-add = 添加 PDF 信件或图片
-notice-file-remove = 删除
 notice-publish = 发布
 notice-save-draft = 保存草稿
 notice-save-changes = 保存修改
 notice-problems = 通知已保存为草稿，但未发布。请更正：
 notice-audience-chosen = 已选择
 notice-audience-search = 查找年级、班级或学生
-notice-audience-add = 添加
+notice-audience-add = 添加 { $name }
+notice-audience-remove = 移除 { $name }
+notice-file-remove-named = 删除 { $file }
 notice-audience-browse = 从完整列表中选择
 
 ## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)

@@ -36,6 +36,7 @@ pub struct Head<'a> {
 pub fn document(locale: Locale, title: String, head: Head<'_>, body: impl IntoView) -> Response {
     let css = (!head.css.is_empty()).then(|| format!("/pkg/{}", head.css));
     let html = view! {
+        <!DOCTYPE html>
         <html lang=locale.tag() dir=locale.dir()>
             <head>
                 <meta charset="utf-8"/>
@@ -48,7 +49,7 @@ pub fn document(locale: Locale, title: String, head: Head<'_>, body: impl IntoVi
         </html>
     }
     .to_html();
-    Html(format!("<!DOCTYPE html>{html}")).into_response()
+    Html(html).into_response()
 }
 
 /// The translated error as a small document with the error's status.

@@ -5,7 +5,7 @@
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, PerLocale, follow};
 use crate::notices::{Target, TargetKind};
-use crate::t;
+use crate::{msg, t};
 use leptos::prelude::*;
 
 /// Most search results shown at once.
@@ -75,14 +75,13 @@ pub fn AudiencePicker(
     let chip = move |target: Target, on: bool| {
         let key = (target.kind, target.id);
         let label = chip_label(&target);
-        let action = if on {
-            "notice-file-remove"
-        } else {
-            "notice-audience-add"
-        };
         let name = label.clone();
         let spoken = follow(i18n, move |l| {
-            format!("{} {}", crate::i18n::message_args(l, action, &[]), name)
+            if on {
+                msg!(l, "notice-audience-remove", name = name.as_str())
+            } else {
+                msg!(l, "notice-audience-add", name = name.as_str())
+            }
         });
         view! {
             <li class="chip">

@@ -249,14 +249,13 @@ fn Compose(form: ComposeForm) -> impl IntoView {
         </fieldset>
     };
     let mb = max_file_mb.to_string();
-    let remove = t!(i18n, "notice-file-remove");
     let files = view! {
         <fieldset id="field-file">
             <legend>{t!(i18n, "notice-files")}</legend>
             {problem("file")}
             {files.into_iter().map(|file| {
                 let name = file.name;
-                check("remove_file", file.id.to_string(), false, Signal::derive(move || format!("{} — {}", remove.get(), name)))
+                check("remove_file", file.id.to_string(), false, follow(i18n, move |l| msg!(l, "notice-file-remove-named", file = name.as_str())))
             }).collect_view()}
             {labelled(None, "notice-file".into(), t!(i18n, "notice-file-add"),
                 view! { <input id="notice-file" name="file" type="file" multiple

@@ -24,8 +24,23 @@ use std::collections::HashMap;
 #[derive(Clone, Debug)]
 pub struct ComposeAnswer(pub Result<ComposeForm, AppError>);
 
-/// "Reaches 58 families (91 parents and carers, 60 pupils)" in every language.
-pub fn reach_text(reach: ReachCount) -> PerLocale<String> {
+/// "Reaches 58 families (91 parents and carers, 60 pupils)" in every language; `None` for an
+/// audience not chosen yet.
+async fn reach_of(
+    state: &AppState,
+    school_id: i32,
+    audience: &crate::audience::Audience,
+) -> Result<Option<PerLocale<String>>, AppError> {
+    if audience.is_empty() {
+        return Ok(None);
+    }
+    let count = resolve::reach(&state.db, school_id, audience)
+        .await?
+        .count();
+    Ok(Some(reach_text(count)))
+}
+
+fn reach_text(reach: ReachCount) -> PerLocale<String> {
     let families = reach.families.to_string();
     let guardians = reach.guardians.to_string();
     let pupils = reach.pupils.to_string();
@@ -154,16 +169,7 @@ pub async fn form(
         }
         None => (Vec::new(), Vec::new()),
     };
-    let audience = fields.audience();
-    let reach = if audience.is_empty() {
-        None
-    } else {
-        Some(reach_text(
-            resolve::reach(&state.db, actor.school_id, &audience)
-                .await?
-                .count(),
-        ))
-    };
+    let reach = reach_of(state, actor.school_id, &fields.audience()).await?;
     Ok(ComposeForm {
         published: notice.is_some_and(|n| n.status == status::PUBLISHED),
         fields,
@@ -257,15 +263,7 @@ pub async fn autosave(fields: Vec<(String, String)>) -> Result<Autosaved, AppErr
         now,
     )
     .await?;
-    let reach = if draft.audience.is_empty() {
-        None
-    } else {
-        Some(reach_text(
-            resolve::reach(&state.db, actor.school_id, &draft.audience)
-                .await?
-                .count(),
-        ))
-    };
+    let reach = reach_of(&state, actor.school_id, &draft.audience).await?;
     let time = crate::dates::zone(&timezone)
         .from_utc_datetime(&now.naive_utc())
         .format("%H:%M")

@@ -8,7 +8,7 @@ pub mod typed;
 pub use form::{ComposeAnswer, autosave, load};
 
 use crate::access::{Actor, Capability, CurrentActor, Scope};
-use crate::audience::{Audience, resolve};
+use crate::audience::Audience;
 use crate::db::entities::{notice, notice_attachment};
 use crate::error::AppError;
 use crate::i18n::{Locale, PerLocale};
@@ -264,12 +264,7 @@ async fn save_and_act(
                 again(file_problems, Vec::new())
             }
         }
-        "check" => {
-            let reach = resolve::reach(&state.db, actor.school_id, &draft.audience)
-                .await?
-                .count();
-            again(file_problems, vec![form::reach_text(reach), draft_saved()])
-        }
+        // "Check who it reaches" and "Save draft": the page shown again carries the reach.
         _ => again(file_problems, vec![draft_saved()]),
     }
 }
