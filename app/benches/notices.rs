@@ -98,6 +98,7 @@ async fn generate_notices(
             title: Set(format!("Notice {id}")),
             body_source: Set("Please read this letter about the week ahead.".into()),
             body_html: Set("<p>Please read this letter about the week ahead.</p>".into()),
+            excerpt: Set("Please read this letter about the week ahead.".into()),
             ack_required: Set(id % 10 == 0),
             ack_by: Set(None),
             publish_at: Set(Some(at)),

@@ -9,8 +9,10 @@ use crate::notices::reader::{
 };
 use crate::notices::staff_pages::{ComposeRoute, StaffNoticeRoute, StaffNoticesRoute};
 use crate::pages::{
-    ErrorPanel, HomePage, JoinRoute, NotFound, OfficeToolsRoute, SectionPage, SignInPage,
+    ErrorPanel, HomePage, JoinRoute, NotFound, OfficeToolsRoute, ResetRoute, SectionPage,
+    SignInPage,
 };
+use crate::roster::office_pages::OfficeRoute;
 use crate::school::SchoolContext;
 use crate::sections::Section;
 use leptos::prelude::*;
@@ -111,7 +113,9 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Html attr:lang=move || i18n.locale().tag() attr:dir=move || i18n.locale().dir()/>
-        <Title formatter=move |page: String| {
+        // The text is what shows while a lazily loaded page's chunk arrives (its own title
+        // comes with it): the app's name, rather than no title at all.
+        <Title text="" formatter=move |page: String| {
             let app = crate::msg!(title_locale(i18n, rendered_in), "app-name");
             let title = if page.is_empty() { app } else { format!("{page} · {app}") };
             title_markup(title)
@@ -130,7 +134,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/reports") view=|| view! { <SectionPage section=Section::Reports/> } ssr=SsrMode::Async/>
                         <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
                         <Route path=path!("/join") view={Lazy::<JoinRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/reset") view={Lazy::<ResetRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin") view={Lazy::<OfficeToolsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/letters") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/roster") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/roster/progress") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/staff") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices") view={Lazy::<StaffNoticesRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices/new") view={Lazy::<ComposeRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices/:id") view={Lazy::<StaffNoticeRoute>::new()} ssr=SsrMode::Async/>

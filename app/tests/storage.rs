@@ -39,6 +39,39 @@ async fn storage_suite(db: &DatabaseConnection) {
     assert_eq!(n, 1);
 }
 
+/// A notice saved before excerpts were stored gets one when the schema is brought up to date.
+async fn excerpts_are_filled_in_for_older_notices(db: &DatabaseConnection) {
+    use app::db::migrations::Migrator;
+    use sea_orm_migration::MigratorTrait;
+    Migrator::up(db, Some(4))
+        .await
+        .expect("the schema before excerpts");
+    let backend = db.get_database_backend();
+    for sql in [
+        "INSERT INTO school (name, created_at) VALUES ('Old School', '2026-01-01 00:00:00+00:00')",
+        "INSERT INTO notice (school_id, status, category, audience, language, title, body_source, \
+         body_html, ack_required, pinned, revision, created_at, updated_at) VALUES ((SELECT id \
+         FROM school), 'published', 'general', '{}', 'en-GB', 'Trip', 'x', \
+         '<p>Bring a <strong>coat</strong> &amp; lunch.</p>', false, false, 1, \
+         '2026-01-01 00:00:00+00:00', '2026-01-01 00:00:00+00:00')",
+    ] {
+        db.execute_raw(Statement::from_string(backend, sql))
+            .await
+            .expect(sql);
+    }
+    migrate(db).await.expect("the rest of the migrations");
+    let row = db
+        .query_one_raw(Statement::from_string(
+            backend,
+            "SELECT excerpt FROM notice",
+        ))
+        .await
+        .expect("excerpt query")
+        .expect("the notice");
+    let excerpt: String = row.try_get("", "excerpt").expect("excerpt column");
+    assert_eq!(excerpt, "Bring a coat & lunch.");
+}
+
 async fn pragma(db: &DatabaseConnection, name: &str) -> String {
     let row = db
         .query_one_raw(Statement::from_string(
@@ -65,6 +98,21 @@ async fn sqlite_file_is_created_with_wal_foreign_keys_and_busy_timeout() {
     assert_eq!(pragma(&db, "foreign_keys").await, "1");
     assert_eq!(pragma(&db, "busy_timeout").await, "5000");
     storage_suite(&db).await;
+}
+
+#[tokio::test]
+async fn older_notices_get_excerpts_on_sqlite_and_postgresql() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = connect(&scratch::sqlite_url_in(dir.path()))
+        .await
+        .expect("SQLite");
+    excerpts_are_filled_in_for_older_notices(&db).await;
+    let server = scratch::postgres_server_url().expect("PostgreSQL for tests");
+    let url = scratch::fresh_postgres_database(&server)
+        .await
+        .expect("create test database");
+    let db = connect(&url).await.expect("connect to PostgreSQL");
+    excerpts_are_filled_in_for_older_notices(&db).await;
 }
 
 #[tokio::test]

@@ -115,3 +115,43 @@ test('compose and a notice’s figures follow the menu in place, typed text and 
   expect(requests).toEqual([]);
   await portal.expectNoAxeViolations();
 });
+
+test('the office pages follow the menu in place, a refused form keeping what was typed, with no request', async ({ browser }) => {
+  // Reached by in-app navigation from the staff tools: the office's roster page.
+  const office = await signInOnPhone(browser, 'office@riverside.example');
+  await office.portal.open('/admin');
+  await office.portal.waitForHydration();
+  await office.page.getByRole('link', { name: 'Import the roster' }).click();
+  await expect(office.page).toHaveURL(/\/admin\/roster$/);
+  await expect(office.page.getByLabel('MIS export (CSV)')).toBeVisible();
+  const officeRequests = watchRequests(office.page);
+  await office.portal.chooseLanguage('العربية');
+  await expect(office.page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(office.page.getByRole('heading', { level: 1 })).toHaveText('استيراد السجل');
+  expect(officeRequests).toEqual([]);
+  await office.portal.expectNoAxeViolations();
+  await office.page.context().close();
+
+  // The system admin's staff accounts: a new account without a role is refused.
+  const { page, portal } = await signInOnPhone(browser, 'it@riverside.example');
+  await portal.open('/admin/staff');
+  await portal.waitForHydration();
+  await page.getByLabel('Name').fill('Ms Roleless');
+  await page.getByLabel('Email address').fill('ms.roleless@riverside.example');
+  await page.getByRole('button', { name: 'Create the account' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: /\S/ });
+  await expect(alert).toBeVisible();
+  const english = await alert.innerText();
+  await expect(page.getByLabel('Name')).toHaveValue('Ms Roleless');
+  await expect(page.getByLabel('Email address')).toHaveValue('ms.roleless@riverside.example');
+  await portal.waitForHydration();
+  const requests = watchRequests(page);
+  await portal.chooseLanguage('العربية');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('حسابات الموظفين');
+  await expect(page.getByRole('heading', { name: 'حساب موظف جديد' })).toBeVisible();
+  await expect(alert).not.toHaveText(english);
+  await expect(page.locator('#staff-name')).toHaveValue('Ms Roleless');
+  expect(requests).toEqual([]);
+  await portal.expectNoAxeViolations();
+});

@@ -1,13 +1,20 @@
-//! Form posts a page sends to its own address (the compose form, files included): the post is
-//! handled, then either redirected or answered with the app's page for that address, rendered
-//! with what the post came to — so a refused save shows the form again with everything typed.
+//! Form posts a page sends to its own address (the compose form with its files, the office's
+//! letters, roster import and staff accounts): the post is handled, then either redirected or
+//! answered with the app's page for that address, rendered with what the post came to — so a
+//! refused form shows again with everything typed, with or without JavaScript.
 
 use app::access::CurrentActor;
+use app::error::AppError;
 use app::notices::staff::compose::{self, Submitted};
+use app::posted::Posted;
+use app::roster::{import_page, letters, staff_page};
 use app::state::AppState;
+use axum::Form;
 use axum::body::Body;
 use axum::extract::{FromRequest, Multipart, Request};
 use axum::response::{IntoResponse, Redirect, Response};
+use http::request::Parts;
+use std::collections::HashMap;
 use std::pin::Pin;
 
 /// Renders the app's page for a request, as the router's Leptos routes do.
@@ -24,32 +31,136 @@ pub struct PostState {
     pub render: PageRenderer,
 }
 
-/// `POST /admin/notices/new` and `POST /admin/notices/{id}/edit`.
-pub async fn compose(state: PostState, request: Request<Body>) -> Response {
-    let (parts, body) = request.into_parts();
-    let current = parts
+fn current_of(parts: &Parts) -> CurrentActor {
+    parts
         .extensions
         .get::<CurrentActor>()
         .cloned()
-        .unwrap_or(CurrentActor(None));
+        .unwrap_or(CurrentActor(None))
+}
+
+/// The body again as a request with the post's headers, for axum's extractors.
+fn body_request(parts: &Parts, body: Body) -> Request<Body> {
+    let mut request = Request::new(body);
+    // A GET's form would be read from the query string.
+    *request.method_mut() = http::Method::POST;
+    *request.headers_mut() = parts.headers.clone();
+    request
+}
+
+/// The app's page for the post's address, rendered with `answer` in the request.
+async fn page_with<T: Clone + Send + Sync + 'static>(
+    state: &PostState,
+    parts: Parts,
+    answer: T,
+) -> Response {
+    let mut page = Request::from_parts(parts, Body::empty());
+    *page.method_mut() = http::Method::GET;
+    page.extensions_mut().insert(answer);
+    (state.render)(page).await
+}
+
+/// An url-encoded form's fields; a body that is not one is the client's fault.
+async fn form_fields(parts: &Parts, body: Body) -> Result<HashMap<String, String>, AppError> {
+    Form::<HashMap<String, String>>::from_request(body_request(parts, body), &())
+        .await
+        .map(|Form(fields)| fields)
+        .map_err(|rejection| {
+            tracing::debug!(%rejection, "page post is not a form");
+            AppError::BadRequest
+        })
+}
+
+/// `POST /admin/notices/new` and `POST /admin/notices/{id}/edit`.
+pub async fn compose(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
     let language = app::i18n::negotiate::locale_for_request(&parts.headers);
-    let mut upload = Request::new(body);
-    *upload.headers_mut() = parts.headers.clone();
-    let answer = match Multipart::from_request(upload, &()).await {
+    let answer = match Multipart::from_request(body_request(&parts, body), &()).await {
         Ok(multipart) => compose::submit(&state.app, &current, language, multipart).await,
         Err(rejection) => {
             tracing::debug!(%rejection, "compose post is not a multipart form");
-            let refused = compose::ComposeAnswer(Err(app::error::AppError::BadRequest));
+            let refused = compose::ComposeAnswer(Err(AppError::BadRequest));
             Submitted::Again(Box::new(refused))
         }
     };
     match answer {
         Submitted::Done(id) => Redirect::to(&format!("/admin/notices/{id}")).into_response(),
-        Submitted::Again(answer) => {
-            let mut page = Request::from_parts(parts, Body::empty());
-            *page.method_mut() = http::Method::GET;
-            page.extensions_mut().insert(*answer);
-            (state.render)(page).await
+        Submitted::Again(answer) => page_with(&state, parts, *answer).await,
+    }
+}
+
+/// `POST /admin/letters`: print a class's letters, or issue a parent's reset code.
+pub async fn letters(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    let answer = match form_fields(&parts, body).await {
+        Ok(fields) => letters::post(&state.app, &current, &fields).await,
+        Err(err) => Err(err),
+    };
+    page_with(&state, parts, Posted(answer)).await
+}
+
+/// `POST /admin/staff`: create, suspend, reactivate or reset a staff account.
+pub async fn staff(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    let answer = match form_fields(&parts, body).await {
+        Ok(fields) => staff_page::post(&state.app, &current, &fields).await,
+        Err(err) => Err(err),
+    };
+    page_with(&state, parts, Posted(answer)).await
+}
+
+/// `POST /admin/roster`: a file (multipart) is checked; a checked `upload` (a plain form) is
+/// imported, and the office is sent to its progress page.
+pub async fn roster(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    let multipart = parts
+        .headers
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    let answer = if multipart {
+        match Multipart::from_request(body_request(&parts, body), &()).await {
+            Ok(mut multipart) => {
+                let mut data = None;
+                while let Ok(Some(field)) = multipart.next_field().await {
+                    if field.name() == Some("file") {
+                        data = field.bytes().await.ok().map(|b| b.to_vec());
+                    }
+                }
+                import_page::check_file(&state.app, &current, data).await
+            }
+            Err(_) => Err(AppError::BadRequest),
         }
+    } else {
+        let upload = form_fields(&parts, body)
+            .await
+            .and_then(|mut f| f.remove("upload").ok_or(AppError::BadRequest));
+        match upload {
+            Ok(upload) => match import_page::commit(&state.app, &current, &upload).await {
+                Ok(()) => {
+                    let progress = format!(
+                        "/admin/roster/progress?upload={}",
+                        urlencoding_safe(&upload)
+                    );
+                    return Redirect::to(&progress).into_response();
+                }
+                Err(err) => Err(err),
+            },
+            Err(err) => Err(err),
+        }
+    };
+    page_with(&state, parts, Posted(answer)).await
+}
+
+/// Upload ids are 32 hex digits; anything else never reaches a redirect.
+fn urlencoding_safe(upload: &str) -> &str {
+    if upload.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        upload
+    } else {
+        ""
     }
 }

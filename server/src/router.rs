@@ -21,6 +21,9 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+/// A page post's answer, boxed so every post handler has one type.
+type PagePost = std::pin::Pin<Box<dyn Future<Output = Response> + Send>>;
+
 /// Builds the complete application router.
 pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     let routes = generate_route_list(App);
@@ -44,8 +47,14 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         app: state.clone(),
         render: Arc::new(page_renderer(&state)),
     };
-    let compose_post =
-        post(move |request: Request<Body>| page_posts::compose(posts.clone(), request));
+    let answered = |handler: fn(PostState, Request<Body>) -> PagePost| {
+        let posts = posts.clone();
+        post(move |request: Request<Body>| handler(posts.clone(), request))
+    };
+    let compose_post = answered(|s, r| Box::pin(page_posts::compose(s, r)));
+    let letters_post = answered(|s, r| Box::pin(page_posts::letters(s, r)));
+    let roster_post = answered(|s, r| Box::pin(page_posts::roster(s, r)));
+    let staff_post = answered(|s, r| Box::pin(page_posts::staff(s, r)));
 
     let context_state = state.clone();
     let shell_assets = state.assets.clone();
@@ -54,41 +63,10 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
             "/api/{*fn_name}",
             get(server_fn_handler).post(server_fn_handler),
         )
-        // Printed documents, rendered on the server only (see app::roster::letters).
-        .route(
-            "/admin/letters",
-            get(app::roster::letters::class_list).post(app::roster::letters::print),
-        )
-        .route(
-            "/admin/letters/reset",
-            axum::routing::post(app::roster::staff_page::guardian_reset),
-        )
-        .route("/admin/roster", get(app::roster::import_page::start))
-        .route(
-            "/admin/roster/preview",
-            axum::routing::post(app::roster::import_page::preview),
-        )
-        .route(
-            "/admin/roster/import",
-            axum::routing::post(app::roster::import_page::commit),
-        )
-        .route(
-            "/admin/roster/progress",
-            get(app::roster::import_page::progress),
-        )
-        .route("/admin/staff", get(app::roster::staff_page::list))
-        .route(
-            "/admin/staff/create",
-            axum::routing::post(app::roster::staff_page::create),
-        )
-        .route(
-            "/admin/staff/status",
-            axum::routing::post(app::roster::staff_page::set_status),
-        )
-        .route(
-            "/admin/staff/reset",
-            axum::routing::post(app::roster::staff_page::issue_reset),
-        )
+        // Pages whose forms post to their own address; the answer may be that page again.
+        .route("/admin/letters", letters_post)
+        .route("/admin/roster", roster_post)
+        .route("/admin/staff", staff_post)
         // The compose form posts to its own address; the answer may be that page again.
         .route("/admin/notices/new", compose_post.clone())
         .route("/admin/notices/{id}/edit", compose_post)
@@ -107,10 +85,6 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route(
             "/notices/{id}/files/{file}",
             get(app::notices::files::download),
-        )
-        .route(
-            "/reset",
-            get(app::roster::staff_page::reset_page).post(app::roster::staff_page::reset),
         )
         .leptos_routes_with_context(
             &state,

@@ -355,8 +355,9 @@ async fn printing_letters(h: &Harness) {
         .headers_mut()
         .insert(header::ACCEPT, "text/html".parse().unwrap());
     let printed = h.send(request).await;
-    assert_eq!(printed.status(), StatusCode::OK);
+    let status = printed.status();
     let html = body_text(printed).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
     // One letter per guardian without an account, each in the guardian's language, with a QR code.
     let letters = html.matches(" class=\"letter\">").count();
     assert_eq!(
@@ -365,7 +366,14 @@ async fn printing_letters(h: &Harness) {
         "each letter is a section"
     );
     assert!(letters >= 20, "{letters} letters for a class of 30");
-    assert_eq!(letters, html.matches("<svg").count());
+    assert_eq!(
+        letters,
+        html.matches("shape-rendering=\"crispEdges\"").count()
+    );
+    assert!(
+        html.contains("class=\"top-bar\""),
+        "the letters are a page in the app frame"
+    );
     assert!(
         html.contains("lang=\"zh-CN\"") && html.contains("尊敬的"),
         "Chinese families get Chinese letters"
@@ -459,7 +467,7 @@ async fn importing_the_roster(h: &Harness) {
         .replace("Year 5,5B", "Year 5,5Z");
     let page = body_text(
         h.send(support::multipart_call(
-            "/admin/roster/preview",
+            "/admin/roster",
             "file",
             &broken,
             Some(&office),
@@ -469,13 +477,13 @@ async fn importing_the_roster(h: &Harness) {
     .await;
     assert!(page.contains("Problems found: 4"), "{page}");
     assert!(page.contains("There is no class called “5Z” in that year group this year."));
-    assert!(!page.contains("/admin/roster/import"));
+    assert!(!page.contains("name=\"upload\""));
     assert_eq!(pupil::Entity::find().count(&h.db).await.unwrap(), before);
 
     // The example file: a summary and an import button; importing adds the four pupils once.
     let page = body_text(
         h.send(support::multipart_call(
-            "/admin/roster/preview",
+            "/admin/roster",
             "file",
             example,
             Some(&office),
@@ -497,7 +505,7 @@ async fn importing_the_roster(h: &Harness) {
     );
     let done = h
         .send(form_call(
-            "/admin/roster/import",
+            "/admin/roster",
             &[("upload", &upload)],
             Some(&office),
         ))
@@ -533,7 +541,7 @@ async fn importing_the_roster(h: &Harness) {
     assert_eq!(peek.status(), StatusCode::NOT_FOUND);
     let twice = h
         .send(form_call(
-            "/admin/roster/import",
+            "/admin/roster",
             &[("upload", &upload)],
             Some(&office),
         ))
@@ -554,7 +562,7 @@ async fn importing_the_roster(h: &Harness) {
     let teacher = session_for(&h.db, "teacher.3a@riverside.example").await;
     let refused = h
         .send(support::multipart_call(
-            "/admin/roster/preview",
+            "/admin/roster",
             "file",
             example,
             Some(&teacher),
@@ -575,8 +583,9 @@ async fn staff_accounts_and_password_reset(h: &Harness) {
     // The system admin creates a teacher; the teacher sets a password with the code.
     let created = h
         .send(form_call(
-            "/admin/staff/create",
+            "/admin/staff",
             &[
+                ("action", "create"),
                 ("name", "Ms New"),
                 ("email", "ms.new@riverside.example"),
                 ("role-teacher", "on"),
@@ -592,37 +601,45 @@ async fn staff_accounts_and_password_reset(h: &Harness) {
         StatusCode::UNAUTHORIZED,
         "no password yet"
     );
+    let reset_page = body_text(h.get(&format!("/reset?code={code}"), &[]).await).await;
+    assert!(
+        reset_page.contains(&format!("value=\"{code}\""))
+            && reset_page.contains("class=\"top-bar\""),
+        "the link fills in the code, on a page in the app frame: {reset_page}"
+    );
     let weak = h
         .send(form_call(
-            "/reset",
+            "/api/auth/reset",
             &[("code", &code), ("password", "password1")],
             None,
         ))
         .await;
     assert_eq!(weak.status(), StatusCode::BAD_REQUEST);
-    let weak = body_text(weak).await;
-    assert!(
-        weak.contains("too common") && weak.contains(&code),
-        "error shown, code kept: {weak}"
-    );
+    assert!(body_text(weak).await.contains("password"));
     let set = h
         .send(form_call(
-            "/reset",
+            "/api/auth/reset",
             &[("code", &code), ("password", "Chalk and cheese 2026")],
             None,
         ))
         .await;
-    assert_eq!(set.status(), StatusCode::OK);
+    assert!(set.status().is_success() || set.status().is_redirection());
+    assert_eq!(
+        set.headers()[header::LOCATION].to_str().unwrap(),
+        "/sign-in?reset=done"
+    );
+    let told = body_text(h.get("/sign-in?reset=done", &[]).await).await;
+    assert!(told.contains("Your new password is saved."), "{told}");
     let first = sign_in(h, "ms.new@riverside.example", "Chalk and cheese 2026", None).await;
     let cookie = session_cookie(&first).expect("the new teacher signs in");
     let again = h
         .send(form_call(
-            "/reset",
+            "/api/auth/reset",
             &[("code", &code), ("password", "Another good phrase 9")],
             None,
         ))
         .await;
-    assert!(body_text(again).await.contains("already been used"));
+    assert!(body_text(again).await.contains("Used"));
 
     // Suspension ends the teacher's sessions; a reset code issued later brings back nothing
     // until the account is reactivated.
@@ -638,7 +655,7 @@ async fn staff_accounts_and_password_reset(h: &Harness) {
         .to_string();
     let suspended = h
         .send(form_call(
-            "/admin/staff/status",
+            "/admin/staff",
             &[("user", &id), ("action", "suspend")],
             Some(&admin),
         ))
@@ -648,7 +665,7 @@ async fn staff_accounts_and_password_reset(h: &Harness) {
     let refused = sign_in(h, "ms.new@riverside.example", "Chalk and cheese 2026", None).await;
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
     h.send(form_call(
-        "/admin/staff/status",
+        "/admin/staff",
         &[("user", &id), ("action", "activate")],
         Some(&admin),
     ))
@@ -659,14 +676,14 @@ async fn staff_accounts_and_password_reset(h: &Harness) {
     // A reset code for a forgotten password: using it ends the sessions signed in before.
     let issued = h
         .send(form_call(
-            "/admin/staff/reset",
-            &[("user", &id)],
+            "/admin/staff",
+            &[("user", &id), ("action", "reset")],
             Some(&admin),
         ))
         .await;
     let code = code_in(&body_text(issued).await);
     h.send(form_call(
-        "/reset",
+        "/api/auth/reset",
         &[("code", &code), ("password", "Fresh start at the gate 7")],
         None,
     ))
@@ -684,8 +701,8 @@ async fn staff_accounts_and_password_reset(h: &Harness) {
     let office = session_for(&h.db, "office@riverside.example").await;
     let issued = h
         .send(form_call(
-            "/admin/letters/reset",
-            &[("email", demo::PARENT_EMAIL)],
+            "/admin/letters",
+            &[("action", "reset"), ("email", demo::PARENT_EMAIL)],
             Some(&office),
         ))
         .await;
@@ -693,18 +710,18 @@ async fn staff_accounts_and_password_reset(h: &Harness) {
     let code = code_in(&body_text(issued).await);
     let done = h
         .send(form_call(
-            "/reset",
+            "/api/auth/reset",
             &[("code", &code), ("password", "Swings and roundabouts 4")],
             None,
         ))
         .await;
-    assert_eq!(done.status(), StatusCode::OK);
+    assert!(done.headers().contains_key(header::LOCATION));
     let parent = sign_in(h, demo::PARENT_EMAIL, "Swings and roundabouts 4", None).await;
     assert!(session_cookie(&parent).is_some());
     let staff_email = h
         .send(form_call(
-            "/admin/letters/reset",
-            &[("email", "ms.new@riverside.example")],
+            "/admin/letters",
+            &[("action", "reset"), ("email", "ms.new@riverside.example")],
             Some(&office),
         ))
         .await;
@@ -712,6 +729,12 @@ async fn staff_accounts_and_password_reset(h: &Harness) {
         staff_email.status(),
         StatusCode::NOT_FOUND,
         "the office resets guardians only"
+    );
+    let staff_email = body_text(staff_email).await;
+    assert!(
+        staff_email.contains("role=\"alert\"")
+            && staff_email.contains("value=\"ms.new@riverside.example\""),
+        "refused, said why, and the address typed is kept: {staff_email}"
     );
     // The admin cannot suspend themself.
     let own = user_account::Entity::find()
@@ -724,7 +747,7 @@ async fn staff_accounts_and_password_reset(h: &Harness) {
         .to_string();
     let selfish = h
         .send(form_call(
-            "/admin/staff/status",
+            "/admin/staff",
             &[("user", &own), ("action", "suspend")],
             Some(&admin),
         ))

@@ -44,7 +44,7 @@ async fn suspension_ends_the_cached_actor(h: &Harness) {
         .to_string();
     let suspended = h
         .send(form_call(
-            "/admin/staff/status",
+            "/admin/staff",
             &[("user", &id), ("action", "suspend")],
             Some(&admin),
         ))

@@ -235,7 +235,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         Row {
             name: "roster preview: whole-school importers, each in their own school",
             call: Call {
-                path: "/admin/roster/preview".into(),
+                path: "/admin/roster".into(),
                 body: Body::Upload(include_str!("../../docs/roster-example.csv")),
             },
             expect: |a| match a {
@@ -246,12 +246,15 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "roster import of an upload that is not yours: nobody",
-            call: form("/admin/roster/import", vec![("upload", "not-an-upload".into())]),
+            call: form("/admin/roster", vec![("upload", "not-an-upload".into())]),
             expect: |a| if signed_in(a) { HIDDEN } else { UNAUTHENTICATED },
         },
         Row {
             name: "reset code for guardian B's account: only this school's office",
-            call: form("/admin/letters/reset", vec![("email", demo::OTHER_PARENT_EMAIL.into())]),
+            call: form(
+                "/admin/letters",
+                vec![("action", "reset".into()), ("email", demo::OTHER_PARENT_EMAIL.into())],
+            ),
             expect: |a| match a {
                 Actor::OfficeAdmin => OK,
                 a if signed_in(a) => HIDDEN,
@@ -278,8 +281,9 @@ fn rows(f: &Fixture) -> Vec<Row> {
         Row {
             name: "create a staff account: the system admin only",
             call: form(
-                "/admin/staff/create",
+                "/admin/staff",
                 vec![
+                    ("action", "create".into()),
                     ("name", "New Teacher".into()),
                     ("email", "new.teacher@riverside.example".into()),
                     ("role-teacher", "on".into()),
@@ -294,7 +298,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         Row {
             name: "change a staff account's state: the system admin only",
             call: form(
-                "/admin/staff/status",
+                "/admin/staff",
                 vec![("user", f.teacher_3a_account.to_string()), ("action", "activate".into())],
             ),
             expect: |a| match a {
@@ -305,7 +309,42 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "issue a password reset code: the system admin only",
-            call: form("/admin/staff/reset", vec![("user", f.teacher_3a_account.to_string())]),
+            call: form(
+                "/admin/staff",
+                vec![("user", f.teacher_3a_account.to_string()), ("action", "reset".into())],
+            ),
+            expect: |a| match a {
+                Actor::SystemAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "letters page data: whole-school code issuers",
+            call: form("/api/office/letters", vec![]),
+            expect: |a| match a {
+                Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "roster page data: whole-school importers",
+            call: form("/api/office/roster", vec![]),
+            expect: |a| match a {
+                Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "progress data of an unknown import: nobody",
+            call: form("/api/office/roster-progress", vec![("upload", "not-an-upload".into())]),
+            expect: |a| if signed_in(a) { HIDDEN } else { UNAUTHENTICATED },
+        },
+        Row {
+            name: "staff accounts data: the system admin only",
+            call: form("/api/office/staff", vec![]),
             expect: |a| match a {
                 Actor::SystemAdmin => OK,
                 a if signed_in(a) => HIDDEN,
@@ -320,7 +359,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         Row {
             name: "reset with a made-up code: refused for everyone",
             call: form(
-                "/reset",
+                "/api/auth/reset",
                 vec![("code", "ZZZZ-ZZZZ-ZZZZ".into()), ("password", "Dumplings at grandma 1988".into())],
             ),
             expect: |_| StatusCode::BAD_REQUEST,

@@ -17,6 +17,9 @@ const WITHOUT_ARGUMENTS: &[&str] = &[
     "/api/notices/email-choices",
     "/api/notices/staff-list",
     "/api/staff/tools",
+    "/api/office/letters",
+    "/api/office/roster",
+    "/api/office/staff",
 ];
 
 /// Bodies no server function of ours can decode, with the content type each is sent as.

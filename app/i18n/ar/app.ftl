@@ -73,6 +73,10 @@ error-code-locked = تم قفل رمز الدخول هذا بعد إدخال ت�
 error-code-wrong-birth-date = تاريخ الميلاد هذا لا يطابق أيًّا من أطفالك. المحاولات المتبقية: { $remaining }.
 
 ## Accounts
+reset-title = اختر كلمة مرور جديدة
+reset-intro = أدخل الرمز الذي حصلت عليه لمرة واحدة وكلمة المرور الجديدة.
+reset-submit = حفظ كلمة المرور الجديدة
+reset-done = تم حفظ كلمة المرور الجديدة. يمكنك تسجيل الدخول بها الآن.
 sign-out = تسجيل الخروج
 sign-in-join-link = الانضمام برمز دخول
 child-switcher-all = جميع أطفالي
@@ -92,11 +96,7 @@ join-submit = انضمام
 home-card-office = اطبع رسائل رموز الدخول واستورد السجل من نظام معلومات المدرسة.
 office-tools-title = أدوات المكتب
 
-## Server only: access-code letters (printed by the office)
-letters-intro = اختر صفًا لطباعة رسالة لكل وليّ أمر فيه لم ينضم بعد. تُنشئ الطباعة رموزًا جديدة صالحة لمدة 48 ساعة، وتتوقف الرسائل السابقة عن العمل.
-letters-print-class = طباعة رسائل { $class }
-letters-reset-title = نسي أحد أولياء الأمور كلمة المرور
-letters-none = انضم جميع أولياء الأمور في { $class } بالفعل.
+## Server only: the printed access-code letters (each in its guardian's language)
 letter-title = انضم إلى { $school } على Schoolgate
 letter-greeting = عزيزي/عزيزتي { $name }،
 letter-intro = Schoolgate هو المكان الذي تشارك فيه المدرسة الرسائل والفعاليات والنماذج والتقارير الخاصة بـ { $children } بلغتك. للانضمام، امسح رمز QR بكاميرا هاتفك أو اكتب العنوان أدناه، ثم أدخل الرمز وتاريخ ميلاد أحد أطفالك.
@@ -105,18 +105,7 @@ letter-qr-label = رمز QR يفتح صفحة التسجيل
 letter-expiry = يعمل هذا الرمز مرة واحدة حتى { $date }. إذا انتهت صلاحيته، فاطلب رمزًا جديدًا من مكتب المدرسة.
 
 ## Server only: roster import (office)
-roster-intro = اختر ملف CSV المُصدَّر من نظام معلومات المدرسة. سترى كل مشكلة وكل ما سيتغير قبل حفظ أي شيء.
-roster-file = ملف التصدير من نظام المعلومات (CSV)
-roster-check = فحص الملف
-roster-import = استيراد هذه التغييرات
-roster-importing = جارٍ الاستيراد… { $done } من { $total } سجل
-roster-imported = تم استيراد السجل.
-roster-choose-again = صحّح الملف ثم افحصه مرة أخرى
 roster-summary = عدد الصفوف { $rows }. التلاميذ: جديد { $added }، متغيّر { $changed }، دون تغيير { $unchanged }، غير موجود في الملف { $left } (محفوظ). أولياء الأمور: جديد { $guardians_added }، متغيّر { $guardians_changed }.
-roster-problems-title = المشكلات التي وُجدت: { $count }
-roster-problems-intro = لم يُحفظ أي شيء. صحّح هذه الصفوف في ملف التصدير ثم افحصه مرة أخرى.
-roster-line = السطر
-roster-problem = المشكلة
 roster-problem-no-current-year = لم يتم إعداد المراحل والصفوف لهذا العام بعد (schoolgate setup-year).
 roster-problem-header = يجب أن يحتوي السطر الأول على أسماء الأعمدة المذكورة في الدليل.
 roster-problem-malformed = عدد الأعمدة في هذا الصف غير صحيح.
@@ -131,34 +120,6 @@ roster-problem-bad-consent = “{ $value }” ليس مستوى موافقة ع�
 roster-problem-bad-flag = يجب أن تكون قيمة { $field } هي yes أو no.
 roster-problem-bad-email = البريد الإلكتروني لوليّ الأمر غير صالح.
 roster-problem-bad-language = “{ $value }” ليست لغة يوفّرها البوابة.
-
-## Server only: staff accounts and password reset
-staff-name = الاسم
-staff-roles = الأدوار
-staff-state = الحالة
-staff-actions = الإجراءات
-staff-status-active = مفعّل
-staff-status-suspended = موقوف
-staff-status-invited = مدعو (لا توجد كلمة مرور بعد)
-staff-suspend = إيقاف
-staff-reactivate = إعادة التفعيل
-staff-reset = رمز إعادة تعيين كلمة المرور
-staff-new = حساب موظف جديد
-staff-create = إنشاء الحساب
-staff-back = العودة إلى حسابات الموظفين
-staff-code-title = رمز لمرة واحدة
-staff-code-intro = سلّم هذا الرمز إلى { $email } شخصيًا. يعمل مرة واحدة خلال 48 ساعة على العنوان أدناه لاختيار كلمة مرور جديدة.
-role-guardian = وليّ أمر أو مقدّم رعاية
-role-teacher = معلّم
-role-teaching-assistant = مساعد معلّم
-role-office-admin = إداري المكتب
-role-leadership = القيادة المدرسية
-role-safeguarding-lead = المسؤول المعيّن عن الحماية
-role-system-admin = مدير النظام
-reset-title = اختر كلمة مرور جديدة
-reset-intro = أدخل الرمز الذي حصلت عليه لمرة واحدة وكلمة المرور الجديدة.
-reset-submit = حفظ كلمة المرور الجديدة
-reset-done = تم حفظ كلمة المرور الجديدة. يمكنك تسجيل الدخول بها الآن.
 
 ## Noticeboard: the tab badge and the staff card on the home page
 loading = جارٍ التحميل…
@@ -202,9 +163,46 @@ notice-acknowledged-for = تم التأكيد عن { $child } في { $when }.
 notice-file-kb = { $kb } ك.ب
 
 ## Staff pages in the app (the browser switches their language in place)
+letters-intro = اختر صفًا لطباعة رسالة لكل وليّ أمر فيه لم ينضم بعد. تُنشئ الطباعة رموزًا جديدة صالحة لمدة 48 ساعة، وتتوقف الرسائل السابقة عن العمل.
+letters-print-class = طباعة رسائل { $class }
+letters-reset-title = نسي أحد أولياء الأمور كلمة المرور
+letters-none = انضم جميع أولياء الأمور في { $class } بالفعل.
+roster-intro = اختر ملف CSV المُصدَّر من نظام معلومات المدرسة. سترى كل مشكلة وكل ما سيتغير قبل حفظ أي شيء.
+roster-file = ملف التصدير من نظام المعلومات (CSV)
+roster-check = فحص الملف
+roster-import = استيراد هذه التغييرات
+roster-importing = جارٍ الاستيراد… { $done } من { $total } سجل
+roster-imported = تم استيراد السجل.
+roster-choose-again = صحّح الملف ثم افحصه مرة أخرى
+roster-problems-title = المشكلات التي وُجدت: { $count }
+roster-problems-intro = لم يُحفظ أي شيء. صحّح هذه الصفوف في ملف التصدير ثم افحصه مرة أخرى.
+roster-line = السطر
+roster-problem = المشكلة
+staff-name = الاسم
+staff-roles = الأدوار
+staff-state = الحالة
+staff-actions = الإجراءات
+staff-status-active = مفعّل
+staff-status-suspended = موقوف
+staff-status-invited = مدعو (لا توجد كلمة مرور بعد)
+staff-suspend = إيقاف
+staff-reactivate = إعادة التفعيل
+staff-reset = رمز إعادة تعيين كلمة المرور
+staff-new = حساب موظف جديد
+staff-create = إنشاء الحساب
+staff-code-title = رمز لمرة واحدة
+staff-code-intro = سلّم هذا الرمز إلى { $email } شخصيًا. يعمل مرة واحدة خلال 48 ساعة على العنوان أدناه لاختيار كلمة مرور جديدة.
+role-guardian = وليّ أمر أو مقدّم رعاية
+role-teacher = معلّم
+role-teaching-assistant = مساعد معلّم
+role-office-admin = إداري المكتب
+role-leadership = القيادة المدرسية
+role-safeguarding-lead = المسؤول المعيّن عن الحماية
+role-system-admin = مدير النظام
+staff-title = حسابات الموظفين
+letters-print-hint = اطبع هذه الصفحة: كل رسالة تُطبع على ورقة مستقلة وبلغة ولي الأمر.
 letters-title = رسائل رموز الدخول
 roster-title = استيراد السجل
-staff-title = حسابات الموظفين
 notice-new = إشعار جديد
 notice-list-empty = لا توجد إشعارات بعد.
 notice-back-to-list = كل الإشعارات

@@ -73,6 +73,10 @@ error-code-locked = This access code is locked after too many wrong dates of bir
 error-code-wrong-birth-date = That date of birth does not match any of your children. Tries left: { $remaining }.
 
 ## Accounts
+reset-title = Choose a new password
+reset-intro = Enter the one-time code you were given and your new password.
+reset-submit = Save the new password
+reset-done = Your new password is saved. You can sign in with it now.
 sign-out = Sign out
 sign-in-join-link = Join with an access code
 child-switcher-all = All my children
@@ -92,11 +96,7 @@ join-submit = Join
 home-card-office = Print access-code letters and import the roster from your MIS.
 office-tools-title = Office tools
 
-## Server only: access-code letters (printed by the office)
-letters-intro = Choose a class to print a letter for every guardian there who has not joined yet. Printing makes new codes, valid for 48 hours; earlier letters stop working.
-letters-print-class = Print letters for { $class }
-letters-reset-title = A parent forgot their password
-letters-none = Every guardian in { $class } has already joined.
+## Server only: the printed access-code letters (each in its guardian's language)
 letter-title = Join { $school } on Schoolgate
 letter-greeting = Dear { $name },
 letter-intro = Schoolgate is where the school shares letters, events, forms and reports about { $children }, in your language. To join, scan the QR code with your phone’s camera, or type the address below, then enter the code and one of your children’s dates of birth.
@@ -105,18 +105,7 @@ letter-qr-label = QR code that opens the sign-up page
 letter-expiry = This code works once, until { $date }. If it has expired, ask the school office for a new one.
 
 ## Server only: roster import (office)
-roster-intro = Choose the CSV export from your school information system. You will see every problem and what would change before anything is saved.
-roster-file = MIS export (CSV)
-roster-check = Check the file
-roster-import = Import these changes
-roster-importing = Importing… { $done } of { $total } records
-roster-imported = The roster is imported.
-roster-choose-again = Fix the file and check it again
 roster-summary = { $rows } rows. Pupils: { $added } new, { $changed } changed, { $unchanged } unchanged, { $left } not in the file (kept). Guardians: { $guardians_added } new, { $guardians_changed } changed.
-roster-problems-title = Problems found: { $count }
-roster-problems-intro = Nothing has been saved. Correct these rows in the export and check it again.
-roster-line = Line
-roster-problem = Problem
 roster-problem-no-current-year = This year’s year groups and classes are not set up yet (schoolgate setup-year).
 roster-problem-header = The first line must name the columns listed in the guide.
 roster-problem-malformed = This row has the wrong number of columns.
@@ -131,34 +120,6 @@ roster-problem-bad-consent = “{ $value }” is not a photo consent level.
 roster-problem-bad-flag = { $field } must be yes or no.
 roster-problem-bad-email = The guardian’s email address is not valid.
 roster-problem-bad-language = “{ $value }” is not a language the portal offers.
-
-## Server only: staff accounts and password reset
-staff-name = Name
-staff-roles = Roles
-staff-state = State
-staff-actions = Actions
-staff-status-active = Active
-staff-status-suspended = Suspended
-staff-status-invited = Invited (no password yet)
-staff-suspend = Suspend
-staff-reactivate = Reactivate
-staff-reset = Password reset code
-staff-new = New staff account
-staff-create = Create the account
-staff-back = Back to staff accounts
-staff-code-title = One-time code
-staff-code-intro = Give this code to { $email } in person. It works once, for 48 hours, at the address below, to choose a new password.
-role-guardian = Parent or carer
-role-teacher = Teacher
-role-teaching-assistant = Teaching assistant
-role-office-admin = Office admin
-role-leadership = Leadership
-role-safeguarding-lead = Designated safeguarding lead
-role-system-admin = System admin
-reset-title = Choose a new password
-reset-intro = Enter the one-time code you were given and your new password.
-reset-submit = Save the new password
-reset-done = Your new password is saved. You can sign in with it now.
 
 ## Noticeboard: the tab badge and the staff card on the home page
 loading = Loading…
@@ -202,9 +163,46 @@ notice-acknowledged-for = Acknowledged for { $child } on { $when }.
 notice-file-kb = { $kb } KB
 
 ## Staff pages in the app (the browser switches their language in place)
+letters-intro = Choose a class to print a letter for every guardian there who has not joined yet. Printing makes new codes, valid for 48 hours; earlier letters stop working.
+letters-print-class = Print letters for { $class }
+letters-reset-title = A parent forgot their password
+letters-none = Every guardian in { $class } has already joined.
+roster-intro = Choose the CSV export from your school information system. You will see every problem and what would change before anything is saved.
+roster-file = MIS export (CSV)
+roster-check = Check the file
+roster-import = Import these changes
+roster-importing = Importing… { $done } of { $total } records
+roster-imported = The roster is imported.
+roster-choose-again = Fix the file and check it again
+roster-problems-title = Problems found: { $count }
+roster-problems-intro = Nothing has been saved. Correct these rows in the export and check it again.
+roster-line = Line
+roster-problem = Problem
+staff-name = Name
+staff-roles = Roles
+staff-state = State
+staff-actions = Actions
+staff-status-active = Active
+staff-status-suspended = Suspended
+staff-status-invited = Invited (no password yet)
+staff-suspend = Suspend
+staff-reactivate = Reactivate
+staff-reset = Password reset code
+staff-new = New staff account
+staff-create = Create the account
+staff-code-title = One-time code
+staff-code-intro = Give this code to { $email } in person. It works once, for 48 hours, at the address below, to choose a new password.
+role-guardian = Parent or carer
+role-teacher = Teacher
+role-teaching-assistant = Teaching assistant
+role-office-admin = Office admin
+role-leadership = Leadership
+role-safeguarding-lead = Designated safeguarding lead
+role-system-admin = System admin
+staff-title = Staff accounts
+letters-print-hint = Print this page: each letter comes out on its own sheet, in the guardian’s language.
 letters-title = Access-code letters
 roster-title = Import the roster
-staff-title = Staff accounts
 notice-new = New notice
 notice-list-empty = No notices yet.
 notice-back-to-list = All notices

@@ -73,6 +73,10 @@ error-code-locked = 出生日期错误次数过多，这个访问码已被锁定
 error-code-wrong-birth-date = 这个出生日期与您的任何一个孩子都不符。剩余尝试次数：{ $remaining }。
 
 ## Accounts
+reset-title = 设置新密码
+reset-intro = 请输入您收到的一次性代码和新密码。
+reset-submit = 保存新密码
+reset-done = 新密码已保存。现在可以用它登录。
 sign-out = 退出登录
 sign-in-join-link = 使用访问码加入
 child-switcher-all = 我的所有孩子
@@ -92,11 +96,7 @@ join-submit = 加入
 home-card-office = 打印访问码信函，并从学校信息系统导入名册。
 office-tools-title = 办公室工具
 
-## Server only: access-code letters (printed by the office)
-letters-intro = 选择一个班级，为该班所有尚未加入的监护人各打印一封信函。打印会生成新的访问码，有效期 48 小时；之前的信函随即失效。
-letters-print-class = 打印 { $class } 的信函
-letters-reset-title = 家长忘记了密码
-letters-none = { $class } 的所有监护人都已加入。
+## Server only: the printed access-code letters (each in its guardian's language)
 letter-title = 加入 { $school } 的 Schoolgate
 letter-greeting = 尊敬的 { $name }：
 letter-intro = 学校通过 Schoolgate 以您的语言分享关于 { $children } 的信函、活动、表格和报告。加入方法：用手机相机扫描二维码，或输入下方网址，然后输入访问码和您一个孩子的出生日期。
@@ -105,18 +105,7 @@ letter-qr-label = 打开注册页面的二维码
 letter-expiry = 此访问码只能使用一次，有效期至 { $date }。如已过期，请向学校办公室索取新的访问码。
 
 ## Server only: roster import (office)
-roster-intro = 请选择学校信息系统导出的 CSV 文件。保存之前，您会看到每一个问题以及将要发生的变更。
-roster-file = 信息系统导出文件（CSV）
-roster-check = 检查文件
-roster-import = 导入这些变更
-roster-importing = 正在导入…… 已完成 { $done } / { $total } 条记录
-roster-imported = 名册已导入。
-roster-choose-again = 修正文件后重新检查
 roster-summary = 共 { $rows } 行。学生：新增 { $added }，变更 { $changed }，未变 { $unchanged }，文件中没有 { $left }（保留）。监护人：新增 { $guardians_added }，变更 { $guardians_changed }。
-roster-problems-title = 发现的问题：{ $count }
-roster-problems-intro = 尚未保存任何内容。请在导出文件中更正这些行，然后重新检查。
-roster-line = 行
-roster-problem = 问题
 roster-problem-no-current-year = 本学年的年级和班级尚未设置（schoolgate setup-year）。
 roster-problem-header = 第一行必须是指南中列出的列名。
 roster-problem-malformed = 这一行的列数不对。
@@ -131,34 +120,6 @@ roster-problem-bad-consent = “{ $value }”不是照片同意级别。
 roster-problem-bad-flag = { $field } 必须为 yes 或 no。
 roster-problem-bad-email = 监护人的电子邮箱无效。
 roster-problem-bad-language = “{ $value }”不是本平台提供的语言。
-
-## Server only: staff accounts and password reset
-staff-name = 姓名
-staff-roles = 角色
-staff-state = 状态
-staff-actions = 操作
-staff-status-active = 已启用
-staff-status-suspended = 已停用
-staff-status-invited = 已邀请（尚未设置密码）
-staff-suspend = 停用
-staff-reactivate = 重新启用
-staff-reset = 密码重置码
-staff-new = 新建教职员账户
-staff-create = 创建账户
-staff-back = 返回教职员账户
-staff-code-title = 一次性代码
-staff-code-intro = 请当面把这个代码交给 { $email }。它只能在下方网址使用一次，48 小时内有效，用于设置新密码。
-role-guardian = 家长或监护人
-role-teacher = 教师
-role-teaching-assistant = 助教
-role-office-admin = 办公室管理员
-role-leadership = 学校领导
-role-safeguarding-lead = 指定安全保护负责人
-role-system-admin = 系统管理员
-reset-title = 设置新密码
-reset-intro = 请输入您收到的一次性代码和新密码。
-reset-submit = 保存新密码
-reset-done = 新密码已保存。现在可以用它登录。
 
 ## Noticeboard: the tab badge and the staff card on the home page
 loading = 正在加载…
@@ -202,9 +163,46 @@ notice-acknowledged-for = 已于 { $when } 代 { $child } 确认。
 notice-file-kb = { $kb } KB
 
 ## Staff pages in the app (the browser switches their language in place)
+letters-intro = 选择一个班级，为该班所有尚未加入的监护人各打印一封信函。打印会生成新的访问码，有效期 48 小时；之前的信函随即失效。
+letters-print-class = 打印 { $class } 的信函
+letters-reset-title = 家长忘记了密码
+letters-none = { $class } 的所有监护人都已加入。
+roster-intro = 请选择学校信息系统导出的 CSV 文件。保存之前，您会看到每一个问题以及将要发生的变更。
+roster-file = 信息系统导出文件（CSV）
+roster-check = 检查文件
+roster-import = 导入这些变更
+roster-importing = 正在导入…… 已完成 { $done } / { $total } 条记录
+roster-imported = 名册已导入。
+roster-choose-again = 修正文件后重新检查
+roster-problems-title = 发现的问题：{ $count }
+roster-problems-intro = 尚未保存任何内容。请在导出文件中更正这些行，然后重新检查。
+roster-line = 行
+roster-problem = 问题
+staff-name = 姓名
+staff-roles = 角色
+staff-state = 状态
+staff-actions = 操作
+staff-status-active = 已启用
+staff-status-suspended = 已停用
+staff-status-invited = 已邀请（尚未设置密码）
+staff-suspend = 停用
+staff-reactivate = 重新启用
+staff-reset = 密码重置码
+staff-new = 新建教职员账户
+staff-create = 创建账户
+staff-code-title = 一次性代码
+staff-code-intro = 请当面把这个代码交给 { $email }。它只能在下方网址使用一次，48 小时内有效，用于设置新密码。
+role-guardian = 家长或监护人
+role-teacher = 教师
+role-teaching-assistant = 助教
+role-office-admin = 办公室管理员
+role-leadership = 学校领导
+role-safeguarding-lead = 指定安全保护负责人
+role-system-admin = 系统管理员
+staff-title = 教职员账户
+letters-print-hint = 打印本页：每封信单独一页，使用家长的语言。
 letters-title = 访问码信函
 roster-title = 导入名册
-staff-title = 教职员账户
 notice-new = 新建通知
 notice-list-empty = 还没有通知。
 notice-back-to-list = 全部通知

@@ -105,6 +105,33 @@ pub async fn issue<C: ConnectionTrait>(db: &C, whom: CodeFor) -> Result<String, 
     Ok(code)
 }
 
+/// The stored code `typed` for `purpose`. Codes are long enough not to be guessed, but guessing
+/// is still throttled per client `address`: a held address is refused before any lookup, and an
+/// unknown code counts as a guess.
+pub async fn find_guarded<C: ConnectionTrait>(
+    db: &C,
+    address: &str,
+    typed: &str,
+    purpose: &str,
+) -> Result<access_code::Model, crate::error::AppError> {
+    use crate::error::{AppError, CodeProblem};
+    if super::throttle::code_guesses_held(db, address).await? {
+        return Err(AppError::RateLimited);
+    }
+    let found = access_code::Entity::find()
+        .filter(access_code::Column::CodeHash.eq(hash(typed)))
+        .filter(access_code::Column::Purpose.eq(purpose))
+        .one(db)
+        .await?;
+    match found {
+        Some(found) => Ok(found),
+        None => {
+            super::throttle::record_code_guess(db, address).await?;
+            Err(AppError::AccessCode(CodeProblem::Unknown))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,8 +19,8 @@ pub async fn join(
 mod server {
     use crate::access::status;
     use crate::auth::codes::{self, MAX_BIRTH_DATE_ATTEMPTS, purpose};
-    use crate::auth::{password, request, session, throttle, validate_email};
-    use crate::db::entities::{access_code, guardian, guardian_pupil, pupil, user_account};
+    use crate::auth::{password, request, session, validate_email};
+    use crate::db::entities::{guardian, guardian_pupil, pupil, user_account};
     use crate::error::{AppError, CodeProblem, FieldProblem};
     use crate::state::app_state;
     use chrono::{NaiveDate, Utc};
@@ -51,20 +51,7 @@ mod server {
         let state = app_state()?;
         let parts = request::parts()?;
         let address = request::client_address(&parts);
-        // Codes are long enough not to be guessed, but guessing is still throttled per address.
-        if throttle::code_guesses_held(&state.db, &address).await? {
-            return Err(AppError::RateLimited);
-        }
-
-        let found = access_code::Entity::find()
-            .filter(access_code::Column::CodeHash.eq(codes::hash(&code)))
-            .filter(access_code::Column::Purpose.eq(purpose::SIGN_UP))
-            .one(&state.db)
-            .await?;
-        let Some(found) = found else {
-            throttle::record_code_guess(&state.db, &address).await?;
-            return Err(AppError::AccessCode(CodeProblem::Unknown));
-        };
+        let found = codes::find_guarded(&state.db, &address, &code, purpose::SIGN_UP).await?;
         let Some(guardian_id) = found.guardian_id else {
             return Err(AppError::AccessCode(CodeProblem::Unknown));
         };

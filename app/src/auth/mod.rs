@@ -1,6 +1,7 @@
 //! Accounts: signing in and out, joining with an access code, sessions, passwords, throttling.
 
 mod join;
+mod reset;
 mod sign_in;
 pub mod viewer;
 
@@ -16,4 +17,5 @@ pub mod session;
 pub mod throttle;
 
 pub use join::{Join, join};
+pub use reset::{ResetPassword, reset_password};
 pub use sign_in::{SignIn, SignOut, sign_in, sign_out, validate_email, validate_sign_in};

@@ -14,8 +14,6 @@ use crate::state::app_state;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::sync::Arc;
 
-/// Characters of plain text a card shows.
-const EXCERPT_CHARS: usize = 140;
 /// Entries the notification centre lists.
 const NOTIFICATION_LIMIT: u64 = 50;
 
@@ -56,16 +54,6 @@ fn concerned(actor: &Arc<Actor>, notice: &notice::Model) -> Vec<ConcernedChild> 
         .collect()
 }
 
-fn excerpt(html: &str) -> String {
-    let text = super::rich_text::plain_text(html);
-    if text.chars().count() <= EXCERPT_CHARS {
-        return text;
-    }
-    let mut cut: String = text.chars().take(EXCERPT_CHARS).collect();
-    cut.push('…');
-    cut
-}
-
 /// The board: notices for the chosen child (or all children), pinned first then newest.
 pub async fn board() -> Result<Board, AppError> {
     let granted = authorize(Capability::NoticeRead)?;
@@ -96,7 +84,7 @@ pub async fn board() -> Result<Board, AppError> {
             let mut texts = vec![CardText {
                 language: n.language.clone(),
                 title: n.title.clone(),
-                excerpt: excerpt(&n.body_html),
+                excerpt: n.excerpt.clone(),
             }];
             texts.extend(
                 translations
@@ -104,7 +92,7 @@ pub async fn board() -> Result<Board, AppError> {
                     .unwrap_or_default()
                     .into_iter()
                     .map(|t| CardText {
-                        excerpt: excerpt(&t.body_html),
+                        excerpt: t.excerpt,
                         language: t.language,
                         title: t.title,
                     }),

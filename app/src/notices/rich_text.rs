@@ -65,7 +65,21 @@ pub fn sanitize(html: &str) -> String {
         .to_string()
 }
 
-/// The body as plain text (for e-mails and previews).
+/// Characters of a notice's body shown on its board card.
+pub const EXCERPT_CHARS: usize = 140;
+
+/// The start of `html`'s text for a board card, made when a body is saved.
+pub fn excerpt(html: &str) -> String {
+    let text = plain_text(html);
+    if text.chars().count() <= EXCERPT_CHARS {
+        return text;
+    }
+    let mut cut: String = text.chars().take(EXCERPT_CHARS).collect();
+    cut.push('…');
+    cut
+}
+
+/// The body as plain text, whitespace collapsed (for e-mails and excerpts).
 pub fn plain_text(html: &str) -> String {
     let text = ammonia::Builder::empty().clean(html).to_string();
     let text = text

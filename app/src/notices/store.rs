@@ -115,6 +115,7 @@ pub async fn save_draft<C: ConnectionTrait>(
             let mut row = row.clone().into_active_model();
             row.title = Set(draft.title.clone());
             row.body_source = Set(draft.body_source.clone());
+            row.excerpt = Set(super::rich_text::excerpt(&body_html));
             row.body_html = Set(body_html);
             row.language = Set(draft.language.tag().to_string());
             row.category = Set(draft.category.code().to_string());
@@ -137,6 +138,7 @@ pub async fn save_draft<C: ConnectionTrait>(
                 language: Set(draft.language.tag().to_string()),
                 title: Set(draft.title.clone()),
                 body_source: Set(draft.body_source.clone()),
+                excerpt: Set(super::rich_text::excerpt(&body_html)),
                 body_html: Set(body_html),
                 ack_required: Set(draft.ack_required),
                 ack_by: Set(draft.ack_by),
@@ -205,6 +207,7 @@ async fn save_translations<C: ConnectionTrait>(
                 let mut row = old.clone().into_active_model();
                 row.title = Set(t.title.clone());
                 row.body_source = Set(t.body_source.clone());
+                row.excerpt = Set(super::rich_text::excerpt(&body_html));
                 row.body_html = Set(body_html);
                 row.source_revision = Set(revision);
                 row.updated_at = Set(now);
@@ -216,6 +219,7 @@ async fn save_translations<C: ConnectionTrait>(
                     language: Set(t.language.tag().to_string()),
                     title: Set(t.title.clone()),
                     body_source: Set(t.body_source.clone()),
+                    excerpt: Set(super::rich_text::excerpt(&body_html)),
                     body_html: Set(body_html),
                     source_revision: Set(revision),
                     updated_at: Set(now),
@@ -284,7 +288,9 @@ pub async fn edit_published<C: ConnectionTrait>(
     let mut row = existing.clone().into_active_model();
     row.title = Set(draft.title.clone());
     row.body_source = Set(draft.body_source.clone());
-    row.body_html = Set(super::rich_text::render(&draft.body_source));
+    let body_html = super::rich_text::render(&draft.body_source);
+    row.excerpt = Set(super::rich_text::excerpt(&body_html));
+    row.body_html = Set(body_html);
     row.category = Set(draft.category.code().to_string());
     row.ack_required = Set(draft.ack_required);
     row.ack_by = Set(draft.ack_by);

@@ -6,6 +6,7 @@ mod join;
 pub mod loading;
 mod not_found;
 mod office_tools;
+mod reset;
 mod sections;
 mod sign_in;
 
@@ -14,5 +15,6 @@ pub use home::HomePage;
 pub use join::{JoinRoute, account_action};
 pub use not_found::NotFound;
 pub use office_tools::{OfficeToolsRoute, StaffTool, StaffTools};
+pub use reset::ResetRoute;
 pub use sections::SectionPage;
 pub use sign_in::SignInPage;

@@ -131,9 +131,7 @@ fn Tools(tools: StaffTools) -> impl IntoView {
                     StaffTool::Staff => t!(i18n, "staff-title"),
                     StaffTool::Notices => t!(i18n, "notice-list-title"),
                 };
-                // Letters, roster and staff are still server-rendered documents: a full load.
-                let external = (tool != StaffTool::Notices).then_some("external");
-                view! { <li><a class="button" href=tool.href() rel=external>{label}</a></li> }
+                view! { <li><a class="button" href=tool.href()>{label}</a></li> }
             }).collect_view()}
         </ul>
         <p class="notice-note">

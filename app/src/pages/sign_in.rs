@@ -7,6 +7,7 @@ use crate::t;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 /// Email and password form; the wasm keeps what was typed when the server says no.
 #[component]
@@ -14,9 +15,14 @@ pub fn SignInPage() -> impl IntoView {
     let i18n = I18n::expect();
     let action = ServerAction::<SignIn>::new();
     let (error, pending) = super::account_action(action, i18n);
+    // Arrived from `/reset` with a new password saved.
+    let reset_done = use_query_map()
+        .with_untracked(|q| q.get("reset").is_some_and(|r| r == "done"))
+        .then(|| view! { <p class="notice-note" role="status">{t!(i18n, "reset-done")}</p> });
     view! {
         <Title text=crate::i18n::title_text(i18n, "sign-in-title")/>
         <h1>{t!(i18n, "sign-in-title")}</h1>
+        {reset_done}
         <p>{t!(i18n, "sign-in-intro")}</p>
         <ActionForm action>
             <div class="field">

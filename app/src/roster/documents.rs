@@ -1,27 +1,12 @@
-//! Staff documents rendered on the server only (printed letters, the roster import, staff
-//! accounts): whole documents with the app's stylesheet and no script, so they add nothing to
-//! the wasm. Their markup is Leptos views rendered to HTML here, never strings. Access is checked
-//! by each handler exactly as in a server function.
+//! Small documents for addresses that are not pages (a file download, a notice's CSV, a staff
+//! action's button) when they must answer with an error: the translated message with the error's
+//! status, rendered by Leptos on the server, never from strings.
 
-use crate::access::{Actor, Capability, CurrentActor, Scope, allowed_scope};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::msg;
 use axum::response::{Html, IntoResponse, Response};
 use leptos::prelude::*;
-use std::sync::Arc;
-
-/// The actor if `capability` reaches the whole school for them; otherwise the matching error.
-pub fn whole_school(
-    current: &CurrentActor,
-    capability: Capability,
-) -> Result<Arc<Actor>, AppError> {
-    let actor = current.0.clone().ok_or(AppError::SignInRequired)?;
-    match allowed_scope(&actor.roles, capability) {
-        Some(Scope::WholeSchool) => Ok(actor),
-        _ => Err(AppError::Forbidden),
-    }
-}
 
 /// How a document's `<head>` differs from the plain one.
 #[derive(Clone, Copy, Debug, Default)]

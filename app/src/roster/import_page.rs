@@ -1,18 +1,18 @@
-//! The office's roster import pages: choose the MIS export, see every row's problems and what
-//! would change, then import it — all rows or none. Server-rendered staff documents.
+//! The office's roster import: choose the MIS export, see every row's problems and what would
+//! change, then import it — all rows or none — and watch its progress. The page is
+//! `roster::office_pages`; this is its server side.
 
-use super::documents::{Head, error_page, whole_school};
 use super::import::{self, Problem, Report};
+use super::office::whole_school;
+use super::office_dto::{RosterPage, RosterStep, RowProblem};
 use crate::access::{Actor, Capability, CurrentActor};
 use crate::db::entities::roster_upload;
-use crate::error::AppError;
-use crate::i18n::Locale;
+use crate::error::{AppError, FieldProblem};
+use crate::i18n::{Locale, PerLocale};
 use crate::msg;
+use crate::posted;
 use crate::state::AppState;
-use axum::extract::{Extension, Form, Multipart, State};
-use axum::response::{IntoResponse, Response};
 use chrono::{Duration, Utc};
-use leptos::prelude::*;
 use rand::RngCore;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use std::collections::HashMap;
@@ -22,112 +22,59 @@ use std::sync::{Arc, LazyLock, Mutex};
 /// How long an uploaded file waits for its "Import".
 const UPLOAD_KEPT_HOURS: i64 = 24;
 
-/// The import button's form: which checked upload to import.
-#[derive(serde::Deserialize)]
-pub struct ImportForm {
-    /// The upload's id from the preview page.
-    pub upload: String,
-}
-
 fn importer(current: &CurrentActor) -> Result<Arc<Actor>, AppError> {
     whole_school(current, Capability::RosterImport)
 }
 
-fn upload_form(locale: Locale) -> impl IntoView + use<> {
-    view! {
-        <form class="roster-upload" method="post" action="/admin/roster/preview" enctype="multipart/form-data">
-            <div class="field">
-                <label for="roster-file">{msg!(locale, "roster-file")}</label>
-                <input id="roster-file" name="file" type="file" accept=".csv,text/csv" required/>
-            </div>
-            <button class="button" type="submit">{msg!(locale, "roster-check")}</button>
-        </form>
+/// The import page's data: what a post to it came to, else the file picker.
+pub async fn page() -> Result<RosterPage, AppError> {
+    if let Some(answer) = posted::answer::<RosterPage>() {
+        let page = answer?;
+        let problem = page.problem.clone();
+        return Ok(posted::with_problem_status(page, problem.as_ref()));
     }
+    importer(&CurrentActor(Some(crate::access::current_actor()?)))?;
+    Ok(RosterPage {
+        step: RosterStep::Choose,
+        problem: None,
+    })
 }
 
-/// A roster page: the title, then `body`; `refresh_seconds` reloads it (the progress page).
-fn document(
+/// `POST /admin/roster` with the MIS export (`file`): checks it and shows what importing would
+/// do; a file without problems is kept for the "Import" button.
+pub async fn check_file(
     state: &AppState,
-    locale: Locale,
-    refresh_seconds: Option<u32>,
-    body: impl IntoView,
-) -> Response {
-    let title = msg!(locale, "roster-title");
-    let head = Head {
-        css: &state.assets.css,
-        refresh_seconds,
+    current: &CurrentActor,
+    data: Option<Vec<u8>>,
+) -> Result<RosterPage, AppError> {
+    let actor = importer(current)?;
+    let refused = |problem: AppError| RosterPage {
+        step: RosterStep::Choose,
+        problem: Some(problem),
     };
-    let main = view! { <main class="letters-admin"><h1>{title.clone()}</h1>{body}</main> };
-    super::documents::document(locale, title, head, main)
-}
-
-/// `GET /admin/roster`: the file picker.
-pub async fn start(
-    State(state): State<AppState>,
-    Extension(current): Extension<CurrentActor>,
-    headers: http::HeaderMap,
-) -> Response {
-    let locale = crate::i18n::negotiate::locale_for_request(&headers);
-    if let Err(err) = importer(&current) {
-        return error_page(err, locale);
-    }
-    let body = view! { <p>{msg!(locale, "roster-intro")}</p> {upload_form(locale)} };
-    document(&state, locale, None, body)
-}
-
-/// `POST /admin/roster/preview`: checks the uploaded file and shows what importing would do.
-pub async fn preview(
-    State(state): State<AppState>,
-    Extension(current): Extension<CurrentActor>,
-    headers: http::HeaderMap,
-    mut multipart: Multipart,
-) -> Response {
-    let locale = crate::i18n::negotiate::locale_for_request(&headers);
-    let actor = match importer(&current) {
-        Ok(actor) => actor,
-        Err(err) => return error_page(err, locale),
-    };
-    let mut data = None;
-    while let Ok(Some(field)) = multipart.next_field().await {
-        if field.name() == Some("file") {
-            data = field.bytes().await.ok();
-        }
-    }
     let Some(data) = data.filter(|d| !d.is_empty()) else {
-        return error_page(
-            AppError::invalid("file", crate::error::FieldProblem::Required),
-            locale,
-        );
+        return Ok(refused(AppError::invalid("file", FieldProblem::Required)));
     };
     let report = match import::preview(&state.db, actor.school_id, &data).await {
         Ok(report) => report,
-        Err(err) => return error_page(err.into(), locale),
+        Err(err) => return Ok(refused(err.into())),
     };
-    let next = if report.problems.is_empty() {
-        match keep_upload(&state, &actor, &data).await {
-            Ok(id) => view! {
-                <form method="post" action="/admin/roster/import">
-                    <input type="hidden" name="upload" value=id/>
-                    <button class="button" type="submit">{msg!(locale, "roster-import")}</button>
-                </form>
-            }
-            .into_any(),
-            Err(err) => return error_page(err, locale),
+    let upload = if report.problems.is_empty() {
+        match keep_upload(state, &actor, &data).await {
+            Ok(id) => Some(id),
+            Err(err) => return Ok(refused(err)),
         }
     } else {
-        view! {
-            {problems_table(locale, &report)}
-            <h2>{msg!(locale, "roster-choose-again")}</h2>
-            {upload_form(locale)}
-        }
-        .into_any()
+        None
     };
-    document(
-        &state,
-        locale,
-        None,
-        view! { {summary(locale, &report)} {next} },
-    )
+    Ok(RosterPage {
+        step: RosterStep::Checked {
+            summary: summary(&report),
+            upload,
+            problems: row_problems(&report),
+        },
+        problem: None,
+    })
 }
 
 /// An import running in the background, watched by its progress page. Kept in this process's
@@ -146,35 +93,24 @@ fn job(upload: &str) -> Option<Arc<Job>> {
     JOBS.lock().ok()?.get(upload).cloned()
 }
 
-/// `POST /admin/roster/import`: starts importing a checked upload (one transaction, in the
-/// background) and sends the office to its progress page.
+/// `POST /admin/roster` with a checked `upload`: starts importing it (one transaction, in the
+/// background); the office is sent to its progress page.
 pub async fn commit(
-    State(state): State<AppState>,
-    Extension(current): Extension<CurrentActor>,
-    headers: http::HeaderMap,
-    Form(form): Form<ImportForm>,
-) -> Response {
-    let locale = crate::i18n::negotiate::locale_for_request(&headers);
-    let actor = match importer(&current) {
-        Ok(actor) => actor,
-        Err(err) => return error_page(err, locale),
-    };
-    let progress_page = format!("/admin/roster/progress?upload={}", form.upload);
-    if job(&form.upload).is_some_and(|j| j.user_id == actor.user_id) {
-        return axum::response::Redirect::to(&progress_page).into_response();
+    state: &AppState,
+    current: &CurrentActor,
+    upload: &str,
+) -> Result<(), AppError> {
+    let actor = importer(current)?;
+    if job(upload).is_some_and(|j| j.user_id == actor.user_id) {
+        return Ok(());
     }
     let since = Utc::now() - Duration::hours(UPLOAD_KEPT_HOURS);
-    let upload = roster_upload::Entity::find_by_id(form.upload.clone())
+    let upload = roster_upload::Entity::find_by_id(upload.to_string())
         .filter(roster_upload::Column::SchoolId.eq(actor.school_id))
         .filter(roster_upload::Column::UserId.eq(actor.user_id))
         .filter(roster_upload::Column::CreatedAt.gt(since))
-        .one(&state.db)
-        .await;
-    let upload = match upload {
-        Ok(Some(upload)) => upload,
-        Ok(None) => return error_page(AppError::NotFound, locale),
-        Err(err) => return error_page(err.into(), locale),
-    };
+        .one(&state.db);
+    let upload = upload.await?.ok_or(AppError::NotFound)?;
     let running = Arc::new(Job {
         user_id: actor.user_id,
         done: AtomicUsize::new(0),
@@ -212,66 +148,32 @@ pub async fn commit(
             *outcome = Some(result);
         }
     });
-    axum::response::Redirect::to(&progress_page).into_response()
+    Ok(())
 }
 
-/// Which import's progress to show.
-#[derive(serde::Deserialize)]
-pub struct ProgressQuery {
-    /// The upload being imported.
-    pub upload: String,
-}
-
-/// `GET /admin/roster/progress`: a progress bar that refreshes itself (no script) until the
-/// import has finished, then the outcome.
-pub async fn progress(
-    State(state): State<AppState>,
-    Extension(current): Extension<CurrentActor>,
-    headers: http::HeaderMap,
-    axum::extract::Query(query): axum::extract::Query<ProgressQuery>,
-) -> Response {
-    let locale = crate::i18n::negotiate::locale_for_request(&headers);
-    let actor = match importer(&current) {
-        Ok(actor) => actor,
-        Err(err) => return error_page(err, locale),
-    };
-    let Some(running) = job(&query.upload).filter(|j| j.user_id == actor.user_id) else {
-        return error_page(AppError::NotFound, locale);
-    };
+/// The progress page's data: a progress bar (the page reloads itself) until the import has
+/// finished, then what it did.
+pub async fn progress(upload: String) -> Result<RosterPage, AppError> {
+    let actor = importer(&CurrentActor(Some(crate::access::current_actor()?)))?;
+    let running = job(&upload)
+        .filter(|j| j.user_id == actor.user_id)
+        .ok_or(AppError::NotFound)?;
     let outcome = running.outcome.lock().ok().and_then(|o| o.clone());
-    match outcome {
-        None => {
-            let (done, total) = (
-                running.done.load(Ordering::Relaxed),
-                running.total.load(Ordering::Relaxed),
-            );
-            let (done_text, total_text) = (done.to_string(), total.to_string());
-            let label = msg!(
-                locale,
-                "roster-importing",
-                done = done_text.as_str(),
-                total = total_text.as_str()
-            );
-            let body = view! {
-                <label for="import-progress">{label.clone()}</label>
-                <progress id="import-progress" max=total.max(1) value=done>{label}</progress>
-            };
-            document(&state, locale, Some(1), body)
-        }
-        Some(Ok(report)) => {
-            let body = if report.problems.is_empty() {
-                view! {
-                    <p role="status">{msg!(locale, "roster-imported")}</p>
-                    {summary(locale, &report)}
-                }
-                .into_any()
-            } else {
-                problems_table(locale, &report).into_any()
-            };
-            document(&state, locale, None, body)
-        }
-        Some(Err(err)) => error_page(err, locale),
-    }
+    let step = match outcome {
+        None => RosterStep::Importing {
+            done: running.done.load(Ordering::Relaxed) as u32,
+            total: running.total.load(Ordering::Relaxed) as u32,
+        },
+        Some(Ok(report)) => RosterStep::Imported {
+            summary: summary(&report),
+            problems: row_problems(&report),
+        },
+        Some(Err(err)) => return Err(err),
+    };
+    Ok(RosterPage {
+        step,
+        problem: None,
+    })
 }
 
 async fn keep_upload(state: &AppState, actor: &Actor, data: &[u8]) -> Result<String, AppError> {
@@ -331,30 +233,19 @@ pub fn summary_text(locale: Locale, report: &Report) -> String {
     )
 }
 
-fn summary(locale: Locale, report: &Report) -> impl IntoView + use<> {
-    view! { <p>{summary_text(locale, report)}</p> }
+fn summary(report: &Report) -> PerLocale<String> {
+    PerLocale::build(|locale| summary_text(locale, report))
 }
 
-fn problems_table(locale: Locale, report: &Report) -> impl IntoView + use<> {
-    let count = report.problems.len().to_string();
-    let rows = report
+fn row_problems(report: &Report) -> Vec<RowProblem> {
+    report
         .problems
         .iter()
-        .map(|problem| {
-            view! { <tr><td>{problem.line}</td><td>{problem_text(locale, &problem.problem)}</td></tr> }
+        .map(|problem| RowProblem {
+            line: problem.line as u32,
+            text: PerLocale::build(|locale| problem_text(locale, &problem.problem)),
         })
-        .collect_view();
-    view! {
-        <h2>{msg!(locale, "roster-problems-title", count = count.as_str())}</h2>
-        <p>{msg!(locale, "roster-problems-intro")}</p>
-        <table class="roster-problems">
-            <thead><tr>
-                <th scope="col">{msg!(locale, "roster-line")}</th>
-                <th scope="col">{msg!(locale, "roster-problem")}</th>
-            </tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
+        .collect()
 }
 
 /// A problem in the office's language.

@@ -1,29 +1,25 @@
 //! Access-code letters: the office picks a class, the server issues a fresh 48-hour code for each
-//! guardian there who has no account yet, and answers with a printable document — one letter per
-//! guardian, in the guardian's language, with the code and a QR code of the sign-up link.
-//!
-//! Plain server-rendered documents (not app routes): they are printed, need no script, and so
-//! add nothing to the wasm. Access is checked here exactly as in a server function.
+//! guardian there who has no account yet, and answers with the letters to print — one per
+//! guardian, in the guardian's language, with the code and a QR code of the sign-up link. The
+//! page is `roster::office_pages`; this is its server side.
 
-use super::documents::{Head, document, error_page};
+use super::office_dto::{ClassChoice, Letter, LettersPage, PrintedLetters, QrCode};
 use crate::access::{Actor, Capability, CurrentActor};
 use crate::auth::codes::{self, CodeFor, purpose};
 use crate::db::entities::{class, enrolment, guardian, guardian_pupil, pupil, user_account};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::msg;
+use crate::posted;
 use crate::state::AppState;
-use axum::extract::{Extension, Form, State};
-use axum::response::Response;
 use chrono::{Duration, Utc};
-use leptos::prelude::*;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-/// One printed letter.
+/// One guardian's letter as issued.
 #[derive(Clone, Debug)]
-pub struct Letter {
+pub struct Issued {
     /// The guardian's name.
     pub guardian: String,
     /// The guardian's language.
@@ -36,136 +32,90 @@ pub struct Letter {
     pub link: String,
 }
 
-/// The office's choice of class.
-#[derive(serde::Deserialize)]
-pub struct LettersForm {
-    /// The class to print letters for.
-    pub class_id: i32,
-}
-
 /// The actor if they may issue codes for the whole school; otherwise the matching error.
 fn issuer(current: &CurrentActor) -> Result<Arc<Actor>, AppError> {
-    super::documents::whole_school(current, Capability::AccessCodesIssue)
+    super::office::whole_school(current, Capability::AccessCodesIssue)
 }
 
-/// `GET /admin/letters`: the classes of this year, each with a button that prints its letters.
-pub async fn class_list(
-    State(state): State<AppState>,
-    Extension(current): Extension<CurrentActor>,
-    headers: http::HeaderMap,
-) -> Response {
-    let locale = crate::i18n::negotiate::locale_for_request(&headers);
-    let actor = match issuer(&current) {
-        Ok(actor) => actor,
-        Err(err) => return error_page(err, locale),
-    };
-    let classes = match classes_of_school(&state.db, actor.school_id).await {
-        Ok(classes) => classes,
-        Err(err) => return error_page(err, locale),
-    };
-    let title = msg!(locale, "letters-title");
-    let body = view! {
-        <main class="letters-admin">
-            <h1>{title.clone()}</h1>
-            <p>{msg!(locale, "letters-intro")}</p>
-            <ul class="letters-admin__classes">
-                {classes.into_iter().map(|(id, name)| view! {
-                    <li><form method="post" action="/admin/letters">
-                        <input type="hidden" name="class_id" value=id/>
-                        <button class="button" type="submit">{msg!(locale, "letters-print-class", class = name.as_str())}</button>
-                    </form></li>
-                }).collect_view()}
-            </ul>
-            <h2>{msg!(locale, "letters-reset-title")}</h2>
-            <form method="post" action="/admin/letters/reset">
-                <div class="field">
-                    <label for="reset-email">{msg!(locale, "sign-in-email")}</label>
-                    <input id="reset-email" name="email" type="email" required/>
-                </div>
-                <button class="button" type="submit">{msg!(locale, "staff-reset")}</button>
-            </form>
-        </main>
-    };
-    document(locale, title, head(&state), body)
-}
-
-/// The documents' `<head>`: the app's stylesheet.
-fn head(state: &AppState) -> Head<'_> {
-    Head {
-        css: &state.assets.css,
-        refresh_seconds: None,
+/// The letters page's data: what a post to it came to, else this year's classes.
+pub async fn page() -> Result<LettersPage, AppError> {
+    if let Some(answer) = posted::answer::<LettersPage>() {
+        let page = answer?;
+        let problem = page.problem.clone();
+        return Ok(posted::with_problem_status(page, problem.as_ref()));
     }
+    let actor = issuer(&CurrentActor(Some(crate::access::current_actor()?)))?;
+    let state = crate::state::app_state()?;
+    Ok(LettersPage::of(
+        classes_of_school(&state.db, actor.school_id).await?,
+    ))
 }
 
-/// `POST /admin/letters`: issues the class's codes and answers with the letters to print.
-pub async fn print(
-    State(state): State<AppState>,
-    Extension(current): Extension<CurrentActor>,
-    headers: http::HeaderMap,
-    Form(form): Form<LettersForm>,
-) -> Response {
-    let locale = crate::i18n::negotiate::locale_for_request(&headers);
-    let actor = match issuer(&current) {
-        Ok(actor) => actor,
-        Err(err) => return error_page(err, locale),
-    };
-    let school_name = state
+/// `POST /admin/letters`: `action=reset` issues a password-reset code for a guardian's account
+/// (a parent who forgot their password, checked in person); otherwise `class_id` prints that
+/// class's letters.
+pub async fn post(
+    state: &AppState,
+    current: &CurrentActor,
+    form: &HashMap<String, String>,
+) -> Result<LettersPage, AppError> {
+    let actor = issuer(current)?;
+    let mut page = LettersPage::of(classes_of_school(&state.db, actor.school_id).await?);
+    if form.get("action").map(String::as_str) == Some("reset") {
+        page.reset_email = form.get("email").cloned().unwrap_or_default();
+        match super::staff_page::guardian_reset(state, &actor, &page.reset_email).await {
+            Ok(issued) => page.issued = Some(issued),
+            Err(problem) => page.problem = Some(problem),
+        }
+        return Ok(page);
+    }
+    let class_id = form
+        .get("class_id")
+        .and_then(|id| id.parse().ok())
+        .ok_or(AppError::BadRequest)?;
+    let (class_name, letters) =
+        issue_for_class(&state.db, &actor, class_id, &state.settings.public_url).await?;
+    let expires = (Utc::now() + Duration::hours(codes::VALID_HOURS)).date_naive();
+    let school = state
         .school
         .as_ref()
         .map(|s| s.name.clone())
         .unwrap_or_default();
-    let (class_name, letters) =
-        match issue_for_class(&state.db, &actor, form.class_id, &state.settings.public_url).await {
-            Ok(issued) => issued,
-            Err(err) => return error_page(err, locale),
-        };
-    let expires = (Utc::now() + Duration::hours(codes::VALID_HOURS)).date_naive();
-    let none = letters
-        .is_empty()
-        .then(|| msg!(locale, "letters-none", class = class_name.as_str()));
-    // The letters are the page's main content (one landmark for screen readers).
-    let body = view! {
-        <main class="letters">
-            {none.map(|text| view! { <p>{text}</p> })}
-            {letters.iter().map(|letter| render_letter(letter, &school_name, &class_name, expires)).collect_view()}
-        </main>
-    };
-    document(locale, msg!(locale, "letters-title"), head(&state), body)
-}
-
-/// One letter, in the guardian's language.
-fn render_letter(
-    letter: &Letter,
-    school: &str,
-    class_name: &str,
-    expires: chrono::NaiveDate,
-) -> impl IntoView + use<> {
-    let l = letter.locale;
-    let date = match l {
-        Locale::ZhCn => expires.format("%Y年%m月%d日").to_string(),
-        _ => expires.format("%d/%m/%Y").to_string(),
-    };
-    let children = letter.children.join(", ");
-    view! {
-        <section class="letter" lang=l.tag() dir=l.dir()>
-            <p class="letter__school">{format!("{school} · {class_name}")}</p>
-            <h1>{msg!(l, "letter-title", school = school)}</h1>
-            <p>{msg!(l, "letter-greeting", name = letter.guardian.as_str())}</p>
-            <p>{msg!(l, "letter-intro", children = children.as_str())}</p>
-            <p class="letter__label">{msg!(l, "letter-code-label")}</p>
-            <p class="letter__code">{letter.code.clone()}</p>
-            <div class="letter__qr" role="img" aria-label=msg!(l, "letter-qr-label")>{qr_code(&letter.link)}</div>
-            <p class="letter__link">{letter.link.clone()}</p>
-            <p>{msg!(l, "letter-expiry", date = date.as_str())}</p>
-        </section>
-    }
+    page.printed = Some(PrintedLetters {
+        school: school.clone(),
+        class_name,
+        letters: letters
+            .into_iter()
+            .map(|letter| {
+                let l = letter.locale;
+                let date = match l {
+                    Locale::ZhCn => expires.format("%Y年%m月%d日").to_string(),
+                    _ => expires.format("%d/%m/%Y").to_string(),
+                };
+                let children = letter.children.join(", ");
+                Letter {
+                    lang: l.tag().to_string(),
+                    title: msg!(l, "letter-title", school = school.as_str()),
+                    greeting: msg!(l, "letter-greeting", name = letter.guardian.as_str()),
+                    intro: msg!(l, "letter-intro", children = children.as_str()),
+                    code_label: msg!(l, "letter-code-label"),
+                    code: letter.code,
+                    qr_label: msg!(l, "letter-qr-label"),
+                    qr: qr_code(&letter.link),
+                    link: letter.link,
+                    expiry: msg!(l, "letter-expiry", date = date.as_str()),
+                }
+            })
+            .collect(),
+    });
+    Ok(page)
 }
 
 /// Modules of quiet zone around a QR code, as the standard asks.
 const QR_QUIET: usize = 4;
 
-/// `text` as a QR code: one SVG path over the dark modules, drawn by Leptos like any other view.
-fn qr_code(text: &str) -> Option<impl IntoView + use<>> {
+/// `text` as a QR code: one SVG path over the dark modules.
+fn qr_code(text: &str) -> Option<QrCode> {
     let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
     let width = code.width();
     let mut path = String::new();
@@ -175,19 +125,16 @@ fn qr_code(text: &str) -> Option<impl IntoView + use<>> {
             path.push_str(&format!("M{x} {y}h1v1h-1z"));
         }
     }
-    let size = width + 2 * QR_QUIET;
-    Some(view! {
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {size} {size}") shape-rendering="crispEdges" aria-hidden="true">
-            <rect width=size height=size fill="#fff"/>
-            <path d=path fill="#000"/>
-        </svg>
+    Some(QrCode {
+        size: (width + 2 * QR_QUIET) as u32,
+        path,
     })
 }
 
 async fn classes_of_school(
     db: &DatabaseConnection,
     school_id: i32,
-) -> Result<Vec<(i32, String)>, AppError> {
+) -> Result<Vec<ClassChoice>, AppError> {
     let Some(year) = crate::audience::resolve::current_year(db, school_id).await? else {
         return Ok(Vec::new());
     };
@@ -198,7 +145,10 @@ async fn classes_of_school(
         .all(db)
         .await?
         .into_iter()
-        .map(|c| (c.id, c.name))
+        .map(|c| ClassChoice {
+            id: c.id,
+            name: c.name,
+        })
         .collect())
 }
 
@@ -208,7 +158,7 @@ pub async fn issue_for_class(
     actor: &Actor,
     class_id: i32,
     public_url: &str,
-) -> Result<(String, Vec<Letter>), AppError> {
+) -> Result<(String, Vec<Issued>), AppError> {
     let class = class::Entity::find_by_id(class_id)
         .one(db)
         .await?
@@ -270,7 +220,7 @@ pub async fn issue_for_class(
             },
         )
         .await?;
-        letters.push(Letter {
+        letters.push(Issued {
             guardian: g.name.clone(),
             locale: Locale::from_tag(&g.preferred_locale).unwrap_or_default(),
             children: children_of.remove(&g.id).unwrap_or_default(),

@@ -15,6 +15,9 @@ pub mod import;
 pub mod import_page;
 #[cfg(feature = "ssr")]
 pub mod letters;
+pub mod office;
+pub mod office_dto;
+pub mod office_pages;
 #[cfg(feature = "ssr")]
 pub mod staff_page;
 #[cfg(feature = "ssr")]

@@ -18,6 +18,8 @@ pub struct Model {
     pub title: String,
     pub body_source: String,
     pub body_html: String,
+    /// The body as plain text, cut for the board; made when the body is saved.
+    pub excerpt: String,
     pub ack_required: bool,
     pub ack_by: Option<Date>,
     pub publish_at: Option<DateTimeUtc>,

@@ -13,6 +13,8 @@ pub struct Model {
     pub title: String,
     pub body_source: String,
     pub body_html: String,
+    /// The body as plain text, cut for the board; made when the body is saved.
+    pub excerpt: String,
     pub source_revision: i32,
     pub updated_at: DateTimeUtc,
 }

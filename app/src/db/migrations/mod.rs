@@ -4,6 +4,7 @@ mod m20261123_000001_create_school;
 mod m20261123_000002_create_roster;
 mod m20261123_000003_create_roster_upload;
 mod m20261123_000004_create_notices;
+mod m20261130_000005_notice_excerpts;
 
 use sea_orm_migration::prelude::*;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_create_roster::Migration),
             Box::new(m20261123_000003_create_roster_upload::Migration),
             Box::new(m20261123_000004_create_notices::Migration),
+            Box::new(m20261130_000005_notice_excerpts::Migration),
         ]
     }
 }

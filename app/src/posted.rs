@@ -1,0 +1,26 @@
+//! Form posts a page sends to its own address: the server handles the post, then renders that
+//! page with what the post came to in the request, which the page's server function returns
+//! instead of reading afresh — so a refused form comes back with everything typed, with or
+//! without JavaScript.
+
+use crate::error::AppError;
+
+/// What a post to a page came to, carried in the request's extensions to the page's render.
+#[derive(Clone, Debug)]
+pub struct Posted<T>(pub Result<T, AppError>);
+
+/// What the post this render answers came to, if it answers one.
+pub fn answer<T: Clone + Send + Sync + 'static>() -> Option<Result<T, AppError>> {
+    leptos::prelude::use_context::<http::request::Parts>()?
+        .extensions
+        .get::<Posted<T>>()
+        .map(|posted| posted.0.clone())
+}
+
+/// The page's answer, with the status of the problem it shows (a refused form is a 4xx page).
+pub fn with_problem_status<T>(page: T, problem: Option<&AppError>) -> T {
+    if let Some(problem) = problem {
+        crate::error::set_response_status(problem);
+    }
+    page
+}
