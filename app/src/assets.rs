@@ -96,14 +96,17 @@ pub fn AssetTags(assets: AssetManifest) -> impl IntoView {
     }
     let js = format!("{PKG_PREFIX}/{}", assets.js);
     let wasm = format!("{PKG_PREFIX}/{}", assets.wasm);
+    // The wasm is fetched once the server-rendered page has painted: on a slow connection the
+    // page's own bytes and stylesheet get the bandwidth first, and a parent reads before the
+    // page turns interactive.
     let boot = format!(
         "import init, {{ hydrate }} from '{js}';\
-         init({{ module_or_path: '{wasm}' }}).then(() => hydrate());"
+         requestAnimationFrame(() => setTimeout(() => \
+         init({{ module_or_path: '{wasm}' }}).then(() => hydrate())));"
     );
     view! {
         <link rel="stylesheet" href=format!("{PKG_PREFIX}/{}", assets.css)/>
         <link rel="modulepreload" href=js/>
-        <link rel="preload" href=wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin=""/>
         <script type="module" nonce=nonce>{boot}</script>
     }
 }
