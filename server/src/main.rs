@@ -62,7 +62,13 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .context("seeding the demo school failed")?;
             if created {
-                tracing::info!("created the demo school");
+                let school = app::school::db::first_school(&db)
+                    .await?
+                    .context("the demo school was just created")?;
+                let notices = app::notices::demo::seed(&db, school.id)
+                    .await
+                    .context("publishing the demo notices failed")?;
+                tracing::info!(notices, "created the demo school");
             } else {
                 tracing::info!("a school exists already; nothing seeded");
             }

@@ -8,6 +8,8 @@
 #[cfg(feature = "hydrate")]
 mod autosave;
 pub mod compose_dto;
+#[cfg(feature = "ssr")]
+pub mod demo;
 pub mod dto;
 #[cfg(feature = "ssr")]
 pub mod files;
