@@ -17,10 +17,14 @@ pub fn answer<T: Clone + Send + Sync + 'static>() -> Option<Result<T, AppError>>
         .map(|posted| posted.0.clone())
 }
 
-/// The page's answer, with the status of the problem it shows (a refused form is a 4xx page).
-pub fn with_problem_status<T>(page: T, problem: Option<&AppError>) -> T {
-    if let Some(problem) = problem {
+/// What the post this render answers came to, the response given the status of the `problem`
+/// the page shows (a refused form is a 4xx page).
+pub fn page<T: Clone + Send + Sync + 'static>(
+    problem: impl Fn(&T) -> Option<&AppError>,
+) -> Option<Result<T, AppError>> {
+    let answer = answer::<T>()?;
+    if let Some(problem) = answer.as_ref().ok().and_then(&problem) {
         crate::error::set_response_status(problem);
     }
-    page
+    Some(answer)
 }

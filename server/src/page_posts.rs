@@ -141,11 +141,9 @@ pub async fn roster(state: PostState, request: Request<Body>) -> Response {
             .and_then(|mut f| f.remove("upload").ok_or(AppError::BadRequest));
         match upload {
             Ok(upload) => match import_page::commit(&state.app, &current, &upload).await {
+                // Only a stored upload (hex digits) gets this far.
                 Ok(()) => {
-                    let progress = format!(
-                        "/admin/roster/progress?upload={}",
-                        urlencoding_safe(&upload)
-                    );
+                    let progress = format!("/admin/roster/progress?upload={upload}");
                     return Redirect::to(&progress).into_response();
                 }
                 Err(err) => Err(err),
@@ -154,13 +152,4 @@ pub async fn roster(state: PostState, request: Request<Body>) -> Response {
         }
     };
     page_with(&state, parts, Posted(answer)).await
-}
-
-/// Upload ids are 32 hex digits; anything else never reaches a redirect.
-fn urlencoding_safe(upload: &str) -> &str {
-    if upload.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        upload
-    } else {
-        ""
-    }
 }

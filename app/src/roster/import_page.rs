@@ -28,10 +28,8 @@ fn importer(current: &CurrentActor) -> Result<Arc<Actor>, AppError> {
 
 /// The import page's data: what a post to it came to, else the file picker.
 pub async fn page() -> Result<RosterPage, AppError> {
-    if let Some(answer) = posted::answer::<RosterPage>() {
-        let page = answer?;
-        let problem = page.problem.clone();
-        return Ok(posted::with_problem_status(page, problem.as_ref()));
+    if let Some(answer) = posted::page(|p: &RosterPage| p.problem.as_ref()) {
+        return answer;
     }
     importer(&CurrentActor(Some(crate::access::current_actor()?)))?;
     Ok(RosterPage {

@@ -39,10 +39,8 @@ fn issuer(current: &CurrentActor) -> Result<Arc<Actor>, AppError> {
 
 /// The letters page's data: what a post to it came to, else this year's classes.
 pub async fn page() -> Result<LettersPage, AppError> {
-    if let Some(answer) = posted::answer::<LettersPage>() {
-        let page = answer?;
-        let problem = page.problem.clone();
-        return Ok(posted::with_problem_status(page, problem.as_ref()));
+    if let Some(answer) = posted::page(|p: &LettersPage| p.problem.as_ref()) {
+        return answer;
     }
     let actor = issuer(&CurrentActor(Some(crate::access::current_actor()?)))?;
     let state = crate::state::app_state()?;

@@ -26,10 +26,8 @@ fn manager(current: &CurrentActor) -> Result<Arc<Actor>, AppError> {
 
 /// The staff page's data: what a post to it came to, else every account and an empty form.
 pub async fn page() -> Result<StaffPage, AppError> {
-    if let Some(answer) = posted::answer::<StaffPage>() {
-        let page = answer?;
-        let problem = page.problem.clone();
-        return Ok(posted::with_problem_status(page, problem.as_ref()));
+    if let Some(answer) = posted::page(|p: &StaffPage| p.problem.as_ref()) {
+        return answer;
     }
     let actor = manager(&CurrentActor(Some(crate::access::current_actor()?)))?;
     let state = crate::state::app_state()?;
@@ -50,8 +48,9 @@ pub async fn post(
     form: &HashMap<String, String>,
 ) -> Result<StaffPage, AppError> {
     let actor = manager(current)?;
+    let action = form.get("action").map(String::as_str);
     let mut new = NewStaff::default();
-    let done = match form.get("action").map(String::as_str) {
+    let done = match action {
         Some("create") => {
             new = NewStaff {
                 name: form.get("name").cloned().unwrap_or_default(),
@@ -79,10 +78,9 @@ pub async fn post(
         _ => return Err(AppError::BadRequest),
     };
     let (issued, problem) = match done {
+        // A created account empties the form for the next one.
         Ok(issued) => {
-            if issued.is_some() && form.get("action").map(String::as_str) == Some("create") {
-                new = NewStaff::default();
-            }
+            new = NewStaff::default();
             (issued, None)
         }
         Err(problem) => (None, Some(problem)),
@@ -261,7 +259,7 @@ async fn set_status(
     Ok(())
 }
 
-/// A password-reset code for a staff account.
+/// A password-reset code for an account (staff or, for the office, a guardian's).
 async fn issue_reset(
     state: &AppState,
     actor: &Actor,
@@ -271,6 +269,7 @@ async fn issue_reset(
     tracing::info!(
         by = actor.user_id,
         user = account.id,
+        guardian = account.guardian_id.is_some(),
         "password reset code issued"
     );
     Ok(issued(state, account.email, code))
@@ -289,11 +288,5 @@ pub async fn guardian_reset(
         .await?
         .filter(|a| a.school_id == actor.school_id && a.guardian_id.is_some())
         .ok_or(AppError::NotFound)?;
-    let code = codes::issue(&state.db, reset_for(actor.school_id, account.id)).await?;
-    tracing::info!(
-        by = actor.user_id,
-        user = account.id,
-        "guardian password reset code issued"
-    );
-    Ok(issued(state, account.email, code))
+    issue_reset(state, actor, account).await
 }
