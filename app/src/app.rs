@@ -2,6 +2,7 @@
 
 use crate::assets::{AssetManifest, AssetTags};
 use crate::auth::viewer::ViewerContext;
+use crate::calendar::pages::CalendarRoute;
 use crate::i18n::{I18n, Locale};
 use crate::layout::AppFrame;
 use crate::notices::reader::{
@@ -129,7 +130,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/notices/:id") view={Lazy::<NoticeRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/notifications/email") view={Lazy::<EmailSettingsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/calendar") view=|| view! { <SectionPage section=Section::Calendar/> } ssr=SsrMode::Async/>
+                        <Route path=path!("/calendar") view={Lazy::<CalendarRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/calendar/:id") view={Lazy::<CalendarRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/forms") view=|| view! { <SectionPage section=Section::Forms/> } ssr=SsrMode::Async/>
                         <Route path=path!("/reports") view=|| view! { <SectionPage section=Section::Reports/> } ssr=SsrMode::Async/>
                         <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>

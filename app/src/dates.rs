@@ -34,6 +34,38 @@ pub fn date_time(locale: Locale, timezone: &str, at: DateTime<Utc>) -> String {
         .to_string()
 }
 
+/// "Monday 7 December 2026" in the reader's language: an agenda's day heading.
+pub fn day(locale: Locale, day: NaiveDate) -> String {
+    let pattern = crate::msg!(locale, "format-day");
+    day.format_localized(&pattern, chrono_locale(locale))
+        .to_string()
+}
+
+/// "14:05" in the school's zone.
+pub fn time(timezone: &str, at: DateTime<Utc>) -> String {
+    at.with_timezone(&zone(timezone))
+        .format("%H:%M")
+        .to_string()
+}
+
+/// The calendar day `at` falls on in the school's zone.
+pub fn local_day(timezone: &str, at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&zone(timezone)).date_naive()
+}
+
+/// The moment `day` begins in the school's zone (the first valid instant, should a clock change
+/// skip midnight).
+pub fn start_of_day(timezone: &str, day: NaiveDate) -> DateTime<Utc> {
+    let zone = zone(timezone);
+    (0..4)
+        .find_map(|hour| {
+            day.and_hms_opt(hour, 0, 0)
+                .and_then(|t| zone.from_local_datetime(&t).earliest())
+        })
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|| day.and_time(chrono::NaiveTime::MIN).and_utc())
+}
+
 /// The value of an `<input type="datetime-local">` for `at` in the school's zone.
 pub fn input_value(timezone: &str, at: DateTime<Utc>) -> String {
     at.with_timezone(&zone(timezone))
@@ -71,6 +103,32 @@ mod tests {
         assert!(date_time(Locale::Ar, "Asia/Dubai", at).contains("نوفمبر"));
         let day = NaiveDate::from_ymd_opt(2026, 3, 4).expect("valid");
         assert_eq!(date(Locale::EnGb, day), "4 March 2026");
+        assert_eq!(super::day(Locale::EnGb, day), "Wednesday 4 March 2026");
+        assert_eq!(super::day(Locale::ZhCn, day), "2026年3月4日 星期三");
+        assert_eq!(time("Europe/London", at), "06:05");
+    }
+
+    #[test]
+    fn days_begin_at_local_midnight_across_the_clock_change() {
+        // London's clocks go back on 25 October 2026: midnight is 23:00 UTC before, 00:00 after.
+        let before = NaiveDate::from_ymd_opt(2026, 10, 24).expect("valid");
+        let after = NaiveDate::from_ymd_opt(2026, 10, 26).expect("valid");
+        assert_eq!(
+            start_of_day("Europe/London", before),
+            Utc.with_ymd_and_hms(2026, 10, 23, 23, 0, 0)
+                .single()
+                .expect("valid")
+        );
+        assert_eq!(
+            start_of_day("Europe/London", after),
+            Utc.with_ymd_and_hms(2026, 10, 26, 0, 0, 0)
+                .single()
+                .expect("valid")
+        );
+        assert_eq!(
+            local_day("Europe/London", start_of_day("Europe/London", before)),
+            before
+        );
     }
 
     #[test]

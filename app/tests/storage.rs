@@ -125,3 +125,66 @@ async fn postgres_runs_the_same_suite() {
     assert_eq!(db.get_database_backend(), DbBackend::Postgres);
     storage_suite(&db).await;
 }
+
+/// A writing transaction that reads first, while another connection writes in between (a roster
+/// import while page views write sessions): on SQLite it waits its turn instead of failing.
+async fn a_write_after_a_read_survives_another_writer(db: &DatabaseConnection) {
+    use sea_orm::TransactionTrait;
+    let backend = db.get_database_backend();
+    db.execute_unprepared("CREATE TABLE counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)")
+        .await
+        .expect("table");
+    db.execute_unprepared("INSERT INTO counter (id, n) VALUES (1, 0), (2, 0)")
+        .await
+        .expect("rows");
+    let txn = app::db::write_transaction(db).await.expect("begin");
+    txn.query_one_raw(Statement::from_string(
+        backend,
+        "SELECT n FROM counter WHERE id = 1",
+    ))
+    .await
+    .expect("read");
+    // Another connection writes meanwhile; it waits for the transaction rather than cutting in.
+    let other = {
+        let db = db.clone();
+        tokio::spawn(async move {
+            let other = db.begin().await.expect("second connection");
+            other
+                .execute_unprepared("UPDATE counter SET n = n + 1 WHERE id = 2")
+                .await
+                .expect("the other writer waits its turn");
+            other.commit().await.expect("other commit");
+        })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    txn.execute_unprepared("UPDATE counter SET n = n + 1 WHERE id = 1")
+        .await
+        .expect("the write after the read is not refused");
+    txn.commit().await.expect("commit");
+    other.await.expect("other writer");
+    let total = db
+        .query_one_raw(Statement::from_string(
+            backend,
+            "SELECT SUM(n) AS n FROM counter",
+        ))
+        .await
+        .expect("sum")
+        .expect("row");
+    let n: i64 = total.try_get("", "n").expect("sum column");
+    assert_eq!(n, 2, "both writes are kept");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn writers_wait_their_turn_on_sqlite_and_postgresql() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = connect(&scratch::sqlite_url_in(dir.path()))
+        .await
+        .expect("SQLite");
+    a_write_after_a_read_survives_another_writer(&db).await;
+    let server = scratch::postgres_server_url().expect("PostgreSQL for tests");
+    let url = scratch::fresh_postgres_database(&server)
+        .await
+        .expect("create test database");
+    let db = connect(&url).await.expect("connect to PostgreSQL");
+    a_write_after_a_read_survives_another_writer(&db).await;
+}

@@ -12,10 +12,16 @@ function build() {
   const manifest = readFileSync(join(pkg, 'manifest.txt'), 'utf8');
   const value = (key: string) => manifest.split('\n').filter((l) => l.startsWith(`${key}=`)).map((l) => l.slice(key.length + 1));
   const map: Record<string, string[]> = JSON.parse(readFileSync(join(pkg, value('split')[0]), 'utf8'));
-  const noticeChunks = Object.entries(map)
-    .filter(([id]) => id.startsWith('__notice_route_view'))
-    .flatMap(([, stems]) => stems.map((s) => `${s}.wasm`));
-  return { main: value('wasm')[0], chunks: value('chunk'), noticeChunks };
+  const routeChunks = (prefix: string) =>
+    Object.entries(map)
+      .filter(([id]) => id.startsWith(prefix))
+      .flatMap(([, stems]) => stems.map((s) => `${s}.wasm`));
+  return {
+    main: value('wasm')[0],
+    chunks: value('chunk'),
+    noticeChunks: routeChunks('__notice_route_view'),
+    calendarChunks: routeChunks('__calendar_route_view'),
+  };
 }
 
 /** The office publishes a notice to Year 3 (the demo parent's older child is in 3A). */
@@ -30,9 +36,10 @@ async function publishToYear3(browser: Browser, title: string) {
   await office.page.context().close();
 }
 
-test('a parent going home → notices → a notice → calendar downloads the main wasm and the notice chunk only', async ({ browser }) => {
-  const { main, chunks, noticeChunks } = build();
+test('a parent going home → notices → a notice → calendar downloads the main wasm and the parents\' chunks only, never a staff chunk', async ({ browser }) => {
+  const { main, chunks, noticeChunks, calendarChunks } = build();
   expect(noticeChunks.length).toBeGreaterThan(0);
+  expect(calendarChunks.length).toBeGreaterThan(0);
   const title = `Coats ${Date.now()}`;
   await publishToYear3(browser, title);
 
@@ -49,10 +56,12 @@ test('a parent going home → notices → a notice → calendar downloads the ma
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
   await page.getByRole('navigation').getByRole('link', { name: 'Calendar' }).click();
   await expect(page).toHaveURL(/\/calendar$/);
+  await expect(page.getByRole('link', { name: /Parents' evening/ })).toBeVisible();
 
-  // Navigation stayed inside the app: the main wasm was not fetched again, the notice's chunk was.
-  for (const chunk of noticeChunks) expect(fetched).toContain(chunk);
-  const others = chunks.filter((c) => !noticeChunks.includes(c));
+  // Navigation stayed inside the app: the main wasm was not fetched again, the notice's and the
+  // calendar's chunks were, and nothing else (the staff pages' chunks above all).
+  for (const chunk of [...noticeChunks, ...calendarChunks]) expect(fetched).toContain(chunk);
+  const others = chunks.filter((c) => !noticeChunks.includes(c) && !calendarChunks.includes(c));
   expect(others.length).toBeGreaterThan(0);
   for (const chunk of others) expect(fetched).not.toContain(chunk);
   expect(fetched).not.toContain(main);

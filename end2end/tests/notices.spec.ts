@@ -1,26 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO, Portal, chooseAudience } from './fixtures/portal';
+import { expect, test } from '@playwright/test';
+import { DEMO, Portal, chooseAudience, signIn } from './fixtures/portal';
 
 // Runs with and without JavaScript: composing is a server-rendered form, parents' pages are
 // rendered on the server, and acknowledging is a plain form post.
-
-async function signIn(browser: Browser, email: string, jsEnabled: boolean): Promise<{ page: Page; portal: Portal }> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-    javaScriptEnabled: jsEnabled,
-  });
-  const page = await context.newPage();
-  const portal = new Portal(page);
-  await portal.open('/sign-in');
-  if (jsEnabled) await portal.waitForHydration();
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(DEMO.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return { page, portal };
-}
 
 /** axe-core runs inside the page, so only where JavaScript runs; the markup is the same. */
 async function axe(portal: Portal, jsEnabled: boolean) {

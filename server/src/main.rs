@@ -68,7 +68,10 @@ async fn main() -> anyhow::Result<()> {
                 let notices = app::notices::demo::seed(&db, school.id)
                     .await
                     .context("publishing the demo notices failed")?;
-                tracing::info!(notices, "created the demo school");
+                let events = app::calendar::demo::seed(&db, school.id)
+                    .await
+                    .context("adding the demo events failed")?;
+                tracing::info!(notices, events, "created the demo school");
             } else {
                 tracing::info!("a school exists already; nothing seeded");
             }

@@ -86,6 +86,10 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
             "/notices/{id}/files/{file}",
             get(app::notices::files::download),
         )
+        .route(
+            "/calendar/{id}/event.ics",
+            get(app::calendar::download::event_ics),
+        )
         .leptos_routes_with_context(
             &state,
             routes,

@@ -75,6 +75,10 @@ struct Fixture {
     file_3a: i32,
     /// Another notice to 3A, withdrawn (and restored) cell by cell.
     notice_to_withdraw: i32,
+    /// The demo calendar's 3A trip.
+    event_3a: i32,
+    /// The demo calendar's staff meeting (staff only).
+    event_staff: i32,
 }
 
 /// One request to a server function.
@@ -363,6 +367,53 @@ fn rows(f: &Fixture) -> Vec<Row> {
                 vec![("code", "ZZZZ-ZZZZ-ZZZZ".into()), ("password", "Dumplings at grandma 1988".into())],
             ),
             expect: |_| StatusCode::BAD_REQUEST,
+        },
+        Row {
+            name: "calendar agenda: guardians (their children's events) and staff (their school's)",
+            call: form("/api/calendar/agenda", vec![]),
+            expect: |a| match a {
+                Actor::SystemAdmin => HIDDEN,
+                a if signed_in(a) => OK,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "the 3A trip: the 3A family and this school's staff",
+            call: form("/api/calendar/event", vec![("id", f.event_3a.to_string())]),
+            expect: |a| match a {
+                Actor::GuardianA
+                | Actor::Teacher3A
+                | Actor::Teacher4B
+                | Actor::TeachingAssistant
+                | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "the 3A trip's .ics: the 3A family and this school's staff",
+            call: get(format!("/calendar/{}/event.ics", f.event_3a)),
+            expect: |a| match a {
+                Actor::GuardianA
+                | Actor::Teacher3A
+                | Actor::Teacher4B
+                | Actor::TeachingAssistant
+                | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "the staff meeting: this school's staff only",
+            call: form("/api/calendar/event", vec![("id", f.event_staff.to_string())]),
+            expect: |a| match a {
+                Actor::Teacher3A
+                | Actor::Teacher4B
+                | Actor::TeachingAssistant
+                | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
         },
         Row {
             name: "noticeboard: guardians, each their own",
@@ -738,6 +789,21 @@ async fn fixture(h: &Harness) -> Fixture {
         &[],
     )
     .await;
+    app::calendar::demo::seed(&h.db, riverside.id)
+        .await
+        .expect("demo events");
+    let event_titled = |title: &'static str| {
+        let db = h.db.clone();
+        async move {
+            app::db::entities::event::Entity::find()
+                .filter(app::db::entities::event::Column::Title.eq(title))
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap_or_else(|| panic!("no demo event {title}"))
+                .id
+        }
+    };
     Fixture {
         child_of_a,
         class_3a,
@@ -746,6 +812,8 @@ async fn fixture(h: &Harness) -> Fixture {
         notice_3a,
         file_3a,
         notice_to_withdraw,
+        event_3a: event_titled("Class 3A trip to the Science Museum").await,
+        event_staff: event_titled("Staff meeting").await,
     }
 }
 

@@ -66,6 +66,9 @@ fn seeds_serves_and_stops_cleanly_on_sigterm() {
         if let Ok(mut stream) = TcpStream::connect(&addr) {
             use std::io::Write;
             stream
+                .set_read_timeout(Some(Duration::from_secs(60)))
+                .expect("read timeout");
+            stream
                 .write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                 .expect("send request");
             stream.read_to_string(&mut page).expect("read response");
@@ -81,7 +84,17 @@ fn seeds_serves_and_stops_cleanly_on_sigterm() {
         .status()
         .expect("kill");
     assert!(killed.success());
-    let status = server.wait().expect("server exits");
+    let stop_by = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = server.try_wait().expect("server status") {
+            break status;
+        }
+        if Instant::now() > stop_by {
+            let _ = server.kill();
+            panic!("the server did not stop within 60 s of SIGTERM");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
     let mut logs = String::new();
     if let Some(mut out) = server.stdout.take() {
         out.read_to_string(&mut logs).expect("stdout");

@@ -229,7 +229,8 @@ async fn read_one_response(stream: &mut tokio::io::BufReader<tokio::net::TcpStre
     let mut length = 0usize;
     loop {
         let mut line = String::new();
-        stream.read_line(&mut line).await.expect("header line");
+        let read = stream.read_line(&mut line).await.expect("header line");
+        assert!(read > 0, "the connection closed mid-response: {head}");
         if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
             length = value.trim().parse().expect("content length");
         }
@@ -281,6 +282,11 @@ async fn static_files_on_a_kept_alive_connection_do_not_wait_for_delayed_acks() 
         elapsed < std::time::Duration::from_millis(200),
         "{requests} kept-alive requests took {elapsed:?}"
     );
+    drop(stream);
     let _ = stop.send(());
-    server.await.expect("server task").expect("server");
+    tokio::time::timeout(std::time::Duration::from_secs(60), server)
+        .await
+        .expect("the server stops")
+        .expect("server task")
+        .expect("server");
 }

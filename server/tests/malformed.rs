@@ -20,6 +20,7 @@ const WITHOUT_ARGUMENTS: &[&str] = &[
     "/api/office/letters",
     "/api/office/roster",
     "/api/office/staff",
+    "/api/calendar/agenda",
 ];
 
 /// Bodies no server function of ours can decode, with the content type each is sent as.

@@ -162,6 +162,31 @@ email-settings-saved = حُفظت إعدادات البريد الإلكترون
 notice-acknowledged-for = تم التأكيد عن { $child } في { $when }.
 notice-file-kb = { $kb } ك.ب
 
+## Calendar (the browser switches its language in place)
+calendar-for = تخص: { $children }
+calendar-when = الموعد
+calendar-where = المكان
+calendar-back = كل الفعاليات
+calendar-add = أضف إلى تقويمي
+calendar-add-hint = ينزّل الفعالية لتطبيق التقويم على هاتفك أو حاسوبك.
+calendar-not-translated = لم تُترجم هذه الفعالية إلى لغتك بعد؛ هذا نصها كما كتبته المدرسة.
+event-cancelled = أُلغيت
+event-changed = تغيّرت
+event-short-notice = إشعار قصير
+event-all-day = طوال اليوم
+event-days = من { $first } إلى { $last }
+event-times = من { $start } إلى { $end }
+event-span = من { $start } إلى { $end }
+event-category-term-dates = مواعيد الفصل الدراسي
+event-category-closure = عطلة أو إغلاق
+event-category-inset = يوم تدريب المعلمين
+event-category-trip = رحلة
+event-category-parents-evening = أمسية أولياء الأمور
+event-category-club = نادٍ
+event-category-assessment = تقييم
+event-category-community = فعالية مجتمعية
+event-category-other = فعالية
+
 ## Staff pages in the app (the browser switches their language in place)
 letters-intro = اختر صفًا لطباعة رسالة لكل وليّ أمر فيه لم ينضم بعد. تُنشئ الطباعة رموزًا جديدة صالحة لمدة 48 ساعة، وتتوقف الرسائل السابقة عن العمل.
 letters-print-class = طباعة رسائل { $class }
@@ -284,6 +309,7 @@ notice-audience-browse = اختر من القائمة الكاملة
 ## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
 format-date = %-d %B %Y
 format-date-time = %-d %B %Y، %H:%M
+format-day = %A %-d %B %Y
 
 ## Server only: noticeboard (parents and staff)
 notice-file-type = يمكن إرفاق ملفات PDF والصور (PNG وJPEG وGIF وWebP) فقط.

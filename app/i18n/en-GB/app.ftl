@@ -162,6 +162,31 @@ email-settings-saved = Your e-mail settings are saved.
 notice-acknowledged-for = Acknowledged for { $child } on { $when }.
 notice-file-kb = { $kb } KB
 
+## Calendar (the browser switches its language in place)
+calendar-for = For { $children }
+calendar-when = When
+calendar-where = Where
+calendar-back = All events
+calendar-add = Add to my calendar
+calendar-add-hint = Downloads the event for the calendar app on your phone or computer.
+calendar-not-translated = This event has not been translated into your language yet; here it is as the school wrote it.
+event-cancelled = Cancelled
+event-changed = Changed
+event-short-notice = Short notice
+event-all-day = All day
+event-days = { $first } to { $last }
+event-times = { $start } to { $end }
+event-span = { $start } to { $end }
+event-category-term-dates = Term dates
+event-category-closure = Holiday or closure
+event-category-inset = INSET day
+event-category-trip = Trip
+event-category-parents-evening = Parents' evening
+event-category-club = Club
+event-category-assessment = Assessment
+event-category-community = Community
+event-category-other = Event
+
 ## Staff pages in the app (the browser switches their language in place)
 letters-intro = Choose a class to print a letter for every guardian there who has not joined yet. Printing makes new codes, valid for 48 hours; earlier letters stop working.
 letters-print-class = Print letters for { $class }
@@ -284,6 +309,7 @@ notice-audience-browse = Choose from the full list
 ## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
 format-date = %-d %B %Y
 format-date-time = %-d %B %Y, %H:%M
+format-day = %A %-d %B %Y
 
 ## Server only: noticeboard (parents and staff)
 notice-file-type = Only PDF files and pictures (PNG, JPEG, GIF, WebP) can be attached.

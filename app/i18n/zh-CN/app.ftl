@@ -162,6 +162,31 @@ email-settings-saved = 您的电子邮件设置已保存。
 notice-acknowledged-for = 已于 { $when } 代 { $child } 确认。
 notice-file-kb = { $kb } KB
 
+## Calendar (the browser switches its language in place)
+calendar-for = 相关孩子：{ $children }
+calendar-when = 时间
+calendar-where = 地点
+calendar-back = 全部活动
+calendar-add = 添加到我的日历
+calendar-add-hint = 下载此活动，添加到手机或电脑上的日历应用。
+calendar-not-translated = 此活动尚未翻译成您的语言；以下是学校撰写的原文。
+event-cancelled = 已取消
+event-changed = 已更改
+event-short-notice = 临时通知
+event-all-day = 全天
+event-days = { $first } 至 { $last }
+event-times = { $start } 至 { $end }
+event-span = { $start } 至 { $end }
+event-category-term-dates = 学期日期
+event-category-closure = 假期或停课
+event-category-inset = 教师培训日
+event-category-trip = 外出活动
+event-category-parents-evening = 家长会
+event-category-club = 兴趣小组
+event-category-assessment = 测评
+event-category-community = 社区活动
+event-category-other = 活动
+
 ## Staff pages in the app (the browser switches their language in place)
 letters-intro = 选择一个班级，为该班所有尚未加入的监护人各打印一封信函。打印会生成新的访问码，有效期 48 小时；之前的信函随即失效。
 letters-print-class = 打印 { $class } 的信函
@@ -284,6 +309,7 @@ notice-audience-browse = 从完整列表中选择
 ## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
 format-date = %Y年%-m月%-d日
 format-date-time = %Y年%-m月%-d日 %H:%M
+format-day = %Y年%-m月%-d日 %A
 
 ## Server only: noticeboard (parents and staff)
 notice-file-type = 只能附加 PDF 文件和图片（PNG、JPEG、GIF、WebP）。

@@ -77,6 +77,23 @@ impl Granted {
 }
 
 impl Actor {
+    /// Where each of a guardian's children belongs this year.
+    pub fn memberships(&self) -> Vec<Membership> {
+        self.children.iter().map(|c| c.membership).collect()
+    }
+
+    /// The memberships a guardian's lists show: the chosen child's, or every child's.
+    pub fn chosen_memberships(&self) -> Vec<Membership> {
+        self.children
+            .iter()
+            .filter(|c| {
+                self.selected_child
+                    .is_none_or(|chosen| chosen == c.membership.pupil_id)
+            })
+            .map(|c| c.membership)
+            .collect()
+    }
+
     /// Whether the actor is a guardian of `pupil_id` (this year).
     pub fn has_child(&self, pupil_id: i32) -> bool {
         self.children

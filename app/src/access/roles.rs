@@ -75,6 +75,8 @@ pub enum Capability {
     SchoolSettingsManage,
     /// See how many families an audience reaches, before publishing to it.
     AudiencePreview,
+    /// Read the calendar's events addressed to one's audience.
+    CalendarRead,
 }
 
 /// How far a granted capability reaches.
@@ -102,6 +104,7 @@ impl Capability {
             Capability::StaffManage => "staff.manage",
             Capability::SchoolSettingsManage => "school.settings.manage",
             Capability::AudiencePreview => "audience.preview",
+            Capability::CalendarRead => "calendar.read",
         }
     }
 }
@@ -111,16 +114,23 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
     use Capability::*;
     use Scope::*;
     match role {
-        Role::Guardian => &[(NoticeRead, OwnChildren), (NoticeAcknowledge, OwnChildren)],
+        Role::Guardian => &[
+            (NoticeRead, OwnChildren),
+            (NoticeAcknowledge, OwnChildren),
+            (CalendarRead, OwnChildren),
+        ],
+        // Every member of staff plans around the whole school's calendar.
         Role::Teacher => &[
             (NoticeRead, OwnClasses),
+            (CalendarRead, WholeSchool),
             (NoticePublishClass, OwnClasses),
             (NoticeStatsView, OwnClasses),
             (AudiencePreview, OwnClasses),
         ],
-        Role::TeachingAssistant => &[(NoticeRead, OwnClasses)],
+        Role::TeachingAssistant => &[(NoticeRead, OwnClasses), (CalendarRead, WholeSchool)],
         Role::OfficeAdmin => &[
             (NoticeRead, WholeSchool),
+            (CalendarRead, WholeSchool),
             (NoticePublishClass, WholeSchool),
             (NoticePublishSchool, WholeSchool),
             (NoticeStatsView, WholeSchool),
@@ -130,6 +140,7 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
         ],
         Role::Leadership | Role::SafeguardingLead => &[
             (NoticeRead, WholeSchool),
+            (CalendarRead, WholeSchool),
             (NoticePublishClass, WholeSchool),
             (NoticePublishSchool, WholeSchool),
             (NoticeStatsView, WholeSchool),
@@ -157,7 +168,7 @@ mod tests {
     use super::*;
 
     const ROLES: [Role; 7] = Role::ALL;
-    const CAPABILITIES: [Capability; 10] = [
+    const CAPABILITIES: [Capability; 11] = [
         Capability::NoticeRead,
         Capability::NoticeAcknowledge,
         Capability::NoticePublishClass,
@@ -168,6 +179,7 @@ mod tests {
         Capability::StaffManage,
         Capability::SchoolSettingsManage,
         Capability::AudiencePreview,
+        Capability::CalendarRead,
     ];
 
     #[test]
@@ -205,7 +217,7 @@ mod tests {
         for capability in CAPABILITIES {
             let expected = matches!(
                 capability,
-                Capability::NoticeRead | Capability::NoticeAcknowledge
+                Capability::NoticeRead | Capability::NoticeAcknowledge | Capability::CalendarRead
             )
             .then_some(Scope::OwnChildren);
             assert_eq!(

@@ -48,7 +48,52 @@ pub struct ReachCount {
     pub pupils: u32,
 }
 
+/// The kinds of target rows that index an audience for reading (`notice_target`, `event_target`).
+pub mod target {
+    /// The whole school (target id = school id).
+    pub const SCHOOL: &str = "school";
+    /// A year group.
+    pub const YEAR_GROUP: &str = "year";
+    /// A class.
+    pub const CLASS: &str = "class";
+    /// One pupil.
+    pub const PUPIL: &str = "pupil";
+}
+
+/// The targets a guardian belongs to through `memberships` in `school_id`: (kind, id) pairs, so
+/// a reader's query looks each one up in a target index.
+pub fn target_keys(school_id: i32, memberships: &[Membership]) -> Vec<(&'static str, i32)> {
+    let mut keys: Vec<(&'static str, i32)> = vec![(target::SCHOOL, school_id)];
+    for m in memberships.iter().filter(|m| m.school_id == school_id) {
+        keys.push((target::YEAR_GROUP, m.year_group_id));
+        if let Some(class) = m.class_id {
+            keys.push((target::CLASS, class));
+        }
+        keys.push((target::PUPIL, m.pupil_id));
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 impl Audience {
+    /// The target rows that index this audience of `school_id`, each once; none for staff only.
+    pub fn targets(&self, school_id: i32) -> Vec<(&'static str, i32)> {
+        if self.staff_only {
+            return Vec::new();
+        }
+        let mut rows: Vec<(&'static str, i32)> = Vec::new();
+        if self.whole_school {
+            rows.push((target::SCHOOL, school_id));
+        }
+        rows.extend(self.year_groups.iter().map(|id| (target::YEAR_GROUP, *id)));
+        rows.extend(self.classes.iter().map(|id| (target::CLASS, *id)));
+        rows.extend(self.pupils.iter().map(|id| (target::PUPIL, *id)));
+        rows.sort_unstable();
+        rows.dedup();
+        rows
+    }
+
     /// The whole school.
     pub fn school() -> Self {
         Self {

@@ -24,10 +24,7 @@ mod server {
     use crate::error::{AppError, CodeProblem, FieldProblem};
     use crate::state::app_state;
     use chrono::{NaiveDate, Utc};
-    use sea_orm::{
-        ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
-        TransactionTrait,
-    };
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
     /// Longest code input read; real codes are 14 characters.
     const MAX_CODE_INPUT: usize = 64;
@@ -105,7 +102,7 @@ mod server {
         let hash = password::hash(new_password).await?;
         let locale = crate::i18n::negotiate::locale_for_request(&parts.headers);
 
-        let txn = state.db.begin().await?;
+        let txn = crate::db::write_transaction(&state.db).await?;
         let already = user_account::Entity::find()
             .filter(user_account::Column::GuardianId.eq(guardian_id))
             .one(&txn)

@@ -19,7 +19,7 @@ mod server {
     use crate::error::{AppError, CodeProblem, FieldProblem};
     use crate::state::app_state;
     use chrono::Utc;
-    use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set, TransactionTrait};
+    use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 
     /// Longest code input read; real codes are 14 characters.
     const MAX_CODE_INPUT: usize = 64;
@@ -54,7 +54,7 @@ mod server {
         }
         password::check_new(&new_password, &[account.email.as_str()])?;
         let hash = password::hash(new_password).await?;
-        let txn = state.db.begin().await?;
+        let txn = crate::db::write_transaction(&state.db).await?;
         let mut used = found.into_active_model();
         used.used_at = Set(Some(Utc::now()));
         used.update(&txn).await?;

@@ -43,6 +43,21 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     migrations::Migrator::up(db, None).await
 }
 
+/// Starts a transaction that writes. On SQLite it takes the write lock at `BEGIN IMMEDIATE` and
+/// waits its turn behind other writers (busy timeout): a deferred transaction that reads first
+/// fails at once with `SQLITE_BUSY` when another connection has written since its read, and a
+/// roster import lost that way to a page view's session write. PostgreSQL ignores the mode.
+pub async fn write_transaction(
+    db: &DatabaseConnection,
+) -> Result<sea_orm::DatabaseTransaction, DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
+}
+
 /// Refreshes the query planner's statistics (SQLite `PRAGMA optimize`, PostgreSQL `ANALYZE`):
 /// without them SQLite joins the roster tables in a poor order on big schools.
 pub async fn optimize(db: &DatabaseConnection) -> Result<(), DbErr> {

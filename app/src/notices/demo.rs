@@ -5,22 +5,17 @@
 use super::Category;
 use super::store::{self, Draft, TranslationInput};
 use crate::audience::Audience;
-use crate::db::entities::{class, notice, user_account};
+use crate::db::entities::{class, notice};
 use crate::i18n::Locale;
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 
-/// The demo office's sign-in, the author of the notices.
-const OFFICE_EMAIL: &str = "office@riverside.example";
-
 /// Publishes the demo notices in `school_id`; returns how many.
 pub async fn seed(db: &DatabaseConnection, school_id: i32) -> Result<usize, DbErr> {
-    let author = user_account::Entity::find()
-        .filter(user_account::Column::Email.eq(OFFICE_EMAIL))
-        .one(db)
+    use crate::roster::demo::{OFFICE_EMAIL, office_account};
+    let author = office_account(db)
         .await?
-        .ok_or_else(|| DbErr::RecordNotFound(OFFICE_EMAIL.into()))?
-        .id;
+        .ok_or_else(|| DbErr::RecordNotFound(OFFICE_EMAIL.into()))?;
     let class_3a = class::Entity::find()
         .filter(class::Column::SchoolId.eq(school_id))
         .filter(class::Column::Name.eq("3A"))

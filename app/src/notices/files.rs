@@ -92,7 +92,7 @@ pub fn size_text(locale: Locale, bytes: i64) -> String {
 }
 
 /// `Content-Disposition` for a download: an ASCII fallback and the exact UTF-8 name.
-fn disposition(name: &str) -> String {
+pub fn disposition(name: &str) -> String {
     let ascii: String = name
         .chars()
         .map(|c| {

@@ -5,7 +5,6 @@ use super::{
     NoticeDetail, NoticeText, NotificationItem, TitleText, store,
 };
 use crate::access::{Actor, Capability, authorize};
-use crate::audience::Membership;
 use crate::db::entities::{notice, notice_attachment, notification};
 use crate::error::AppError;
 use crate::i18n::PerLocale;
@@ -20,24 +19,6 @@ const NOTIFICATION_LIMIT: u64 = 50;
 /// The guardian behind a grant: staff have their own notice pages, so here they are "not found".
 fn guardian(actor: &Actor) -> Result<i32, AppError> {
     actor.guardian_id.ok_or(AppError::NotFound)
-}
-
-fn all_memberships(actor: &Actor) -> Vec<Membership> {
-    actor.children.iter().map(|c| c.membership).collect()
-}
-
-/// The memberships the board shows: the chosen child's, or every child's.
-fn chosen_memberships(actor: &Actor) -> Vec<Membership> {
-    actor
-        .children
-        .iter()
-        .filter(|c| {
-            actor
-                .selected_child
-                .is_none_or(|chosen| chosen == c.membership.pupil_id)
-        })
-        .map(|c| c.membership)
-        .collect()
 }
 
 /// The reader's children a notice concerns.
@@ -61,7 +42,7 @@ pub async fn board() -> Result<Board, AppError> {
     let guardian_id = guardian(&actor)?;
     let state = app_state()?;
     let now = chrono::Utc::now();
-    let memberships = chosen_memberships(&actor);
+    let memberships = actor.chosen_memberships();
     // A page render finds the feed the session middleware read for the tab badge.
     let feed = match crate::auth::request::parts()
         .ok()
@@ -130,7 +111,7 @@ async fn visible(
     store::visible_notice(
         &state.db,
         actor.school_id,
-        &all_memberships(actor),
+        &actor.memberships(),
         id,
         chrono::Utc::now(),
     )
@@ -249,7 +230,7 @@ pub async fn notifications() -> Result<Vec<NotificationItem>, AppError> {
     let state = app_state()?;
     let now = chrono::Utc::now();
     let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
-    let memberships = all_memberships(&actor);
+    let memberships = actor.memberships();
     let recent = store::board(&state.db, actor.school_id, &memberships, now).await?;
     let reminders = notification::Entity::find()
         .filter(notification::Column::GuardianId.eq(guardian_id))
@@ -358,7 +339,7 @@ pub async fn email_settings() -> Result<Vec<EmailChoice>, AppError> {
 /// Saves the four choices (in [`CHOOSABLE`] order), then returns to the settings page.
 pub async fn save_email_settings(modes: [String; 4]) -> Result<(), AppError> {
     use crate::db::entities::notification_preference as preference;
-    use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+    use sea_orm::{ActiveModelTrait, Set};
     let granted = authorize(Capability::NoticeRead)?;
     let guardian_id = guardian(&granted.actor)?;
     let state = app_state()?;
@@ -369,7 +350,7 @@ pub async fn save_email_settings(modes: [String; 4]) -> Result<(), AppError> {
         })?;
         chosen.push((category, mode));
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::db::write_transaction(&state.db).await?;
     preference::Entity::delete_many()
         .filter(preference::Column::GuardianId.eq(guardian_id))
         .exec(&txn)

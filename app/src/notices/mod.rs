@@ -28,6 +28,7 @@ pub mod stats;
 pub mod store;
 
 use crate::error::AppError;
+use crate::page_data::PageData;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -42,16 +43,7 @@ pub mod status {
 }
 
 /// The kinds of `notice_target` rows.
-pub mod target {
-    /// The whole school (target id = school id).
-    pub const SCHOOL: &str = "school";
-    /// A year group.
-    pub const YEAR_GROUP: &str = "year";
-    /// A class.
-    pub const CLASS: &str = "class";
-    /// One pupil.
-    pub const PUPIL: &str = "pupil";
-}
+pub use crate::audience::target;
 
 /// What kind of notice; parents choose e-mail per category, and urgent ones always arrive at once.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -160,22 +152,23 @@ pub async fn load_board() -> Result<Board, AppError> {
     crate::error::respond(guardian_view::board().await)
 }
 
-/// One notice the signed-in guardian may see, with every translation; opening it marks it read.
+/// One notice the signed-in guardian may see ([`NoticeDetail`]), with every translation; opening
+/// it marks it read.
 #[server(endpoint = "notices/open", output = crate::codec::Answer)]
-pub async fn open_notice(id: i32) -> Result<NoticeDetail, AppError> {
-    crate::error::respond(guardian_view::open(id).await)
+pub async fn open_notice(id: i32) -> Result<PageData, AppError> {
+    crate::page_data::answer(guardian_view::open(id).await)
 }
 
-/// The signed-in guardian's notification centre.
+/// The signed-in guardian's notification centre (a list of [`NotificationItem`]).
 #[server(endpoint = "notices/notifications", output = crate::codec::Answer)]
-pub async fn load_notifications() -> Result<Vec<NotificationItem>, AppError> {
-    crate::error::respond(guardian_view::notifications().await)
+pub async fn load_notifications() -> Result<PageData, AppError> {
+    crate::page_data::answer(guardian_view::notifications().await)
 }
 
-/// The signed-in guardian's e-mail choice per category.
+/// The signed-in guardian's e-mail choice per category (a list of [`EmailChoice`]).
 #[server(endpoint = "notices/email-choices", output = crate::codec::Answer)]
-pub async fn load_email_settings() -> Result<Vec<EmailChoice>, AppError> {
-    crate::error::respond(guardian_view::email_settings().await)
+pub async fn load_email_settings() -> Result<PageData, AppError> {
+    crate::page_data::answer(guardian_view::email_settings().await)
 }
 
 /// The compose page's data: the notice `id` (a draft or a published notice), or an empty form

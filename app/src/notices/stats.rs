@@ -219,7 +219,7 @@ pub async fn remind(
     timezone: &str,
     now: DateTime<Utc>,
 ) -> Result<Result<u32, RemindRefusal>, DbErr> {
-    use sea_orm::{ActiveModelTrait, IntoActiveModel, Set, TransactionTrait};
+    use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
     if notice
         .last_reminded_at
         .is_some_and(|at| now - at < chrono::Duration::hours(24))
@@ -236,7 +236,7 @@ pub async fn remind(
     if waiting.is_empty() {
         return Ok(Err(RemindRefusal::NobodyLeft));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::write_transaction(db).await?;
     let category = super::Category::from_code(&notice.category).unwrap_or_default();
     let key = format!("notice-{}-reminder-{}", notice.id, now.format("%Y%m%d"));
     super::store::fan_out(

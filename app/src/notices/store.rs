@@ -12,7 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -331,7 +331,7 @@ pub async fn publish(
 ) -> Result<Published, DbErr> {
     let audience = audience_of(notice);
     let reach = resolve::reach(db, notice.school_id, &audience).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write_transaction(db).await?;
     let mut row = notice.clone().into_active_model();
     row.status = Set(status::PUBLISHED.to_string());
     row.publish_at = Set(Some(at));
@@ -473,30 +473,19 @@ async fn write_targets<C: ConnectionTrait>(
         .filter(notice_target::Column::NoticeId.eq(notice_id))
         .exec(db)
         .await?;
-    if audience.staff_only {
-        return Ok(());
-    }
-    let mut rows = Vec::new();
-    let mut add = |kind: &str, ids: &[i32]| {
-        let unique: HashSet<i32> = ids.iter().copied().collect();
-        for id in unique {
-            rows.push(notice_target::ActiveModel {
-                notice_id: Set(notice_id),
-                kind: Set(kind.to_string()),
-                target_id: Set(id),
-                pinned: Set(notice.pinned),
-                publish_at: Set(at),
-                expires_at: Set(notice.expires_at),
-                ..Default::default()
-            });
-        }
-    };
-    if audience.whole_school {
-        add(super::target::SCHOOL, &[school_id]);
-    }
-    add(super::target::YEAR_GROUP, &audience.year_groups);
-    add(super::target::CLASS, &audience.classes);
-    add(super::target::PUPIL, &audience.pupils);
+    let rows: Vec<notice_target::ActiveModel> = audience
+        .targets(school_id)
+        .into_iter()
+        .map(|(kind, id)| notice_target::ActiveModel {
+            notice_id: Set(notice_id),
+            kind: Set(kind.to_string()),
+            target_id: Set(id),
+            pinned: Set(notice.pinned),
+            publish_at: Set(at),
+            expires_at: Set(notice.expires_at),
+            ..Default::default()
+        })
+        .collect();
     if !rows.is_empty() {
         notice_target::Entity::insert_many(rows)
             .exec_without_returning(db)
@@ -511,7 +500,7 @@ pub async fn withdraw(
     notice: &notice::Model,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write_transaction(db).await?;
     let mut row = notice.clone().into_active_model();
     row.status = Set(status::WITHDRAWN.to_string());
     row.withdrawn_at = Set(Some(now));
@@ -536,21 +525,6 @@ pub async fn withdraw(
 /// How many of the newest visible notices the unread count looks at ("99+" beyond).
 pub const UNREAD_WINDOW: u64 = 100;
 
-/// The targets a guardian belongs to through `memberships`: (kind, id) pairs.
-fn target_keys(school_id: i32, memberships: &[Membership]) -> Vec<(&'static str, i32)> {
-    let mut keys: Vec<(&'static str, i32)> = vec![(super::target::SCHOOL, school_id)];
-    for m in memberships.iter().filter(|m| m.school_id == school_id) {
-        keys.push((super::target::YEAR_GROUP, m.year_group_id));
-        if let Some(class) = m.class_id {
-            keys.push((super::target::CLASS, class));
-        }
-        keys.push((super::target::PUPIL, m.pupil_id));
-    }
-    keys.sort_unstable();
-    keys.dedup();
-    keys
-}
-
 /// The ids of the newest `limit` notices visible now through `memberships`, pinned first. Each
 /// target is read newest-first from its index and the lists are merged, so the cost grows with
 /// the number of the guardian's targets, not with the school's notices.
@@ -565,7 +539,7 @@ pub async fn feed<C: ConnectionTrait>(
         return Ok(Vec::new());
     }
     let mut entries: Vec<(bool, DateTime<Utc>, i32)> = Vec::new();
-    for (kind, target_id) in target_keys(school_id, memberships) {
+    for (kind, target_id) in crate::audience::target_keys(school_id, memberships) {
         let rows: Vec<(i32, bool, DateTime<Utc>)> = notice_target::Entity::find()
             .select_only()
             .column(notice_target::Column::NoticeId)
@@ -683,7 +657,7 @@ pub async fn visible_notice<C: ConnectionTrait>(
     notice_id: i32,
     now: DateTime<Utc>,
 ) -> Result<Option<notice::Model>, DbErr> {
-    let keys = target_keys(school_id, memberships);
+    let keys = crate::audience::target_keys(school_id, memberships);
     if memberships.is_empty() {
         return Ok(None);
     }

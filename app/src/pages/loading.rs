@@ -6,6 +6,7 @@ use crate::auth::viewer::ViewerContext;
 use crate::error::AppError;
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::I18n;
+use crate::page_data::PageData;
 use crate::t;
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
@@ -43,6 +44,21 @@ where
             Err(error) => view! { <LoadError error/> }.into_any_now(),
         })
     }))
+}
+
+/// [`loaded`] for a lazily loaded page's [`PageData`], decoded as `T` by the page's own code (in
+/// its chunk).
+pub fn loaded_as<T>(
+    data: Option<Loading<PageData>>,
+    show: impl Fn(T) -> AnyView + Send + Sync + 'static,
+) -> AnyView
+where
+    T: DeserializeOwned + 'static,
+{
+    loaded(data, move |page| match page.decode::<T>() {
+        Ok(value) => show(value),
+        Err(error) => view! { <LoadError error/> }.into_any_now(),
+    })
 }
 
 /// The `Suspense` around every page's data, compiled once rather than once per page: reading

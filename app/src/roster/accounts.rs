@@ -6,7 +6,7 @@ use crate::db::entities::user_account;
 use crate::error::AppError;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel,
-    QueryFilter, Set, TransactionTrait,
+    QueryFilter, Set,
 };
 
 /// Suspends the account with `email` and ends all its sessions; returns how many ended.
@@ -48,7 +48,7 @@ pub async fn create_staff_account(
         ));
     }
     let hash = crate::auth::password::hash(password.to_string()).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write_transaction(db).await?;
     let id =
         crate::roster::demo::add_staff_member(&txn, school_id, &hash, name, &email, roles).await?;
     txn.commit().await?;

@@ -22,6 +22,17 @@ pub const DEMO_PASSWORD: &str = "Riverside-demo-2026";
 pub const PARENT_EMAIL: &str = "parent@riverside.example";
 /// A parent of another family (one child in 4B), separated from the child's other parent.
 pub const OTHER_PARENT_EMAIL: &str = "parent2@riverside.example";
+/// The demo office's sign-in: the author of the demo notices and events.
+pub const OFFICE_EMAIL: &str = "office@riverside.example";
+
+/// The demo office's account id, if the demo school exists.
+pub async fn office_account<C: sea_orm::ConnectionTrait>(db: &C) -> Result<Option<i32>, DbErr> {
+    Ok(crate::db::entities::user_account::Entity::find()
+        .filter(crate::db::entities::user_account::Column::Email.eq(OFFICE_EMAIL))
+        .one(db)
+        .await?
+        .map(|u| u.id))
+}
 /// Sign-up code of the Zhang family's first guardian (zh-CN), two children, no account yet.
 pub const JOIN_CODE: &str = "JOIN-ZHANG-2026";
 /// Sign-up code of the Chen family's guardian (zh-CN), two children, no account yet.

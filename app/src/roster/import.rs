@@ -10,7 +10,7 @@ use crate::roster::PhotoConsent;
 use chrono::NaiveDate;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    IntoActiveModel, QueryFilter, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, Set,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -362,7 +362,7 @@ pub async fn preview(
     school_id: i32,
     data: &[u8],
 ) -> Result<Report, DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write_transaction(db).await?;
     let report = apply(&txn, school_id, data, &|_, _| {}).await?;
     // A preview computes the changes inside a transaction it never commits.
     txn.rollback().await?;
@@ -384,7 +384,7 @@ pub async fn commit_with_progress(
     data: &[u8],
     progress: Progress<'_>,
 ) -> Result<Report, DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write_transaction(db).await?;
     let report = apply(&txn, school_id, data, progress).await?;
     if report.problems.is_empty() {
         txn.commit().await?;

@@ -15,7 +15,6 @@ use crate::state::AppState;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -154,7 +153,7 @@ async fn invite(state: &AppState, actor: &Actor, new: &NewStaff) -> Result<Issue
     if taken {
         return Err(AppError::invalid("email", FieldProblem::Taken));
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::db::write_transaction(&state.db).await?;
     let member = staff::ActiveModel {
         school_id: Set(actor.school_id),
         name: Set(name.to_string()),

@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
 };
 
 /// One year group and the names of its classes, e.g. `Year 3:3A,3B`.
@@ -47,7 +46,7 @@ pub async fn set_up_year(
     ends_on: NaiveDate,
     groups: &[GroupPlan],
 ) -> Result<i32, DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write_transaction(db).await?;
     let existing = academic_year::Entity::find()
         .filter(academic_year::Column::SchoolId.eq(school_id))
         .filter(academic_year::Column::Name.eq(name))

@@ -5,7 +5,6 @@ use crate::db::entities::school;
 use crate::error::AppError;
 use sea_orm::{
     ActiveModelTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryOrder, Set,
-    TransactionTrait,
 };
 
 /// The demo school's name, also printed by the run command.
@@ -68,7 +67,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<bool, AppError> {
         return Ok(false);
     }
     let hash = crate::auth::password::hash(demo::DEMO_PASSWORD.to_string()).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write_transaction(db).await?;
     let created = create_school(&txn, DEMO_SCHOOL_NAME).await?;
     demo::populate(&txn, created, hash).await?;
     demo::refresh_codes(&txn, created).await?;

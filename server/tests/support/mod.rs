@@ -15,6 +15,8 @@ use server::startup;
 use tower::ServiceExt;
 
 pub const BODY_LIMIT: usize = 4096;
+/// The longest any one request (or its streamed body) may take in a test.
+pub const ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(120);
 pub const WASM: &[u8] = b"\0asm-raw-bytes";
 pub const WASM_BR: &[u8] = b"brotli-variant";
 
@@ -74,10 +76,12 @@ pub async fn postgres_harness() -> Harness {
 
 impl Harness {
     pub async fn send(&self, request: Request<Body>) -> Response<Body> {
-        self.router
-            .clone()
-            .oneshot(request)
+        let what = format!("{} {}", request.method(), request.uri());
+        // A request that never answers would hang the whole run until CI's limit; fail here,
+        // naming it, instead.
+        tokio::time::timeout(ANSWER_WITHIN, self.router.clone().oneshot(request))
             .await
+            .unwrap_or_else(|_| panic!("{what}: no answer within {ANSWER_WITHIN:?}"))
             .expect("router answers")
     }
 
@@ -99,10 +103,9 @@ pub async fn home_as(h: &Harness, cookie: &str) -> String {
 }
 
 pub async fn body_text(response: Response<Body>) -> String {
-    let bytes = response
-        .into_body()
-        .collect()
+    let bytes = tokio::time::timeout(ANSWER_WITHIN, response.into_body().collect())
         .await
+        .unwrap_or_else(|_| panic!("the body did not end within {ANSWER_WITHIN:?}"))
         .expect("body")
         .to_bytes();
     String::from_utf8(bytes.to_vec()).expect("utf-8 body")

@@ -2,89 +2,15 @@
 //! guardians' reads and acknowledgements; in-app notifications, e-mail preferences, the delivery
 //! outbox and the audit log.
 
+use super::tables::{
+    Tables, create_all, drop_all, flag, id, index, int, name, references, string, text, time,
+};
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn name(n: &str) -> Alias {
-    Alias::new(n)
-}
-
-fn id(table: &mut TableCreateStatement) {
-    table.col(
-        ColumnDef::new(name("id"))
-            .integer()
-            .not_null()
-            .auto_increment()
-            .primary_key(),
-    );
-}
-
-fn int(table: &mut TableCreateStatement, column: &str, null: bool) {
-    let mut def = ColumnDef::new(name(column));
-    def.integer();
-    if !null {
-        def.not_null();
-    }
-    table.col(def);
-}
-
-fn text(table: &mut TableCreateStatement, column: &str, null: bool) {
-    let mut def = ColumnDef::new(name(column));
-    def.text();
-    if !null {
-        def.not_null();
-    }
-    table.col(def);
-}
-
-fn string(table: &mut TableCreateStatement, column: &str, len: u32) {
-    table.col(ColumnDef::new(name(column)).string_len(len).not_null());
-}
-
-fn time(table: &mut TableCreateStatement, column: &str, null: bool) {
-    let mut def = ColumnDef::new(name(column));
-    def.timestamp_with_time_zone();
-    if !null {
-        def.not_null();
-    }
-    table.col(def);
-}
-
-fn flag(table: &mut TableCreateStatement, column: &str) {
-    table.col(
-        ColumnDef::new(name(column))
-            .boolean()
-            .not_null()
-            .default(false),
-    );
-}
-
-fn references(table: &mut TableCreateStatement, from: &str, column: &str, to: &str) {
-    table.foreign_key(
-        ForeignKey::create()
-            .from(name(from), name(column))
-            .to(name(to), name("id"))
-            .on_delete(ForeignKeyAction::Cascade),
-    );
-}
-
-fn index(table: &str, columns: &[&str], unique: bool) -> IndexCreateStatement {
-    let mut index = Index::create()
-        .name(format!("idx_{table}_{}", columns.join("_")))
-        .table(name(table))
-        .to_owned();
-    if unique {
-        index.unique();
-    }
-    for column in columns {
-        index.col(name(column));
-    }
-    index
-}
-
-fn tables() -> Vec<(TableCreateStatement, Vec<IndexCreateStatement>)> {
+fn tables() -> Tables {
     let mut all = Vec::new();
 
     let mut t = Table::create().table(name("notice")).to_owned();
@@ -285,25 +211,10 @@ fn tables() -> Vec<(TableCreateStatement, Vec<IndexCreateStatement>)> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for (table, indexes) in tables() {
-            manager.create_table(table).await?;
-            for index in indexes {
-                manager.create_index(index).await?;
-            }
-        }
-        Ok(())
+        create_all(manager, tables()).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for (table, _) in tables().into_iter().rev() {
-            let table_name = table
-                .get_table_name()
-                .cloned()
-                .ok_or_else(|| DbErr::Migration("table without a name".into()))?;
-            manager
-                .drop_table(Table::drop().table(table_name).to_owned())
-                .await?;
-        }
-        Ok(())
+        drop_all(manager, tables()).await
     }
 }

@@ -5,6 +5,8 @@ mod m20261123_000002_create_roster;
 mod m20261123_000003_create_roster_upload;
 mod m20261123_000004_create_notices;
 mod m20261130_000005_notice_excerpts;
+mod m20261130_000006_create_events;
+mod tables;
 
 use sea_orm_migration::prelude::*;
 
@@ -20,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_create_roster_upload::Migration),
             Box::new(m20261123_000004_create_notices::Migration),
             Box::new(m20261130_000005_notice_excerpts::Migration),
+            Box::new(m20261130_000006_create_events::Migration),
         ]
     }
 }

@@ -4,7 +4,8 @@
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, follow};
 use crate::notices::{EmailChoice, EmailMode, load_email_settings};
-use crate::pages::loading::{Loading, loaded, when_signed_in};
+use crate::page_data::PageData;
+use crate::pages::loading::{Loading, loaded_as, when_signed_in};
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,7 +14,7 @@ use leptos_router::{LazyRoute, lazy_route};
 
 /// A lazily loaded route.
 pub struct EmailSettingsRoute {
-    choices: Option<Loading<Vec<EmailChoice>>>,
+    choices: Option<Loading<PageData>>,
 }
 
 #[lazy_route]
@@ -33,7 +34,7 @@ impl LazyRoute for EmailSettingsRoute {
             <h1>{t!(i18n, "email-settings-title")}</h1>
             <p class="notice-acknowledged" role="status" hidden=not_saved>{t!(i18n, "email-settings-saved")}</p>
             <p>{t!(i18n, "email-settings-intro")}</p>
-            {loaded(this.choices, |choices| view! { <Choices choices/> }.into_any_now())}
+            {loaded_as(this.choices, |choices: Vec<EmailChoice>| view! { <Choices choices/> }.into_any_now())}
         }
         .into_any_now()
     }

@@ -5,7 +5,8 @@ use super::Badge;
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, Locale, follow, localized};
 use crate::notices::{NoticeDetail, NoticeText, for_reader, open_notice};
-use crate::pages::loading::{Loading, loaded, when_signed_in};
+use crate::page_data::PageData;
+use crate::pages::loading::{Loading, loaded_as, when_signed_in};
 use crate::sanitized::SanitizedBody;
 use crate::{msg, t};
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ use leptos_router::{LazyRoute, lazy_route};
 /// A lazily loaded route: its view comes in its own wasm chunk, fetched side by side with the
 /// notice. Opening it marks the notice read.
 pub struct NoticeRoute {
-    notice: Option<Loading<NoticeDetail>>,
+    notice: Option<Loading<PageData>>,
 }
 
 #[lazy_route]
@@ -32,7 +33,7 @@ impl LazyRoute for NoticeRoute {
     fn view(this: Self) -> AnyView {
         let i18n = I18n::expect();
         view! {
-            {loaded(this.notice, |notice| view! { <Notice notice/> }.into_any_now())}
+            {loaded_as(this.notice, |notice: NoticeDetail| view! { <Notice notice/> }.into_any_now())}
             {this.notice.is_none().then(|| view! {
                 <Title text=crate::i18n::title_text(i18n, "nav-notices")/>
             })}

@@ -4,7 +4,8 @@ use super::Badge;
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, follow, localized};
 use crate::notices::{NotificationItem, TitleText, for_reader, load_notifications};
-use crate::pages::loading::{Loading, loaded, when_signed_in};
+use crate::page_data::PageData;
+use crate::pages::loading::{Loading, loaded_as, when_signed_in};
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -12,7 +13,7 @@ use leptos_router::{LazyRoute, lazy_route};
 
 /// A lazily loaded route.
 pub struct NotificationsRoute {
-    items: Option<Loading<Vec<NotificationItem>>>,
+    items: Option<Loading<PageData>>,
 }
 
 #[lazy_route]
@@ -28,7 +29,7 @@ impl LazyRoute for NotificationsRoute {
         view! {
             <Title text=crate::i18n::title_text(i18n, "notifications-title")/>
             <h1>{t!(i18n, "notifications-title")}</h1>
-            {loaded(this.items, |items| view! { <Items items/> }.into_any_now())}
+            {loaded_as(this.items, |items: Vec<NotificationItem>| view! { <Items items/> }.into_any_now())}
         }
         .into_any_now()
     }

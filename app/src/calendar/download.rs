@@ -1,0 +1,67 @@
+//! `GET /calendar/{id}/event.ics`: one event for "Add to my calendar", if the signed-in user may
+//! read it, in their language where the school translated it.
+
+use super::ics::{IcsText, file_name, one_event};
+use super::reader::readable;
+use super::store;
+use crate::access::{Capability, CurrentActor, allowed_scope};
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+
+/// The event's `.ics`, or the error page in the reader's language.
+pub async fn event_ics(
+    State(state): State<AppState>,
+    axum::extract::Extension(current): axum::extract::Extension<CurrentActor>,
+    headers: http::HeaderMap,
+    Path(id): Path<i32>,
+) -> Response {
+    let locale = crate::i18n::negotiate::locale_for_request(&headers);
+    match answer(&state, &current, id, locale).await {
+        Ok(response) => response,
+        Err(err) => crate::roster::documents::error_page(err, locale),
+    }
+}
+
+async fn answer(
+    state: &AppState,
+    current: &CurrentActor,
+    id: i32,
+    locale: crate::i18n::Locale,
+) -> Result<Response, AppError> {
+    let actor = current.0.clone().ok_or(AppError::SignInRequired)?;
+    let scope = allowed_scope(&actor.roles, Capability::CalendarRead).ok_or(AppError::NotFound)?;
+    let event = readable(&state.db, &actor, scope, id).await?;
+    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let translations = store::translations(&state.db, &[event.id]).await?;
+    let translated = translations
+        .get(&event.id)
+        .and_then(|all| all.iter().find(|t| t.language == locale.tag()));
+    let text = match translated {
+        Some(t) => IcsText {
+            title: &t.title,
+            description: &t.description_source,
+        },
+        None => IcsText {
+            title: &event.title,
+            description: &event.description_source,
+        },
+    };
+    let body = one_event(&event, &text, &zone, locale);
+    Ok((
+        [
+            (
+                http::header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
+            (
+                http::header::CONTENT_DISPOSITION,
+                crate::notices::files::disposition(&file_name(text.title)),
+            ),
+            (http::header::CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        body,
+    )
+        .into_response())
+}

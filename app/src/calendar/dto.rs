@@ -1,0 +1,74 @@
+//! What the calendar pages receive from the server: typed data with every translation an event
+//! has and every date and time already formatted for each shipped language, so switching
+//! language in the browser needs no request and the wasm carries no calendar data.
+
+use super::EventCategory;
+use crate::i18n::PerLocale;
+use crate::notices::Written;
+use crate::sanitized::SanitizedHtml;
+use serde::{Deserialize, Serialize};
+
+/// An event's title (and, on its own page, description) in one language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventText {
+    /// The language's tag.
+    pub language: String,
+    /// The title.
+    pub title: String,
+    /// The description, sanitized; empty in the agenda, which shows titles only.
+    pub description: SanitizedHtml,
+}
+
+impl Written for EventText {
+    fn language(&self) -> &str {
+        &self.language
+    }
+}
+
+/// What the calendar shows of an event, in the agenda and on its page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventFacts {
+    /// The event's id.
+    pub id: i32,
+    /// The original first, then every translation (with descriptions on the event's page only).
+    pub texts: Vec<EventText>,
+    /// Its category.
+    pub category: EventCategory,
+    /// "09:30 to 15:00", "All day", or the span of a multi-day event, in each language.
+    pub when: PerLocale<String>,
+    /// Where, as the school wrote it; empty when not said.
+    pub location: String,
+    /// The reader's children it concerns, by first name; empty for staff.
+    pub children: Vec<String>,
+    /// Called off.
+    pub cancelled: bool,
+    /// Its date, time or place changed after it was published.
+    pub changed: bool,
+    /// Published inside the school's notice period.
+    pub short_notice: bool,
+}
+
+/// One day of the agenda.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaDay {
+    /// "Monday 7 December 2026" in each language.
+    pub date: PerLocale<String>,
+    /// The day's events, earliest first, all-day ones on top.
+    pub entries: Vec<EventFacts>,
+}
+
+/// The upcoming events, grouped by day.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agenda {
+    /// From today on, earliest first.
+    pub days: Vec<AgendaDay>,
+}
+
+/// One event as its page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventDetail {
+    /// What the agenda shows too, with the descriptions.
+    pub facts: EventFacts,
+    /// The access-checked `.ics` address for "Add to my calendar".
+    pub ics_href: String,
+}

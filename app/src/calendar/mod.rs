@@ -1,0 +1,125 @@
+//! The calendar: school events (term dates, closures, trips, parents' evenings, clubs…) targeted
+//! like notices, shown to each family for their own children, in their language, and downloadable
+//! as iCalendar.
+//!
+//! Parents' pages are one lazily loaded route (`pages`) on typed data (`dto`); the server side is
+//! `reader` (what a signed-in user may see), `store` (the tables), `ics` (iCalendar) and
+//! `download` (the `.ics` address).
+
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod download;
+pub mod dto;
+#[cfg(feature = "ssr")]
+pub mod ics;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod reader;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+pub use dto::*;
+
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::page_data::PageData;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// An event's state.
+pub mod status {
+    /// On the calendar.
+    pub const SCHEDULED: &str = "scheduled";
+    /// Called off; kept on the calendar, marked, so families who planned for it see why.
+    pub const CANCELLED: &str = "cancelled";
+}
+
+/// What kind of event, as schools group their calendars.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EventCategory {
+    /// Start and end of terms and half terms.
+    TermDates,
+    /// Holidays and closures.
+    Closure,
+    /// Staff training days: no school for pupils.
+    Inset,
+    /// A school trip.
+    Trip,
+    /// Parents' evenings and meetings.
+    ParentsEvening,
+    /// Clubs and activities.
+    Club,
+    /// Tests and assessments.
+    Assessment,
+    /// Assemblies, coffee mornings, fairs.
+    Community,
+    /// Anything else.
+    #[default]
+    Other,
+}
+
+impl EventCategory {
+    /// Every category, in the order forms list them.
+    pub const ALL: [EventCategory; 9] = [
+        EventCategory::TermDates,
+        EventCategory::Closure,
+        EventCategory::Inset,
+        EventCategory::Trip,
+        EventCategory::ParentsEvening,
+        EventCategory::Club,
+        EventCategory::Assessment,
+        EventCategory::Community,
+        EventCategory::Other,
+    ];
+
+    /// The stable code stored in the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            EventCategory::TermDates => "term-dates",
+            EventCategory::Closure => "closure",
+            EventCategory::Inset => "inset",
+            EventCategory::Trip => "trip",
+            EventCategory::ParentsEvening => "parents-evening",
+            EventCategory::Club => "club",
+            EventCategory::Assessment => "assessment",
+            EventCategory::Community => "community",
+            EventCategory::Other => "other",
+        }
+    }
+
+    /// The category for a stored code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    /// The category's name in `locale`.
+    pub fn name(self, locale: Locale) -> String {
+        match self {
+            EventCategory::TermDates => crate::msg!(locale, "event-category-term-dates"),
+            EventCategory::Closure => crate::msg!(locale, "event-category-closure"),
+            EventCategory::Inset => crate::msg!(locale, "event-category-inset"),
+            EventCategory::Trip => crate::msg!(locale, "event-category-trip"),
+            EventCategory::ParentsEvening => {
+                crate::msg!(locale, "event-category-parents-evening")
+            }
+            EventCategory::Club => crate::msg!(locale, "event-category-club"),
+            EventCategory::Assessment => crate::msg!(locale, "event-category-assessment"),
+            EventCategory::Community => crate::msg!(locale, "event-category-community"),
+            EventCategory::Other => crate::msg!(locale, "event-category-other"),
+        }
+    }
+}
+
+/// The signed-in user's upcoming events ([`Agenda`]): a guardian's for the chosen child (or all
+/// children), staff's for the whole school.
+#[server(endpoint = "calendar/agenda", output = crate::codec::Answer)]
+pub async fn load_agenda() -> Result<PageData, AppError> {
+    crate::page_data::answer(reader::agenda().await)
+}
+
+/// One event the signed-in user may see, with every translation ([`EventDetail`]).
+#[server(endpoint = "calendar/event", output = crate::codec::Answer)]
+pub async fn load_event(id: i32) -> Result<PageData, AppError> {
+    crate::page_data::answer(reader::event(id).await)
+}

@@ -1,0 +1,204 @@
+//! `/calendar` (the agenda: upcoming events grouped by day) and `/calendar/:id` (one event with
+//! "Add to my calendar"). One lazily loaded route for both; everything shown follows the language
+//! menu at once, because the data carries every translation and every date in every language.
+
+use super::{Agenda, EventDetail, EventFacts, EventText, load_agenda, load_event};
+use crate::hydrate_now::IntoAnyNow;
+use crate::i18n::{I18n, Locale, follow, localized};
+use crate::notices::for_reader;
+use crate::page_data::PageData;
+use crate::pages::loading::{Loading, loaded_as, when_signed_in};
+use crate::sanitized::SanitizedBody;
+use crate::{msg, t};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use leptos_router::{LazyRoute, lazy_route};
+
+/// What the address asks for: the agenda, or one event.
+enum Page {
+    Agenda(Option<Loading<PageData>>),
+    Event(Option<Loading<PageData>>),
+}
+
+/// A lazily loaded route: the calendar's code comes in its own wasm chunk, fetched side by side
+/// with its data.
+pub struct CalendarRoute {
+    page: Page,
+}
+
+#[lazy_route]
+impl LazyRoute for CalendarRoute {
+    fn data() -> Self {
+        let params = use_params_map();
+        let id = params.with_untracked(|p| p.get("id"));
+        let page = match id {
+            None => Page::Agenda(when_signed_in(|| Resource::new(|| (), |_| load_agenda()))),
+            Some(_) => {
+                let id = move || {
+                    params.with(|p| p.get("id").and_then(|id| id.parse().ok()).unwrap_or(0))
+                };
+                Page::Event(when_signed_in(|| Resource::new(id, load_event)))
+            }
+        };
+        Self { page }
+    }
+
+    fn view(this: Self) -> AnyView {
+        let i18n = I18n::expect();
+        match this.page {
+            Page::Agenda(agenda) => view! {
+                <Title text=crate::i18n::title_text(i18n, "nav-calendar")/>
+                <h1>{t!(i18n, "nav-calendar")}</h1>
+                {loaded_as(agenda, |agenda: Agenda| view! { <AgendaDays agenda/> }.into_any_now())}
+            }
+            .into_any_now(),
+            Page::Event(event) => {
+                let missing = event.is_none();
+                view! {
+                    <p><a class="back-link" href="/calendar">{t!(i18n, "calendar-back")}</a></p>
+                    {loaded_as(event, |event: EventDetail| view! { <Event event/> }.into_any_now())}
+                    {missing.then(|| view! {
+                        <Title text=crate::i18n::title_text(i18n, "nav-calendar")/>
+                    })}
+                }
+                .into_any_now()
+            }
+        }
+    }
+}
+
+/// The text a reader of `locale` is shown, and whether it is in their language.
+fn shown(texts: &[EventText], locale: Locale) -> (Option<EventText>, bool) {
+    let text = for_reader(texts, locale).cloned();
+    let translated = text.as_ref().is_some_and(|t| t.language == locale.tag());
+    (text, translated)
+}
+
+/// "Cancelled", "Changed" and "Short notice", as they apply.
+fn marks(i18n: I18n, cancelled: bool, changed: bool, short_notice: bool) -> AnyView {
+    view! {
+        <span class="event-marks">
+            {cancelled.then(|| view! { <span class="badge badge--urgent">{t!(i18n, "event-cancelled")}</span> })}
+            {(changed && !cancelled).then(|| view! { <span class="badge badge--ack">{t!(i18n, "event-changed")}</span> })}
+            {short_notice.then(|| view! { <span class="badge">{t!(i18n, "event-short-notice")}</span> })}
+        </span>
+    }
+    .into_any_now()
+}
+
+/// "For Amira, Sami", or nothing for staff.
+fn for_children(i18n: I18n, children: Vec<String>) -> Option<Signal<String>> {
+    (!children.is_empty()).then(|| {
+        let names = children.join(", ");
+        follow(i18n, move |l| {
+            msg!(l, "calendar-for", children = names.as_str())
+        })
+    })
+}
+
+#[component]
+fn AgendaDays(agenda: Agenda) -> impl IntoView {
+    let i18n = I18n::expect();
+    if agenda.days.is_empty() {
+        return view! { <p class="empty-state">{t!(i18n, "calendar-empty")}</p> }.into_any_now();
+    }
+    view! {
+        {agenda.days.into_iter().map(|day| view! {
+            <section class="agenda-day">
+                <h2 class="agenda-day__date">{localized(i18n, day.date)}</h2>
+                <ul class="agenda">
+                    {day.entries.into_iter().map(|entry| view! { <Entry entry/> }).collect_view()}
+                </ul>
+            </section>
+        }).collect_view()}
+    }
+    .into_any_now()
+}
+
+#[component]
+fn Entry(entry: EventFacts) -> impl IntoView {
+    let i18n = I18n::expect();
+    let EventFacts {
+        id,
+        texts,
+        category,
+        when,
+        location,
+        children,
+        cancelled,
+        changed,
+        short_notice,
+    } = entry;
+    let texts = StoredValue::new(texts);
+    let text = Signal::derive(move || texts.with_value(|t| shown(t, i18n.locale()).0));
+    let title = Signal::derive(move || text.with(|t| t.as_ref().map(|t| t.title.clone())));
+    let lang = Signal::derive(move || text.with(|t| t.as_ref().map(|t| t.language.clone())));
+    let category = follow(i18n, move |l| category.name(l));
+    let location = (!location.is_empty()).then_some(location);
+    view! {
+        <li class="agenda-entry" class:agenda-entry--cancelled=cancelled>
+            <a class="agenda-entry__link" href=format!("/calendar/{id}")>
+                <span class="agenda-entry__when">{localized(i18n, when)}</span>
+                <strong class="agenda-entry__title" lang=lang>{title}</strong>
+                <span class="agenda-entry__meta">
+                    <span>{category}</span>
+                    {location.map(|l| view! { <span>{l}</span> })}
+                    {for_children(i18n, children).map(|c| view! { <span>{c}</span> })}
+                </span>
+                {marks(i18n, cancelled, changed, short_notice)}
+            </a>
+        </li>
+    }
+}
+
+#[component]
+fn Event(event: EventDetail) -> impl IntoView {
+    let i18n = I18n::expect();
+    let EventDetail { facts, ics_href } = event;
+    let EventFacts {
+        id: _,
+        texts,
+        category,
+        when,
+        location,
+        children,
+        cancelled,
+        changed,
+        short_notice,
+    } = facts;
+    let texts = StoredValue::new(texts);
+    let shown = Signal::derive(move || texts.with_value(|t| shown(t, i18n.locale())));
+    let title = Signal::derive(move || {
+        shown.with(|(t, _)| t.as_ref().map(|t| t.title.clone()).unwrap_or_default())
+    });
+    let translated = Signal::derive(move || shown.with(|(_, translated)| *translated));
+    let category = follow(i18n, move |l| category.name(l));
+    let location = (!location.is_empty()).then_some(location);
+    view! {
+        <Title text=crate::i18n::title_from(title)/>
+        <article class="event" class:event--cancelled=cancelled>
+            {move || shown.get().0.map(|text| view! {
+                <div class="event__text" lang=text.language>
+                    <h1 class="event__title">{text.title}</h1>
+                    <SanitizedBody body=text.description/>
+                </div>
+            })}
+            <p class="stale" hidden=translated>{t!(i18n, "calendar-not-translated")}</p>
+            <p class="notice-meta"><span class="badge">{category}</span>{marks(i18n, cancelled, changed, short_notice)}</p>
+            <dl class="event__facts">
+                <dt>{t!(i18n, "calendar-when")}</dt>
+                <dd>{localized(i18n, when)}</dd>
+                {location.map(|l| view! {
+                    <dt>{t!(i18n, "calendar-where")}</dt>
+                    <dd>{l}</dd>
+                })}
+            </dl>
+            {for_children(i18n, children).map(|c| view! { <p>{c}</p> })}
+            <p>
+                <a class="button" href=ics_href rel="external" download>{t!(i18n, "calendar-add")}</a>
+            </p>
+            <p class="hint">{t!(i18n, "calendar-add-hint")}</p>
+        </article>
+    }
+}

@@ -1,0 +1,199 @@
+//! What a signed-in user may see of the calendar, checked on every call: a guardian the events
+//! whose audience holds one of their children (the chosen one, when the switcher has one), staff
+//! the whole school's.
+
+use super::{Agenda, AgendaDay, EventCategory, EventDetail, EventFacts, EventText, status, store};
+use crate::access::{Actor, Capability, Scope, authorize};
+use crate::db::entities::{event, event_translation};
+use crate::error::AppError;
+use crate::i18n::PerLocale;
+use crate::sanitized::SanitizedHtml;
+use crate::state::app_state;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+/// The reader's children an event concerns, by the names the family uses.
+fn concerned(actor: &Actor, event: &event::Model) -> Vec<String> {
+    let audience = store::audience_of(event);
+    actor
+        .children
+        .iter()
+        .filter(|c| audience.contains(event.school_id, &c.membership))
+        .map(|c| c.name.clone())
+        .collect()
+}
+
+/// The upcoming events, from the start of today in the school's zone, grouped by day.
+pub async fn agenda() -> Result<Agenda, AppError> {
+    let granted = authorize(Capability::CalendarRead)?;
+    let actor = granted.actor;
+    let state = app_state()?;
+    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let today = crate::dates::local_day(&zone, Utc::now());
+    let from = crate::dates::start_of_day(&zone, today);
+    let events = if granted.scope == Scope::WholeSchool && actor.guardian_id.is_none() {
+        store::upcoming_in_school(&state.db, actor.school_id, from).await?
+    } else {
+        store::upcoming_for(
+            &state.db,
+            actor.school_id,
+            &actor.chosen_memberships(),
+            from,
+        )
+        .await?
+    };
+    let ids: Vec<i32> = events.iter().map(|e| e.id).collect();
+    let mut translations = store::translations(&state.db, &ids).await?;
+    let mut days: Vec<(NaiveDate, Vec<EventFacts>)> = Vec::new();
+    for event in &events {
+        // An event that began before today shows under today, where it is still going on.
+        let day = crate::dates::local_day(&zone, event.starts_at).max(today);
+        let entry = facts(&actor, &zone, event, translations.remove(&event.id), false);
+        match days.iter_mut().find(|(d, _)| *d == day) {
+            Some((_, entries)) => entries.push(entry),
+            None => days.push((day, vec![entry])),
+        }
+    }
+    days.sort_by_key(|(day, _)| *day);
+    Ok(Agenda {
+        days: days
+            .into_iter()
+            .map(|(day, entries)| AgendaDay {
+                date: PerLocale::build(|locale| crate::dates::day(locale, day)),
+                entries,
+            })
+            .collect(),
+    })
+}
+
+/// One event, if the reader may see it; any other id reads as "not found".
+pub async fn event(id: i32) -> Result<EventDetail, AppError> {
+    let granted = authorize(Capability::CalendarRead)?;
+    let actor = granted.actor;
+    let state = app_state()?;
+    let event = readable(&state.db, &actor, granted.scope, id).await?;
+    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let mut translations = store::translations(&state.db, &[event.id]).await?;
+    Ok(EventDetail {
+        facts: facts(&actor, &zone, &event, translations.remove(&event.id), true),
+        ics_href: format!("/calendar/{}/event.ics", event.id),
+    })
+}
+
+/// What the calendar shows of `event` to `actor`.
+fn facts(
+    actor: &Actor,
+    zone: &str,
+    event: &event::Model,
+    translations: Option<Vec<event_translation::Model>>,
+    with_description: bool,
+) -> EventFacts {
+    EventFacts {
+        id: event.id,
+        texts: texts(event, translations, with_description),
+        category: EventCategory::from_code(&event.category).unwrap_or_default(),
+        when: when(zone, event),
+        location: event.location.clone(),
+        children: concerned(actor, event),
+        cancelled: event.status == status::CANCELLED,
+        changed: event.changed_at.is_some(),
+        short_notice: event.short_notice,
+    }
+}
+
+/// The event if `actor` may read it: a guardian through one of their children, staff with a
+/// whole-school grant in their own school.
+pub async fn readable<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    scope: Scope,
+    id: i32,
+) -> Result<event::Model, AppError> {
+    let found = if scope == Scope::WholeSchool && actor.guardian_id.is_none() {
+        store::in_school(db, actor.school_id, id).await?
+    } else {
+        store::visible_to(db, actor.school_id, &actor.memberships(), id).await?
+    };
+    found.ok_or(AppError::NotFound)
+}
+
+/// The original, then each translation; descriptions only when the page shows them.
+fn texts(
+    event: &event::Model,
+    translations: Option<Vec<event_translation::Model>>,
+    with_description: bool,
+) -> Vec<EventText> {
+    let description = |html: &str| {
+        if with_description {
+            SanitizedHtml::clean(html)
+        } else {
+            SanitizedHtml::default()
+        }
+    };
+    let mut texts = vec![EventText {
+        language: event.language.clone(),
+        title: event.title.clone(),
+        description: description(&event.description_html),
+    }];
+    texts.extend(
+        translations
+            .into_iter()
+            .flatten()
+            .filter(|t| t.language != event.language)
+            .map(|t| EventText {
+                language: t.language,
+                title: t.title,
+                description: description(&t.description_html),
+            }),
+    );
+    texts
+}
+
+/// When an event happens, in each language: "All day", "09:30–15:00", a span of days, or a span
+/// of two dates with times.
+pub fn when(zone: &str, event: &event::Model) -> PerLocale<String> {
+    let first = crate::dates::local_day(zone, event.starts_at);
+    if event.all_day {
+        // An all-day event ends at the midnight after its last day.
+        let last = crate::dates::local_day(zone, event.ends_at - Duration::seconds(1)).max(first);
+        return PerLocale::build(|locale| {
+            if last == first {
+                crate::msg!(locale, "event-all-day")
+            } else {
+                let (first, last) = (
+                    crate::dates::date(locale, first),
+                    crate::dates::date(locale, last),
+                );
+                crate::msg!(
+                    locale,
+                    "event-days",
+                    first = first.as_str(),
+                    last = last.as_str()
+                )
+            }
+        });
+    }
+    let (start, end) = (
+        crate::dates::time(zone, event.starts_at),
+        crate::dates::time(zone, event.ends_at),
+    );
+    if crate::dates::local_day(zone, event.ends_at) == first {
+        return PerLocale::build(|locale| {
+            crate::msg!(
+                locale,
+                "event-times",
+                start = start.as_str(),
+                end = end.as_str()
+            )
+        });
+    }
+    let at = |locale, t: DateTime<Utc>| crate::dates::date_time(locale, zone, t);
+    PerLocale::build(|locale| {
+        let (start, end) = (at(locale, event.starts_at), at(locale, event.ends_at));
+        crate::msg!(
+            locale,
+            "event-span",
+            start = start.as_str(),
+            end = end.as_str()
+        )
+    })
+}

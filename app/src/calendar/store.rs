@@ -1,0 +1,259 @@
+//! Events in the database: creating them with their target index and translations, and reading
+//! what a family's targets reach.
+
+use super::{EventCategory, status};
+use crate::audience::{Audience, Membership, target_keys};
+use crate::db::entities::{event, event_target, event_translation};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use std::collections::HashMap;
+
+/// The most events one agenda lists.
+pub const AGENDA_LIMIT: u64 = 200;
+
+/// An event as its author wrote it.
+#[derive(Clone, Debug)]
+pub struct NewEvent {
+    /// Its category.
+    pub category: EventCategory,
+    /// Whom it is for.
+    pub audience: Audience,
+    /// The language it is written in (a tag).
+    pub language: String,
+    /// The title.
+    pub title: String,
+    /// The description, as Markdown.
+    pub description_source: String,
+    /// Where; empty when not said.
+    pub location: String,
+    /// A whole day or days.
+    pub all_day: bool,
+    /// When it starts (an all-day event: the first day's midnight in the school's zone).
+    pub starts_at: DateTime<Utc>,
+    /// When it ends (an all-day event: midnight after its last day).
+    pub ends_at: DateTime<Utc>,
+    /// On the school's public calendar.
+    pub public: bool,
+    /// Published inside the school's notice period.
+    pub short_notice: bool,
+}
+
+/// The audience stored with an event; unreadable JSON reaches nobody rather than everybody.
+pub fn audience_of(event: &event::Model) -> Audience {
+    serde_json::from_str(&event.audience).unwrap_or(Audience {
+        staff_only: true,
+        ..Audience::default()
+    })
+}
+
+/// Saves a new event with its target index; returns its id.
+pub async fn create(
+    db: &DatabaseConnection,
+    school_id: i32,
+    author: Option<i32>,
+    new: &NewEvent,
+    now: DateTime<Utc>,
+) -> Result<i32, DbErr> {
+    let audience = serde_json::to_string(&new.audience)
+        .map_err(|e| DbErr::Custom(format!("audience: {e}")))?;
+    let description_html = crate::notices::rich_text::render(&new.description_source);
+    let txn = crate::db::write_transaction(db).await?;
+    let row = event::ActiveModel {
+        school_id: Set(school_id),
+        author_user_id: Set(author),
+        status: Set(status::SCHEDULED.to_string()),
+        category: Set(new.category.code().to_string()),
+        audience: Set(audience),
+        language: Set(new.language.clone()),
+        title: Set(new.title.clone()),
+        description_source: Set(new.description_source.clone()),
+        description_html: Set(description_html),
+        location: Set(new.location.clone()),
+        all_day: Set(new.all_day),
+        starts_at: Set(new.starts_at),
+        ends_at: Set(new.ends_at),
+        public: Set(new.public),
+        short_notice: Set(new.short_notice),
+        sequence: Set(0),
+        uid: Set(new_uid()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        changed_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let targets: Vec<event_target::ActiveModel> = new
+        .audience
+        .targets(school_id)
+        .into_iter()
+        .map(|(kind, target_id)| event_target::ActiveModel {
+            event_id: Set(row.id),
+            kind: Set(kind.to_string()),
+            target_id: Set(target_id),
+            starts_at: Set(new.starts_at),
+            ends_at: Set(new.ends_at),
+            ..Default::default()
+        })
+        .collect();
+    if !targets.is_empty() {
+        event_target::Entity::insert_many(targets)
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(row.id)
+}
+
+/// A UID for a new event: random, so it never names the school's address (a feed moved to a new
+/// host keeps every phone's copy of the event) and never repeats across schools.
+fn new_uid() -> String {
+    format!("{:032x}@schoolgate", rand::random::<u128>())
+}
+
+/// Adds (or replaces) an event's translation into `language`.
+pub async fn translate<C: ConnectionTrait>(
+    db: &C,
+    event: &event::Model,
+    language: &str,
+    title: &str,
+    description_source: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    event_translation::Entity::delete_many()
+        .filter(event_translation::Column::EventId.eq(event.id))
+        .filter(event_translation::Column::Language.eq(language))
+        .exec(db)
+        .await?;
+    event_translation::ActiveModel {
+        event_id: Set(event.id),
+        language: Set(language.to_string()),
+        title: Set(title.to_string()),
+        description_source: Set(description_source.to_string()),
+        description_html: Set(crate::notices::rich_text::render(description_source)),
+        source_sequence: Set(event.sequence),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The events reaching `memberships` that have not ended by `from`, earliest first.
+pub async fn upcoming_for<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    memberships: &[Membership],
+    from: DateTime<Utc>,
+) -> Result<Vec<event::Model>, DbErr> {
+    if memberships.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i32> = event_target::Entity::find()
+        .select_only()
+        .column(event_target::Column::EventId)
+        .filter(reached_by(school_id, memberships))
+        .filter(event_target::Column::EndsAt.gt(from))
+        .order_by_asc(event_target::Column::StartsAt)
+        .limit(AGENDA_LIMIT * 4)
+        .into_tuple()
+        .all(db)
+        .await?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    event::Entity::find()
+        .filter(event::Column::Id.is_in(ids))
+        .filter(event::Column::SchoolId.eq(school_id))
+        .order_by_asc(event::Column::StartsAt)
+        .order_by_asc(event::Column::Id)
+        .limit(AGENDA_LIMIT)
+        .all(db)
+        .await
+}
+
+/// Every event of the school (staff-only ones too) that has not ended by `from`.
+pub async fn upcoming_in_school<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    from: DateTime<Utc>,
+) -> Result<Vec<event::Model>, DbErr> {
+    event::Entity::find()
+        .filter(event::Column::SchoolId.eq(school_id))
+        .filter(event::Column::EndsAt.gt(from))
+        .order_by_asc(event::Column::StartsAt)
+        .order_by_asc(event::Column::Id)
+        .limit(AGENDA_LIMIT)
+        .all(db)
+        .await
+}
+
+/// The event if one of `memberships` is in its audience.
+pub async fn visible_to<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    memberships: &[Membership],
+    event_id: i32,
+) -> Result<Option<event::Model>, DbErr> {
+    if memberships.is_empty() {
+        return Ok(None);
+    }
+    let reached = event_target::Entity::find()
+        .filter(event_target::Column::EventId.eq(event_id))
+        .filter(reached_by(school_id, memberships))
+        .one(db)
+        .await?;
+    if reached.is_none() {
+        return Ok(None);
+    }
+    in_school(db, school_id, event_id).await
+}
+
+/// The event if it belongs to `school_id`.
+pub async fn in_school<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    event_id: i32,
+) -> Result<Option<event::Model>, DbErr> {
+    event::Entity::find_by_id(event_id)
+        .filter(event::Column::SchoolId.eq(school_id))
+        .one(db)
+        .await
+}
+
+/// Target rows of any of the family's targets.
+fn reached_by(school_id: i32, memberships: &[Membership]) -> Condition {
+    target_keys(school_id, memberships)
+        .into_iter()
+        .fold(Condition::any(), |any, (kind, id)| {
+            any.add(
+                Condition::all()
+                    .add(event_target::Column::Kind.eq(kind))
+                    .add(event_target::Column::TargetId.eq(id)),
+            )
+        })
+}
+
+/// Every translation of `ids`, by event.
+pub async fn translations<C: ConnectionTrait>(
+    db: &C,
+    ids: &[i32],
+) -> Result<HashMap<i32, Vec<event_translation::Model>>, DbErr> {
+    let mut by_event: HashMap<i32, Vec<event_translation::Model>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(by_event);
+    }
+    for row in event_translation::Entity::find()
+        .filter(event_translation::Column::EventId.is_in(ids.iter().copied()))
+        .order_by_asc(event_translation::Column::Language)
+        .all(db)
+        .await?
+    {
+        by_event.entry(row.event_id).or_default().push(row);
+    }
+    Ok(by_event)
+}

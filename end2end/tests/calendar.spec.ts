@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, Portal, signIn } from './fixtures/portal';
+
+// Runs with and without JavaScript: the agenda and an event's page are rendered on the server,
+// and "Add to my calendar" is a plain download.
+
+const TRIP = 'Class 3A trip to the Science Museum';
+const TRIP_ZH = '3A班科学博物馆之旅';
+const ASSEMBLY = 'Year 4 class assembly';
+
+test('a 3A parent finds the class trip in the agenda, reads it in Chinese and adds it to their calendar; a Year 4 parent never sees it', async ({ browser }, info) => {
+  test.slow();
+  const jsEnabled = info.project.name === 'js-on';
+  const parent = await signIn(browser, DEMO.parent, jsEnabled);
+  await parent.page.getByRole('navigation').getByRole('link', { name: 'Calendar' }).click();
+  await expect(parent.page).toHaveURL(/\/calendar$/);
+  await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText('Calendar');
+  const trip = parent.page.getByRole('link', { name: new RegExp(TRIP) });
+  await expect(trip).toBeVisible();
+  await expect(trip).toContainText('For ');
+  await expect(parent.page.getByText(ASSEMBLY)).toHaveCount(0);
+  await expect(parent.page.getByText('Staff meeting')).toHaveCount(0);
+  // Each event is a whole-row link, big enough to tap.
+  expect((await trip.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  if (jsEnabled) await parent.portal.expectNoAxeViolations();
+
+  await trip.click();
+  await expect(parent.page).toHaveURL(/\/calendar\/\d+$/);
+  await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText(TRIP);
+  await expect(parent.page.getByText('Science Museum, Exhibition Road, London')).toBeVisible();
+  const add = parent.page.getByRole('link', { name: 'Add to my calendar' });
+  const href = await add.getAttribute('href');
+  expect(href).toMatch(/^\/calendar\/\d+\/event\.ics$/);
+  if (jsEnabled) await parent.portal.expectNoAxeViolations();
+
+  // Chinese: with the wasm the page switches in place, without a request.
+  const requests: string[] = [];
+  parent.page.on('request', (r) => {
+    if (['document', 'fetch', 'xhr'].includes(r.resourceType())) requests.push(r.url());
+  });
+  await parent.portal.chooseLanguage('中文（简体）');
+  await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText(TRIP_ZH);
+  await expect(parent.page.getByRole('link', { name: '添加到我的日历' })).toBeVisible();
+  if (jsEnabled) {
+    expect(requests).toEqual([]);
+    await parent.portal.chooseLanguage('العربية');
+    await expect(parent.page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText('رحلة الصف 3A إلى متحف العلوم');
+    expect(requests).toEqual([]);
+    await parent.portal.expectNoAxeViolations();
+  }
+
+  // The download: one event, in the language the parent reads.
+  const download = await parent.page.request.get(href!);
+  expect(download.status()).toBe(200);
+  expect(download.headers()['content-type']).toContain('text/calendar');
+  const ics = await download.text();
+  expect(ics).toContain('BEGIN:VEVENT');
+  expect(ics).toContain(jsEnabled ? 'SUMMARY:رحلة الصف 3A إلى متحف العلوم' : `SUMMARY:${TRIP_ZH}`);
+  const tripPath = new URL(parent.page.url()).pathname;
+  await parent.page.context().close();
+
+  // A Year 4 parent: the assembly, not the trip, neither in the list nor by its address.
+  const other = await signIn(browser, 'parent2@riverside.example', jsEnabled);
+  await other.portal.open('/calendar');
+  await expect(other.page.getByRole('link', { name: new RegExp(ASSEMBLY) })).toBeVisible();
+  await expect(other.page.getByText(TRIP)).toHaveCount(0);
+  const refused = await other.portal.open(tripPath);
+  expect(refused?.status()).toBe(404);
+  await expect(other.page.getByText(TRIP)).toHaveCount(0);
+  expect((await other.page.request.get(href!)).status()).toBe(404);
+  await other.page.context().close();
+});

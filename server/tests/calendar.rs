@@ -1,0 +1,293 @@
+//! The calendar as families and staff get it: each family sees exactly the events whose audience
+//! holds one of their children — in the agenda, by id and as an `.ics` file — and staff see their
+//! school's. The `.ics` is read back by a parser that is not ours (Python's `icalendar`).
+//! Runs on SQLite and PostgreSQL.
+
+mod support;
+
+use app::audience::Membership;
+use app::db::entities::{event, guardian, school};
+use app::roster::demo;
+use http::{StatusCode, header};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::process::{Command, Stdio};
+use support::{Harness, body_text, form_call, postgres_harness, session_for, sqlite_harness};
+
+const TRIP: &str = "Class 3A trip to the Science Museum";
+const ASSEMBLY: &str = "Year 4 class assembly";
+const STAFF_MEETING: &str = "Staff meeting";
+const FOR_EVERYONE: [&str; 3] = [
+    "INSET day: school closed to pupils",
+    "Parents' evening",
+    "Winter holiday",
+];
+
+async fn agenda(h: &Harness, cookie: &str) -> serde_json::Value {
+    let response = h
+        .send(form_call("/api/calendar/agenda", &[], Some(cookie)))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    serde_json::from_str(&body_text(response).await).expect("agenda JSON")
+}
+
+/// Every entry of an agenda, as (original title, children it concerns, languages it has).
+fn entries(agenda: &serde_json::Value) -> Vec<(String, Vec<String>, Vec<String>)> {
+    agenda["days"]
+        .as_array()
+        .expect("days")
+        .iter()
+        .flat_map(|day| day["entries"].as_array().expect("entries").iter())
+        .map(|entry| {
+            let texts = entry["texts"].as_array().expect("texts");
+            (
+                texts[0]["title"].as_str().expect("title").to_string(),
+                entry["children"]
+                    .as_array()
+                    .expect("children")
+                    .iter()
+                    .map(|c| c.as_str().expect("name").to_string())
+                    .collect(),
+                texts
+                    .iter()
+                    .map(|t| t["language"].as_str().expect("tag").to_string())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+fn titles(agenda: &serde_json::Value) -> BTreeSet<String> {
+    entries(agenda)
+        .into_iter()
+        .map(|(title, _, _)| title)
+        .collect()
+}
+
+fn expected(also: &[&str]) -> BTreeSet<String> {
+    FOR_EVERYONE
+        .iter()
+        .chain(also)
+        .map(|t| t.to_string())
+        .collect()
+}
+
+async fn event_id(h: &Harness, title: &str) -> i32 {
+    event::Entity::find()
+        .filter(event::Column::Title.eq(title))
+        .one(&h.db)
+        .await
+        .expect("query")
+        .unwrap_or_else(|| panic!("no event {title}"))
+        .id
+}
+
+/// The `.ics` read back by Python's `icalendar`: one JSON object per VEVENT.
+fn parsed_by_icalendar(ics: &str) -> Vec<serde_json::Value> {
+    let python = std::env::var("SG_TEST_SMTP_PYTHON")
+        .expect("SG_TEST_SMTP_PYTHON must name a Python with icalendar; `./sg test` sets it up");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../tools/smtp/ics_check.py");
+    let mut child = Command::new(python)
+        .arg(script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run the iCalendar parser");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(ics.as_bytes())
+        .expect("write the .ics");
+    let output = child.wait_with_output().expect("parser output");
+    assert!(
+        output.status.success(),
+        "icalendar refused the file: {}\n{ics}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one event as JSON"))
+        .collect()
+}
+
+async fn ics(h: &Harness, id: i32, cookie: &str, language: &str) -> (StatusCode, String, String) {
+    let response = h
+        .get(
+            &format!("/calendar/{id}/event.ics"),
+            &[
+                (header::COOKIE, cookie),
+                (header::ACCEPT_LANGUAGE, language),
+            ],
+        )
+        .await;
+    let status = response.status();
+    let kind = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    (status, kind, body_text(response).await)
+}
+
+async fn each_family_sees_its_own_events(h: Harness) {
+    let riverside = school::Entity::find()
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("demo school");
+    let added = app::calendar::demo::seed(&h.db, riverside.id)
+        .await
+        .expect("demo events");
+    assert_eq!(added, 6);
+
+    // Guardian A's children are in 3A and 5B; guardian B's child is in 4B.
+    let parent_a = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let parent_b = session_for(&h.db, demo::OTHER_PARENT_EMAIL).await;
+    let office = session_for(&h.db, "office@riverside.example").await;
+    let a = agenda(&h, &parent_a).await;
+    assert_eq!(titles(&a), expected(&[TRIP]));
+    assert_eq!(titles(&agenda(&h, &parent_b).await), expected(&[ASSEMBLY]));
+    assert_eq!(
+        titles(&agenda(&h, &office).await),
+        expected(&[TRIP, ASSEMBLY, STAFF_MEETING]),
+        "staff see the whole school's calendar, staff-only events too"
+    );
+    // The trip names the one child it concerns and carries its translations.
+    let (_, children, languages) = entries(&a)
+        .into_iter()
+        .find(|(title, _, _)| title == TRIP)
+        .expect("trip");
+    assert_eq!(children.len(), 1, "{children:?}");
+    assert_eq!(languages, ["en-GB", "ar", "zh-CN"]);
+    // Every entry's time is written out in each language.
+    let first = &a["days"][0]["entries"][0]["when"];
+    assert_eq!(first.as_array().map(Vec::len), Some(3), "{first}");
+
+    // By id: guardian B cannot open the trip, nor download it.
+    let trip = event_id(&h, TRIP).await;
+    let refused = h
+        .send(form_call(
+            "/api/calendar/event",
+            &[("id", &trip.to_string())],
+            Some(&parent_b),
+        ))
+        .await;
+    assert_eq!(refused.status(), StatusCode::NOT_FOUND);
+    let (status, _, _) = ics(&h, trip, &parent_b, "en-GB").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let detail: serde_json::Value = serde_json::from_str(
+        &body_text(
+            h.send(form_call(
+                "/api/calendar/event",
+                &[("id", &trip.to_string())],
+                Some(&parent_a),
+            ))
+            .await,
+        )
+        .await,
+    )
+    .expect("event JSON");
+    assert!(
+        detail["facts"]["texts"][0]["description"]
+            .as_str()
+            .is_some_and(|d| d.contains("<strong>packed lunch</strong>")),
+        "{detail}"
+    );
+
+    // Guardian A's .ics, in Chinese because that is the language asked for.
+    let (status, kind, body) = ics(&h, trip, &parent_a, "zh-CN").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(kind.starts_with("text/calendar"), "{kind}");
+    let events = parsed_by_icalendar(&body);
+    assert_eq!(events.len(), 1, "{body}");
+    let parsed = &events[0];
+    assert_eq!(parsed["summary"], "3A班科学博物馆之旅");
+    assert_eq!(parsed["status"], "CONFIRMED");
+    assert_eq!(
+        parsed["location"],
+        "Science Museum, Exhibition Road, London"
+    );
+    let stored = event::Entity::find_by_id(trip)
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("trip");
+    assert_eq!(parsed["uid"], stored.uid.as_str());
+    let start = stored.starts_at.format("%Y%m%dT%H%M%SZ").to_string();
+    assert_eq!(parsed["start"], start.as_str());
+
+    // An all-day event comes as dates.
+    let inset = event_id(&h, FOR_EVERYONE[0]).await;
+    let (_, _, body) = ics(&h, inset, &parent_b, "en-GB").await;
+    let parsed = &parsed_by_icalendar(&body)[0];
+    assert_eq!(parsed["start"].as_str().map(str::len), Some(8), "{parsed}");
+}
+
+/// For every guardian of the school: the agenda query returns exactly the events whose audience
+/// holds one of their children.
+async fn the_agenda_query_agrees_with_the_audiences(h: Harness) {
+    let riverside = school::Entity::find()
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("demo school");
+    app::calendar::demo::seed(&h.db, riverside.id)
+        .await
+        .expect("demo events");
+    let all = event::Entity::find().all(&h.db).await.expect("events");
+    let from = chrono::Utc::now() - chrono::Duration::days(1);
+    let guardians = guardian::Entity::find()
+        .filter(guardian::Column::SchoolId.eq(riverside.id))
+        .all(&h.db)
+        .await
+        .expect("guardians");
+    assert!(guardians.len() > 100);
+    for g in &guardians {
+        let memberships: Vec<Membership> = app::audience::resolve::memberships(&h.db, g.id)
+            .await
+            .expect("memberships");
+        let found: BTreeSet<i32> =
+            app::calendar::store::upcoming_for(&h.db, riverside.id, &memberships, from)
+                .await
+                .expect("agenda")
+                .into_iter()
+                .map(|e| e.id)
+                .collect();
+        let wanted: BTreeSet<i32> = all
+            .iter()
+            .filter(|e| {
+                let audience = app::calendar::store::audience_of(e);
+                memberships
+                    .iter()
+                    .any(|m| audience.contains(riverside.id, m))
+            })
+            .map(|e| e.id)
+            .collect();
+        assert_eq!(found, wanted, "guardian {}", g.id);
+    }
+}
+
+#[tokio::test]
+async fn families_see_their_own_events_on_sqlite() {
+    each_family_sees_its_own_events(sqlite_harness().await).await;
+}
+
+#[tokio::test]
+async fn families_see_their_own_events_on_postgres() {
+    each_family_sees_its_own_events(postgres_harness().await).await;
+}
+
+#[tokio::test]
+async fn agendas_match_audiences_on_sqlite() {
+    the_agenda_query_agrees_with_the_audiences(sqlite_harness().await).await;
+}
+
+#[tokio::test]
+async fn agendas_match_audiences_on_postgres() {
+    the_agenda_query_agrees_with_the_audiences(postgres_harness().await).await;
+}
