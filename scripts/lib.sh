@@ -13,7 +13,7 @@ step() {
   local name=$1; shift
   local t0=$SECONDS status=0
   local log
-  log="$LOG_DIR/$(printf '%s' "$name" | tr -cs 'A-Za-z0-9' '-').log"
+  log=$(step_log "$name")
   mkdir -p "$LOG_DIR"
   echo "==> $name"
   # In the background and waited for, so `set -e` still stops the step at its first failing
@@ -35,9 +35,10 @@ step() {
 shown_step() {
   # A step whose output is the point (figures): run as a step, then printed.
   step "$@"
-  local name=$1
-  sed 's/^/    /' "$LOG_DIR/$(printf '%s' "$name" | tr -cs 'A-Za-z0-9' '-').log"
+  sed 's/^/    /' "$(step_log "$1")"
 }
+
+step_log() { printf '%s/%s.log' "$LOG_DIR" "$(printf '%s' "$1" | tr -cs 'A-Za-z0-9' '-')"; }
 
 counted() {
   # Runs a test command, keeping its output for the final count (any failure stops ./sg first).

@@ -23,6 +23,9 @@ test('a 3A parent finds the class trip in the agenda, reads it in Chinese and ad
   // Each event is a whole-row link, big enough to tap.
   expect((await trip.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   if (jsEnabled) await parent.portal.expectNoAxeViolations();
+  // At 360 px (the narrowest phone we support) nothing scrolls sideways.
+  await parent.page.setViewportSize({ width: 360, height: 740 });
+  expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
 
   await trip.click();
   await expect(parent.page).toHaveURL(/\/calendar\/\d+$/);
@@ -31,6 +34,8 @@ test('a 3A parent finds the class trip in the agenda, reads it in Chinese and ad
   const add = parent.page.getByRole('link', { name: 'Add to my calendar' });
   const href = await add.getAttribute('href');
   expect(href).toMatch(/^\/calendar\/\d+\/event\.ics$/);
+  expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
+  expect((await add.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   if (jsEnabled) await parent.portal.expectNoAxeViolations();
 
   // Chinese: with the wasm the page switches in place, without a request.

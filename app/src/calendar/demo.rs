@@ -5,19 +5,14 @@
 use super::EventCategory;
 use super::store::{self, NewEvent};
 use crate::audience::Audience;
-use crate::db::entities::{class, event, year_group};
+use crate::db::entities::year_group;
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 
 /// Adds the demo events to `school_id`; returns how many.
 pub async fn seed(db: &DatabaseConnection, school_id: i32) -> Result<usize, DbErr> {
     let author = crate::roster::demo::office_account(db).await?;
-    let class_3a = class::Entity::find()
-        .filter(class::Column::SchoolId.eq(school_id))
-        .filter(class::Column::Name.eq("3A"))
-        .one(db)
-        .await?
-        .map(|c| c.id);
+    let class_3a = crate::roster::demo::class_id(db, school_id, "3A").await?;
     let year_4 = year_group::Entity::find()
         .filter(year_group::Column::SchoolId.eq(school_id))
         .filter(year_group::Column::Name.eq("Year 4"))
@@ -131,14 +126,7 @@ pub async fn seed(db: &DatabaseConnection, school_id: i32) -> Result<usize, DbEr
         events.push((trip, translations));
     }
     for (new, translations) in &events {
-        let id = store::create(db, school_id, author, new, now).await?;
-        if translations.is_empty() {
-            continue;
-        }
-        let saved = event::Entity::find_by_id(id)
-            .one(db)
-            .await?
-            .ok_or_else(|| DbErr::RecordNotFound(format!("event {id}")))?;
+        let saved = store::create(db, school_id, author, new, now).await?;
         for (language, title, description) in translations {
             store::translate(db, &saved, language, title, description, now).await?;
         }

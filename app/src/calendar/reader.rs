@@ -22,6 +22,11 @@ fn concerned(actor: &Actor, event: &event::Model) -> Vec<String> {
         .collect()
 }
 
+/// Whether `actor` reads the whole school's calendar (staff) rather than their children's.
+fn whole_school(actor: &Actor, scope: Scope) -> bool {
+    scope == Scope::WholeSchool && actor.guardian_id.is_none()
+}
+
 /// The upcoming events, from the start of today in the school's zone, grouped by day.
 pub async fn agenda() -> Result<Agenda, AppError> {
     let granted = authorize(Capability::CalendarRead)?;
@@ -30,7 +35,7 @@ pub async fn agenda() -> Result<Agenda, AppError> {
     let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
     let today = crate::dates::local_day(&zone, Utc::now());
     let from = crate::dates::start_of_day(&zone, today);
-    let events = if granted.scope == Scope::WholeSchool && actor.guardian_id.is_none() {
+    let events = if whole_school(&actor, granted.scope) {
         store::upcoming_in_school(&state.db, actor.school_id, from).await?
     } else {
         store::upcoming_for(
@@ -43,17 +48,18 @@ pub async fn agenda() -> Result<Agenda, AppError> {
     };
     let ids: Vec<i32> = events.iter().map(|e| e.id).collect();
     let mut translations = store::translations(&state.db, &ids).await?;
+    // Events come earliest first, so their days never go backwards: each starts a new day or
+    // joins the last one.
     let mut days: Vec<(NaiveDate, Vec<EventFacts>)> = Vec::new();
     for event in &events {
         // An event that began before today shows under today, where it is still going on.
         let day = crate::dates::local_day(&zone, event.starts_at).max(today);
         let entry = facts(&actor, &zone, event, translations.remove(&event.id), false);
-        match days.iter_mut().find(|(d, _)| *d == day) {
-            Some((_, entries)) => entries.push(entry),
-            None => days.push((day, vec![entry])),
+        match days.last_mut() {
+            Some((last, entries)) if *last == day => entries.push(entry),
+            _ => days.push((day, vec![entry])),
         }
     }
-    days.sort_by_key(|(day, _)| *day);
     Ok(Agenda {
         days: days
             .into_iter()
@@ -108,7 +114,7 @@ pub async fn readable<C: sea_orm::ConnectionTrait>(
     scope: Scope,
     id: i32,
 ) -> Result<event::Model, AppError> {
-    let found = if scope == Scope::WholeSchool && actor.guardian_id.is_none() {
+    let found = if whole_school(actor, scope) {
         store::in_school(db, actor.school_id, id).await?
     } else {
         store::visible_to(db, actor.school_id, &actor.memberships(), id).await?

@@ -49,14 +49,14 @@ pub fn audience_of(event: &event::Model) -> Audience {
     })
 }
 
-/// Saves a new event with its target index; returns its id.
+/// Saves a new event with its target index.
 pub async fn create(
     db: &DatabaseConnection,
     school_id: i32,
     author: Option<i32>,
     new: &NewEvent,
     now: DateTime<Utc>,
-) -> Result<i32, DbErr> {
+) -> Result<event::Model, DbErr> {
     let audience = serde_json::to_string(&new.audience)
         .map_err(|e| DbErr::Custom(format!("audience: {e}")))?;
     let description_html = crate::notices::rich_text::render(&new.description_source);
@@ -105,7 +105,7 @@ pub async fn create(
             .await?;
     }
     txn.commit().await?;
-    Ok(row.id)
+    Ok(row)
 }
 
 /// A UID for a new event: random, so it never names the school's address (a feed moved to a new

@@ -5,10 +5,10 @@
 use super::Category;
 use super::store::{self, Draft, TranslationInput};
 use crate::audience::Audience;
-use crate::db::entities::{class, notice};
+use crate::db::entities::notice;
 use crate::i18n::Locale;
 use chrono::{Duration, Utc};
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{DatabaseConnection, DbErr, EntityTrait};
 
 /// Publishes the demo notices in `school_id`; returns how many.
 pub async fn seed(db: &DatabaseConnection, school_id: i32) -> Result<usize, DbErr> {
@@ -16,12 +16,7 @@ pub async fn seed(db: &DatabaseConnection, school_id: i32) -> Result<usize, DbEr
     let author = office_account(db)
         .await?
         .ok_or_else(|| DbErr::RecordNotFound(OFFICE_EMAIL.into()))?;
-    let class_3a = class::Entity::find()
-        .filter(class::Column::SchoolId.eq(school_id))
-        .filter(class::Column::Name.eq("3A"))
-        .one(db)
-        .await?
-        .map(|c| c.id);
+    let class_3a = crate::roster::demo::class_id(db, school_id, "3A").await?;
     let now = Utc::now();
     let whole_school = Audience {
         whole_school: true,

@@ -25,6 +25,20 @@ pub const OTHER_PARENT_EMAIL: &str = "parent2@riverside.example";
 /// The demo office's sign-in: the author of the demo notices and events.
 pub const OFFICE_EMAIL: &str = "office@riverside.example";
 
+/// The id of the class called `name` in `school_id`, if there is one.
+pub async fn class_id<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    name: &str,
+) -> Result<Option<i32>, DbErr> {
+    Ok(crate::db::entities::class::Entity::find()
+        .filter(crate::db::entities::class::Column::SchoolId.eq(school_id))
+        .filter(crate::db::entities::class::Column::Name.eq(name))
+        .one(db)
+        .await?
+        .map(|c| c.id))
+}
+
 /// The demo office's account id, if the demo school exists.
 pub async fn office_account<C: sea_orm::ConnectionTrait>(db: &C) -> Result<Option<i32>, DbErr> {
     Ok(crate::db::entities::user_account::Entity::find()
