@@ -26,7 +26,9 @@ step() {
   trap - INT TERM
   if [ "$status" -ne 0 ]; then
     echo "    FAILED: $name ($((SECONDS - t0)) s, exit $status); the end of $log:"
-    tail -n 200 "$log" | sed 's/^/    | /'
+    # Lines cut short: a linker's command line is one line of tens of kilobytes, and the
+    # reason it failed comes after it.
+    tail -n 200 "$log" | cut -c1-400 | sed 's/^/    | /'
     return "$status"
   fi
   echo "    done: $name ($((SECONDS - t0)) s)"

@@ -2,8 +2,12 @@
 //! guardian sees, translations and staleness, reading and acknowledging, withdrawal and expiry,
 //! XSS, attachments, refused publishes that keep the typed text, reminders, export and audit.
 
-mod support;
+use crate::support;
 
+use crate::support::{
+    Harness, PDF, body_text, form_call, multipart_form, postgres_harness, publish_notice,
+    session_for, sqlite_harness,
+};
 use app::audience::{Audience, resolve};
 use app::db::entities::{
     audit_log, class, enrolment, guardian_pupil, notice, notice_ack, notice_read, notification,
@@ -15,10 +19,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set,
 };
 use std::collections::BTreeSet;
-use support::{
-    Harness, PDF, body_text, form_call, multipart_form, postgres_harness, publish_notice,
-    session_for, sqlite_harness,
-};
 
 const OFFICE: &str = "office@riverside.example";
 

@@ -4,9 +4,7 @@ use axum::body::Body;
 use http::{Request, Response, StatusCode, header};
 use http_body_util::BodyExt;
 
-mod support;
-
-use support::{
+use crate::support::{
     BODY_LIMIT, Harness, WASM, WASM_BR, body_text, header_value, postgres_harness, sqlite_harness,
 };
 

@@ -8,9 +8,9 @@ use app::db::entities::{
 use http::{StatusCode, header};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-mod support;
+use crate::support;
 
-use support::{
+use crate::support::{
     Harness, body_text, form_call, home_as, postgres_harness, publish_notice, session_for,
     sqlite_harness,
 };

@@ -3,8 +3,9 @@
 //! school's. The `.ics` is read back by a parser that is not ours (Python's `icalendar`).
 //! Runs on SQLite and PostgreSQL.
 
-mod support;
-
+use crate::support::{
+    Harness, body_text, form_call, postgres_harness, session_for, sqlite_harness,
+};
 use app::audience::Membership;
 use app::db::entities::{event, guardian, school};
 use app::roster::demo;
@@ -13,7 +14,6 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::process::{Command, Stdio};
-use support::{Harness, body_text, form_call, postgres_harness, session_for, sqlite_harness};
 
 const TRIP: &str = "Class 3A trip to the Science Museum";
 const ASSEMBLY: &str = "Year 4 class assembly";

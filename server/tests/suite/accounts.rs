@@ -1,14 +1,14 @@
 //! Accounts through the real router: sign-in, sessions, sign-out, throttling, joining with a
 //! code, the child switcher, suspension and the CSRF guard. Runs on SQLite and PostgreSQL.
 
-mod support;
+use crate::support;
 
-use app::roster::demo;
-use http::{StatusCode, header};
-use support::{
+use crate::support::{
     Harness, body_text, form_call, home_as, postgres_harness, session_cookie, session_for,
     sqlite_harness,
 };
+use app::roster::demo;
+use http::{StatusCode, header};
 
 async fn sign_in(
     h: &Harness,
@@ -446,7 +446,7 @@ async fn guardians_without_accounts(h: &Harness, class_id: i32) -> usize {
 async fn importing_the_roster(h: &Harness) {
     use app::db::entities::pupil;
     use sea_orm::{EntityTrait, PaginatorTrait};
-    let example = include_str!("../../docs/roster-example.csv");
+    let example = include_str!("../../../docs/roster-example.csv");
     let office = session_for(&h.db, "office@riverside.example").await;
     let tools = body_text(h.get("/admin", &[(header::COOKIE, office.as_str())]).await).await;
     assert!(tools.contains("href=\"/admin/letters\"") && tools.contains("href=\"/admin/roster\""));

@@ -1,9 +1,5 @@
 //! The shared test harness: the real router over a real database (SQLite file or PostgreSQL)
 //! seeded with the demo school, and helpers to sign in and call server functions.
-#![allow(
-    dead_code,
-    reason = "each test binary uses a different part of the harness"
-)]
 
 use app::assets::AssetManifest;
 use app::db::scratch;
@@ -24,7 +20,6 @@ pub const WASM_BR: &[u8] = b"brotli-variant";
 pub struct Harness {
     pub router: Router,
     pub db: sea_orm::DatabaseConnection,
-    pub files: app::storage::SharedStore,
     pub database_url: String,
     _site: tempfile::TempDir,
     _db_dir: Option<tempfile::TempDir>,
@@ -49,11 +44,9 @@ pub async fn harness_on(database_url: String, db_dir: Option<tempfile::TempDir>)
     let settings = app::state::Settings::for_public_url("http://127.0.0.1:3000");
     let files: app::storage::SharedStore =
         std::sync::Arc::new(app::storage::LocalDir::new(site.path().join("files")));
-    let state =
-        startup::app_state(db.clone(), site.path(), manifest, settings, files.clone()).await;
+    let state = startup::app_state(db.clone(), site.path(), manifest, settings, files).await;
     Harness {
         db,
-        files,
         database_url: database_url.clone(),
         router: server::router::build(state, BODY_LIMIT),
         _site: site,

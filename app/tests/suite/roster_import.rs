@@ -1,14 +1,13 @@
 //! Roster import on the demo school: a broken file is refused with every row's problems and
 //! writes nothing; a good file imports; importing it again changes nothing; a changed file
 //! updates by MIS id. Runs on SQLite and PostgreSQL.
-#![cfg(feature = "ssr")]
 
 use app::db::entities::{guardian, pupil};
 use app::db::{connect, migrate, scratch};
 use app::roster::import::{Problem, commit, preview};
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
-const EXAMPLE: &str = include_str!("../../docs/roster-example.csv");
+const EXAMPLE: &str = include_str!("../../../docs/roster-example.csv");
 
 async fn counts(db: &DatabaseConnection) -> (u64, u64) {
     (

@@ -1,5 +1,4 @@
 //! The storage suite, run once on a SQLite file and once on PostgreSQL.
-#![cfg(feature = "ssr")]
 
 use app::db::{connect, migrate, scratch};
 use app::school::db::{DEMO_SCHOOL_NAME, profile, seed_demo};

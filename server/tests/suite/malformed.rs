@@ -3,9 +3,9 @@
 
 use http::{StatusCode, header};
 
-mod support;
+use crate::support;
 
-use support::{Harness, body_text, call, postgres_harness, session_for, sqlite_harness};
+use crate::support::{Harness, body_text, call, postgres_harness, session_for, sqlite_harness};
 
 /// Server functions whose arguments are all optional or absent: any body decodes (an empty one
 /// as a new notice's form), so they simply run.

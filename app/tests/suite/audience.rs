@@ -1,7 +1,6 @@
 //! Property test: the audience resolver, both directions, against a brute-force reading of
 //! randomly generated schools (a second school shares the database, leavers are enrolled only
 //! last year, some pupils have no class).
-#![cfg(feature = "ssr")]
 
 use app::audience::resolve::{memberships, reach};
 use app::audience::{Audience, Membership};

@@ -3,8 +3,7 @@
 //! recipient with one e-mail; two workers sharing PostgreSQL never send one twice; a refused
 //! connection is retried; each guardian gets their own language.
 
-mod support;
-
+use crate::support::{Harness, postgres_harness, publish_notice, session_for, sqlite_harness};
 use app::db::entities::{guardian, outbox};
 use app::outbox::mailer::{Security, Smtp, SmtpSettings};
 use app::outbox::worker::{self, WorkerSettings};
@@ -14,7 +13,6 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use support::{Harness, postgres_harness, publish_notice, session_for, sqlite_harness};
 
 /// The aiosmtpd sink: stops when dropped.
 struct Sink {

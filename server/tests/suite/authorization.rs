@@ -2,15 +2,15 @@
 //! must get. A server function registered without rows here fails the test, so each new feature
 //! adds its rows. Runs on SQLite and PostgreSQL.
 
-mod support;
+use crate::support;
 
+use crate::support::{Harness, call, form_call, postgres_harness, session_for, sqlite_harness};
 use app::access::Role;
 use app::db::entities::{class, guardian_pupil, school, user_account};
 use app::roster::demo;
 use http::StatusCode;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use std::collections::BTreeSet;
-use support::{Harness, call, form_call, postgres_harness, session_for, sqlite_harness};
 
 /// The typed test actors.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -240,7 +240,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
             name: "roster preview: whole-school importers, each in their own school",
             call: Call {
                 path: "/admin/roster".into(),
-                body: Body::Upload(include_str!("../../docs/roster-example.csv")),
+                body: Body::Upload(include_str!("../../../docs/roster-example.csv")),
             },
             expect: |a| match a {
                 Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
