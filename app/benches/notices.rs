@@ -5,10 +5,12 @@
 //! With `SG_BENCH_DB=<file>` the database is kept there, with one guardian's session token in
 //! `<file>.cookie`, for the load test.
 
+mod timing;
+
 use app::audience::Audience;
 use app::audience::resolve::{memberships, reach};
 use app::db::entities::{notice, notice_target, user_account};
-use app::db::{connect, migrate, scratch};
+use app::db::{connect, migrate};
 use app::i18n::Locale;
 use app::notices::store::{self, Draft};
 use app::notices::{Category, status, target};
@@ -16,33 +18,13 @@ use app::roster::generated::{IdSource, Inserted, insert, random_school};
 use chrono::{Duration as Age, Utc};
 use rand::{Rng, SeedableRng};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 const SCHOOLS: usize = 4;
 const GUARDIANS_PER_SCHOOL: usize = 5_000;
 const NOTICES: usize = 100_000;
 const PUBLISH_RUNS: usize = 20;
 const BOARD_SAMPLES: usize = 500;
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
-}
-
-fn report(label: &str, mut times: Vec<Duration>) {
-    times.sort();
-    println!(
-        "{label:<52} p50 {:>9}  p99 {:>9}  max {:>9}  (n={})",
-        ms(percentile(&times, 0.5)),
-        ms(percentile(&times, 0.99)),
-        ms(*times.last().unwrap_or(&Duration::ZERO)),
-        times.len()
-    );
-}
 
 /// 100,000 published notices over the last two years: mostly to classes and year groups, some
 /// to the whole school or single pupils, as a school's year of letters looks.
@@ -142,14 +124,7 @@ async fn generate_notices(
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
-    let keep = std::env::var("SG_BENCH_DB").ok();
-    let url = match &keep {
-        Some(path) => {
-            let _ = std::fs::remove_file(path);
-            format!("sqlite://{path}?mode=rwc")
-        }
-        None => scratch::sqlite_url_in(dir.path()),
-    };
+    let (url, keep) = timing::database_url(dir.path());
     let db = connect(&url).await?;
     migrate(&db).await?;
     let mut rng = rand::rngs::StdRng::seed_from_u64(11);
@@ -200,8 +175,8 @@ async fn main() -> anyhow::Result<()> {
         assert_eq!(outcome.notified as usize, reached);
     }
     println!("publish: whole school reaches {reached} guardians");
-    report("audience resolution: whole school", resolve_times);
-    report(
+    timing::report("audience resolution: whole school", resolve_times);
+    timing::report(
         "publish transaction (resolution + rows + e-mails)",
         publish_times,
     );
@@ -231,7 +206,7 @@ async fn main() -> anyhow::Result<()> {
         shown as f64 / BOARD_SAMPLES as f64,
         store::BOARD_LIMIT
     );
-    report(
+    timing::report(
         "parent board query (feed, notices, reads, acks, translations)",
         board_times,
     );

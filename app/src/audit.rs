@@ -19,6 +19,10 @@ pub mod action {
     pub const REMINDED: &str = "reminded";
     /// The read/acknowledged list was downloaded.
     pub const EXPORTED: &str = "exported";
+    /// A private calendar feed address was made (ending any earlier one).
+    pub const FEED_MADE: &str = "calendar-feed-made";
+    /// A private calendar feed address was turned off.
+    pub const FEED_STOPPED: &str = "calendar-feed-stopped";
 }
 
 /// Appends one entry.

@@ -76,3 +76,56 @@ test('a 3A parent finds the class trip in the agenda, reads it in Chinese and ad
   expect((await other.page.request.get(href!)).status()).toBe(404);
   await other.page.context().close();
 });
+
+test("a parent puts the school's events on their phone's calendar: a private address, shown once, ended by a new one", async ({ browser }, info) => {
+  test.slow();
+  const jsEnabled = info.project.name === 'js-on';
+  // Each project its own family, so the two runs never end each other's address.
+  const [email, theirs] = jsEnabled ? [DEMO.parent, TRIP] : ['parent2@riverside.example', ASSEMBLY];
+  const parent = await signIn(browser, email, jsEnabled);
+  await parent.page.setViewportSize({ width: 360, height: 740 });
+  await parent.portal.open('/calendar');
+  await parent.page.getByRole('link', { name: 'Your calendar on your phone' }).click();
+  await expect(parent.page).toHaveURL(/\/calendar\/subscribe$/);
+  await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText('Your calendar on your phone');
+  if (jsEnabled) await parent.portal.expectNoAxeViolations();
+
+  await parent.page.getByRole('button', { name: /^Make (my calendar|a new) address$/ }).click();
+  const open = parent.page.getByRole('link', { name: "Add to this phone's calendar" });
+  await expect(open).toHaveAttribute('href', /^webcal:\/\/[^/]+\/calendar\/feed\/[A-Za-z0-9_-]{22}\.ics$/);
+  expect((await open.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  const address = await parent.page.getByLabel(/copy it into/).inputValue();
+  expect(address).toMatch(/^https?:\/\/[^/]+\/calendar\/feed\/[A-Za-z0-9_-]{22}\.ics$/);
+  const feedPath = new URL(address).pathname;
+  expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
+  if (jsEnabled) await parent.portal.expectNoAxeViolations();
+
+  // The calendar app's view: no session, just the address.
+  const calendarApp = await browser.newContext();
+  const feed = await calendarApp.request.get(feedPath);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()['content-type']).toContain('text/calendar');
+  const ics = await feed.text();
+  expect(ics).toContain('BEGIN:VTIMEZONE');
+  expect(ics).toContain(`SUMMARY:${theirs}`);
+  expect(ics).not.toContain(`SUMMARY:${jsEnabled ? ASSEMBLY : TRIP}`);
+
+  // Coming back, the address is not shown again: only its date, and the way to a new one.
+  await parent.portal.open('/calendar/subscribe');
+  await expect(open).toHaveCount(0);
+  await expect(parent.page.getByText(/For your privacy it is shown only once/)).toBeVisible();
+  await parent.page.getByRole('button', { name: 'Make a new address' }).click();
+  const renewed = new URL(await parent.page.getByLabel(/copy it into/).inputValue()).pathname;
+  expect(renewed).not.toBe(feedPath);
+  expect((await calendarApp.request.get(feedPath)).status()).toBe(404);
+  expect((await calendarApp.request.get(renewed)).status()).toBe(200);
+
+  const stop = parent.page.getByRole('button', { name: 'Turn off my calendar address' });
+  expect((await stop.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await stop.click();
+  await expect(parent.page.getByRole('status')).toHaveText(/Your calendar address is turned off/);
+  expect((await calendarApp.request.get(renewed)).status()).toBe(404);
+  if (jsEnabled) await parent.portal.expectNoAxeViolations();
+  await calendarApp.close();
+  await parent.page.context().close();
+});

@@ -1,9 +1,10 @@
 //! Form posts a page sends to its own address (the compose form with its files, the office's
-//! letters, roster import and staff accounts): the post is handled, then either redirected or
+//! letters, roster import and staff accounts, a family's calendar feed): the post is handled, then either redirected or
 //! answered with the app's page for that address, rendered with what the post came to — so a
 //! refused form shows again with everything typed, with or without JavaScript.
 
 use app::access::CurrentActor;
+use app::calendar::feed;
 use app::error::AppError;
 use app::notices::staff::compose::{self, Submitted};
 use app::posted::Posted;
@@ -107,6 +108,18 @@ pub async fn staff(state: PostState, request: Request<Body>) -> Response {
     let current = current_of(&parts);
     let answer = match form_fields(&parts, body).await {
         Ok(fields) => staff_page::post(&state.app, &current, &fields).await,
+        Err(err) => Err(err),
+    };
+    page_with(&state, parts, Posted(answer)).await
+}
+
+/// `POST /calendar/subscribe`: make a private calendar feed address, or turn it off.
+pub async fn calendar_subscription(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    let language = app::i18n::negotiate::locale_for_request(&parts.headers);
+    let answer = match form_fields(&parts, body).await {
+        Ok(fields) => feed::post(&state.app, &current, language, &fields).await,
         Err(err) => Err(err),
     };
     page_with(&state, parts, Posted(answer)).await

@@ -55,6 +55,9 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     let letters_post = answered(|s, r| Box::pin(page_posts::letters(s, r)));
     let roster_post = answered(|s, r| Box::pin(page_posts::roster(s, r)));
     let staff_post = answered(|s, r| Box::pin(page_posts::staff(s, r)));
+    // The app serves this page through `/calendar/:id`; this route must answer its GET as well.
+    let subscription_page = answered(|s, r| Box::pin(page_posts::calendar_subscription(s, r)))
+        .get(page_renderer(&state));
 
     let context_state = state.clone();
     let shell_assets = state.assets.clone();
@@ -67,6 +70,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route("/admin/letters", letters_post)
         .route("/admin/roster", roster_post)
         .route("/admin/staff", staff_post)
+        .route(app::calendar::pages::SUBSCRIBE_PATH, subscription_page)
         // The compose form posts to its own address; the answer may be that page again.
         .route("/admin/notices/new", compose_post.clone())
         .route("/admin/notices/{id}/edit", compose_post)
@@ -90,6 +94,8 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
             "/calendar/{id}/event.ics",
             get(app::calendar::download::event_ics),
         )
+        // A private feed, opened by the token in its address rather than a session.
+        .route("/calendar/feed/{file}", get(app::calendar::feed::serve))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -186,6 +186,16 @@ event-category-club = نادٍ
 event-category-assessment = تقييم
 event-category-community = فعالية مجتمعية
 event-category-other = فعالية
+calendar-subscribe-title = تقويمك على هاتفك
+calendar-subscribe-intro = يمكن لتقويم هاتفك أن يعرض فعاليات أطفالك المدرسية ويتحدّث تلقائيًا عندما تغيّر المدرسة فعالية.
+calendar-subscribe-new = أنشئ عنوان تقويمي
+calendar-subscribe-renew = أنشئ عنوانًا جديدًا
+calendar-subscribe-stop = أوقف عنوان تقويمي
+calendar-subscribe-open = أضف إلى تقويم هذا الهاتف
+calendar-subscribe-copy = أو انسخه إلى تقويم Google أو Outlook («من عنوان URL»):
+calendar-subscribe-private = احتفظ به لنفسك: كل من يملكه يرى هذه الفعاليات. يُعرض الآن فقط.
+calendar-subscribe-since = أنشأت عنوانًا في { $date }. حفاظًا على خصوصيتك يُعرض مرة واحدة فقط؛ العنوان الجديد يوقف القديم.
+calendar-subscribe-stopped = تم إيقاف عنوان تقويمك.
 
 ## Staff pages in the app (the browser switches their language in place)
 letters-intro = اختر صفًا لطباعة رسالة لكل وليّ أمر فيه لم ينضم بعد. تُنشئ الطباعة رموزًا جديدة صالحة لمدة 48 ساعة، وتتوقف الرسائل السابقة عن العمل.
@@ -335,3 +345,6 @@ email-digest-subject = { $school }: { $count } إشعارات جديدة
 email-ack-needed = تطلب المدرسة منك تأكيد الاطلاع على هذا الإشعار.
 email-read-link = اقرأه وردّ من هنا: { $link }
 email-footer = أرسلته { $school } عبر Schoolgate. يمكنك اختيار الرسائل التي تصلك من داخل التطبيق.
+
+## Server only: calendar feeds (the name calendar apps show)
+calendar-feed-name = تقويم { $school }

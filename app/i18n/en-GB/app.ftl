@@ -186,6 +186,16 @@ event-category-club = Club
 event-category-assessment = Assessment
 event-category-community = Community
 event-category-other = Event
+calendar-subscribe-title = Your calendar on your phone
+calendar-subscribe-intro = Your phone's calendar can show your children's school events and update itself when the school changes one.
+calendar-subscribe-new = Make my calendar address
+calendar-subscribe-renew = Make a new address
+calendar-subscribe-stop = Turn off my calendar address
+calendar-subscribe-open = Add to this phone's calendar
+calendar-subscribe-copy = Or copy it into Google Calendar or Outlook ("from URL"):
+calendar-subscribe-private = Keep it private: anyone with it sees these events. It is shown only now.
+calendar-subscribe-since = You made an address on { $date }. For your privacy it is shown only once; a new one stops the old one.
+calendar-subscribe-stopped = Your calendar address is turned off.
 
 ## Staff pages in the app (the browser switches their language in place)
 letters-intro = Choose a class to print a letter for every guardian there who has not joined yet. Printing makes new codes, valid for 48 hours; earlier letters stop working.
@@ -335,3 +345,6 @@ email-digest-subject = { $school }: { $count } new notices
 email-ack-needed = The school asks you to acknowledge this notice.
 email-read-link = Read it and reply here: { $link }
 email-footer = Sent by { $school } through Schoolgate. You can choose which e-mails you get in the app.
+
+## Server only: calendar feeds (the name calendar apps show)
+calendar-feed-name = { $school } calendar

@@ -186,6 +186,16 @@ event-category-club = 兴趣小组
 event-category-assessment = 测评
 event-category-community = 社区活动
 event-category-other = 活动
+calendar-subscribe-title = 手机上的日历
+calendar-subscribe-intro = 您手机的日历可以显示孩子的学校活动，学校更改活动时会自动更新。
+calendar-subscribe-new = 生成我的日历地址
+calendar-subscribe-renew = 生成新地址
+calendar-subscribe-stop = 停用我的日历地址
+calendar-subscribe-open = 添加到本手机的日历
+calendar-subscribe-copy = 或复制到 Google 日历或 Outlook（“通过网址”）：
+calendar-subscribe-private = 请勿外传：任何拥有此地址的人都能看到这些活动。地址只显示这一次。
+calendar-subscribe-since = 您已于 { $date } 生成地址。为保护隐私，地址只显示一次；生成新地址后旧地址失效。
+calendar-subscribe-stopped = 您的日历地址已停用。
 
 ## Staff pages in the app (the browser switches their language in place)
 letters-intro = 选择一个班级，为该班所有尚未加入的监护人各打印一封信函。打印会生成新的访问码，有效期 48 小时；之前的信函随即失效。
@@ -335,3 +345,6 @@ email-digest-subject = { $school }：{ $count } 条新通知
 email-ack-needed = 学校请您确认这条通知。
 email-read-link = 请在这里阅读并回复：{ $link }
 email-footer = 由 { $school } 通过 Schoolgate 发送。您可以在应用中选择接收哪些电子邮件。
+
+## Server only: calendar feeds (the name calendar apps show)
+calendar-feed-name = { $school }日历

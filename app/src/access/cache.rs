@@ -32,6 +32,11 @@ fn generation() -> u64 {
     ROSTER_GENERATION.load(Ordering::SeqCst)
 }
 
+/// The roster generation now, for other caches of what the roster decides (calendar feeds).
+pub fn roster_generation() -> u64 {
+    generation()
+}
+
 /// One resolved actor: when, and under which roster generation.
 #[derive(Debug)]
 struct Entry {

@@ -115,7 +115,7 @@ pub async fn find_guarded<C: ConnectionTrait>(
     purpose: &str,
 ) -> Result<access_code::Model, crate::error::AppError> {
     use crate::error::{AppError, CodeProblem};
-    if super::throttle::code_guesses_held(db, address).await? {
+    if super::throttle::guesses_held(db, super::throttle::Guess::AccessCode, address).await? {
         return Err(AppError::RateLimited);
     }
     let found = access_code::Entity::find()
@@ -126,7 +126,7 @@ pub async fn find_guarded<C: ConnectionTrait>(
     match found {
         Some(found) => Ok(found),
         None => {
-            super::throttle::record_code_guess(db, address).await?;
+            super::throttle::record_guess(db, super::throttle::Guess::AccessCode, address).await?;
             Err(AppError::AccessCode(CodeProblem::Unknown))
         }
     }

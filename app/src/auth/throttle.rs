@@ -75,23 +75,52 @@ pub async fn clear<C: ConnectionTrait>(db: &C, email: &str) -> Result<(), DbErr>
     Ok(())
 }
 
-/// Unknown access codes tried from one address before it is held. Higher than the per-account
-/// limit because a whole class's parents may join from the school's Wi-Fi on the same evening.
-pub const CODE_GUESS_LIMIT: u64 = 20;
-
-fn code_guess_key(address: &str) -> String {
-    format!("code-guess:{address}")
+/// A secret that can be guessed at: each wrong try from an address counts, and enough of them
+/// hold that address for the window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Guess {
+    /// An access code or reset code typed in. Generous, because a whole class's parents may
+    /// join from the school's Wi-Fi on the same evening.
+    AccessCode,
+    /// A calendar feed address asked for. Calendar apps keep polling an address after it is
+    /// renewed, so a family's old phones alone must not hold the school's Wi-Fi.
+    FeedToken,
 }
 
-/// Whether access-code attempts from `address` are held for now.
-pub async fn code_guesses_held<C: ConnectionTrait>(db: &C, address: &str) -> Result<bool, DbErr> {
-    Ok(recent(db, code_guess_key(address)).await? >= CODE_GUESS_LIMIT)
+impl Guess {
+    /// Wrong tries from one address within the window before it is held.
+    pub fn limit(self) -> u64 {
+        match self {
+            Guess::AccessCode => 20,
+            Guess::FeedToken => 60,
+        }
+    }
+
+    fn key(self, address: &str) -> String {
+        match self {
+            Guess::AccessCode => format!("code-guess:{address}"),
+            Guess::FeedToken => format!("feed-guess:{address}"),
+        }
+    }
 }
 
-/// Records an unknown access code tried from `address`.
-pub async fn record_code_guess<C: ConnectionTrait>(db: &C, address: &str) -> Result<(), DbErr> {
+/// Whether `guess`es from `address` are held for now.
+pub async fn guesses_held<C: ConnectionTrait>(
+    db: &C,
+    guess: Guess,
+    address: &str,
+) -> Result<bool, DbErr> {
+    Ok(recent(db, guess.key(address)).await? >= guess.limit())
+}
+
+/// Records a wrong `guess` from `address`.
+pub async fn record_guess<C: ConnectionTrait>(
+    db: &C,
+    guess: Guess,
+    address: &str,
+) -> Result<(), DbErr> {
     sign_in_failure::ActiveModel {
-        key: Set(code_guess_key(address)),
+        key: Set(guess.key(address)),
         at: Set(Utc::now()),
         ..Default::default()
     }

@@ -35,20 +35,9 @@ async fn answer(
     let event = readable(&state.db, &actor, scope, id).await?;
     let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
     let translations = store::translations(&state.db, &[event.id]).await?;
-    let translated = translations
-        .get(&event.id)
-        .and_then(|all| all.iter().find(|t| t.language == locale.tag()));
-    let text = match translated {
-        Some(t) => IcsText {
-            title: &t.title,
-            description: &t.description_source,
-        },
-        None => IcsText {
-            title: &event.title,
-            description: &event.description_source,
-        },
-    };
-    let body = one_event(&event, &text, &zone, locale);
+    let text = IcsText::of(&event, translations.get(&event.id), locale);
+    let name = file_name(text.title);
+    let body = one_event(&event, text, &zone, locale);
     Ok((
         [
             (
@@ -57,7 +46,7 @@ async fn answer(
             ),
             (
                 http::header::CONTENT_DISPOSITION,
-                crate::notices::files::disposition(&file_name(text.title)),
+                crate::notices::files::disposition(&name),
             ),
             (http::header::CACHE_CONTROL, "private, no-store".to_string()),
         ],

@@ -72,3 +72,24 @@ pub struct EventDetail {
     /// The access-checked `.ics` address for "Add to my calendar".
     pub ics_href: String,
 }
+
+/// A private feed address, in the two forms calendar apps take.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedAddress {
+    /// `https://…/calendar/feed/<token>.ics`, for "add calendar from URL".
+    pub https: String,
+    /// The same as `webcal://…`, which phones open straight in their calendar app.
+    pub webcal: String,
+}
+
+/// The calendar subscription page: whether the account has a feed address, and the address
+/// itself only on the answer that made it (only its hash is kept).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subscription {
+    /// When the current address was made, in each language; `None` when there is none.
+    pub since: Option<PerLocale<String>>,
+    /// The address just made.
+    pub fresh: Option<FeedAddress>,
+    /// The address was just turned off.
+    pub stopped: bool,
+}

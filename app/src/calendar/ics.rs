@@ -1,11 +1,16 @@
-//! Events as iCalendar (RFC 5545), for "Add to my calendar". Text is escaped and folded by the
-//! `icalendar` crate; times are UTC and all-day events are dates in the school's zone, so every
-//! calendar app places them the same without needing the school's zone definition.
+//! Events as iCalendar (RFC 5545): one event for "Add to my calendar", or a family's live feed.
+//! Text is escaped and folded by the `icalendar` crate. Timed events are written in the school's
+//! wall-clock time with the zone's VTIMEZONE, so calendar apps keep them at the school's time
+//! across clock changes; all-day events are dates.
 
 use super::{EventCategory, status};
-use crate::db::entities::event;
+use crate::db::entities::{event, event_translation};
 use crate::i18n::Locale;
-use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+use chrono::Duration;
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
+
+/// How often a subscribed calendar app is asked to fetch the feed again.
+pub const REFRESH_HOURS: i64 = 1;
 
 /// The text of an event in the language the reader gets.
 pub struct IcsText<'a> {
@@ -15,20 +20,112 @@ pub struct IcsText<'a> {
     pub description: &'a str,
 }
 
+impl<'a> IcsText<'a> {
+    /// The event's text in `locale` where the school translated it, else as written.
+    pub fn of(
+        event: &'a event::Model,
+        translations: Option<&'a Vec<event_translation::Model>>,
+        locale: Locale,
+    ) -> Self {
+        match translations.and_then(|all| all.iter().find(|t| t.language == locale.tag())) {
+            Some(t) => IcsText {
+                title: &t.title,
+                description: &t.description_source,
+            },
+            None => IcsText {
+                title: &event.title,
+                description: &event.description_source,
+            },
+        }
+    }
+}
+
+/// An event with the text its reader gets.
+pub struct IcsEvent<'a> {
+    /// The event.
+    pub event: &'a event::Model,
+    /// Its title and description in the reader's language.
+    pub text: IcsText<'a>,
+}
+
+/// What a calendar file says about itself.
+pub struct IcsCalendar<'a> {
+    /// The school's IANA time zone.
+    pub zone: &'a str,
+    /// The reader's language (category names).
+    pub locale: Locale,
+    /// A subscribed feed's name, shown by calendar apps; `None` for a one-event download.
+    pub feed_name: Option<&'a str>,
+}
+
 /// A calendar holding one event, as the `.ics` file to download.
-pub fn one_event(event: &event::Model, text: &IcsText<'_>, zone: &str, locale: Locale) -> String {
+pub fn one_event(event: &event::Model, text: IcsText<'_>, zone: &str, locale: Locale) -> String {
+    let head = IcsCalendar {
+        zone,
+        locale,
+        feed_name: None,
+    };
+    calendar(&head, &[IcsEvent { event, text }])
+}
+
+/// A calendar of `events`, with the VTIMEZONE their times refer to.
+pub fn calendar(head: &IcsCalendar<'_>, events: &[IcsEvent<'_>]) -> String {
+    let zone = crate::dates::zone(head.zone);
     let mut calendar = Calendar::empty();
     calendar
         .append_property(("VERSION", "2.0"))
         .append_property(("PRODID", "-//Schoolgate//School calendar//EN"))
         .append_property(("CALSCALE", "GREGORIAN"))
         .append_property(("METHOD", "PUBLISH"));
-    calendar.push(vevent(event, text, zone, locale));
-    calendar.done().to_string()
+    if let Some(name) = head.feed_name {
+        // VALUE=TEXT has the crate escape the school's name like any other text.
+        calendar
+            .append_property(
+                Property::new("X-WR-CALNAME", name)
+                    .add_parameter("VALUE", "TEXT")
+                    .done(),
+            )
+            .append_property(("X-WR-TIMEZONE", zone.name()))
+            .ttl(&Duration::hours(REFRESH_HOURS));
+    }
+    // Each category's name once, not once per event: Fluent formatting is the costly part.
+    let names: Vec<String> = EventCategory::ALL
+        .iter()
+        .map(|c| c.name(head.locale))
+        .collect();
+    for e in events {
+        calendar.push(vevent(e, zone, &names));
+    }
+    let text = calendar.done().to_string();
+    let timed: Vec<_> = events.iter().filter(|e| !e.event.all_day).collect();
+    let (Some(first), Some(last)) = (
+        timed.iter().map(|e| e.event.starts_at).min(),
+        timed.iter().map(|e| e.event.ends_at).max(),
+    ) else {
+        return text;
+    };
+    // The crate has no VTIMEZONE component; it goes before the first event, as RFC 5545 asks of
+    // a zone its events refer to.
+    let zone_block = super::vtimezone::block(zone, first, last);
+    match text.find("BEGIN:VEVENT\r\n") {
+        Some(at) => format!("{}{zone_block}{}", &text[..at], &text[at..]),
+        None => text,
+    }
+}
+
+/// A stored category's name among `names` (in [`EventCategory::ALL`]'s order).
+fn category_name<'a>(names: &'a [String], code: &str) -> &'a str {
+    let category = EventCategory::from_code(code).unwrap_or_default();
+    EventCategory::ALL
+        .iter()
+        .position(|c| *c == category)
+        .and_then(|i| names.get(i))
+        .map_or("", String::as_str)
 }
 
 /// One VEVENT: stable UID, SEQUENCE raised on every change, CANCELLED once called off.
-fn vevent(event: &event::Model, text: &IcsText<'_>, zone: &str, locale: Locale) -> Event {
+fn vevent(e: &IcsEvent<'_>, zone: chrono_tz::Tz, category_names: &[String]) -> Event {
+    let (event, text) = (e.event, &e.text);
     let mut vevent = Event::new();
     vevent
         .uid(&event.uid)
@@ -42,9 +139,7 @@ fn vevent(event: &event::Model, text: &IcsText<'_>, zone: &str, locale: Locale) 
         } else {
             EventStatus::Confirmed
         })
-        .categories([EventCategory::from_code(&event.category)
-            .unwrap_or_default()
-            .name(locale)]);
+        .categories([category_name(category_names, &event.category)]);
     if !text.description.trim().is_empty() {
         vevent.description(text.description);
     }
@@ -52,16 +147,17 @@ fn vevent(event: &event::Model, text: &IcsText<'_>, zone: &str, locale: Locale) 
         vevent.location(&event.location);
     }
     if event.all_day {
+        let day = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&zone).date_naive();
+        let first = day(event.starts_at);
         // DTEND of a date-valued event is the day after its last day.
         vevent
-            .starts(crate::dates::local_day(zone, event.starts_at))
-            .ends(
-                crate::dates::local_day(zone, event.ends_at).max(
-                    crate::dates::local_day(zone, event.starts_at) + chrono::Duration::days(1),
-                ),
-            );
+            .starts(first)
+            .ends(day(event.ends_at).max(first + Duration::days(1)));
     } else {
-        vevent.starts(event.starts_at).ends(event.ends_at);
+        let local = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&zone).naive_local();
+        vevent
+            .starts((local(event.starts_at), zone))
+            .ends((local(event.ends_at), zone));
     }
     vevent.done()
 }
@@ -126,7 +222,7 @@ mod tests {
             title: &e.title,
             description: &e.description_source,
         };
-        let ics = one_event(&e, &text, "Europe/London", Locale::EnGb);
+        let ics = one_event(&e, text, "Europe/London", Locale::EnGb);
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
         assert!(
             ics.contains("SUMMARY:Trip\\; to the \"museum\"\\, with lunch\r\n"),
@@ -136,8 +232,20 @@ mod tests {
             ics.contains("DESCRIPTION:Bring a coat\\,\\nand a packed lunch."),
             "{ics}"
         );
-        assert!(ics.contains("DTSTART:20261207T090000Z\r\n"), "{ics}");
-        assert!(ics.contains("DTEND:20261207T150000Z\r\n"), "{ics}");
+        // 09:00 UTC is 09:00 in London in December, written as London time with its zone.
+        assert!(
+            ics.contains("DTSTART;TZID=Europe/London:20261207T090000\r\n"),
+            "{ics}"
+        );
+        assert!(
+            ics.contains("DTEND;TZID=Europe/London:20261207T150000\r\n"),
+            "{ics}"
+        );
+        let zone_at = ics.find("BEGIN:VTIMEZONE\r\nTZID:Europe/London\r\n");
+        assert!(
+            zone_at.is_some_and(|z| ics.find("BEGIN:VEVENT").is_some_and(|e| z < e)),
+            "{ics}"
+        );
         assert!(ics.contains("UID:abc@schoolgate\r\n"), "{ics}");
         assert!(ics.contains("SEQUENCE:2\r\n"), "{ics}");
         assert!(ics.contains("STATUS:CONFIRMED\r\n"), "{ics}");
@@ -161,7 +269,8 @@ mod tests {
             title: "INSET day",
             description: "",
         };
-        let ics = one_event(&e, &text, "Europe/London", Locale::EnGb);
+        let ics = one_event(&e, text, "Europe/London", Locale::EnGb);
+        assert!(!ics.contains("VTIMEZONE"), "dates need no zone: {ics}");
         assert!(ics.contains("DTSTART;VALUE=DATE:20261207\r\n"), "{ics}");
         assert!(ics.contains("DTEND;VALUE=DATE:20261208\r\n"), "{ics}");
         assert!(ics.contains("STATUS:CANCELLED\r\n"), "{ics}");

@@ -3,8 +3,8 @@
 //! as iCalendar.
 //!
 //! Parents' pages are one lazily loaded route (`pages`) on typed data (`dto`); the server side is
-//! `reader` (what a signed-in user may see), `store` (the tables), `ics` (iCalendar) and
-//! `download` (the `.ics` address).
+//! `reader` (what a signed-in user may see), `store` (the tables), `ics` and `vtimezone`
+//! (iCalendar), `download` (one event's `.ics`) and `feed` (each account's private live feed).
 
 #[cfg(feature = "ssr")]
 pub mod demo;
@@ -12,12 +12,18 @@ pub mod demo;
 pub mod download;
 pub mod dto;
 #[cfg(feature = "ssr")]
+pub mod feed;
+#[cfg(feature = "ssr")]
+pub mod feed_cache;
+#[cfg(feature = "ssr")]
 pub mod ics;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod reader;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod vtimezone;
 
 pub use dto::*;
 
@@ -122,4 +128,11 @@ pub async fn load_agenda() -> Result<PageData, AppError> {
 #[server(endpoint = "calendar/event", output = crate::codec::Answer)]
 pub async fn load_event(id: i32) -> Result<PageData, AppError> {
     crate::page_data::answer(reader::event(id).await)
+}
+
+/// The signed-in user's calendar subscription ([`Subscription`]): whether they have a private
+/// feed address; the address itself only in the answer to the post that made it.
+#[server(endpoint = "calendar/subscription", output = crate::codec::Answer)]
+pub async fn load_subscription() -> Result<PageData, AppError> {
+    crate::page_data::answer(feed::subscription().await)
 }

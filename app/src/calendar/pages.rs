@@ -1,8 +1,12 @@
-//! `/calendar` (the agenda: upcoming events grouped by day) and `/calendar/:id` (one event with
-//! "Add to my calendar"). One lazily loaded route for both; everything shown follows the language
+//! `/calendar` (the agenda: upcoming events grouped by day), `/calendar/:id` (one event with
+//! "Add to my calendar") and `/calendar/subscribe` (the private feed address for the phone's
+//! calendar app). One lazily loaded route for all three; everything shown follows the language
 //! menu at once, because the data carries every translation and every date in every language.
 
-use super::{Agenda, EventDetail, EventFacts, EventText, load_agenda, load_event};
+use super::{
+    Agenda, EventDetail, EventFacts, EventText, FeedAddress, Subscription, load_agenda, load_event,
+    load_subscription,
+};
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, Locale, follow, localized};
 use crate::notices::for_reader;
@@ -15,10 +19,16 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use leptos_router::{LazyRoute, lazy_route};
 
-/// What the address asks for: the agenda, or one event.
+/// The subscription page's address (its form posts there too).
+pub const SUBSCRIBE_PATH: &str = "/calendar/subscribe";
+/// Its last segment, which no event id can be.
+const SUBSCRIBE_SEGMENT: &str = "subscribe";
+
+/// What the address asks for: the agenda, one event, or the feed subscription.
 enum Page {
     Agenda(Option<Loading<PageData>>),
     Event(Option<Loading<PageData>>),
+    Subscribe(Option<Loading<PageData>>),
 }
 
 /// A lazily loaded route: the calendar's code comes in its own wasm chunk, fetched side by side
@@ -32,7 +42,11 @@ impl LazyRoute for CalendarRoute {
     fn data() -> Self {
         let params = use_params_map();
         let id = params.with_untracked(|p| p.get("id"));
-        let page = match id {
+        let page = match id.as_deref() {
+            // `/calendar/:id` serves it too: one route less in the main module.
+            Some(SUBSCRIBE_SEGMENT) => Page::Subscribe(when_signed_in(|| {
+                Resource::new(|| (), |_| load_subscription())
+            })),
             None => Page::Agenda(when_signed_in(|| Resource::new(|| (), |_| load_agenda()))),
             Some(_) => {
                 let id = move || {
@@ -51,6 +65,17 @@ impl LazyRoute for CalendarRoute {
                 <Title text=crate::i18n::title_text(i18n, "nav-calendar")/>
                 <h1>{t!(i18n, "nav-calendar")}</h1>
                 {loaded_as(agenda, |agenda: Agenda| view! { <AgendaDays agenda/> }.into_any_now())}
+                <p class="calendar-subscribe-link">
+                    <a href=SUBSCRIBE_PATH>{t!(i18n, "calendar-subscribe-title")}</a>
+                </p>
+            }
+            .into_any_now(),
+            Page::Subscribe(subscription) => view! {
+                <Title text=crate::i18n::title_text(i18n, "calendar-subscribe-title")/>
+                <p><a class="back-link" href="/calendar">{t!(i18n, "calendar-back")}</a></p>
+                <h1>{t!(i18n, "calendar-subscribe-title")}</h1>
+                <p>{t!(i18n, "calendar-subscribe-intro")}</p>
+                {loaded_as(subscription, |s: Subscription| view! { <Subscribe subscription=s/> }.into_any_now())}
             }
             .into_any_now(),
             Page::Event(event) => {
@@ -200,5 +225,67 @@ fn Event(event: EventDetail) -> impl IntoView {
             </p>
             <p class="hint">{t!(i18n, "calendar-add-hint")}</p>
         </article>
+    }
+}
+
+/// A form posting one `action` to the subscription page.
+fn action_form(action: &'static str, label: impl IntoView + 'static, plain: bool) -> AnyView {
+    view! {
+        <form method="post" action=SUBSCRIBE_PATH>
+            <input type="hidden" name="action" value=action/>
+            <button class="button" class:button--secondary=plain type="submit">{label}</button>
+        </form>
+    }
+    .into_any_now()
+}
+
+#[component]
+fn Subscribe(subscription: Subscription) -> impl IntoView {
+    let i18n = I18n::expect();
+    let Subscription {
+        since,
+        fresh,
+        stopped,
+    } = subscription;
+    let has_address = since.is_some();
+    view! {
+        {stopped.then(|| view! { <p class="feed-status" role="status">{t!(i18n, "calendar-subscribe-stopped")}</p> })}
+        {fresh.map(|address| view! { <FreshAddress address/> })}
+        {since.map(|since| view! {
+            <p>{move || {
+                let date = since.text(i18n.locale());
+                msg!(i18n.locale(), "calendar-subscribe-since", date = date.as_str())
+            }}</p>
+        })}
+        <div class="feed-actions">
+            {if has_address {
+                view! {
+                    {action_form("new", t!(i18n, "calendar-subscribe-renew"), false)}
+                    {action_form("stop", t!(i18n, "calendar-subscribe-stop"), true)}
+                }
+                .into_any_now()
+            } else {
+                action_form("new", t!(i18n, "calendar-subscribe-new"), false)
+            }}
+        </div>
+    }
+}
+
+/// The address just made: a link that opens the phone's calendar app, and the https form to copy.
+#[component]
+fn FreshAddress(address: FeedAddress) -> impl IntoView {
+    let i18n = I18n::expect();
+    let FeedAddress { https, webcal } = address;
+    view! {
+        <section class="feed-address">
+            <p>
+                <a class="button" href=webcal rel="external">
+                    {t!(i18n, "calendar-subscribe-open")}
+                </a>
+            </p>
+            <label for="feed-address-https">{t!(i18n, "calendar-subscribe-copy")}</label>
+            <input id="feed-address-https" class="feed-address__url" type="url" readonly value=https dir="ltr"/>
+            <p class="hint">{t!(i18n, "calendar-subscribe-private")}</p>
+        </section>
     }
 }

@@ -35,17 +35,15 @@ pub async fn agenda() -> Result<Agenda, AppError> {
     let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
     let today = crate::dates::local_day(&zone, Utc::now());
     let from = crate::dates::start_of_day(&zone, today);
-    let events = if whole_school(&actor, granted.scope) {
-        store::upcoming_in_school(&state.db, actor.school_id, from).await?
-    } else {
-        store::upcoming_for(
-            &state.db,
-            actor.school_id,
-            &actor.chosen_memberships(),
-            from,
-        )
-        .await?
-    };
+    let events = upcoming(
+        &state.db,
+        &actor,
+        granted.scope,
+        &actor.chosen_memberships(),
+        from,
+        store::AGENDA_LIMIT,
+    )
+    .await?;
     let ids: Vec<i32> = events.iter().map(|e| e.id).collect();
     let mut translations = store::translations(&state.db, &ids).await?;
     // Events come earliest first, so their days never go backwards: each starts a new day or
@@ -69,6 +67,23 @@ pub async fn agenda() -> Result<Agenda, AppError> {
             })
             .collect(),
     })
+}
+
+/// The events `actor` may see that have not ended by `from`, earliest first: the whole school's
+/// for staff, else those whose audience holds one of `memberships` (the actor's children).
+pub async fn upcoming<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    scope: Scope,
+    memberships: &[crate::audience::Membership],
+    from: DateTime<Utc>,
+    limit: u64,
+) -> Result<Vec<event::Model>, sea_orm::DbErr> {
+    if whole_school(actor, scope) {
+        store::upcoming_in_school(db, actor.school_id, from, limit).await
+    } else {
+        store::upcoming_for(db, actor.school_id, memberships, from, limit).await
+    }
 }
 
 /// One event, if the reader may see it; any other id reads as "not found".

@@ -105,6 +105,7 @@ pub async fn create(
             .await?;
     }
     txn.commit().await?;
+    super::feed_cache::calendar_changed();
     Ok(row)
 }
 
@@ -140,6 +141,7 @@ pub async fn translate<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
+    super::feed_cache::calendar_changed();
     Ok(())
 }
 
@@ -149,6 +151,7 @@ pub async fn upcoming_for<C: ConnectionTrait>(
     school_id: i32,
     memberships: &[Membership],
     from: DateTime<Utc>,
+    limit: u64,
 ) -> Result<Vec<event::Model>, DbErr> {
     if memberships.is_empty() {
         return Ok(Vec::new());
@@ -159,7 +162,8 @@ pub async fn upcoming_for<C: ConnectionTrait>(
         .filter(reached_by(school_id, memberships))
         .filter(event_target::Column::EndsAt.gt(from))
         .order_by_asc(event_target::Column::StartsAt)
-        .limit(AGENDA_LIMIT * 4)
+        // An event reaches a family through several targets at most a few times over.
+        .limit(limit * 4)
         .into_tuple()
         .all(db)
         .await?;
@@ -171,7 +175,7 @@ pub async fn upcoming_for<C: ConnectionTrait>(
         .filter(event::Column::SchoolId.eq(school_id))
         .order_by_asc(event::Column::StartsAt)
         .order_by_asc(event::Column::Id)
-        .limit(AGENDA_LIMIT)
+        .limit(limit)
         .all(db)
         .await
 }
@@ -181,13 +185,14 @@ pub async fn upcoming_in_school<C: ConnectionTrait>(
     db: &C,
     school_id: i32,
     from: DateTime<Utc>,
+    limit: u64,
 ) -> Result<Vec<event::Model>, DbErr> {
     event::Entity::find()
         .filter(event::Column::SchoolId.eq(school_id))
         .filter(event::Column::EndsAt.gt(from))
         .order_by_asc(event::Column::StartsAt)
         .order_by_asc(event::Column::Id)
-        .limit(AGENDA_LIMIT)
+        .limit(limit)
         .all(db)
         .await
 }

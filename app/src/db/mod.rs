@@ -27,6 +27,14 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         if !url.contains(":memory:") {
             options.max_connections(SQLITE_CONNECTIONS);
         }
+        // A connection to a local file never goes stale, so no reaper task and no ping before
+        // each use: both are await points between taking a connection and using it, where sqlx's
+        // pool is not cancel-safe, and sqlx's reaper has known hangs (a request once waited here
+        // past two minutes in a test run; not reproduced since).
+        options
+            .idle_timeout(None::<Duration>)
+            .max_lifetime(None::<Duration>)
+            .test_before_acquire(false);
         options.map_sqlx_sqlite_opts(|opts| {
             opts.create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)

@@ -9,7 +9,8 @@ use sea_orm::{
     QueryFilter, Set,
 };
 
-/// Suspends the account with `email` and ends all its sessions; returns how many ended.
+/// Suspends the account with `email` and ends all its sessions and its calendar feed address;
+/// returns how many sessions ended.
 pub async fn suspend_by_email<C: ConnectionTrait>(db: &C, email: &str) -> Result<u64, DbErr> {
     let Some(account) = user_account::Entity::find()
         .filter(user_account::Column::Email.eq(email.to_lowercase()))
@@ -22,6 +23,7 @@ pub async fn suspend_by_email<C: ConnectionTrait>(db: &C, email: &str) -> Result
     let mut account = account.into_active_model();
     account.status = Set(status::SUSPENDED.to_string());
     account.update(db).await?;
+    crate::calendar::feed::revoke(db, id).await?;
     session::end_all(db, id).await
 }
 

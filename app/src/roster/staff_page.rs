@@ -224,7 +224,7 @@ async fn staff_account(
         .ok_or(AppError::NotFound)
 }
 
-/// Suspends (ending every session) or reactivates an account.
+/// Suspends (ending every session and the calendar feed address) or reactivates an account.
 async fn set_status(
     state: &AppState,
     actor: &Actor,
@@ -248,6 +248,7 @@ async fn set_status(
     update.update(&state.db).await?;
     if suspend {
         session::end_all(&state.db, id).await?;
+        crate::calendar::feed::revoke(&state.db, id).await?;
     }
     tracing::info!(
         by = actor.user_id,

@@ -766,12 +766,12 @@ async fn all_account_checks(h: Harness) {
     staff_accounts_and_password_reset(&h).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn accounts_on_sqlite() {
     all_account_checks(sqlite_harness().await).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn accounts_on_postgres() {
     all_account_checks(postgres_harness().await).await;
 }

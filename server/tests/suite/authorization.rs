@@ -79,6 +79,8 @@ struct Fixture {
     event_3a: i32,
     /// The demo calendar's staff meeting (staff only).
     event_staff: i32,
+    /// Guardian A's private calendar feed address.
+    feed_of_a: String,
 }
 
 /// One request to a server function.
@@ -400,6 +402,35 @@ fn rows(f: &Fixture) -> Vec<Row> {
                 | Actor::TeachingAssistant
                 | Actor::OfficeAdmin => OK,
                 a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "a family's feed address opens their calendar for whoever holds it, session or not",
+            call: get(f.feed_of_a.clone()),
+            expect: |_| OK,
+        },
+        Row {
+            name: "a made-up feed address opens nothing",
+            call: get("/calendar/feed/AAAAAAAAAAAAAAAAAAAAAA.ics".into()),
+            expect: |_| HIDDEN,
+        },
+        // After the feed rows: making an address ends guardian A's fixture address.
+        Row {
+            name: "calendar subscription page data: anyone with a calendar",
+            call: form("/api/calendar/subscription", vec![]),
+            expect: |a| match a {
+                Actor::SystemAdmin => HIDDEN,
+                a if signed_in(a) => OK,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "make a calendar feed address: anyone with a calendar, for themselves",
+            call: form("/calendar/subscribe", vec![("action", "new".into())]),
+            expect: |a| match a {
+                Actor::SystemAdmin => HIDDEN,
+                a if signed_in(a) => OK,
                 _ => UNAUTHENTICATED,
             },
         },
@@ -814,7 +845,22 @@ async fn fixture(h: &Harness) -> Fixture {
         notice_to_withdraw,
         event_3a: event_titled("Class 3A trip to the Science Museum").await,
         event_staff: event_titled("Staff meeting").await,
+        feed_of_a: feed_of(h, demo::PARENT_EMAIL).await,
     }
+}
+
+/// The path of a fresh feed address for the account `email`.
+async fn feed_of(h: &Harness, email: &str) -> String {
+    let account = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(email))
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("account");
+    let token = app::calendar::feed::issue(&h.db, account.id, app::i18n::Locale::EnGb)
+        .await
+        .expect("feed address");
+    format!("/calendar/feed/{token}.ics")
 }
 
 async fn cookie_for(h: &Harness, actor: Actor) -> Option<String> {
@@ -926,12 +972,12 @@ async fn run_matrix(h: Harness) {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn authorization_matrix_on_sqlite() {
     run_matrix(sqlite_harness().await).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn authorization_matrix_on_postgres() {
     run_matrix(postgres_harness().await).await;
 }

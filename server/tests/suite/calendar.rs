@@ -251,13 +251,18 @@ async fn the_agenda_query_agrees_with_the_audiences(h: Harness) {
         let memberships: Vec<Membership> = app::audience::resolve::memberships(&h.db, g.id)
             .await
             .expect("memberships");
-        let found: BTreeSet<i32> =
-            app::calendar::store::upcoming_for(&h.db, riverside.id, &memberships, from)
-                .await
-                .expect("agenda")
-                .into_iter()
-                .map(|e| e.id)
-                .collect();
+        let found: BTreeSet<i32> = app::calendar::store::upcoming_for(
+            &h.db,
+            riverside.id,
+            &memberships,
+            from,
+            app::calendar::store::AGENDA_LIMIT,
+        )
+        .await
+        .expect("agenda")
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
         let wanted: BTreeSet<i32> = all
             .iter()
             .filter(|e| {
@@ -272,22 +277,245 @@ async fn the_agenda_query_agrees_with_the_audiences(h: Harness) {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn families_see_their_own_events_on_sqlite() {
     each_family_sees_its_own_events(sqlite_harness().await).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn families_see_their_own_events_on_postgres() {
     each_family_sees_its_own_events(postgres_harness().await).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn agendas_match_audiences_on_sqlite() {
     the_agenda_query_agrees_with_the_audiences(sqlite_harness().await).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn agendas_match_audiences_on_postgres() {
     the_agenda_query_agrees_with_the_audiences(postgres_harness().await).await;
+}
+
+/// The feed address (path) on a subscription page that just made one.
+fn feed_path(page: &str) -> String {
+    let start = page
+        .find("https://127.0.0.1:3000/calendar/feed/")
+        .or_else(|| page.find("http://127.0.0.1:3000/calendar/feed/"))
+        .unwrap_or_else(|| panic!("no feed address on the page: {page}"));
+    let rest = &page[start..];
+    let rest = &rest[rest.find("/calendar/feed/").expect("path")..];
+    let end = rest.find(".ics").expect("the address ends in .ics") + ".ics".len();
+    rest[..end].to_string()
+}
+
+/// Makes (or renews) the holder of `cookie`'s feed address; returns its path.
+async fn make_feed(h: &Harness, cookie: &str) -> String {
+    let response = h
+        .send(form_call(
+            "/calendar/subscribe",
+            &[("action", "new")],
+            Some(cookie),
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = body_text(response).await;
+    assert!(
+        page.contains("webcal://127.0.0.1:3000/calendar/feed/"),
+        "{page}"
+    );
+    feed_path(&page)
+}
+
+/// A feed fetched as a calendar app does: no session, perhaps with the last `ETag`.
+async fn fetch_feed(h: &Harness, path: &str, etag: Option<&str>) -> (StatusCode, String, String) {
+    let mut headers = vec![];
+    if let Some(etag) = etag {
+        headers.push((header::IF_NONE_MATCH, etag));
+    }
+    let response = h.get(path, &headers).await;
+    let status = response.status();
+    let tag = response
+        .headers()
+        .get(header::ETAG)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    (status, tag, body_text(response).await)
+}
+
+fn summaries(events: &[serde_json::Value]) -> BTreeSet<String> {
+    events
+        .iter()
+        .map(|e| e["summary"].as_str().expect("summary").to_string())
+        .collect()
+}
+
+/// Moves or calls off an event as a change from the staff pages will: SEQUENCE up, UID kept.
+async fn change_event(h: &Harness, id: i32, later: chrono::Duration, cancel: bool) {
+    use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+    let stored = event::Entity::find_by_id(id)
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("event");
+    let now = chrono::Utc::now();
+    let mut changed = stored.clone().into_active_model();
+    changed.starts_at = Set(stored.starts_at + later);
+    changed.ends_at = Set(stored.ends_at + later);
+    changed.sequence = Set(stored.sequence + 1);
+    changed.updated_at = Set(now);
+    changed.changed_at = Set(Some(now));
+    if cancel {
+        changed.status = Set(app::calendar::status::CANCELLED.to_string());
+    }
+    changed.update(&h.db).await.expect("change the event");
+    // As every write to events does, so no cached feed outlives the change.
+    app::calendar::feed_cache::calendar_changed();
+}
+
+async fn feeds_follow_each_family(h: Harness) {
+    let riverside = school::Entity::find()
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("demo school");
+    app::calendar::demo::seed(&h.db, riverside.id)
+        .await
+        .expect("demo events");
+    let parent_a = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let parent_b = session_for(&h.db, demo::OTHER_PARENT_EMAIL).await;
+
+    // Made while reading in Chinese: the feed is in Chinese where the school translated.
+    let path = make_feed(&h, &format!("{parent_a}; sg_lang=zh-CN")).await;
+    let (status, etag, body) = fetch_feed(&h, &path, None).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(etag.starts_with('"') && etag.len() > 10, "{etag}");
+    let events = parsed_by_icalendar(&body);
+    let mut wanted = expected(&[]);
+    wanted.insert("3A班科学博物馆之旅".to_string());
+    assert_eq!(summaries(&events), wanted, "{body}");
+    for e in &events {
+        assert_eq!(e["zones"], serde_json::json!(["Europe/London"]), "{e}");
+        assert!(
+            e["calendar"]
+                .as_str()
+                .is_some_and(|n| n.contains("Riverside")),
+            "{e}"
+        );
+    }
+    let trip = event_id(&h, TRIP).await;
+    let stored = event::Entity::find_by_id(trip)
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("trip");
+    let parsed_trip = events
+        .iter()
+        .find(|e| e["uid"] == stored.uid.as_str())
+        .expect("the trip in the feed");
+    assert_eq!(parsed_trip["tzid"], "Europe/London");
+    // Written in London time, read back by a parser that is not ours as the stored instant.
+    let utc = |at: chrono::DateTime<chrono::Utc>| at.format("%Y%m%dT%H%M%SZ").to_string();
+    assert_eq!(parsed_trip["start"], utc(stored.starts_at).as_str());
+
+    // Nothing changed: 304 and no body.
+    let (status, again, body) = fetch_feed(&h, &path, Some(&etag)).await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    assert_eq!(again, etag);
+    assert!(body.is_empty(), "{body}");
+
+    // The trip moves an hour later: a new ETag, the same UID, a higher SEQUENCE.
+    change_event(&h, trip, chrono::Duration::hours(1), false).await;
+    let (status, moved_tag, body) = fetch_feed(&h, &path, Some(&etag)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_ne!(moved_tag, etag);
+    let events = parsed_by_icalendar(&body);
+    let moved = events
+        .iter()
+        .find(|e| e["uid"] == stored.uid.as_str())
+        .expect("the moved trip");
+    assert_eq!(
+        moved["sequence"].as_i64(),
+        Some(i64::from(stored.sequence) + 1)
+    );
+    let later = stored.starts_at + chrono::Duration::hours(1);
+    assert_eq!(moved["start"], utc(later).as_str());
+    assert_eq!(moved["status"], "CONFIRMED");
+
+    // Called off: still there, CANCELLED, so phones strike it through rather than lose it.
+    change_event(&h, trip, chrono::Duration::zero(), true).await;
+    let (_, _, body) = fetch_feed(&h, &path, Some(&moved_tag)).await;
+    let events = parsed_by_icalendar(&body);
+    let cancelled = events
+        .iter()
+        .find(|e| e["uid"] == stored.uid.as_str())
+        .expect("the cancelled trip");
+    assert_eq!(cancelled["status"], "CANCELLED");
+    assert_eq!(
+        cancelled["sequence"].as_i64(),
+        Some(i64::from(stored.sequence) + 2)
+    );
+
+    // Guardian B's feed never holds the 3A trip.
+    let path_b = make_feed(&h, &parent_b).await;
+    let (_, _, body) = fetch_feed(&h, &path_b, None).await;
+    assert_eq!(
+        summaries(&parsed_by_icalendar(&body)),
+        expected(&[ASSEMBLY])
+    );
+
+    // A new address ends the old one; turning it off ends the new one.
+    let renewed = make_feed(&h, &parent_a).await;
+    assert_ne!(renewed, path);
+    assert_eq!(fetch_feed(&h, &path, None).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(fetch_feed(&h, &renewed, None).await.0, StatusCode::OK);
+    let stopped = h
+        .send(form_call(
+            "/calendar/subscribe",
+            &[("action", "stop")],
+            Some(&parent_a),
+        ))
+        .await;
+    assert_eq!(stopped.status(), StatusCode::OK);
+    let page = body_text(stopped).await;
+    assert!(page.contains("turned off"), "{page}");
+    assert!(!page.contains("/calendar/feed/"), "{page}");
+    assert_eq!(
+        fetch_feed(&h, &renewed, None).await.0,
+        StatusCode::NOT_FOUND
+    );
+
+    // Guardian B suspended: their feed stops with their sign-in.
+    app::roster::accounts::suspend_by_email(&h.db, demo::OTHER_PARENT_EMAIL)
+        .await
+        .expect("suspend");
+    assert_eq!(fetch_feed(&h, &path_b, None).await.0, StatusCode::NOT_FOUND);
+}
+
+/// Guessing addresses gets "not found", then the caller's network address is held.
+async fn feed_guesses_are_held(h: Harness) {
+    let limit = app::auth::throttle::Guess::FeedToken.limit();
+    for i in 0..limit {
+        let path = format!("/calendar/feed/{:0>22}.ics", i);
+        assert_eq!(fetch_feed(&h, &path, None).await.0, StatusCode::NOT_FOUND);
+    }
+    let response = h.get("/calendar/feed/not-even-a-token.ics", &[]).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(response.headers().contains_key(header::RETRY_AFTER));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn feeds_follow_each_family_on_sqlite() {
+    feeds_follow_each_family(sqlite_harness().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn feeds_follow_each_family_on_postgres() {
+    feeds_follow_each_family(postgres_harness().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn feed_guesses_are_held_on_sqlite() {
+    feed_guesses_are_held(sqlite_harness().await).await;
 }

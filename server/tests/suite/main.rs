@@ -1,5 +1,9 @@
 //! The server's integration tests, linked as one binary: nine binaries of the whole portal each
 //! took a link and hundreds of megabytes, and together once filled CI's disk.
+//!
+//! Every test runs on a multi-threaded runtime, as the server does: on a single-threaded one a
+//! signed-in home page twice waited past two minutes for the SQLite pool (a connection is handed
+//! back by a task of its own, which must get a turn).
 
 mod support;
 

@@ -21,6 +21,7 @@ const WITHOUT_ARGUMENTS: &[&str] = &[
     "/api/office/roster",
     "/api/office/staff",
     "/api/calendar/agenda",
+    "/api/calendar/subscription",
 ];
 
 /// Bodies no server function of ours can decode, with the content type each is sent as.

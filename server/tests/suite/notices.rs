@@ -886,12 +886,12 @@ async fn run(h: Harness) {
     xss_and_refusals(&h).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn noticeboard_on_sqlite() {
     run(sqlite_harness().await).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn noticeboard_on_postgres() {
     run(postgres_harness().await).await;
 }

@@ -195,7 +195,7 @@ fn check_delivery(expected: &HashMap<String, String>, mails: &[Mail]) -> usize {
     repeats
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn a_worker_killed_mid_drain_loses_and_repeats_nothing() {
     let h = sqlite_harness().await;
     let sink = start_sink();
@@ -244,7 +244,7 @@ async fn a_worker_killed_mid_drain_loses_and_repeats_nothing() {
     assert!(failed.is_empty(), "every row ends sent");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn two_workers_on_postgres_share_the_work_without_repeats() {
     let h = postgres_harness().await;
     let sink = start_sink();
@@ -273,7 +273,7 @@ async fn two_workers_on_postgres_share_the_work_without_repeats() {
     assert_eq!(repeats, 0, "SKIP LOCKED: no row is sent by both workers");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn a_refused_connection_is_retried_later() {
     let h = sqlite_harness().await;
     let office = session_for(&h.db, "office@riverside.example").await;

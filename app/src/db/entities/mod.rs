@@ -3,6 +3,7 @@
 pub mod academic_year;
 pub mod access_code;
 pub mod audit_log;
+pub mod calendar_feed;
 pub mod class;
 pub mod class_staff;
 pub mod enrolment;

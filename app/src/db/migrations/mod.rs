@@ -6,6 +6,7 @@ mod m20261123_000003_create_roster_upload;
 mod m20261123_000004_create_notices;
 mod m20261130_000005_notice_excerpts;
 mod m20261130_000006_create_events;
+mod m20261201_000007_create_calendar_feeds;
 mod tables;
 
 use sea_orm_migration::prelude::*;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_create_notices::Migration),
             Box::new(m20261130_000005_notice_excerpts::Migration),
             Box::new(m20261130_000006_create_events::Migration),
+            Box::new(m20261201_000007_create_calendar_feeds::Migration),
         ]
     }
 }
