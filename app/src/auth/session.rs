@@ -39,8 +39,12 @@ fn new_token() -> String {
 
 /// What the database stores for a token: a leaked table holds no usable cookie.
 pub fn token_id(token: &str) -> String {
-    let digest = Sha256::digest(token.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+/// Bytes as lower-case hex.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Starts a session for `user_id`; returns the cookie token.

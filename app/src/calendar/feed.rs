@@ -13,7 +13,7 @@ use super::feed_cache::{self, Answer};
 use super::ics::{IcsCalendar, IcsEvent, IcsText, calendar};
 use super::{FeedAddress, Subscription, reader, store};
 use crate::access::{Actor, Capability, CurrentActor, allowed_scope, load_actor};
-use crate::auth::session::token_id;
+use crate::auth::session::{hex, token_id};
 use crate::auth::throttle::{self, Guess};
 use crate::db::entities::calendar_feed;
 use crate::error::AppError;
@@ -98,10 +98,12 @@ pub async fn current<C: ConnectionTrait>(
         .await
 }
 
-/// The feed a token opens, if it is one of ours; malformed tokens are not looked up.
+/// The feed a token opens, if it is one of ours; `hash` is the token's `token_id`, and a
+/// malformed token is not looked up.
 pub async fn opened_by<C: ConnectionTrait>(
     db: &C,
     token: &str,
+    hash: &str,
 ) -> Result<Option<calendar_feed::Model>, DbErr> {
     let well_formed = token.len() == TOKEN_CHARS
         && token
@@ -111,7 +113,7 @@ pub async fn opened_by<C: ConnectionTrait>(
         return Ok(None);
     }
     calendar_feed::Entity::find()
-        .filter(calendar_feed::Column::TokenHash.eq(token_id(token)))
+        .filter(calendar_feed::Column::TokenHash.eq(hash))
         .one(db)
         .await
 }
@@ -234,7 +236,7 @@ async fn answer(
         return Err(AppError::RateLimited);
     }
     let built_under = feed_cache::generations();
-    let Some(feed) = opened_by(&state.db, token).await? else {
+    let Some(feed) = opened_by(&state.db, token, &hash).await? else {
         throttle::record_guess(&state.db, Guess::FeedToken, address).await?;
         return Err(AppError::NotFound);
     };
@@ -283,7 +285,8 @@ pub async fn build<C: ConnectionTrait>(
         })
         .collect();
     let body = calendar(&head, &shown);
-    let etag = format!("\"{}\"", hex_prefix(&Sha256::digest(body.as_bytes())));
+    // The first 16 bytes of the digest: plenty to tell two versions of a feed apart.
+    let etag = format!("\"{}\"", hex(&Sha256::digest(body.as_bytes())[..16]));
     let last_modified = events
         .iter()
         .map(|e| e.updated_at)
@@ -326,11 +329,6 @@ fn respond(answer: Answer, headers: &HeaderMap) -> Response {
         answer.body,
     )
         .into_response()
-}
-
-/// The first 16 bytes of a digest in hex: plenty to tell two versions of a feed apart.
-fn hex_prefix(digest: &[u8]) -> String {
-    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
