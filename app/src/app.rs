@@ -2,7 +2,9 @@
 
 use crate::assets::{AssetManifest, AssetTags};
 use crate::auth::viewer::ViewerContext;
+use crate::calendar::month_page::MonthRoute;
 use crate::calendar::pages::CalendarRoute;
+use crate::calendar::staff_pages::StaffCalendarRoute;
 use crate::i18n::{I18n, Locale};
 use crate::layout::AppFrame;
 use crate::notices::reader::{
@@ -130,7 +132,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/notices/:id") view={Lazy::<NoticeRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/notifications/email") view={Lazy::<EmailSettingsRoute>::new()} ssr=SsrMode::Async/>
+                        // Pages of one lazy route are separate routes, so that moving between them
+                        // in the browser renders the page anew rather than only changing a parameter.
                         <Route path=path!("/calendar") view={Lazy::<CalendarRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/calendar/month") view={Lazy::<MonthRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/calendar/:id") view={Lazy::<CalendarRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/forms") view=|| view! { <SectionPage section=Section::Forms/> } ssr=SsrMode::Async/>
                         <Route path=path!("/reports") view=|| view! { <SectionPage section=Section::Reports/> } ssr=SsrMode::Async/>
@@ -142,6 +147,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/roster") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/roster/progress") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/staff") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/calendar") view={Lazy::<StaffCalendarRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/calendar/:id") view={Lazy::<StaffCalendarRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices") view={Lazy::<StaffNoticesRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices/new") view={Lazy::<ComposeRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices/:id") view={Lazy::<StaffNoticeRoute>::new()} ssr=SsrMode::Async/>

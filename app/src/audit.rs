@@ -1,4 +1,5 @@
-//! The audit log: who published, edited, withdrew, reminded or exported what, and when.
+//! The audit log: who published, edited, withdrew, cancelled, reminded or exported what, and
+//! when.
 
 use crate::db::entities::audit_log;
 use chrono::{DateTime, Utc};
@@ -23,6 +24,8 @@ pub mod action {
     pub const FEED_MADE: &str = "calendar-feed-made";
     /// A private calendar feed address was turned off.
     pub const FEED_STOPPED: &str = "calendar-feed-stopped";
+    /// An event was called off.
+    pub const EVENT_CANCELLED: &str = "event-cancelled";
 }
 
 /// Appends one entry.

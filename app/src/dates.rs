@@ -41,6 +41,20 @@ pub fn day(locale: Locale, day: NaiveDate) -> String {
         .to_string()
 }
 
+/// "January 2027" in the reader's language: a month view's heading.
+pub fn month(locale: Locale, first: NaiveDate) -> String {
+    let pattern = crate::msg!(locale, "format-month");
+    first
+        .format_localized(&pattern, chrono_locale(locale))
+        .to_string()
+}
+
+/// "Mon" in the reader's language: a month view's column heading.
+pub fn weekday(locale: Locale, day: NaiveDate) -> String {
+    day.format_localized("%a", chrono_locale(locale))
+        .to_string()
+}
+
 /// "14:05" in the school's zone.
 pub fn time(timezone: &str, at: DateTime<Utc>) -> String {
     at.with_timezone(&zone(timezone))

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, Portal, signIn } from './fixtures/portal';
+import { DEMO, chooseAudience, signIn } from './fixtures/portal';
 
 // Runs with and without JavaScript: the agenda and an event's page are rendered on the server,
 // and "Add to my calendar" is a plain download.
@@ -127,5 +127,141 @@ test("a parent puts the school's events on their phone's calendar: a private add
   expect((await calendarApp.request.get(renewed)).status()).toBe(404);
   if (jsEnabled) await parent.portal.expectNoAxeViolations();
   await calendarApp.close();
+  await parent.page.context().close();
+});
+
+/** `days` days from today, as a date input takes it. */
+function daysAhead(days: number): string {
+  const day = new Date(Date.now() + days * 86_400_000);
+  return day.toISOString().slice(0, 10);
+}
+
+test('the office puts a Year 3 trip on the calendar in English and Chinese; a Year 3 parent reads it in Chinese, then Arabic, and downloads it; Year 4 never sees it', async ({ browser }, info) => {
+  test.slow();
+  const jsEnabled = info.project.name === 'js-on';
+  const stamp = `${info.project.name}-${Date.now()}`;
+  const title = `Year 3 castle trip ${stamp}`;
+  const chineseTitle = `三年级城堡之旅 ${stamp}`;
+  // Far enough ahead to be inside no notice period, whatever the demo's holidays.
+  const day = daysAhead(60);
+
+  const office = await signIn(browser, 'office@riverside.example', jsEnabled);
+  await office.portal.open('/admin');
+  await office.page.getByRole('link', { name: 'School calendar' }).click();
+  await expect(office.page).toHaveURL(/\/admin\/calendar$/);
+  await expect(office.page.getByRole('heading', { level: 1 })).toHaveText('School calendar');
+  if (jsEnabled) await office.portal.expectNoAxeViolations();
+  await office.page.getByRole('link', { name: 'Add an event' }).click();
+  await expect(office.page).toHaveURL(/\/admin\/calendar\/new$/);
+  await office.page.locator('#event-title').fill(title);
+  await office.page.locator('#event-category').selectOption('trip');
+  await office.page.locator('#event-description').fill('Packed lunch and **wellies**, please.');
+  await office.page.locator('#event-start-date').fill(day);
+  await office.page.locator('#event-start-time').fill('09:30');
+  // A slip of the finger: it ends before it starts.
+  await office.page.locator('#event-end-time').fill('08:00');
+  await office.page.locator('#event-location').fill('Castle Hill');
+  await chooseAudience(office.page, 'Year 3', jsEnabled);
+  await office.page.locator('#event-title-zh-CN').fill(chineseTitle);
+  expect(await office.portal.pageWidth()).toBeLessThanOrEqual(390);
+  if (jsEnabled) await office.portal.expectNoAxeViolations();
+  await office.page.getByRole('button', { name: 'Put it on the calendar' }).click();
+
+  // Refused, in words, with everything typed still there.
+  await expect(office.page.locator('div.form-error[role="alert"]')).toContainText('The event must end after it starts.');
+  await expect(office.page.locator('#event-title')).toHaveValue(title);
+  await expect(office.page.locator('#event-title-zh-CN')).toHaveValue(chineseTitle);
+  await expect(office.page.locator('#event-location')).toHaveValue('Castle Hill');
+  await expect(office.page.locator('details.audience__all').getByLabel('Year 3', { exact: true })).toBeChecked();
+  if (jsEnabled) await office.portal.expectNoAxeViolations();
+  await office.page.locator('#event-end-time').fill('15:00');
+  await office.page.getByRole('button', { name: 'Put it on the calendar' }).click();
+  await expect(office.page).toHaveURL(/\/admin\/calendar$/);
+  const row = office.page.getByRole('link', { name: title });
+  await expect(row).toBeVisible();
+  await expect(office.page.locator('.staff-event', { has: row })).toContainText('Year 3');
+  await office.page.context().close();
+
+  // A Year 3 parent reading in Chinese finds it in the agenda.
+  const parent = await signIn(browser, DEMO.parent, jsEnabled);
+  await parent.portal.chooseLanguage('中文（简体）');
+  await parent.portal.open('/calendar');
+  const entry = parent.page.getByRole('link', { name: new RegExp(chineseTitle) });
+  await expect(entry).toBeVisible();
+  await expect(parent.page.getByText(title)).toHaveCount(0);
+  if (jsEnabled) await parent.portal.expectNoAxeViolations();
+  await entry.click();
+  await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText(chineseTitle);
+  await expect(parent.page.getByText('Castle Hill')).toBeVisible();
+  const href = await parent.page.getByRole('link', { name: '添加到我的日历' }).getAttribute('href');
+  if (jsEnabled) {
+    // Arabic, which the office did not write: the original, said so, without a request.
+    const requests: string[] = [];
+    parent.page.on('request', (r) => {
+      if (['document', 'fetch', 'xhr'].includes(r.resourceType())) requests.push(r.url());
+    });
+    await parent.portal.chooseLanguage('العربية');
+    await expect(parent.page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(parent.page.locator('.stale')).toBeVisible();
+    expect(requests).toEqual([]);
+    await parent.portal.expectNoAxeViolations();
+  }
+  const download = await parent.page.request.get(href!);
+  expect(download.status()).toBe(200);
+  const ics = await download.text();
+  expect(ics).toContain(jsEnabled ? `SUMMARY:${title}` : `SUMMARY:${chineseTitle}`);
+  expect(ics).toContain('LOCATION:Castle Hill');
+  const eventPath = new URL(parent.page.url()).pathname;
+  await parent.page.context().close();
+
+  // A Year 4 parent: not in the agenda, not by its address.
+  const other = await signIn(browser, 'parent2@riverside.example', jsEnabled);
+  await other.portal.open('/calendar');
+  await expect(other.page.getByText(title)).toHaveCount(0);
+  expect((await other.portal.open(eventPath))?.status()).toBe(404);
+  expect((await other.page.request.get(href!)).status()).toBe(404);
+  await other.page.context().close();
+});
+
+test('a parent finds the month of the class trip, sees it on its day and opens it; at 360 px the grid fits and every day with events is a big enough target', async ({ browser }, info) => {
+  test.slow();
+  const jsEnabled = info.project.name === 'js-on';
+  const parent = await signIn(browser, DEMO.parent, jsEnabled);
+  await parent.page.setViewportSize({ width: 360, height: 740 });
+  await parent.portal.open('/calendar');
+  await parent.page.getByRole('link', { name: 'Month', exact: true }).click();
+  await expect(parent.page).toHaveURL(/\/calendar\/month$/);
+  await expect(parent.page.getByRole('link', { name: 'Month', exact: true })).toHaveAttribute('aria-current', 'page');
+  // The trip is in this month or one of the next two (the demo puts it a few weeks ahead).
+  const trip = parent.page.getByRole('link', { name: new RegExp(TRIP) });
+  for (let step = 0; step < 3 && (await trip.count()) === 0; step++) {
+    await parent.page.getByRole('link', { name: 'Next month' }).click();
+    await expect(parent.page).toHaveURL(/\/calendar\/month\?m=\d{4}-\d{2}$/);
+  }
+  await expect(trip).toBeVisible();
+  await expect(parent.page.getByText(ASSEMBLY)).toHaveCount(0);
+  expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
+  for (const day of await parent.page.locator('a.month__day').all()) {
+    const box = (await day.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect(box.width).toBeGreaterThanOrEqual(40);
+  }
+  if (jsEnabled) {
+    await parent.portal.expectNoAxeViolations();
+    // The month's name and its days follow the language menu without a request.
+    const requests: string[] = [];
+    parent.page.on('request', (r) => {
+      if (['document', 'fetch', 'xhr'].includes(r.resourceType())) requests.push(r.url());
+    });
+    await parent.portal.chooseLanguage('中文（简体）');
+    await expect(parent.page.locator('.month-nav__title')).toHaveText(/^\d{4}年\d{1,2}月$/);
+    await expect(parent.page.getByRole('link', { name: new RegExp(TRIP_ZH) })).toBeVisible();
+    expect(requests).toEqual([]);
+    await parent.portal.chooseLanguage('English');
+  }
+  await trip.click();
+  await expect(parent.page).toHaveURL(/\/calendar\/\d+$/);
+  await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText(TRIP);
   await parent.page.context().close();
 });

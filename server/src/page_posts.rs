@@ -1,10 +1,11 @@
 //! Form posts a page sends to its own address (the compose form with its files, the office's
-//! letters, roster import and staff accounts, a family's calendar feed): the post is handled, then either redirected or
-//! answered with the app's page for that address, rendered with what the post came to — so a
-//! refused form shows again with everything typed, with or without JavaScript.
+//! letters, roster import and staff accounts, a family's calendar feed, the event form): the post
+//! is handled, then either redirected or answered with the app's page for that address, rendered
+//! with what the post came to — so a refused form shows again with everything typed, with or
+//! without JavaScript.
 
 use app::access::CurrentActor;
-use app::calendar::feed;
+use app::calendar::{editor, feed};
 use app::error::AppError;
 use app::notices::staff::compose::{self, Submitted};
 use app::posted::Posted;
@@ -123,6 +124,35 @@ pub async fn calendar_subscription(state: PostState, request: Request<Body>) -> 
         Err(err) => Err(err),
     };
     page_with(&state, parts, Posted(answer)).await
+}
+
+/// An url-encoded form's fields in order, a name repeated for each ticked box.
+async fn form_pairs(parts: &Parts, body: Body) -> Result<Vec<(String, String)>, AppError> {
+    Form::<Vec<(String, String)>>::from_request(body_request(parts, body), &())
+        .await
+        .map(|Form(pairs)| pairs)
+        .map_err(|rejection| {
+            tracing::debug!(%rejection, "page post is not a form");
+            AppError::BadRequest
+        })
+}
+
+/// `POST /admin/calendar/new` and `POST /admin/calendar/{id}`: check, save or cancel an event.
+pub async fn event(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    let language = app::i18n::negotiate::locale_for_request(&parts.headers);
+    let segment = parts.uri.path().rsplit('/').next().unwrap_or_default();
+    let answer = match (editor::address_id(segment), form_pairs(&parts, body).await) {
+        (Ok(id), Ok(pairs)) => editor::post(&state.app, &current, language, id, pairs).await,
+        (Err(err), _) | (_, Err(err)) => editor::Submitted::Again(Box::new(Err(err))),
+    };
+    match answer {
+        editor::Submitted::Done => {
+            Redirect::to(app::calendar::staff_pages::STAFF_CALENDAR_PATH).into_response()
+        }
+        editor::Submitted::Again(form) => page_with(&state, parts, Posted(*form)).await,
+    }
 }
 
 /// `POST /admin/roster`: a file (multipart) is checked; a checked `upload` (a plain form) is

@@ -55,6 +55,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     let letters_post = answered(|s, r| Box::pin(page_posts::letters(s, r)));
     let roster_post = answered(|s, r| Box::pin(page_posts::roster(s, r)));
     let staff_post = answered(|s, r| Box::pin(page_posts::staff(s, r)));
+    let event_post = answered(|s, r| Box::pin(page_posts::event(s, r)));
     // The app serves this page through `/calendar/:id`; this route must answer its GET as well.
     let subscription_page = answered(|s, r| Box::pin(page_posts::calendar_subscription(s, r)))
         .get(page_renderer(&state));
@@ -70,6 +71,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route("/admin/letters", letters_post)
         .route("/admin/roster", roster_post)
         .route("/admin/staff", staff_post)
+        .route("/admin/calendar/{id}", event_post)
         .route(app::calendar::pages::SUBSCRIBE_PATH, subscription_page)
         // The compose form posts to its own address; the answer may be that page again.
         .route("/admin/notices/new", compose_post.clone())
@@ -93,6 +95,15 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route(
             "/calendar/{id}/event.ics",
             get(app::calendar::download::event_ics),
+        )
+        // The school's public events, for its website: no session.
+        .route(
+            "/calendar/public/{file}",
+            get(app::calendar::public_feed::serve),
+        )
+        .route(
+            app::calendar::public_feed::EXPORT_PATH,
+            get(app::calendar::public_feed::export),
         )
         // A private feed, opened by the token in its address rather than a session.
         .route("/calendar/feed/{file}", get(app::calendar::feed::serve))

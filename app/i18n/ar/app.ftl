@@ -316,7 +316,32 @@ notice-audience-remove = إزالة { $name }
 notice-file-remove-named = إزالة { $file }
 notice-audience-browse = اختر من القائمة الكاملة
 
+## Staff calendar (the browser switches its language in place)
+calendar-staff-title = تقويم المدرسة
+calendar-staff-empty = لا توجد فعاليات قادمة.
+calendar-staff-outside = خارج البوابة
+calendar-staff-export = تنزيل التقويم كاملًا (.ics)
+calendar-staff-public = عنوان التقويم لموقع المدرسة (الفعاليات المعلَّمة كعامة فقط، ولا يشمل أبدًا فعالية لتلميذ واحد أو للموظفين):
+event-new-title = إضافة فعالية
+event-edit-title = تعديل فعالية
+event-description = الوصف
+event-description-hint = اختياري. يبدأ السطر الفارغ فقرة جديدة.
+event-start-date = اليوم الأول
+event-start-time = تبدأ في
+event-end-date = اليوم الأخير
+event-end-date-hint = اتركه فارغًا إذا كانت الفعالية في يوم واحد.
+event-end-time = تنتهي في
+event-times-hint = لا تُستخدم الأوقات في فعالية تستغرق اليوم كله.
+event-audience-fixed = تحتفظ الفعالية بجمهورها. تغيير تاريخها أو وقتها أو مكانها يُبلغ كل من تصل إليهم.
+event-public = اعرضها في تقويم المدرسة العام (بدون أسماء التلاميذ)
+event-save-new = أضفها إلى التقويم
+event-short-notice-ok = انشرها على أي حال: سترى العائلات عليها علامة «إشعار قصير».
+event-cancel = إلغاء هذه الفعالية
+event-cancel-hint = تبقى ظاهرة للعائلات مع علامة الإلغاء، حتى لا يحضر أحد من أجلها.
+event-is-cancelled = أُلغيت هذه الفعالية ولم يعد من الممكن تعديلها.
+
 ## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
+format-month = %B %Y
 format-date = %-d %B %Y
 format-date-time = %-d %B %Y، %H:%M
 format-day = %A %-d %B %Y
@@ -345,6 +370,32 @@ email-digest-subject = { $school }: { $count } إشعارات جديدة
 email-ack-needed = تطلب المدرسة منك تأكيد الاطلاع على هذا الإشعار.
 email-read-link = اقرأه وردّ من هنا: { $link }
 email-footer = أرسلته { $school } عبر Schoolgate. يمكنك اختيار الرسائل التي تصلك من داخل التطبيق.
+
+## Server only: the event form
+event-audience-required = اختر لمن هذه الفعالية.
+event-audience-not-allowed = لا يمكنك إضافة فعاليات إلى التقويم لهذا الجمهور.
+event-time-required = أدخل وقتًا، أو اختر «طوال اليوم».
+event-time-invalid = أدخل وقتًا، مثل 09:30.
+event-end-before-start = يجب أن تنتهي الفعالية بعد أن تبدأ.
+event-too-long = يمكن أن تستمر الفعالية { $days } يومًا على الأكثر.
+event-translation-incomplete = تحتاج الترجمة إلى عنوان.
+event-short-notice-warning = تفصلنا عن هذه الفعالية أقل من { $days } أيام دراسية، وهي المهلة التي تَعِد بها مدرستك العائلات.
+event-checked = تم التحقق. لا يُحفظ شيء حتى تضغط الزر في آخر النموذج.
+
+## Server only: the notice the calendar publishes when an event moves or is called off
+event-moved-notice-title = تغيير: { $title }
+event-moved-notice-body = أصبح موعدها { $day }، { $when }.
+event-cancelled-notice-title = إلغاء: { $title }
+event-cancelled-notice-body = أُلغيت { $title } المقررة في { $day }.
+event-notice-place = المكان: { $place }
+event-notice-link = اعرضها في التقويم
+
+## Server only: the calendar's views (sent with the page's data)
+calendar-agenda-view = قائمة
+calendar-month-view = شهر
+calendar-month-previous = الشهر السابق
+calendar-month-next = الشهر التالي
+calendar-month-empty = لا توجد فعاليات هذا الشهر.
 
 ## Server only: calendar feeds (the name calendar apps show)
 calendar-feed-name = تقويم { $school }

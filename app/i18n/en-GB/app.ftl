@@ -316,7 +316,32 @@ notice-audience-remove = Remove { $name }
 notice-file-remove-named = Remove { $file }
 notice-audience-browse = Choose from the full list
 
+## Staff calendar (the browser switches its language in place)
+calendar-staff-title = School calendar
+calendar-staff-empty = There are no upcoming events.
+calendar-staff-outside = Outside the portal
+calendar-staff-export = Download the whole calendar (.ics)
+calendar-staff-public = The school website's calendar address (only events marked public, never one for a single pupil or for staff):
+event-new-title = Add an event
+event-edit-title = Change an event
+event-description = Description
+event-description-hint = Optional. A blank line starts a new paragraph.
+event-start-date = First day
+event-start-time = Starts at
+event-end-date = Last day
+event-end-date-hint = Leave empty for an event on one day.
+event-end-time = Ends at
+event-times-hint = Times are not used for an all-day event.
+event-audience-fixed = An event keeps its audience. Changing its date, time or place tells everyone it reaches.
+event-public = Show it on the school's public calendar (no pupil names)
+event-save-new = Put it on the calendar
+event-short-notice-ok = Publish anyway: families will see it marked “Short notice”.
+event-cancel = Cancel this event
+event-cancel-hint = Families keep seeing it, marked cancelled, so nobody turns up for it.
+event-is-cancelled = This event has been cancelled and can no longer be changed.
+
 ## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
+format-month = %B %Y
 format-date = %-d %B %Y
 format-date-time = %-d %B %Y, %H:%M
 format-day = %A %-d %B %Y
@@ -345,6 +370,32 @@ email-digest-subject = { $school }: { $count } new notices
 email-ack-needed = The school asks you to acknowledge this notice.
 email-read-link = Read it and reply here: { $link }
 email-footer = Sent by { $school } through Schoolgate. You can choose which e-mails you get in the app.
+
+## Server only: the event form
+event-audience-required = Choose who the event is for.
+event-audience-not-allowed = You cannot put events on the calendar for that audience.
+event-time-required = Enter a time, or tick “All day”.
+event-time-invalid = Enter a time, like 09:30.
+event-end-before-start = The event must end after it starts.
+event-too-long = An event can last at most { $days } days.
+event-translation-incomplete = A translation needs a title.
+event-short-notice-warning = This is less than { $days } school days away, the notice your school promises families.
+event-checked = Checked. Nothing is saved until you press the button at the end of the form.
+
+## Server only: the notice the calendar publishes when an event moves or is called off
+event-moved-notice-title = Changed: { $title }
+event-moved-notice-body = It now takes place on { $day }, { $when }.
+event-cancelled-notice-title = Cancelled: { $title }
+event-cancelled-notice-body = { $title } on { $day } has been cancelled.
+event-notice-place = Where: { $place }
+event-notice-link = See it in the calendar
+
+## Server only: the calendar's views (sent with the page's data)
+calendar-agenda-view = List
+calendar-month-view = Month
+calendar-month-previous = Previous month
+calendar-month-next = Next month
+calendar-month-empty = No events this month.
 
 ## Server only: calendar feeds (the name calendar apps show)
 calendar-feed-name = { $school } calendar

@@ -316,7 +316,32 @@ notice-audience-remove = 移除 { $name }
 notice-file-remove-named = 删除 { $file }
 notice-audience-browse = 从完整列表中选择
 
+## Staff calendar (the browser switches its language in place)
+calendar-staff-title = 学校日历
+calendar-staff-empty = 暂无即将举行的活动。
+calendar-staff-outside = 门户之外
+calendar-staff-export = 下载完整日历（.ics）
+calendar-staff-public = 学校网站使用的日历地址（仅含标为公开的活动，绝不包括针对单个学生或仅限教职员的活动）：
+event-new-title = 添加活动
+event-edit-title = 修改活动
+event-description = 说明
+event-description-hint = 可选。空一行即开始新段落。
+event-start-date = 第一天
+event-start-time = 开始时间
+event-end-date = 最后一天
+event-end-date-hint = 只有一天的活动请留空。
+event-end-time = 结束时间
+event-times-hint = 全天活动不使用时间。
+event-audience-fixed = 活动的对象不可更改。修改日期、时间或地点时，会通知所有相关的家庭。
+event-public = 显示在学校的公开日历上（不含学生姓名）
+event-save-new = 加入日历
+event-short-notice-ok = 仍然发布：家长会看到“临时通知”标记。
+event-cancel = 取消此活动
+event-cancel-hint = 家长仍会看到此活动并标明已取消，以免有人白跑一趟。
+event-is-cancelled = 此活动已取消，不能再修改。
+
 ## Server only: dates (chrono patterns: %-d day, %B month name, %Y year, %H:%M time)
+format-month = %Y年%-m月
 format-date = %Y年%-m月%-d日
 format-date-time = %Y年%-m月%-d日 %H:%M
 format-day = %Y年%-m月%-d日 %A
@@ -345,6 +370,32 @@ email-digest-subject = { $school }：{ $count } 条新通知
 email-ack-needed = 学校请您确认这条通知。
 email-read-link = 请在这里阅读并回复：{ $link }
 email-footer = 由 { $school } 通过 Schoolgate 发送。您可以在应用中选择接收哪些电子邮件。
+
+## Server only: the event form
+event-audience-required = 请选择活动的对象。
+event-audience-not-allowed = 您不能为该对象在日历上添加活动。
+event-time-required = 请输入时间，或勾选“全天”。
+event-time-invalid = 请输入时间，例如 09:30。
+event-end-before-start = 活动的结束时间必须晚于开始时间。
+event-too-long = 一个活动最多可持续 { $days } 天。
+event-translation-incomplete = 译文需要标题。
+event-short-notice-warning = 距离活动不足 { $days } 个上学日，少于学校向家长承诺的通知时间。
+event-checked = 已检查。在按下表单末尾的按钮之前，不会保存任何内容。
+
+## Server only: the notice the calendar publishes when an event moves or is called off
+event-moved-notice-title = 已更改：{ $title }
+event-moved-notice-body = 现改为 { $day }，{ $when }。
+event-cancelled-notice-title = 已取消：{ $title }
+event-cancelled-notice-body = { $day } 的 { $title } 已取消。
+event-notice-place = 地点：{ $place }
+event-notice-link = 在日历中查看
+
+## Server only: the calendar's views (sent with the page's data)
+calendar-agenda-view = 列表
+calendar-month-view = 月
+calendar-month-previous = 上个月
+calendar-month-next = 下个月
+calendar-month-empty = 本月没有活动。
 
 ## Server only: calendar feeds (the name calendar apps show)
 calendar-feed-name = { $school }日历

@@ -77,6 +77,10 @@ pub enum Capability {
     AudiencePreview,
     /// Read the calendar's events addressed to one's audience.
     CalendarRead,
+    /// Put events on the calendar for classes (and their pupils), change and cancel them.
+    CalendarWriteClass,
+    /// Put events on the calendar for year groups, the whole school or staff only.
+    CalendarWriteSchool,
 }
 
 /// How far a granted capability reaches.
@@ -105,6 +109,8 @@ impl Capability {
             Capability::SchoolSettingsManage => "school.settings.manage",
             Capability::AudiencePreview => "audience.preview",
             Capability::CalendarRead => "calendar.read",
+            Capability::CalendarWriteClass => "calendar.write.class",
+            Capability::CalendarWriteSchool => "calendar.write.school",
         }
     }
 }
@@ -126,6 +132,7 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (NoticePublishClass, OwnClasses),
             (NoticeStatsView, OwnClasses),
             (AudiencePreview, OwnClasses),
+            (CalendarWriteClass, OwnClasses),
         ],
         Role::TeachingAssistant => &[(NoticeRead, OwnClasses), (CalendarRead, WholeSchool)],
         Role::OfficeAdmin => &[
@@ -137,6 +144,8 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (RosterImport, WholeSchool),
             (AccessCodesIssue, WholeSchool),
             (AudiencePreview, WholeSchool),
+            (CalendarWriteClass, WholeSchool),
+            (CalendarWriteSchool, WholeSchool),
         ],
         Role::Leadership | Role::SafeguardingLead => &[
             (NoticeRead, WholeSchool),
@@ -145,6 +154,8 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (NoticePublishSchool, WholeSchool),
             (NoticeStatsView, WholeSchool),
             (AudiencePreview, WholeSchool),
+            (CalendarWriteClass, WholeSchool),
+            (CalendarWriteSchool, WholeSchool),
         ],
         Role::SystemAdmin => &[
             (StaffManage, WholeSchool),
@@ -168,7 +179,7 @@ mod tests {
     use super::*;
 
     const ROLES: [Role; 7] = Role::ALL;
-    const CAPABILITIES: [Capability; 11] = [
+    const CAPABILITIES: [Capability; 13] = [
         Capability::NoticeRead,
         Capability::NoticeAcknowledge,
         Capability::NoticePublishClass,
@@ -180,6 +191,8 @@ mod tests {
         Capability::SchoolSettingsManage,
         Capability::AudiencePreview,
         Capability::CalendarRead,
+        Capability::CalendarWriteClass,
+        Capability::CalendarWriteSchool,
     ];
 
     #[test]
@@ -194,6 +207,14 @@ mod tests {
         );
         assert_eq!(
             allowed_scope(&[Role::Teacher], Capability::RosterImport),
+            None
+        );
+        assert_eq!(
+            allowed_scope(&[Role::Teacher], Capability::CalendarWriteClass),
+            Some(Scope::OwnClasses)
+        );
+        assert_eq!(
+            allowed_scope(&[Role::Teacher], Capability::CalendarWriteSchool),
             None
         );
     }

@@ -102,6 +102,30 @@ impl Audience {
         }
     }
 
+    /// The audience as ticked on a form: a target ticked twice (a chip and the full list) counts
+    /// once.
+    pub fn ticked(
+        whole_school: bool,
+        staff_only: bool,
+        year_groups: &[i32],
+        classes: &[i32],
+        pupils: &[i32],
+    ) -> Self {
+        let once = |ids: &[i32]| {
+            let mut ids = ids.to_vec();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        };
+        Audience {
+            whole_school,
+            year_groups: once(year_groups),
+            classes: once(classes),
+            pupils: once(pupils),
+            staff_only,
+        }
+    }
+
     /// Whether the audience addresses nobody at all (nothing chosen yet).
     pub fn is_empty(&self) -> bool {
         !self.whole_school

@@ -60,6 +60,8 @@ pub struct AgendaDay {
 /// The upcoming events, grouped by day.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Agenda {
+    /// The two views' names.
+    pub views: CalendarViews,
     /// From today on, earliest first.
     pub days: Vec<AgendaDay>,
 }
@@ -71,6 +73,63 @@ pub struct EventDetail {
     pub facts: EventFacts,
     /// The access-checked `.ics` address for "Add to my calendar".
     pub ics_href: String,
+}
+
+/// An event on a day of the month view.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthEntry {
+    /// The event's id.
+    pub id: i32,
+    /// Its title in the original language, then each translation.
+    pub texts: Vec<EventText>,
+    /// Its start time ("09:30", school time); empty for an all-day event.
+    pub time: String,
+    /// Called off.
+    pub cancelled: bool,
+}
+
+/// A day of the month view; a day of the months around it has `day` 0.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthDay {
+    /// The day of the month (1–31); 0 for a blank cell.
+    pub day: u32,
+    /// `2027-01-14`, for the link to the day's events.
+    pub key: String,
+    /// "Thursday 14 January 2027" in each language.
+    pub label: Option<PerLocale<String>>,
+    /// It is today, in the school's zone.
+    pub today: bool,
+    /// The reader's events on that day, earliest first.
+    pub entries: Vec<MonthEntry>,
+}
+
+/// The names of the calendar's two views, in each language. They come with the page's data rather
+/// than from the browser's catalogue, which every visitor downloads with the main module.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarViews {
+    /// "List".
+    pub list: PerLocale<String>,
+    /// "Month".
+    pub month: PerLocale<String>,
+}
+
+/// A month of the reader's calendar.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthView {
+    /// The two views' names.
+    pub views: CalendarViews,
+    /// "Previous month", "Next month" and "No events this month." in each language.
+    pub labels: [PerLocale<String>; 3],
+    /// "January 2027" in each language.
+    pub title: PerLocale<String>,
+    /// The seven short day names, Monday first, each in every language.
+    pub weekdays: Vec<PerLocale<String>>,
+    /// The weeks, Monday first.
+    pub weeks: Vec<Vec<MonthDay>>,
+    /// The month before (`2026-12`), when the view goes that far.
+    pub previous: Option<String>,
+    /// The month after.
+    pub next: Option<String>,
 }
 
 /// A private feed address, in the two forms calendar apps take.

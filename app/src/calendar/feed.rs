@@ -15,7 +15,7 @@ use super::{FeedAddress, Subscription, reader, store};
 use crate::access::{Actor, Capability, CurrentActor, allowed_scope, load_actor};
 use crate::auth::session::{hex, token_id};
 use crate::auth::throttle::{self, Guess};
-use crate::db::entities::calendar_feed;
+use crate::db::entities::{calendar_feed, event};
 use crate::error::AppError;
 use crate::i18n::{Locale, PerLocale};
 use crate::state::AppState;
@@ -269,11 +269,26 @@ pub async fn build<C: ConnectionTrait>(
     let zone = crate::school::db::timezone(db, actor.school_id).await?;
     let from = Utc::now() - Duration::days(PAST_DAYS);
     let events = reader::upcoming(db, &actor, scope, &actor.memberships(), from, LIMIT).await?;
+    written(db, &events, &zone, locale, school, feed.created_at)
+        .await
+        .map(Some)
+}
+
+/// `events` written as a calendar named for `school` in `locale`, with its validators; `since`
+/// is the earliest Last-Modified (when the address was made, for a feed).
+pub async fn written<C: ConnectionTrait>(
+    db: &C,
+    events: &[event::Model],
+    zone: &str,
+    locale: Locale,
+    school: &str,
+    since: chrono::DateTime<Utc>,
+) -> Result<Answer, AppError> {
     let ids: Vec<i32> = events.iter().map(|e| e.id).collect();
     let translations = store::translations(db, &ids).await?;
     let name = crate::msg!(locale, "calendar-feed-name", school = school);
     let head = IcsCalendar {
-        zone: &zone,
+        zone,
         locale,
         feed_name: Some(&name),
     };
@@ -291,15 +306,15 @@ pub async fn build<C: ConnectionTrait>(
         .iter()
         .map(|e| e.updated_at)
         .max()
-        .unwrap_or(feed.created_at)
-        .max(feed.created_at);
-    Ok(Some(Answer {
+        .unwrap_or(since)
+        .max(since);
+    Ok(Answer {
         etag,
         last_modified: last_modified
             .format("%a, %d %b %Y %H:%M:%S GMT")
             .to_string(),
         body: body.into_bytes().into(),
-    }))
+    })
 }
 
 /// The feed, or `304 Not Modified` when the caller's copy (`If-None-Match`) is this one.

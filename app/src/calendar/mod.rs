@@ -2,9 +2,11 @@
 //! like notices, shown to each family for their own children, in their language, and downloadable
 //! as iCalendar.
 //!
-//! Parents' pages are one lazily loaded route (`pages`) on typed data (`dto`); the server side is
-//! `reader` (what a signed-in user may see), `store` (the tables), `ics` and `vtimezone`
-//! (iCalendar), `download` (one event's `.ics`) and `feed` (each account's private live feed).
+//! Parents' pages are one lazily loaded route (`pages`) on typed data (`dto`), staff's another
+//! (`staff_pages`, `editor_dto`); the server side is `reader` (what a signed-in user may see),
+//! `editor` (staff adding, changing and cancelling events), `notice_period` (the school's promise
+//! of notice), `store` (the tables), `ics` and `vtimezone` (iCalendar), `download` (one event's
+//! `.ics`) and `feed` (each account's private live feed).
 
 #[cfg(feature = "ssr")]
 pub mod demo;
@@ -12,20 +14,32 @@ pub mod demo;
 pub mod download;
 pub mod dto;
 #[cfg(feature = "ssr")]
+pub mod editor;
+pub mod editor_dto;
+#[cfg(feature = "ssr")]
 pub mod feed;
 #[cfg(feature = "ssr")]
 pub mod feed_cache;
 #[cfg(feature = "ssr")]
 pub mod ics;
+#[cfg(feature = "ssr")]
+pub mod month;
+pub mod month_page;
+#[cfg(feature = "ssr")]
+pub mod notice_period;
 pub mod pages;
 #[cfg(feature = "ssr")]
+pub mod public_feed;
+#[cfg(feature = "ssr")]
 pub mod reader;
+pub mod staff_pages;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]
 pub mod vtimezone;
 
 pub use dto::*;
+pub use editor_dto::*;
 
 use crate::error::AppError;
 use crate::i18n::Locale;
@@ -130,9 +144,29 @@ pub async fn load_event(id: i32) -> Result<PageData, AppError> {
     crate::page_data::answer(reader::event(id).await)
 }
 
+/// A month of the signed-in user's calendar ([`MonthView`]): `month` is `2027-01`, this month
+/// when it is missing or out of range.
+#[server(endpoint = "calendar/month", output = crate::codec::Answer)]
+pub async fn load_month(month: Option<String>) -> Result<PageData, AppError> {
+    crate::page_data::answer(month::view(month).await)
+}
+
 /// The signed-in user's calendar subscription ([`Subscription`]): whether they have a private
 /// feed address; the address itself only in the answer to the post that made it.
 #[server(endpoint = "calendar/subscription", output = crate::codec::Answer)]
 pub async fn load_subscription() -> Result<PageData, AppError> {
     crate::page_data::answer(feed::subscription().await)
+}
+
+/// The school's upcoming events for staff who put events on the calendar ([`StaffCalendar`]).
+#[server(endpoint = "calendar/staff", output = crate::codec::Answer)]
+pub async fn load_staff_calendar() -> Result<PageData, AppError> {
+    crate::page_data::answer(editor::list::load().await)
+}
+
+/// The event form ([`EventForm`]): empty for a new event, else the stored event `id` the
+/// signed-in member of staff may change.
+#[server(endpoint = "calendar/form", output = crate::codec::Answer)]
+pub async fn load_event_form(id: Option<i32>) -> Result<PageData, AppError> {
+    crate::page_data::answer(editor::load(id).await)
 }

@@ -1,11 +1,12 @@
 //! `/calendar` (the agenda: upcoming events grouped by day), `/calendar/:id` (one event with
 //! "Add to my calendar") and `/calendar/subscribe` (the private feed address for the phone's
-//! calendar app). One lazily loaded route for all three; everything shown follows the language
-//! menu at once, because the data carries every translation and every date in every language.
+//! calendar app): one lazily loaded route (the month view has its own, `month_page`). Everything
+//! shown follows the language menu at once, because the data carries every translation and every
+//! date in every language.
 
 use super::{
-    Agenda, EventDetail, EventFacts, EventText, FeedAddress, Subscription, load_agenda, load_event,
-    load_subscription,
+    Agenda, CalendarViews, EventDetail, EventFacts, EventText, FeedAddress, Subscription,
+    load_agenda, load_event, load_subscription,
 };
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, Locale, follow, localized};
@@ -23,6 +24,8 @@ use leptos_router::{LazyRoute, lazy_route};
 pub const SUBSCRIBE_PATH: &str = "/calendar/subscribe";
 /// Its last segment, which no event id can be.
 const SUBSCRIBE_SEGMENT: &str = "subscribe";
+/// The month view's address (`?m=2027-01` for another month).
+pub const MONTH_PATH: &str = "/calendar/month";
 
 /// What the address asks for: the agenda, one event, or the feed subscription.
 enum Page {
@@ -93,8 +96,19 @@ impl LazyRoute for CalendarRoute {
     }
 }
 
+/// The two ways to see the calendar, the one shown marked as current.
+pub(crate) fn views(i18n: I18n, names: CalendarViews, month: bool) -> AnyView {
+    view! {
+        <div class="calendar-views">
+            <a href="/calendar" aria-current=(!month).then_some("page")>{localized(i18n, names.list)}</a>
+            <a href=MONTH_PATH aria-current=month.then_some("page")>{localized(i18n, names.month)}</a>
+        </div>
+    }
+    .into_any_now()
+}
+
 /// The text a reader of `locale` is shown, and whether it is in their language.
-fn shown(texts: &[EventText], locale: Locale) -> (Option<EventText>, bool) {
+pub(crate) fn shown(texts: &[EventText], locale: Locale) -> (Option<EventText>, bool) {
     let text = for_reader(texts, locale).cloned();
     let translated = text.as_ref().is_some_and(|t| t.language == locale.tag());
     (text, translated)
@@ -125,10 +139,13 @@ fn for_children(i18n: I18n, children: Vec<String>) -> Option<Signal<String>> {
 #[component]
 fn AgendaDays(agenda: Agenda) -> impl IntoView {
     let i18n = I18n::expect();
+    let views = views(i18n, agenda.views, false);
     if agenda.days.is_empty() {
-        return view! { <p class="empty-state">{t!(i18n, "calendar-empty")}</p> }.into_any_now();
+        return view! { {views} <p class="empty-state">{t!(i18n, "calendar-empty")}</p> }
+            .into_any_now();
     }
     view! {
+        {views}
         {agenda.days.into_iter().map(|day| view! {
             <section class="agenda-day">
                 <h2 class="agenda-day__date">{localized(i18n, day.date)}</h2>

@@ -59,6 +59,7 @@ pub async fn agenda() -> Result<Agenda, AppError> {
         }
     }
     Ok(Agenda {
+        views: super::month::views(),
         days: days
             .into_iter()
             .map(|(day, entries)| AgendaDay {
@@ -135,6 +136,14 @@ pub async fn readable<C: sea_orm::ConnectionTrait>(
         store::visible_to(db, actor.school_id, &actor.memberships(), id).await?
     };
     found.ok_or(AppError::NotFound)
+}
+
+/// The original title, then each translation's, without descriptions.
+pub fn titles(
+    event: &event::Model,
+    translations: Option<Vec<event_translation::Model>>,
+) -> Vec<EventText> {
+    texts(event, translations, false)
 }
 
 /// The original, then each translation; descriptions only when the page shows them.

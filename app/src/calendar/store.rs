@@ -109,6 +109,130 @@ pub async fn create(
     Ok(row)
 }
 
+/// What saving changes to an event did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Changed {
+    /// Its date, time or place changed: families it reaches are told.
+    pub moved: bool,
+    /// Its title or description (or their language) changed: translations may be out of date.
+    pub text: bool,
+}
+
+/// Saves the author's changes to `event` (its audience stays as published): a raised SEQUENCE
+/// when anything changed, and `changed_at` when its date, time or place did.
+pub async fn update(
+    db: &DatabaseConnection,
+    event: &event::Model,
+    new: &NewEvent,
+    now: DateTime<Utc>,
+) -> Result<(event::Model, Changed), DbErr> {
+    let changed = Changed {
+        moved: event.starts_at != new.starts_at
+            || event.ends_at != new.ends_at
+            || event.all_day != new.all_day
+            || event.location != new.location,
+        text: event.title != new.title
+            || event.description_source != new.description_source
+            || event.language != new.language,
+    };
+    let anything = changed.moved
+        || changed.text
+        || event.category != new.category.code()
+        || event.public != new.public
+        || event.short_notice != new.short_notice;
+    if !anything {
+        return Ok((event.clone(), changed));
+    }
+    let txn = crate::db::write_transaction(db).await?;
+    let mut row: event::ActiveModel = event.clone().into();
+    row.category = Set(new.category.code().to_string());
+    row.language = Set(new.language.clone());
+    row.title = Set(new.title.clone());
+    row.description_source = Set(new.description_source.clone());
+    row.description_html = Set(crate::notices::rich_text::render(&new.description_source));
+    row.location = Set(new.location.clone());
+    row.all_day = Set(new.all_day);
+    row.starts_at = Set(new.starts_at);
+    row.ends_at = Set(new.ends_at);
+    row.public = Set(new.public);
+    row.short_notice = Set(new.short_notice);
+    row.sequence = Set(event.sequence + 1);
+    row.updated_at = Set(now);
+    if changed.moved {
+        row.changed_at = Set(Some(now));
+    }
+    let saved = row.update(&txn).await?;
+    if event.starts_at != new.starts_at || event.ends_at != new.ends_at {
+        event_target::Entity::update_many()
+            .col_expr(
+                event_target::Column::StartsAt,
+                sea_orm::sea_query::Expr::value(new.starts_at),
+            )
+            .col_expr(
+                event_target::Column::EndsAt,
+                sea_orm::sea_query::Expr::value(new.ends_at),
+            )
+            .filter(event_target::Column::EventId.eq(event.id))
+            .exec(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    super::feed_cache::calendar_changed();
+    Ok((saved, changed))
+}
+
+/// Calls `event` off: it stays on every calendar, marked cancelled, with a raised SEQUENCE so
+/// calendar apps take the change.
+pub async fn cancel(
+    db: &DatabaseConnection,
+    event: &event::Model,
+    now: DateTime<Utc>,
+) -> Result<event::Model, DbErr> {
+    let mut row: event::ActiveModel = event.clone().into();
+    row.status = Set(status::CANCELLED.to_string());
+    row.sequence = Set(event.sequence + 1);
+    row.updated_at = Set(now);
+    row.changed_at = Set(Some(now));
+    let saved = row.update(db).await?;
+    super::feed_cache::calendar_changed();
+    Ok(saved)
+}
+
+/// Drops `event`'s translation into `language`, if it has one.
+pub async fn untranslate<C: ConnectionTrait>(
+    db: &C,
+    event_id: i32,
+    language: &str,
+) -> Result<(), DbErr> {
+    let gone = event_translation::Entity::delete_many()
+        .filter(event_translation::Column::EventId.eq(event_id))
+        .filter(event_translation::Column::Language.eq(language))
+        .exec(db)
+        .await?;
+    if gone.rows_affected > 0 {
+        super::feed_cache::calendar_changed();
+    }
+    Ok(())
+}
+
+/// Marks `event`'s translation into `language` as made from its current text.
+pub async fn translation_current<C: ConnectionTrait>(
+    db: &C,
+    event: &event::Model,
+    language: &str,
+) -> Result<(), DbErr> {
+    event_translation::Entity::update_many()
+        .col_expr(
+            event_translation::Column::SourceSequence,
+            sea_orm::sea_query::Expr::value(event.sequence),
+        )
+        .filter(event_translation::Column::EventId.eq(event.id))
+        .filter(event_translation::Column::Language.eq(language))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// A UID for a new event: random, so it never names the school's address (a feed moved to a new
 /// host keeps every phone's copy of the event) and never repeats across schools.
 fn new_uid() -> String {

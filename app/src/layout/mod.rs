@@ -1,5 +1,6 @@
 //! The frame around every page: top bar, section navigation and the main region.
 
+pub mod form_parts;
 mod icons;
 mod language_menu;
 mod tab_nav;

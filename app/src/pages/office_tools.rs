@@ -1,5 +1,5 @@
 //! `/admin`: the tools a member of staff may use — access-code letters, roster import, staff
-//! accounts, notices — and whether e-mail is switched on. A lazily loaded route.
+//! accounts, notices, the calendar — and whether e-mail is switched on. A lazily loaded route.
 
 use crate::error::AppError;
 use crate::hydrate_now::IntoAnyNow;
@@ -22,15 +22,18 @@ pub enum StaffTool {
     Staff,
     /// Notices and their figures.
     Notices,
+    /// The school's events.
+    Calendar,
 }
 
 impl StaffTool {
     /// Every tool, in the order the page lists them.
-    pub const ALL: [StaffTool; 4] = [
+    pub const ALL: [StaffTool; 5] = [
         StaffTool::Letters,
         StaffTool::Roster,
         StaffTool::Staff,
         StaffTool::Notices,
+        StaffTool::Calendar,
     ];
 
     /// The tool's page.
@@ -40,6 +43,7 @@ impl StaffTool {
             StaffTool::Roster => "/admin/roster",
             StaffTool::Staff => "/admin/staff",
             StaffTool::Notices => "/admin/notices",
+            StaffTool::Calendar => "/admin/calendar",
         }
     }
 }
@@ -72,6 +76,8 @@ mod server {
             .into_iter()
             .filter(|tool| match tool {
                 StaffTool::Notices => allowed_scope(&actor.roles, Capability::NoticeStatsView)
+                    .is_some_and(|scope| scope != Scope::OwnChildren),
+                StaffTool::Calendar => allowed_scope(&actor.roles, Capability::CalendarWriteClass)
                     .is_some_and(|scope| scope != Scope::OwnChildren),
                 StaffTool::Letters => {
                     allowed_scope(&actor.roles, Capability::AccessCodesIssue)
@@ -130,6 +136,7 @@ fn Tools(tools: StaffTools) -> impl IntoView {
                     StaffTool::Roster => t!(i18n, "roster-title"),
                     StaffTool::Staff => t!(i18n, "staff-title"),
                     StaffTool::Notices => t!(i18n, "notice-list-title"),
+                    StaffTool::Calendar => t!(i18n, "calendar-staff-title"),
                 };
                 view! { <li><a class="button" href=tool.href()>{label}</a></li> }
             }).collect_view()}

@@ -124,6 +124,7 @@ pub async fn insert<C: ConnectionTrait>(
         timezone: Set("Europe/London".into()),
         staff_hours_start: Set("08:30".into()),
         staff_hours_end: Set("16:00".into()),
+        notice_period_days: Set(crate::calendar::notice_period::DEFAULT_DAYS),
         created_at: Set(now),
     })
     .exec_without_returning(db)

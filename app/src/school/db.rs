@@ -48,6 +48,7 @@ pub async fn create_school<C: sea_orm::ConnectionTrait>(db: &C, name: &str) -> R
         timezone: Set("Europe/London".to_string()),
         staff_hours_start: Set("08:30".to_string()),
         staff_hours_end: Set("16:00".to_string()),
+        notice_period_days: Set(crate::calendar::notice_period::DEFAULT_DAYS),
         created_at: Set(chrono::Utc::now()),
         ..Default::default()
     }

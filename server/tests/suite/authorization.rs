@@ -81,6 +81,8 @@ struct Fixture {
     event_staff: i32,
     /// Guardian A's private calendar feed address.
     feed_of_a: String,
+    /// The demo school.
+    school_id: i32,
 }
 
 /// One request to a server function.
@@ -380,6 +382,15 @@ fn rows(f: &Fixture) -> Vec<Row> {
             },
         },
         Row {
+            name: "a month of the calendar: guardians (their children's events) and staff",
+            call: form("/api/calendar/month", vec![]),
+            expect: |a| match a {
+                Actor::SystemAdmin => HIDDEN,
+                a if signed_in(a) => OK,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
             name: "the 3A trip: the 3A family and this school's staff",
             call: form("/api/calendar/event", vec![("id", f.event_3a.to_string())]),
             expect: |a| match a {
@@ -442,6 +453,69 @@ fn rows(f: &Fixture) -> Vec<Row> {
                 | Actor::Teacher4B
                 | Actor::TeachingAssistant
                 | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "the school's public calendar: anyone, signed in or not",
+            call: get(format!("/calendar/public/{}.ics", f.school_id)),
+            expect: |_| OK,
+        },
+        Row {
+            name: "the whole calendar as a file: this school's staff",
+            call: get("/admin/calendar/export.ics".into()),
+            expect: |a| match a {
+                Actor::Teacher3A
+                | Actor::Teacher4B
+                | Actor::TeachingAssistant
+                | Actor::OfficeAdmin
+                | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "the staff calendar: staff who put events on the calendar, each their school's",
+            call: form("/api/calendar/staff", vec![]),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::Teacher4B | Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "a new event's form: staff who put events on the calendar",
+            call: form("/api/calendar/form", vec![]),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::Teacher4B | Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "the 3A trip's form: the office and 3A's teacher",
+            call: form("/api/calendar/form", vec![("id", f.event_3a.to_string())]),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "post the 3A trip's form (check who it reaches): the office and 3A's teacher",
+            call: form(
+                &format!("/admin/calendar/{}", f.event_3a),
+                vec![
+                    ("title", "Trip".into()),
+                    ("start_date", "2027-01-11".into()),
+                    ("start_time", "09:00".into()),
+                    ("end_time", "15:00".into()),
+                    ("action", "check".into()),
+                ],
+            ),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
                 a if signed_in(a) => HIDDEN,
                 _ => UNAUTHENTICATED,
             },
@@ -706,6 +780,7 @@ async fn fixture(h: &Harness) -> Fixture {
         timezone: Set("Europe/London".into()),
         staff_hours_start: Set("08:00".into()),
         staff_hours_end: Set("16:30".into()),
+        notice_period_days: Set(app::calendar::notice_period::DEFAULT_DAYS),
         created_at: Set(sea_orm::prelude::ChronoUtc::now()),
         ..Default::default()
     }
@@ -846,6 +921,7 @@ async fn fixture(h: &Harness) -> Fixture {
         event_3a: event_titled("Class 3A trip to the Science Museum").await,
         event_staff: event_titled("Staff meeting").await,
         feed_of_a: feed_of(h, demo::PARENT_EMAIL).await,
+        school_id: riverside.id,
     }
 }
 

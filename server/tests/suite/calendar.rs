@@ -84,7 +84,7 @@ async fn event_id(h: &Harness, title: &str) -> i32 {
 }
 
 /// The `.ics` read back by Python's `icalendar`: one JSON object per VEVENT.
-fn parsed_by_icalendar(ics: &str) -> Vec<serde_json::Value> {
+pub(crate) fn parsed_by_icalendar(ics: &str) -> Vec<serde_json::Value> {
     let python = std::env::var("SG_TEST_SMTP_PYTHON")
         .expect("SG_TEST_SMTP_PYTHON must name a Python with icalendar; `./sg test` sets it up");
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../tools/smtp/ics_check.py");
@@ -226,6 +226,60 @@ async fn each_family_sees_its_own_events(h: Harness) {
     let (_, _, body) = ics(&h, inset, &parent_b, "en-GB").await;
     let parsed = &parsed_by_icalendar(&body)[0];
     assert_eq!(parsed["start"].as_str().map(str::len), Some(8), "{parsed}");
+
+    // The month view: the trip on its day for the 3A family and staff, never for Year 4.
+    let trip_day = app::dates::local_day("Europe/London", stored.starts_at);
+    let month = trip_day.format("%Y-%m").to_string();
+    let day_key = trip_day.format("%Y-%m-%d").to_string();
+    let a_month = month_view(&h, &parent_a, &month).await;
+    assert_eq!(
+        a_month["title"][0],
+        trip_day.format("%B %Y").to_string().as_str()
+    );
+    assert!(
+        month_titles(&a_month, &day_key).contains(&TRIP.to_string()),
+        "{a_month}"
+    );
+    let b_month = month_view(&h, &parent_b, &month).await;
+    assert!(!b_month.to_string().contains(TRIP), "{b_month}");
+    let office_month = month_view(&h, &office, &month).await;
+    assert!(month_titles(&office_month, &day_key).contains(&TRIP.to_string()));
+    // Each week has seven days; a month that is no month is this one.
+    assert!(
+        a_month["weeks"]
+            .as_array()
+            .expect("weeks")
+            .iter()
+            .all(|w| w.as_array().map(Vec::len) == Some(7))
+    );
+    let this = month_view(&h, &parent_a, "not-a-month").await;
+    let now = app::dates::local_day("Europe/London", chrono::Utc::now());
+    assert_eq!(this["title"][0], now.format("%B %Y").to_string().as_str());
+}
+
+async fn month_view(h: &Harness, cookie: &str, month: &str) -> serde_json::Value {
+    let response = h
+        .send(form_call(
+            "/api/calendar/month",
+            &[("month", month)],
+            Some(cookie),
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    serde_json::from_str(&body_text(response).await).expect("month JSON")
+}
+
+/// The original titles of a month view's events on the day `key` (`2027-01-14`).
+fn month_titles(month: &serde_json::Value, key: &str) -> Vec<String> {
+    month["weeks"]
+        .as_array()
+        .expect("weeks")
+        .iter()
+        .flat_map(|w| w.as_array().expect("days").iter())
+        .filter(|d| d["key"] == key)
+        .flat_map(|d| d["entries"].as_array().expect("entries").iter())
+        .map(|e| e["texts"][0]["title"].as_str().expect("title").to_string())
+        .collect()
 }
 
 /// For every guardian of the school: the agenda query returns exactly the events whose audience
@@ -344,7 +398,7 @@ async fn fetch_feed(h: &Harness, path: &str, etag: Option<&str>) -> (StatusCode,
     (status, tag, body_text(response).await)
 }
 
-fn summaries(events: &[serde_json::Value]) -> BTreeSet<String> {
+pub(crate) fn summaries(events: &[serde_json::Value]) -> BTreeSet<String> {
     events
         .iter()
         .map(|e| e["summary"].as_str().expect("summary").to_string())

@@ -12,6 +12,8 @@ mod actor_cache;
 mod authorization;
 mod binary;
 mod calendar;
+mod calendar_editor;
+mod calendar_public;
 mod malformed;
 mod notices;
 mod outbox;

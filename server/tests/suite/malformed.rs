@@ -22,6 +22,10 @@ const WITHOUT_ARGUMENTS: &[&str] = &[
     "/api/office/staff",
     "/api/calendar/agenda",
     "/api/calendar/subscription",
+    "/api/calendar/staff",
+    // Their one argument is optional: no id is the form for a new event, no month this month.
+    "/api/calendar/form",
+    "/api/calendar/month",
 ];
 
 /// Bodies no server function of ours can decode, with the content type each is sent as.

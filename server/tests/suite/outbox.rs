@@ -15,10 +15,10 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The aiosmtpd sink: stops when dropped.
-struct Sink {
+pub(crate) struct Sink {
     child: Child,
-    port: u16,
-    dir: tempfile::TempDir,
+    pub(crate) port: u16,
+    pub(crate) dir: tempfile::TempDir,
 }
 
 impl Drop for Sink {
@@ -36,7 +36,7 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn start_sink() -> Sink {
+pub(crate) fn start_sink() -> Sink {
     let python = std::env::var("SG_TEST_SMTP_PYTHON")
         .expect("SG_TEST_SMTP_PYTHON must name a Python with aiosmtpd; `./sg test` sets it up");
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tools/smtp/sink.py");
@@ -58,7 +58,7 @@ fn start_sink() -> Sink {
     Sink { child, port, dir }
 }
 
-fn smtp(port: u16) -> Smtp {
+pub(crate) fn smtp(port: u16) -> Smtp {
     Smtp::new(&SmtpSettings {
         host: "127.0.0.1".into(),
         port,
@@ -70,7 +70,7 @@ fn smtp(port: u16) -> Smtp {
     .expect("smtp")
 }
 
-fn settings() -> WorkerSettings {
+pub(crate) fn settings() -> WorkerSettings {
     WorkerSettings {
         batch: 10,
         lease: Duration::from_secs(1),
@@ -80,13 +80,13 @@ fn settings() -> WorkerSettings {
 }
 
 #[derive(Debug)]
-struct Mail {
-    to: String,
-    subject: String,
-    message_id: String,
+pub(crate) struct Mail {
+    pub(crate) to: String,
+    pub(crate) subject: String,
+    pub(crate) message_id: String,
 }
 
-fn received(dir: &Path) -> Vec<Mail> {
+pub(crate) fn received(dir: &Path) -> Vec<Mail> {
     let mut mails = Vec::new();
     for entry in std::fs::read_dir(dir).expect("mail dir") {
         let path = entry.expect("entry").path();

@@ -72,10 +72,44 @@ impl Harness {
         let what = format!("{} {}", request.method(), request.uri());
         // A request that never answers would hang the whole run until CI's limit; fail here,
         // naming it, instead.
-        tokio::time::timeout(ANSWER_WITHIN, self.router.clone().oneshot(request))
-            .await
-            .unwrap_or_else(|_| panic!("{what}: no answer within {ANSWER_WITHIN:?}"))
-            .expect("router answers")
+        match tokio::time::timeout(ANSWER_WITHIN, self.router.clone().oneshot(request)).await {
+            Ok(response) => response.expect("router answers"),
+            Err(_) => {
+                let pool = self.pool_state().await;
+                panic!("{what}: no answer within {ANSWER_WITHIN:?}; {pool}")
+            }
+        }
+    }
+
+    /// The database pool when a request hung: its size, idle connections, and whether a fresh
+    /// query still answers — which tells an exhausted pool from a render that never finished.
+    async fn pool_state(&self) -> String {
+        use sea_orm::ConnectionTrait;
+        let counts = match self.db.get_database_backend() {
+            sea_orm::DbBackend::Sqlite => {
+                let pool = self.db.get_sqlite_connection_pool();
+                format!("SQLite pool {} open, {} idle", pool.size(), pool.num_idle())
+            }
+            _ => {
+                let pool = self.db.get_postgres_connection_pool();
+                format!(
+                    "PostgreSQL pool {} open, {} idle",
+                    pool.size(),
+                    pool.num_idle()
+                )
+            }
+        };
+        let probe = tokio::time::timeout(
+            std::time::Duration::from_secs(5),
+            self.db.execute_unprepared("SELECT 1"),
+        )
+        .await;
+        let probe = match probe {
+            Ok(Ok(_)) => "a fresh query answers".to_string(),
+            Ok(Err(e)) => format!("a fresh query fails: {e}"),
+            Err(_) => "a fresh query waits past 5 s".to_string(),
+        };
+        format!("{counts}; {probe}")
     }
 
     pub async fn get(&self, path: &str, headers: &[(header::HeaderName, &str)]) -> Response<Body> {

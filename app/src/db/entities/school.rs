@@ -17,6 +17,8 @@ pub struct Model {
     pub staff_hours_start: String,
     /// When staff hours end ("16:00").
     pub staff_hours_end: String,
+    /// The school's promise of notice for events, in school days.
+    pub notice_period_days: i32,
     pub created_at: DateTimeUtc,
 }
 

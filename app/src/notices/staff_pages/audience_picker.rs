@@ -4,7 +4,8 @@
 
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, PerLocale, follow};
-use crate::notices::{Target, TargetKind};
+use crate::layout::form_parts::{check, submit};
+use crate::notices::{AudienceChoices, Target, TargetKind};
 use crate::{msg, t};
 use leptos::prelude::*;
 
@@ -162,6 +163,55 @@ pub fn AudiencePicker(
             <p class="audience__group">{t!(i18n, "notice-audience-pupils")}</p>
             {pupils}
         </details>
+    }
+    .into_any_now()
+}
+
+/// What a staff form had ticked for its audience.
+pub struct Ticked<'a> {
+    /// The whole school.
+    pub whole_school: bool,
+    /// Staff only.
+    pub staff_only: bool,
+    /// Year groups.
+    pub year_groups: &'a [i32],
+    /// Classes.
+    pub classes: &'a [i32],
+    /// Single pupils.
+    pub pupils: &'a [i32],
+}
+
+/// A staff form's audience fieldset: the whole school (for those who may), the picker, staff
+/// only, the reach and "Check who it reaches".
+pub fn audience_fieldset(
+    i18n: I18n,
+    choices: AudienceChoices,
+    ticked: Ticked,
+    reach: RwSignal<Option<PerLocale<String>>>,
+    problems: AnyView,
+    touched: Callback<()>,
+) -> AnyView {
+    let chosen: Vec<(TargetKind, i32)> = choices
+        .targets
+        .iter()
+        .map(|t| (t.kind, t.id))
+        .filter(|(kind, id)| match kind {
+            TargetKind::YearGroup => ticked.year_groups.contains(id),
+            TargetKind::Class => ticked.classes.contains(id),
+            TargetKind::Pupil => ticked.pupils.contains(id),
+        })
+        .collect();
+    let (whole_school, staff_only) = (ticked.whole_school, ticked.staff_only);
+    view! {
+        <fieldset id="field-audience" class="audience">
+            <legend>{t!(i18n, "notice-audience")}</legend>
+            {problems}
+            {choices.whole_school.then(|| check("whole_school", "on".into(), whole_school, t!(i18n, "notice-audience-school")))}
+            <AudiencePicker targets=choices.targets chosen touched/>
+            {check("staff_only", "on".into(), staff_only, t!(i18n, "notice-audience-staff"))}
+            {reach_line(i18n, reach)}
+            {submit("check", true, t!(i18n, "notice-check-reach"))}
+        </fieldset>
     }
     .into_any_now()
 }

@@ -3,11 +3,15 @@
 //! everything typed kept; with the page interactive, a draft also saves itself as it is typed
 //! and the audience's reach follows every choice.
 
-use super::audience_picker::{AudiencePicker, reach_line};
+use super::audience_picker::{Ticked, audience_fieldset};
 use crate::hydrate_now::IntoAnyNow;
-use crate::i18n::{I18n, Locale, PerLocale, follow, localized};
-use crate::layout::{TextArea, endonym};
-use crate::notices::{Category, ComposeFields, ComposeForm, FormProblem, TargetKind, load_compose};
+use crate::i18n::{I18n, Locale, PerLocale, follow};
+use crate::layout::TextArea;
+use crate::layout::form_parts::{
+    TranslationFields, check, input, labelled, language_field, options, problem_summary,
+    problems_for, save_notes, submit, translation,
+};
+use crate::notices::{Category, ComposeForm, load_compose};
 use crate::pages::loading::{Loading, loaded, when_signed_in};
 use crate::{msg, t};
 use leptos::prelude::*;
@@ -44,72 +48,6 @@ impl LazyRoute for ComposeRoute {
         }
         .into_any_now()
     }
-}
-
-/// The problems for `field`, beside it.
-fn problems_for(i18n: I18n, problems: &Arc<Vec<FormProblem>>, field: &str) -> AnyView {
-    problems
-        .iter()
-        .filter(|p| p.field == field)
-        .map(|p| view! { <p class="form-error">{localized(i18n, p.text.clone())}</p> })
-        .collect_view()
-        .into_any_now()
-}
-
-// The form is built from a few shapes, each compiled once: every distinct view shape costs
-// wasm in this chunk.
-
-/// A labelled field: its label, the control, an optional hint, and its problems.
-fn labelled(
-    field: Option<String>,
-    control: String,
-    label: Signal<String>,
-    input: AnyView,
-    hint: Option<Signal<String>>,
-    problems: AnyView,
-) -> AnyView {
-    view! {
-        <div class="field" id=field>
-            <label for=control>{label}</label>
-            {input}
-            {hint.map(|hint| view! { <p class="field__hint">{hint}</p> })}
-            {problems}
-        </div>
-    }
-    .into_any_now()
-}
-
-/// A one-line input.
-fn input(id: String, name: String, kind: &'static str, value: String) -> AnyView {
-    view! { <input id=id name=name type=kind value=value/> }.into_any_now()
-}
-
-/// A checkbox with its label around it.
-fn check(name: &'static str, value: String, checked: bool, label: Signal<String>) -> AnyView {
-    view! {
-        <label class="check"><input type="checkbox" name=name value=value checked=checked/>" "{label}</label>
-    }
-    .into_any_now()
-}
-
-/// A select's options: value, shown text, chosen.
-fn options(choices: Vec<(&'static str, Signal<String>, bool)>) -> AnyView {
-    choices
-        .into_iter()
-        .map(|(value, text, selected)| view! { <option value=value selected=selected>{text}</option> })
-        .collect_view()
-        .into_any_now()
-}
-
-/// A submit button naming the action.
-fn submit(action: &'static str, secondary: bool, label: Signal<String>) -> AnyView {
-    let class = if secondary {
-        "button button--secondary"
-    } else {
-        "button"
-    };
-    view! { <button class=class type="submit" name="action" value=action>{label}</button> }
-        .into_any_now()
 }
 
 #[component]
@@ -151,40 +89,9 @@ fn Compose(form: ComposeForm) -> impl IntoView {
     let touched = Callback::new(move |()| edited());
     let problem = |field: &str| problems_for(i18n, &problems, field);
 
-    let summary = (!problems.is_empty()).then(|| {
-        view! {
-            <div class="form-error" role="alert">
-                <p>{t!(i18n, "notice-problems")}</p>
-                <ul>
-                    {problems.iter().map(|p| view! {
-                        <li><a href=format!("#field-{}", p.field)>{localized(i18n, p.text.clone())}</a></li>
-                    }).collect_view()}
-                </ul>
-            </div>
-        }
-    });
-    let notes = notes
-        .into_iter()
-        .map(|note| view! { <p class="notice-note" role="status">{localized(i18n, note)}</p> })
-        .collect_view();
-
-    let language = {
-        let chosen = original.get_untracked();
-        let select = view! {
-            <select id="notice-language" name="language"
-                on:change=move |ev| if let Some(l) = Locale::from_tag(&event_target_value(&ev)) { original.set(l) }>
-                {options(Locale::ALL.into_iter().map(|l| (l.tag(), Signal::stored(endonym(l)), l == chosen)).collect())}
-            </select>
-        };
-        labelled(
-            Some("field-language".into()),
-            "notice-language".into(),
-            t!(i18n, "notice-language"),
-            select.into_any_now(),
-            None,
-            ().into_any_now(),
-        )
-    };
+    let summary = problem_summary(i18n, &problems);
+    let notes = save_notes(i18n, notes);
+    let language = language_field(i18n, "notice-language", original);
     let category = view! {
         <select id="notice-category" name="category">
             {options(Category::ALL.into_iter().map(|c| (c.code(), follow(i18n, move |l| c.name(l)), c.code() == fields.category)).collect())}
@@ -203,28 +110,14 @@ fn Compose(form: ComposeForm) -> impl IntoView {
     let audience = if published {
         view! { <p id="field-audience">{t!(i18n, "notice-audience-fixed")}</p> }.into_any_now()
     } else {
-        let chosen: Vec<(TargetKind, i32)> = choices
-            .targets
-            .iter()
-            .map(|t| (t.kind, t.id))
-            .filter(|(kind, id)| match kind {
-                TargetKind::YearGroup => fields.year_groups.contains(id),
-                TargetKind::Class => fields.classes.contains(id),
-                TargetKind::Pupil => fields.pupils.contains(id),
-            })
-            .collect();
-        view! {
-            <fieldset id="field-audience" class="audience">
-                <legend>{t!(i18n, "notice-audience")}</legend>
-                {problem("audience")}
-                {choices.whole_school.then(|| check("whole_school", "on".into(), fields.whole_school, t!(i18n, "notice-audience-school")))}
-                <AudiencePicker targets=choices.targets chosen touched/>
-                {check("staff_only", "on".into(), fields.staff_only, t!(i18n, "notice-audience-staff"))}
-                {reach_line(i18n, reach)}
-                {submit("check", true, t!(i18n, "notice-check-reach"))}
-            </fieldset>
-        }
-        .into_any_now()
+        let ticked = Ticked {
+            whole_school: fields.whole_school,
+            staff_only: fields.staff_only,
+            year_groups: &fields.year_groups,
+            classes: &fields.classes,
+            pupils: &fields.pupils,
+        };
+        audience_fieldset(i18n, choices, ticked, reach, problem("audience"), touched)
     };
     let timing = view! {
         <fieldset id="field-ack">
@@ -245,7 +138,11 @@ fn Compose(form: ComposeForm) -> impl IntoView {
             <legend>{t!(i18n, "notice-translations")}</legend>
             <p class="field__hint">{t!(i18n, "notice-translations-hint")}</p>
             {problem("translations")}
-            {Locale::ALL.into_iter().map(|l| translation(i18n, l, &fields, stale.contains(&l.tag().to_string()), original)).collect_view()}
+            {Locale::ALL.into_iter().map(|l| {
+                let (title, text) = fields.translations.get(l.tag()).cloned().unwrap_or_default();
+                let typed = TranslationFields { id_prefix: "", text_name: "body", text_label: t!(i18n, "notice-body"), title, text };
+                translation(i18n, l, typed, stale.contains(&l.tag().to_string()), original)
+            }).collect_view()}
         </fieldset>
     };
     let mb = max_file_mb.to_string();
@@ -291,30 +188,6 @@ fn Compose(form: ComposeForm) -> impl IntoView {
             {files.into_any_now()}
             {buttons}
         </form>
-    }
-    .into_any_now()
-}
-
-/// One language's translation block; the original's language has none, so its block hides.
-fn translation(
-    i18n: I18n,
-    language: Locale,
-    fields: &ComposeFields,
-    stale: bool,
-    original: RwSignal<Locale>,
-) -> AnyView {
-    let tag = language.tag();
-    let (title, body) = fields.translations.get(tag).cloned().unwrap_or_default();
-    let title = view! { <input id=format!("title-{tag}") name=format!("title_{tag}") lang=tag value=title/> };
-    view! {
-        <div class="translation" hidden=move || original.get() == language>
-            <h2 lang=tag>{endonym(language)}</h2>
-            {stale.then(|| view! { <p class="stale">{t!(i18n, "notice-translation-stale")}</p> })}
-            {labelled(None, format!("title-{tag}"), t!(i18n, "notice-title"), title.into_any_now(), None, ().into_any_now())}
-            {labelled(None, format!("body-{tag}"), t!(i18n, "notice-body"),
-                view! { <TextArea id=format!("body-{tag}") name=format!("body_{tag}") lang=tag rows=6 value=body/> }.into_any_now(),
-                None, ().into_any_now())}
-        </div>
     }
     .into_any_now()
 }

@@ -2,7 +2,7 @@
 //! (with its compact audience picker), as lazily loaded routes (staff code a parent never
 //! downloads) on typed data (`staff_dto`, `compose_dto`).
 
-mod audience_picker;
+pub(crate) mod audience_picker;
 mod compose;
 mod figures;
 mod list;

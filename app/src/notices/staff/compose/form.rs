@@ -26,7 +26,7 @@ pub struct ComposeAnswer(pub Result<ComposeForm, AppError>);
 
 /// "Reaches 58 families (91 parents and carers, 60 pupils)" in every language; `None` for an
 /// audience not chosen yet.
-async fn reach_of(
+pub async fn reach_of(
     state: &AppState,
     school_id: i32,
     audience: &crate::audience::Audience,
@@ -55,11 +55,17 @@ fn reach_text(reach: ReachCount) -> PerLocale<String> {
     })
 }
 
-/// The year groups, classes and pupils this member of staff may address: year groups only with
-/// the whole-school grant, a teacher's own classes and their pupils otherwise.
-async fn choices(state: &AppState, actor: &Actor) -> Result<AudienceChoices, AppError> {
-    let school_wide = crate::access::allowed_scope(&actor.roles, Capability::NoticePublishSchool)
-        == Some(Scope::WholeSchool);
+/// The year groups, classes and pupils this member of staff may address with `school` (year
+/// groups, the whole school) and `class` (classes, pupils): year groups only with the
+/// whole-school grant, a teacher's own classes and their pupils otherwise.
+pub async fn choices(
+    state: &AppState,
+    actor: &Actor,
+    school: Capability,
+    class: Capability,
+) -> Result<AudienceChoices, AppError> {
+    let school_wide =
+        crate::access::allowed_scope(&actor.roles, school) == Some(Scope::WholeSchool);
     let mut targets = Vec::new();
     let Some(year) = resolve::current_year(&state.db, actor.school_id).await? else {
         return Ok(AudienceChoices {
@@ -80,8 +86,8 @@ async fn choices(state: &AppState, actor: &Actor) -> Result<AudienceChoices, App
             within: String::new(),
         }));
     }
-    let class_scope = crate::access::allowed_scope(&actor.roles, Capability::NoticePublishClass)
-        .ok_or(AppError::Forbidden)?;
+    let class_scope =
+        crate::access::allowed_scope(&actor.roles, class).ok_or(AppError::Forbidden)?;
     let classes: Vec<class::Model> = class::Entity::find()
         .filter(class::Column::SchoolId.eq(actor.school_id))
         .filter(class::Column::AcademicYearId.eq(year.id))
@@ -143,7 +149,13 @@ pub async fn form(
     problems: Vec<FormProblem>,
     notes: Vec<PerLocale<String>>,
 ) -> Result<ComposeForm, AppError> {
-    let choices = choices(state, actor).await?;
+    let choices = choices(
+        state,
+        actor,
+        Capability::NoticePublishSchool,
+        Capability::NoticePublishClass,
+    )
+    .await?;
     let (files, stale) = match notice {
         Some(n) => {
             let files = notice_attachment::Entity::find()

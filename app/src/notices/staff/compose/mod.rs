@@ -5,7 +5,7 @@
 mod form;
 pub mod typed;
 
-pub use form::{ComposeAnswer, autosave, load};
+pub use form::{ComposeAnswer, autosave, choices, load, reach_of};
 
 use crate::access::{Actor, Capability, CurrentActor, Scope};
 use crate::audience::Audience;

@@ -7,6 +7,7 @@ use crate::msg;
 use crate::notices::store::{Draft, TranslationInput};
 use crate::notices::{Category, ComposeFields, FormProblem};
 use chrono::{NaiveDate, Utc};
+use std::collections::BTreeMap;
 
 /// Longest title.
 const MAX_TITLE_CHARS: usize = 200;
@@ -54,19 +55,13 @@ impl ComposeFields {
 
     /// The chosen audience; a target ticked twice (a chip and the full list) counts once.
     pub fn audience(&self) -> Audience {
-        let once = |ids: &[i32]| {
-            let mut ids = ids.to_vec();
-            ids.sort_unstable();
-            ids.dedup();
-            ids
-        };
-        Audience {
-            whole_school: self.whole_school,
-            year_groups: once(&self.year_groups),
-            classes: once(&self.classes),
-            pupils: once(&self.pupils),
-            staff_only: self.staff_only,
-        }
+        Audience::ticked(
+            self.whole_school,
+            self.staff_only,
+            &self.year_groups,
+            &self.classes,
+            &self.pupils,
+        )
     }
 
     /// The fields of a stored draft or notice, times in the school's zone.
@@ -106,6 +101,29 @@ impl ComposeFields {
             remove_files: Vec::new(),
         }
     }
+}
+
+/// The translations typed for every language but the `original`, titles trimmed; a language
+/// left wholly empty is skipped.
+pub fn typed_translations(
+    typed: &BTreeMap<String, (String, String)>,
+    original: Locale,
+) -> Vec<TranslationInput> {
+    Locale::ALL
+        .into_iter()
+        .filter(|l| *l != original)
+        .filter_map(|l| {
+            let (title, body) = typed.get(l.tag())?;
+            if title.trim().is_empty() && body.trim().is_empty() {
+                return None;
+            }
+            Some(TranslationInput {
+                language: l,
+                title: title.trim().to_string(),
+                body_source: body.clone(),
+            })
+        })
+        .collect()
 }
 
 /// Reads the typed values into a draft, leniently (a date that does not parse is left empty),
@@ -160,21 +178,7 @@ pub fn read_draft(
         }));
     }
     let language = Locale::from_tag(&typed.language).unwrap_or(fallback);
-    let translations = Locale::ALL
-        .into_iter()
-        .filter(|l| *l != language)
-        .filter_map(|l| {
-            let (title, body) = typed.translations.get(l.tag())?;
-            if title.trim().is_empty() && body.trim().is_empty() {
-                return None;
-            }
-            Some(TranslationInput {
-                language: l,
-                title: title.trim().to_string(),
-                body_source: body.clone(),
-            })
-        })
-        .collect::<Vec<_>>();
+    let translations = typed_translations(&typed.translations, language);
     if translations
         .iter()
         .any(|t| t.title.is_empty() || t.body_source.trim().is_empty())

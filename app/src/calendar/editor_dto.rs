@@ -1,0 +1,144 @@
+//! What the staff calendar pages receive: the school's events as a list, and the event form as
+//! typed (or as stored) with the audience the author may choose from — every message already
+//! made for each shipped language, so the language menu switches the page without a request.
+
+use super::EventCategory;
+use crate::i18n::PerLocale;
+use crate::notices::{AudienceChoices, FormProblem};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The event form's fields exactly as typed, so a refused save shows them again unchanged.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventFields {
+    /// The event, when it exists already.
+    pub id: Option<i32>,
+    /// Tag of the original language.
+    pub language: String,
+    /// Title in the original language.
+    pub title: String,
+    /// Description (Markdown) in the original language.
+    pub description: String,
+    /// Category code.
+    pub category: String,
+    /// Where, as typed.
+    pub location: String,
+    /// A whole day or days, without times.
+    pub all_day: bool,
+    /// First day (`YYYY-MM-DD`).
+    pub start_date: String,
+    /// Start time (`HH:MM`, school time).
+    pub start_time: String,
+    /// Last day; empty means the first day.
+    pub end_date: String,
+    /// End time.
+    pub end_time: String,
+    /// For every family.
+    pub whole_school: bool,
+    /// For staff only.
+    pub staff_only: bool,
+    /// Chosen year groups.
+    pub year_groups: Vec<i32>,
+    /// Chosen classes.
+    pub classes: Vec<i32>,
+    /// Chosen single pupils.
+    pub pupils: Vec<i32>,
+    /// On the school's public calendar.
+    pub public: bool,
+    /// The author saw the short-notice warning and publishes anyway.
+    pub short_notice_ok: bool,
+    /// Title and description per other language tag.
+    pub translations: BTreeMap<String, (String, String)>,
+}
+
+impl EventFields {
+    /// Takes one form field as typed; unknown names are ignored.
+    pub fn set(&mut self, name: &str, value: String) {
+        let number = || value.trim().parse::<i32>().ok();
+        match name {
+            "id" => self.id = number(),
+            "language" => self.language = value,
+            "title" => self.title = value,
+            "description" => self.description = value,
+            "category" => self.category = value,
+            "location" => self.location = value,
+            "all_day" => self.all_day = true,
+            "start_date" => self.start_date = value,
+            "start_time" => self.start_time = value,
+            "end_date" => self.end_date = value,
+            "end_time" => self.end_time = value,
+            "whole_school" => self.whole_school = true,
+            "staff_only" => self.staff_only = true,
+            "year_group" => self.year_groups.extend(number()),
+            "class" => self.classes.extend(number()),
+            "pupil" => self.pupils.extend(number()),
+            "public" => self.public = true,
+            "short_notice_ok" => self.short_notice_ok = true,
+            other => {
+                if let Some(tag) = other.strip_prefix("title_") {
+                    self.translations.entry(tag.to_string()).or_default().0 = value;
+                } else if let Some(tag) = other.strip_prefix("description_") {
+                    self.translations.entry(tag.to_string()).or_default().1 = value;
+                }
+            }
+        }
+    }
+}
+
+/// Everything the event form shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventForm {
+    /// The fields.
+    pub fields: EventFields,
+    /// The event exists: its audience is fixed, and changing its date, time or place tells
+    /// every family it reaches.
+    pub existing: bool,
+    /// Called off: shown, no longer changed.
+    pub cancelled: bool,
+    /// What the audience picker offers.
+    pub choices: AudienceChoices,
+    /// Language tags whose translation is older than the original's text.
+    pub stale: Vec<String>,
+    /// "Reaches 58 families …" for the chosen audience.
+    pub reach: Option<PerLocale<String>>,
+    /// The event falls inside the school's notice period: saving needs the author's say-so.
+    pub short_notice: Option<PerLocale<String>>,
+    /// Problems from the last save.
+    pub problems: Vec<FormProblem>,
+    /// Notes from the last save ("Saved").
+    pub notes: Vec<PerLocale<String>>,
+}
+
+/// One event in the staff list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffEventRow {
+    /// The event's id.
+    pub id: i32,
+    /// Its title in the original language.
+    pub title: String,
+    /// Its category.
+    pub category: EventCategory,
+    /// The day it starts, in each language.
+    pub date: PerLocale<String>,
+    /// Its times, in each language.
+    pub when: PerLocale<String>,
+    /// Whom it is for ("Year 3, 3A"), in each language.
+    pub audience: PerLocale<String>,
+    /// The author may change it.
+    pub editable: bool,
+    /// Called off.
+    pub cancelled: bool,
+    /// Published inside the notice period.
+    pub short_notice: bool,
+}
+
+/// The staff calendar: the school's upcoming events.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffCalendar {
+    /// The signed-in member of staff may add events.
+    pub may_add: bool,
+    /// Upcoming events, earliest first.
+    pub events: Vec<StaffEventRow>,
+    /// The school's public calendar address, for its website.
+    pub public_feed: String,
+}

@@ -1,0 +1,295 @@
+//! `/admin/calendar` (the school's upcoming events, for staff who put events on the calendar)
+//! and `/admin/calendar/:id` (the event form: `new`, or an event's id). One lazily loaded route:
+//! staff code a parent never downloads. The form posts to its own address and works the same
+//! without JavaScript; a refused save comes back with everything typed.
+
+use super::{
+    EventCategory, EventForm, StaffCalendar, StaffEventRow, load_event_form, load_staff_calendar,
+};
+use crate::hydrate_now::IntoAnyNow;
+use crate::i18n::{I18n, Locale, follow, localized};
+use crate::layout::TextArea;
+use crate::layout::form_parts::{
+    TranslationFields, check, input, labelled, language_field, options, problem_summary,
+    problems_for, save_notes, submit, translation,
+};
+use crate::notices::staff_pages::audience_picker::{Ticked, audience_fieldset, reach_line};
+use crate::page_data::PageData;
+use crate::pages::loading::{Loading, loaded_as, when_signed_in};
+use crate::t;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use leptos_router::{LazyRoute, lazy_route};
+use std::sync::Arc;
+
+/// The staff calendar's address.
+pub const STAFF_CALENDAR_PATH: &str = "/admin/calendar";
+/// The form's segment for a new event.
+const NEW_SEGMENT: &str = "new";
+
+/// What the address asks for: the list, or the form for a new (`None`) or stored event.
+enum Page {
+    List,
+    Form(Option<i32>),
+}
+
+/// A lazily loaded route for the list and the form. Its data starts loading in `view()`, so the
+/// server functions' client code is in the staff chunk, not in the main wasm every parent
+/// downloads.
+pub struct StaffCalendarRoute {
+    page: Page,
+}
+
+#[lazy_route]
+impl LazyRoute for StaffCalendarRoute {
+    fn data() -> Self {
+        let id = use_params_map().with_untracked(|p| p.get("id"));
+        let page = match id.as_deref() {
+            None => Page::List,
+            // Anything but "new" or a number is an event nobody may change: "not found".
+            Some(NEW_SEGMENT) => Page::Form(None),
+            Some(segment) => Page::Form(Some(segment.parse().unwrap_or(0))),
+        };
+        Self { page }
+    }
+
+    fn view(this: Self) -> AnyView {
+        let i18n = I18n::expect();
+        match this.page {
+            Page::List => {
+                let data: Option<Loading<PageData>> =
+                    when_signed_in(|| Resource::new(|| (), |_| load_staff_calendar()));
+                view! {
+                    <Title text=crate::i18n::title_text(i18n, "calendar-staff-title")/>
+                    <h1>{t!(i18n, "calendar-staff-title")}</h1>
+                    {loaded_as(data, |list: StaffCalendar| view! { <Events list/> }.into_any_now())}
+                }
+                .into_any_now()
+            }
+            Page::Form(id) => {
+                let data: Option<Loading<PageData>> =
+                    when_signed_in(|| Resource::new(move || id, load_event_form));
+                let (key, heading) = if id.is_some() {
+                    ("event-edit-title", t!(i18n, "event-edit-title"))
+                } else {
+                    ("event-new-title", t!(i18n, "event-new-title"))
+                };
+                view! {
+                    <Title text=crate::i18n::title_text(i18n, key)/>
+                    <p><a class="back-link" href=STAFF_CALENDAR_PATH>{t!(i18n, "calendar-staff-title")}</a></p>
+                    <h1>{heading}</h1>
+                    {loaded_as(data, |form: EventForm| view! { <EventEditor form/> }.into_any_now())}
+                }
+                .into_any_now()
+            }
+        }
+    }
+}
+
+#[component]
+fn Events(list: StaffCalendar) -> impl IntoView {
+    let i18n = I18n::expect();
+    let add = list.may_add.then(|| {
+        view! {
+            <p><a class="button" href=format!("{STAFF_CALENDAR_PATH}/{NEW_SEGMENT}")>{t!(i18n, "event-new-title")}</a></p>
+        }
+    });
+    let rows = if list.events.is_empty() {
+        view! { <p class="empty-state">{t!(i18n, "calendar-staff-empty")}</p> }.into_any_now()
+    } else {
+        view! {
+            <ul class="staff-events">
+                {list.events.into_iter().map(|row| view! { <EventRow row/> }).collect_view()}
+            </ul>
+        }
+        .into_any_now()
+    };
+    // The whole calendar as a file, and the public address a school website subscribes to.
+    view! {
+        {add}
+        {rows}
+        <section class="feed-address">
+            <h2>{t!(i18n, "calendar-staff-outside")}</h2>
+            <p><a class="button button--secondary" href="/admin/calendar/export.ics" rel="external" download>
+                {t!(i18n, "calendar-staff-export")}
+            </a></p>
+            <label for="public-feed">{t!(i18n, "calendar-staff-public")}</label>
+            <input id="public-feed" class="feed-address__url" type="url" readonly value=list.public_feed dir="ltr"/>
+        </section>
+    }
+}
+
+#[component]
+fn EventRow(row: StaffEventRow) -> impl IntoView {
+    let i18n = I18n::expect();
+    let StaffEventRow {
+        id,
+        title,
+        category,
+        date,
+        when,
+        audience,
+        editable,
+        cancelled,
+        short_notice,
+    } = row;
+    let category = follow(i18n, move |l| category.name(l));
+    let title = if editable {
+        view! { <a href=format!("{STAFF_CALENDAR_PATH}/{id}")>{title}</a> }.into_any_now()
+    } else {
+        view! { <a href=format!("/calendar/{id}")>{title}</a> }.into_any_now()
+    };
+    view! {
+        <li class="staff-event" class:staff-event--cancelled=cancelled>
+            <strong class="staff-event__title">{title}</strong>
+            <span class="staff-event__when">{localized(i18n, date)}", "{localized(i18n, when)}</span>
+            <span class="staff-event__meta">
+                <span class="badge">{category}</span>
+                {cancelled.then(|| view! { <span class="badge badge--urgent">{t!(i18n, "event-cancelled")}</span> })}
+                {short_notice.then(|| view! { <span class="badge">{t!(i18n, "event-short-notice")}</span> })}
+                " "{localized(i18n, audience)}
+            </span>
+        </li>
+    }
+}
+
+#[component]
+fn EventEditor(form: EventForm) -> impl IntoView {
+    let i18n = I18n::expect();
+    let EventForm {
+        fields,
+        existing,
+        cancelled,
+        choices,
+        stale,
+        reach,
+        short_notice,
+        problems,
+        notes,
+    } = form;
+    if cancelled {
+        return view! { <p class="notice-note" role="status">{t!(i18n, "event-is-cancelled")}</p> }
+            .into_any_now();
+    }
+    let problems = Arc::new(problems);
+    let reach = RwSignal::new(reach);
+    let original =
+        RwSignal::new(Locale::from_tag(&fields.language).unwrap_or(i18n.locale_untracked()));
+    let problem = |field: &str| problems_for(i18n, &problems, field);
+
+    let summary = problem_summary(i18n, &problems);
+    let notes = save_notes(i18n, notes);
+    let language = language_field(i18n, "event-language", original);
+    let category = view! {
+        <select id="event-category" name="category">
+            {options(EventCategory::ALL.into_iter().map(|c| (c.code(), follow(i18n, move |l| c.name(l)), c.code() == fields.category)).collect())}
+        </select>
+    };
+    let texts = view! {
+        {language}
+        {labelled(Some("field-title".into()), "event-title".into(), t!(i18n, "notice-title"),
+            input("event-title".into(), "title".into(), "text", fields.title.clone()), None, problem("title"))}
+        {labelled(Some("field-category".into()), "event-category".into(), t!(i18n, "notice-category"),
+            category.into_any_now(), None, ().into_any_now())}
+        {labelled(Some("field-description".into()), "event-description".into(), t!(i18n, "event-description"),
+            view! { <TextArea id="event-description".into() name="description".into() rows=6 value=fields.description.clone()/> }.into_any_now(),
+            Some(t!(i18n, "event-description-hint")), problem("description"))}
+    };
+    let when = view! {
+        <fieldset id="field-when" class="event-when">
+            <legend>{t!(i18n, "calendar-when")}</legend>
+            {check("all_day", "on".into(), fields.all_day, t!(i18n, "event-all-day"))}
+            {labelled(Some("field-start_date".into()), "event-start-date".into(), t!(i18n, "event-start-date"),
+                input("event-start-date".into(), "start_date".into(), "date", fields.start_date.clone()), None, problem("start_date"))}
+            {labelled(Some("field-start_time".into()), "event-start-time".into(), t!(i18n, "event-start-time"),
+                input("event-start-time".into(), "start_time".into(), "time", fields.start_time.clone()), None, problem("start_time"))}
+            {labelled(Some("field-end_date".into()), "event-end-date".into(), t!(i18n, "event-end-date"),
+                input("event-end-date".into(), "end_date".into(), "date", fields.end_date.clone()),
+                Some(t!(i18n, "event-end-date-hint")), problem("end_date"))}
+            {labelled(Some("field-end_time".into()), "event-end-time".into(), t!(i18n, "event-end-time"),
+                input("event-end-time".into(), "end_time".into(), "time", fields.end_time.clone()),
+                Some(t!(i18n, "event-times-hint")), problem("end_time"))}
+        </fieldset>
+        {labelled(Some("field-location".into()), "event-location".into(), t!(i18n, "calendar-where"),
+            input("event-location".into(), "location".into(), "text", fields.location.clone()), None, problem("location"))}
+    };
+    let audience = if existing {
+        view! {
+            <fieldset id="field-audience" class="audience">
+                <legend>{t!(i18n, "notice-audience")}</legend>
+                <p>{t!(i18n, "event-audience-fixed")}</p>
+                {reach_line(i18n, reach)}
+            </fieldset>
+        }
+        .into_any_now()
+    } else {
+        let ticked = Ticked {
+            whole_school: fields.whole_school,
+            staff_only: fields.staff_only,
+            year_groups: &fields.year_groups,
+            classes: &fields.classes,
+            pupils: &fields.pupils,
+        };
+        audience_fieldset(
+            i18n,
+            choices,
+            ticked,
+            reach,
+            problem("audience"),
+            Callback::new(|()| {}),
+        )
+    };
+    let translations = view! {
+        <fieldset id="field-translations">
+            <legend>{t!(i18n, "notice-translations")}</legend>
+            <p class="field__hint">{t!(i18n, "notice-translations-hint")}</p>
+            {problem("translations")}
+            {Locale::ALL.into_iter().map(|l| {
+                let (title, text) = fields.translations.get(l.tag()).cloned().unwrap_or_default();
+                let typed = TranslationFields { id_prefix: "event-", text_name: "description", text_label: t!(i18n, "event-description"), title, text };
+                translation(i18n, l, typed, stale.contains(&l.tag().to_string()), original)
+            }).collect_view()}
+        </fieldset>
+    };
+    let short_notice = short_notice.map(|warning| {
+        view! {
+            <div id="field-short_notice" class="form-warning" role="alert">
+                <p>{localized(i18n, warning)}</p>
+                {check("short_notice_ok", "on".into(), false, t!(i18n, "event-short-notice-ok"))}
+            </div>
+        }
+    });
+    let save = if existing {
+        t!(i18n, "notice-save-changes")
+    } else {
+        t!(i18n, "event-save-new")
+    };
+    let id = fields.id.map(|id| id.to_string()).unwrap_or_default();
+    let cancel = existing.then(|| {
+        view! {
+            <form method="post" class="event-cancel">
+                <input type="hidden" name="id" value=id.clone()/>
+                <p class="field__hint">{t!(i18n, "event-cancel-hint")}</p>
+                {submit("cancel", true, t!(i18n, "event-cancel"))}
+            </form>
+        }
+    });
+    // No `action`: the form posts to the page's own address, which answers with this page.
+    view! {
+        {summary}
+        {notes}
+        <form method="post" class="compose">
+            <input type="hidden" name="id" value=id/>
+            {texts.into_any_now()}
+            {when.into_any_now()}
+            {audience}
+            {check("public", "on".into(), fields.public, t!(i18n, "event-public"))}
+            {translations.into_any_now()}
+            {short_notice}
+            <p class="compose__actions">{submit("save", false, save)}</p>
+        </form>
+        {cancel}
+    }
+    .into_any_now()
+}
