@@ -37,6 +37,9 @@ use std::sync::Arc;
 pub const PAST_DAYS: i64 = 120;
 /// The most events one feed holds (a large school's year is about 2,000).
 pub const LIMIT: u64 = 3_000;
+/// A family's feed is private to the address's owner, asked again every time (which the ETag
+/// makes cheap).
+const PRIVATE: &str = "private, no-cache";
 /// The token's length in the address: 16 random bytes, URL-safe base64 without padding.
 const TOKEN_CHARS: usize = 22;
 
@@ -230,7 +233,7 @@ async fn answer(
     let hash = token_id(token);
     // A known address that nothing has changed for: no database at all.
     if let Some(answer) = feed_cache::get(&hash) {
-        return Ok(respond(answer, headers));
+        return Ok(respond(answer, headers, PRIVATE));
     }
     if throttle::guesses_held(&state.db, Guess::FeedToken, address).await? {
         return Err(AppError::RateLimited);
@@ -249,7 +252,7 @@ async fn answer(
         .await?
         .ok_or(AppError::NotFound)?;
     feed_cache::put(&hash, feed.user_id, answer.clone(), built_under);
-    Ok(respond(answer, headers))
+    Ok(respond(answer, headers, PRIVATE))
 }
 
 /// The feed of `feed`'s account as it is now, with its validators; `None` once the account may
@@ -317,8 +320,9 @@ pub async fn written<C: ConnectionTrait>(
     })
 }
 
-/// The feed, or `304 Not Modified` when the caller's copy (`If-None-Match`) is this one.
-fn respond(answer: Answer, headers: &HeaderMap) -> Response {
+/// A calendar answer, or `304 Not Modified` when the caller's copy (`If-None-Match`) is this
+/// one; `cache_control` says who may keep it (a family's feed is private, the school's public).
+pub fn respond(answer: Answer, headers: &HeaderMap, cache_control: &'static str) -> Response {
     let unchanged = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -329,8 +333,7 @@ fn respond(answer: Answer, headers: &HeaderMap) -> Response {
     let validators = [
         (header::ETAG, answer.etag),
         (header::LAST_MODIFIED, answer.last_modified),
-        // Private to the address's owner; asked again every time, which the ETag makes cheap.
-        (header::CACHE_CONTROL, "private, no-cache".to_string()),
+        (header::CACHE_CONTROL, cache_control.to_string()),
     ];
     if unchanged {
         return (StatusCode::NOT_MODIFIED, validators).into_response();

@@ -4,7 +4,7 @@
 //! and no names but the school's), and the whole calendar as a file for staff
 //! (`GET /admin/calendar/export.ics`, staff-only events included).
 
-use super::feed::{LIMIT, PAST_DAYS, written};
+use super::feed::{LIMIT, PAST_DAYS, respond, written};
 use super::feed_cache::{self, Answer};
 use super::store;
 use crate::access::{Capability, CurrentActor, Scope, allowed_scope};
@@ -13,9 +13,9 @@ use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::extract::{Path, Query, Request, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use chrono::{Duration, Utc};
-use http::{HeaderMap, HeaderValue, StatusCode, header};
+use http::{HeaderValue, header};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Deserialize;
 
@@ -64,31 +64,6 @@ async fn recent_events<C: ConnectionTrait>(
     } else {
         events
     })
-}
-
-/// The feed, or `304 Not Modified` when the caller's copy (`If-None-Match`) is this one.
-fn respond(answer: Answer, headers: &HeaderMap, cache_control: &'static str) -> Response {
-    let unchanged = headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|tags| tags.split(',').any(|t| t.trim() == answer.etag));
-    let validators = [
-        (header::ETAG, answer.etag),
-        (header::LAST_MODIFIED, answer.last_modified),
-        (header::CACHE_CONTROL, cache_control.to_string()),
-    ];
-    if unchanged {
-        return (StatusCode::NOT_MODIFIED, validators).into_response();
-    }
-    (
-        validators,
-        [(
-            header::CONTENT_TYPE,
-            "text/calendar; charset=utf-8".to_string(),
-        )],
-        answer.body,
-    )
-        .into_response()
 }
 
 /// `GET /calendar/public/{school}.ics[?lang=zh-CN]`: the school's public events, in the language
