@@ -110,6 +110,12 @@ async fn main() -> anyhow::Result<()> {
         };
         let all_day = i % 5 == 0;
         let starts_at = first + Span::minutes((i as i64) * 365 * 24 * 60 / EVENTS as i64);
+        let ends_at = starts_at
+            + if all_day {
+                Span::days(1)
+            } else {
+                Span::hours(2)
+            };
         let new = NewEvent {
             category: EventCategory::ALL[i % EventCategory::ALL.len()],
             audience,
@@ -119,12 +125,9 @@ async fn main() -> anyhow::Result<()> {
             location: "School hall".into(),
             all_day,
             starts_at,
-            ends_at: starts_at
-                + if all_day {
-                    Span::days(1)
-                } else {
-                    Span::hours(2)
-                },
+            ends_at,
+            repeat: None,
+            last_ends_at: ends_at,
             public: false,
             short_notice: false,
         };

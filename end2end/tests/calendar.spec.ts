@@ -265,3 +265,38 @@ test('a parent finds the month of the class trip, sees it on its day and opens i
   await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText(TRIP);
   await parent.page.context().close();
 });
+
+test('the office narrows the month to a class or a year group, with or without JavaScript, on a 360 px phone', async ({ browser }, info) => {
+  test.slow();
+  const jsEnabled = info.project.name === 'js-on';
+  const office = await signIn(browser, 'office@riverside.example', jsEnabled);
+  await office.page.setViewportSize({ width: 360, height: 740 });
+  await office.portal.open('/calendar/month');
+  const trip = office.page.getByRole('link', { name: new RegExp(TRIP) });
+  for (let step = 0; step < 3 && (await trip.count()) === 0; step++) {
+    await office.page.getByRole('link', { name: 'Next month' }).click();
+    await expect(office.page).toHaveURL(/\/calendar\/month\?m=\d{4}-\d{2}$/);
+  }
+  await expect(trip).toBeVisible();
+  const month = new URL(office.page.url()).searchParams.get('m');
+
+  const filter = office.page.getByLabel('Events for');
+  await filter.selectOption({ label: 'Year 4' });
+  await office.page.getByRole('button', { name: 'Show' }).click();
+  await expect(office.page).toHaveURL(/\/calendar\/month\?m=\d{4}-\d{2}&for=y\d+$/);
+  await expect(trip).toHaveCount(0);
+  await expect(office.page.getByLabel('Events for')).toHaveValue(/^y\d+$/);
+
+  await office.page.getByLabel('Events for').selectOption({ label: '3A' });
+  await office.page.getByRole('button', { name: 'Show' }).click();
+  await expect(office.page).toHaveURL(/for=c\d+$/);
+  await expect(trip).toBeVisible();
+  if (month) expect(new URL(office.page.url()).searchParams.get('m')).toBe(month);
+  // The months either side keep the class chosen.
+  await expect(office.page.getByRole('link', { name: 'Next month' })).toHaveAttribute('href', /&for=c\d+$/);
+  expect(await office.portal.pageWidth()).toBeLessThanOrEqual(360);
+  const show = (await office.page.getByRole('button', { name: 'Show' }).boundingBox())!;
+  expect(show.height).toBeGreaterThanOrEqual(44);
+  if (jsEnabled) await office.portal.expectNoAxeViolations();
+  await office.page.context().close();
+});

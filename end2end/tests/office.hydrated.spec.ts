@@ -88,7 +88,7 @@ test('the system admin creates a staff account and the new teacher sets a passwo
 
 test('the office pages fit a 360 px phone with 44 px touch targets', async ({ browser }) => {
   for (const [email, paths] of [
-    ['office@riverside.example', ['/admin', '/admin/letters', '/admin/roster']],
+    ['office@riverside.example', ['/admin', '/admin/letters', '/admin/roster', '/admin/calendar', '/admin/calendar/new']],
     ['it@riverside.example', ['/admin/staff']],
   ] as const) {
     const { page, portal } = await signInOnPhone(browser, email);

@@ -345,6 +345,8 @@ format-month = %B %Y
 format-date = %-d %B %Y
 format-date-time = %-d %B %Y، %H:%M
 format-day = %A %-d %B %Y
+format-list-separator = {"، "}
+format-day-and-time = { $day }، { $time }
 
 ## Server only: noticeboard (parents and staff)
 notice-file-type = يمكن إرفاق ملفات PDF والصور (PNG وJPEG وGIF وWebP) فقط.
@@ -381,6 +383,23 @@ event-too-long = يمكن أن تستمر الفعالية { $days } يومًا 
 event-translation-incomplete = تحتاج الترجمة إلى عنوان.
 event-short-notice-warning = تفصلنا عن هذه الفعالية أقل من { $days } أيام دراسية، وهي المهلة التي تَعِد بها مدرستك العائلات.
 event-checked = تم التحقق. لا يُحفظ شيء حتى تضغط الزر في آخر النموذج.
+event-not-saved = لم تُحفظ الفعالية. يرجى تصحيح ما يلي:
+event-repeat-weeks-invalid = اختر عدد مرات تكرار الفعالية.
+event-repeat-one-day = يجب أن تنتهي الفعالية المتكررة في يوم بدايتها.
+event-repeat-until-before = يجب أن يكون التاريخ الأخير في اليوم الأول أو بعده.
+event-repeat-skipped-invalid = «{ $value }» ليس تاريخًا. اكتب التواريخ هكذا: 2027-02-16.
+event-repeat-skipped-off = { $value } ليس من تواريخ هذه الفعالية.
+event-repeat-none-left = تم تخطي كل التواريخ، فلن يظهر شيء في التقويم.
+event-repeat-too-many = سيضيف هذا { $count } تاريخًا إلى التقويم، والحد الأقصى للفعالية المتكررة { $most }. اختر تاريخًا أخيرًا أبكر.
+event-repeat-legend = التكرار
+event-repeat-once = لا تتكرر
+event-repeat-weekly = كل أسبوع
+event-repeat-every-weeks = كل { $weeks } أسابيع
+event-repeat-until = التاريخ الأخير
+event-repeat-skipped = تخطَّ هذه التواريخ
+event-repeat-skipped-hint = تاريخ واحد في كل سطر، مثل 2027-02-16: عطلة منتصف الفصل، إغلاق.
+event-repeats = { $rule } حتى { $until }
+event-repeats-except = ما عدا { $days }
 
 ## Server only: the notice the calendar publishes when an event moves or is called off
 event-moved-notice-title = تغيير: { $title }
@@ -396,6 +415,9 @@ calendar-month-view = شهر
 calendar-month-previous = الشهر السابق
 calendar-month-next = الشهر التالي
 calendar-month-empty = لا توجد فعاليات هذا الشهر.
+calendar-month-filter = فعاليات
+calendar-month-filter-all = كل الفعاليات
+calendar-month-filter-show = اعرض
 
 ## Server only: calendar feeds (the name calendar apps show)
 calendar-feed-name = تقويم { $school }

@@ -345,6 +345,8 @@ format-month = %B %Y
 format-date = %-d %B %Y
 format-date-time = %-d %B %Y, %H:%M
 format-day = %A %-d %B %Y
+format-list-separator = {", "}
+format-day-and-time = { $day }, { $time }
 
 ## Server only: noticeboard (parents and staff)
 notice-file-type = Only PDF files and pictures (PNG, JPEG, GIF, WebP) can be attached.
@@ -381,6 +383,23 @@ event-too-long = An event can last at most { $days } days.
 event-translation-incomplete = A translation needs a title.
 event-short-notice-warning = This is less than { $days } school days away, the notice your school promises families.
 event-checked = Checked. Nothing is saved until you press the button at the end of the form.
+event-not-saved = The event was not saved. Please correct:
+event-repeat-weeks-invalid = Choose how often the event repeats.
+event-repeat-one-day = A repeating event must end on the day it starts.
+event-repeat-until-before = The last date must be on or after the first day.
+event-repeat-skipped-invalid = “{ $value }” is not a date. Write dates like 2027-02-16.
+event-repeat-skipped-off = { $value } is not one of the event’s dates.
+event-repeat-none-left = Every date is skipped, so nothing would be on the calendar.
+event-repeat-too-many = This would put { $count } dates on the calendar; a repeating event can have at most { $most }. Choose an earlier last date.
+event-repeat-legend = Repeats
+event-repeat-once = Does not repeat
+event-repeat-weekly = Every week
+event-repeat-every-weeks = Every { $weeks } weeks
+event-repeat-until = Last date
+event-repeat-skipped = Skip these dates
+event-repeat-skipped-hint = One date a line, like 2027-02-16: half term, a closure.
+event-repeats = { $rule } until { $until }
+event-repeats-except = not on { $days }
 
 ## Server only: the notice the calendar publishes when an event moves or is called off
 event-moved-notice-title = Changed: { $title }
@@ -396,6 +415,9 @@ calendar-month-view = Month
 calendar-month-previous = Previous month
 calendar-month-next = Next month
 calendar-month-empty = No events this month.
+calendar-month-filter = Events for
+calendar-month-filter-all = Every event
+calendar-month-filter-show = Show
 
 ## Server only: calendar feeds (the name calendar apps show)
 calendar-feed-name = { $school } calendar

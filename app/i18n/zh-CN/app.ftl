@@ -345,6 +345,8 @@ format-month = %Y年%-m月
 format-date = %Y年%-m月%-d日
 format-date-time = %Y年%-m月%-d日 %H:%M
 format-day = %Y年%-m月%-d日 %A
+format-list-separator = {"、"}
+format-day-and-time = { $day } { $time }
 
 ## Server only: noticeboard (parents and staff)
 notice-file-type = 只能附加 PDF 文件和图片（PNG、JPEG、GIF、WebP）。
@@ -381,6 +383,23 @@ event-too-long = 一个活动最多可持续 { $days } 天。
 event-translation-incomplete = 译文需要标题。
 event-short-notice-warning = 距离活动不足 { $days } 个上学日，少于学校向家长承诺的通知时间。
 event-checked = 已检查。在按下表单末尾的按钮之前，不会保存任何内容。
+event-not-saved = 活动未保存。请更正：
+event-repeat-weeks-invalid = 请选择活动重复的频率。
+event-repeat-one-day = 重复活动必须在开始当天结束。
+event-repeat-until-before = 最后日期必须在第一天当天或之后。
+event-repeat-skipped-invalid = “{ $value }”不是日期。请按 2027-02-16 的格式填写。
+event-repeat-skipped-off = { $value } 不是该活动的日期之一。
+event-repeat-none-left = 所有日期都被跳过，日历上将不会有任何活动。
+event-repeat-too-many = 这将在日历上添加 { $count } 个日期；一个重复活动最多只能有 { $most } 个日期。请选择更早的最后日期。
+event-repeat-legend = 重复
+event-repeat-once = 不重复
+event-repeat-weekly = 每周
+event-repeat-every-weeks = 每 { $weeks } 周
+event-repeat-until = 最后日期
+event-repeat-skipped = 跳过这些日期
+event-repeat-skipped-hint = 每行一个日期，例如 2027-02-16：期中假期、停课日。
+event-repeats = { $rule }，直到 { $until }
+event-repeats-except = { $days } 除外
 
 ## Server only: the notice the calendar publishes when an event moves or is called off
 event-moved-notice-title = 已更改：{ $title }
@@ -396,6 +415,9 @@ calendar-month-view = 月
 calendar-month-previous = 上个月
 calendar-month-next = 下个月
 calendar-month-empty = 本月没有活动。
+calendar-month-filter = 显示的活动
+calendar-month-filter-all = 所有活动
+calendar-month-filter-show = 显示
 
 ## Server only: calendar feeds (the name calendar apps show)
 calendar-feed-name = { $school }日历

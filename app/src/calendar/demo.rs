@@ -39,6 +39,8 @@ pub async fn seed(db: &DatabaseConnection, school_id: i32) -> Result<usize, DbEr
         all_day: false,
         starts_at: now,
         ends_at: now,
+        repeat: None,
+        last_ends_at: now,
         public: false,
         short_notice: false,
     };
@@ -125,7 +127,8 @@ pub async fn seed(db: &DatabaseConnection, school_id: i32) -> Result<usize, DbEr
         ];
         events.push((trip, translations));
     }
-    for (new, translations) in &events {
+    for (new, translations) in &mut events {
+        new.last_ends_at = new.ends_at;
         let saved = store::create(db, school_id, author, new, now).await?;
         for (language, title, description) in translations {
             store::translate(db, &saved, language, title, description, now).await?;

@@ -46,6 +46,8 @@ pub struct EventFacts {
     pub changed: bool,
     /// Published inside the school's notice period.
     pub short_notice: bool,
+    /// How it repeats ("Every week until 15 July 2027"), on the event's page only.
+    pub repeats: Option<PerLocale<String>>,
 }
 
 /// One day of the agenda.
@@ -130,6 +132,25 @@ pub struct MonthView {
     pub previous: Option<String>,
     /// The month after.
     pub next: Option<String>,
+    /// Staff narrow the month to one year group's or class's events; parents have the child
+    /// switcher instead.
+    pub filter: Option<MonthFilter>,
+}
+
+/// The staff month view's audience filter: a year group or a class, with the whole school's
+/// events that reach it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthFilter {
+    /// The month shown (`2027-01`), kept when the filter changes.
+    pub month: String,
+    /// "Events for".
+    pub label: PerLocale<String>,
+    /// "Show", the button of a page without JavaScript.
+    pub show: PerLocale<String>,
+    /// The choices, value first: "" for every event, `y<id>` a year group, `c<id>` a class.
+    pub choices: Vec<(String, PerLocale<String>)>,
+    /// The value chosen; "" for every event.
+    pub chosen: String,
 }
 
 /// A private feed address, in the two forms calendar apps take.

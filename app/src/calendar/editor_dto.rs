@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 /// The event form's fields exactly as typed, so a refused save shows them again unchanged.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventFields {
-    /// The event, when it exists already.
+    /// The event, when it exists already: taken from the address posted to, never from the form.
     pub id: Option<i32>,
     /// Tag of the original language.
     pub language: String,
@@ -33,6 +33,12 @@ pub struct EventFields {
     pub end_date: String,
     /// End time.
     pub end_time: String,
+    /// Repeats every this many weeks (`1`–`4`); empty for an event that happens once.
+    pub repeat_weeks: String,
+    /// The last day a repeating event may fall on (`YYYY-MM-DD`).
+    pub repeat_until: String,
+    /// Days a repeating event skips, as typed (one `YYYY-MM-DD` a line).
+    pub skipped_dates: String,
     /// For every family.
     pub whole_school: bool,
     /// For staff only.
@@ -56,7 +62,6 @@ impl EventFields {
     pub fn set(&mut self, name: &str, value: String) {
         let number = || value.trim().parse::<i32>().ok();
         match name {
-            "id" => self.id = number(),
             "language" => self.language = value,
             "title" => self.title = value,
             "description" => self.description = value,
@@ -67,6 +72,9 @@ impl EventFields {
             "start_time" => self.start_time = value,
             "end_date" => self.end_date = value,
             "end_time" => self.end_time = value,
+            "repeat_weeks" => self.repeat_weeks = value,
+            "repeat_until" => self.repeat_until = value,
+            "skipped_dates" => self.skipped_dates = value,
             "whole_school" => self.whole_school = true,
             "staff_only" => self.staff_only = true,
             "year_group" => self.year_groups.extend(number()),
@@ -90,9 +98,6 @@ impl EventFields {
 pub struct EventForm {
     /// The fields.
     pub fields: EventFields,
-    /// The event exists: its audience is fixed, and changing its date, time or place tells
-    /// every family it reaches.
-    pub existing: bool,
     /// Called off: shown, no longer changed.
     pub cancelled: bool,
     /// What the audience picker offers.
@@ -107,6 +112,35 @@ pub struct EventForm {
     pub problems: Vec<FormProblem>,
     /// Notes from the last save ("Saved").
     pub notes: Vec<PerLocale<String>>,
+    /// The words only this form uses: the repeat fields', and what became of a refused save.
+    pub repeat: RepeatLabels,
+}
+
+/// Words only the event form uses (its repeat fields, the heading of a refused save), made on
+/// the server in each language, so the browser's catalogue (which every parent downloads) does
+/// not carry them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepeatLabels {
+    /// "The event was not saved. Please correct:", above the problems of a refused save.
+    pub not_saved: PerLocale<String>,
+    /// "Repeats".
+    pub legend: PerLocale<String>,
+    /// The choices, value first: "" for "Does not repeat", then "1" for "Every week"…
+    pub choices: Vec<(String, PerLocale<String>)>,
+    /// "Last date".
+    pub until: PerLocale<String>,
+    /// "Skip these dates".
+    pub skipped: PerLocale<String>,
+    /// How to write the skipped dates.
+    pub skipped_hint: PerLocale<String>,
+}
+
+impl EventForm {
+    /// The event exists: its audience is fixed, and changing its date, time or place tells every
+    /// family it reaches.
+    pub fn existing(&self) -> bool {
+        self.fields.id.is_some()
+    }
 }
 
 /// One event in the staff list.
@@ -118,9 +152,7 @@ pub struct StaffEventRow {
     pub title: String,
     /// Its category.
     pub category: EventCategory,
-    /// The day it starts, in each language.
-    pub date: PerLocale<String>,
-    /// Its times, in each language.
+    /// The day it starts and its times ("Monday 7 December, 09:30 to 15:00"), in each language.
     pub when: PerLocale<String>,
     /// Whom it is for ("Year 3, 3A"), in each language.
     pub audience: PerLocale<String>,
@@ -135,8 +167,6 @@ pub struct StaffEventRow {
 /// The staff calendar: the school's upcoming events.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffCalendar {
-    /// The signed-in member of staff may add events.
-    pub may_add: bool,
     /// Upcoming events, earliest first.
     pub events: Vec<StaffEventRow>,
     /// The school's public calendar address, for its website.

@@ -3,6 +3,7 @@
 //! wall-clock time with the zone's VTIMEZONE, so calendar apps keep them at the school's time
 //! across clock changes; all-day events are dates.
 
+use super::recurrence::Repeat;
 use super::{EventCategory, status};
 use crate::db::entities::{event, event_translation};
 use crate::i18n::Locale;
@@ -100,7 +101,7 @@ pub fn calendar(head: &IcsCalendar<'_>, events: &[IcsEvent<'_>]) -> String {
     let timed: Vec<_> = events.iter().filter(|e| !e.event.all_day).collect();
     let (Some(first), Some(last)) = (
         timed.iter().map(|e| e.event.starts_at).min(),
-        timed.iter().map(|e| e.event.ends_at).max(),
+        timed.iter().map(|e| e.event.last_ends_at).max(),
     ) else {
         return text;
     };
@@ -159,7 +160,45 @@ fn vevent(e: &IcsEvent<'_>, zone: chrono_tz::Tz, category_names: &[String]) -> E
             .starts((local(event.starts_at), zone))
             .ends((local(event.ends_at), zone));
     }
+    if let Some(repeat) = Repeat::of(event) {
+        repeat_rule(&mut vevent, event, &repeat, zone);
+    }
     vevent.done()
+}
+
+/// RRULE and EXDATE of a repeating event, in the form its DTSTART takes: dates for an all-day
+/// event; for a timed one UNTIL in UTC (RFC 5545 3.3.10) and skipped times on the school's clock.
+fn repeat_rule(vevent: &mut Event, event: &event::Model, repeat: &Repeat, zone: chrono_tz::Tz) {
+    let start = event.starts_at.with_timezone(&zone).naive_local();
+    let until = if event.all_day {
+        repeat.until.format("%Y%m%d").to_string()
+    } else {
+        let midnight = crate::dates::start_of_day(zone.name(), repeat.until + Duration::days(1));
+        (midnight - Duration::seconds(1))
+            .format("%Y%m%dT%H%M%SZ")
+            .to_string()
+    };
+    vevent.add_property(
+        "RRULE",
+        format!("FREQ=WEEKLY;INTERVAL={};UNTIL={until}", repeat.weeks),
+    );
+    for day in repeat
+        .skipped
+        .iter()
+        .filter(|d| repeat.falls_on(start.date(), **d))
+    {
+        let skipped = if event.all_day {
+            Property::new("EXDATE", day.format("%Y%m%d").to_string())
+                .add_parameter("VALUE", "DATE")
+                .done()
+        } else {
+            let at = day.and_time(start.time()).format("%Y%m%dT%H%M%S");
+            Property::new("EXDATE", at.to_string())
+                .add_parameter("TZID", zone.name())
+                .done()
+        };
+        vevent.append_multi_property(skipped);
+    }
 }
 
 /// A file name for an event's `.ics`: its title's letters and digits, never a path.
@@ -212,6 +251,10 @@ mod tests {
             created_at: at(1, 8),
             updated_at: at(2, 8),
             changed_at: None,
+            repeat_weeks: 0,
+            repeat_until: None,
+            skipped_dates: "[]".into(),
+            last_ends_at: at(7, 15),
         }
     }
 
@@ -275,6 +318,40 @@ mod tests {
         assert!(ics.contains("DTEND;VALUE=DATE:20261208\r\n"), "{ics}");
         assert!(ics.contains("STATUS:CANCELLED\r\n"), "{ics}");
         assert!(!ics.contains("DESCRIPTION"), "{ics}");
+    }
+
+    #[test]
+    fn a_repeating_event_carries_its_rule_and_skipped_days() {
+        let mut e = event(false);
+        e.repeat_weeks = 2;
+        e.repeat_until = chrono::NaiveDate::from_ymd_opt(2027, 1, 18);
+        // 21 December is a date of the rule; 22 December is not and is left out.
+        e.skipped_dates = r#"["2026-12-21","2026-12-22"]"#.into();
+        let text = IcsText {
+            title: "Chess club",
+            description: "",
+        };
+        let ics = one_event(&e, text, "Europe/London", Locale::EnGb);
+        assert!(
+            ics.contains("RRULE:FREQ=WEEKLY;INTERVAL=2;UNTIL=20270118T235959Z\r\n"),
+            "{ics}"
+        );
+        assert!(
+            ics.contains("EXDATE;TZID=Europe/London:20261221T090000\r\n"),
+            "{ics}"
+        );
+        assert!(!ics.contains("20261222"), "{ics}");
+        e.all_day = true;
+        let text = IcsText {
+            title: "Chess club",
+            description: "",
+        };
+        let ics = one_event(&e, text, "Europe/London", Locale::EnGb);
+        assert!(
+            ics.contains("RRULE:FREQ=WEEKLY;INTERVAL=2;UNTIL=20270118\r\n"),
+            "{ics}"
+        );
+        assert!(ics.contains("EXDATE;VALUE=DATE:20261221\r\n"), "{ics}");
     }
 
     #[test]

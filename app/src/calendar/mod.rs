@@ -5,8 +5,8 @@
 //! Parents' pages are one lazily loaded route (`pages`) on typed data (`dto`), staff's another
 //! (`staff_pages`, `editor_dto`); the server side is `reader` (what a signed-in user may see),
 //! `editor` (staff adding, changing and cancelling events), `notice_period` (the school's promise
-//! of notice), `store` (the tables), `ics` and `vtimezone` (iCalendar), `download` (one event's
-//! `.ics`) and `feed` (each account's private live feed).
+//! of notice), `recurrence` (repeating events), `store` (the tables), `ics` and `vtimezone`
+//! (iCalendar), `download` (one event's `.ics`) and `feed` (each account's private live feed).
 
 #[cfg(feature = "ssr")]
 pub mod demo;
@@ -32,6 +32,8 @@ pub mod pages;
 pub mod public_feed;
 #[cfg(feature = "ssr")]
 pub mod reader;
+#[cfg(feature = "ssr")]
+pub mod recurrence;
 pub mod staff_pages;
 #[cfg(feature = "ssr")]
 pub mod store;
@@ -145,10 +147,14 @@ pub async fn load_event(id: i32) -> Result<PageData, AppError> {
 }
 
 /// A month of the signed-in user's calendar ([`MonthView`]): `month` is `2027-01`, this month
-/// when it is missing or out of range.
+/// when it is missing or out of range; staff may narrow it to `audience` (`y<id>` a year group,
+/// `c<id>` a class), which a family's calendar ignores.
 #[server(endpoint = "calendar/month", output = crate::codec::Answer)]
-pub async fn load_month(month: Option<String>) -> Result<PageData, AppError> {
-    crate::page_data::answer(month::view(month).await)
+pub async fn load_month(
+    month: Option<String>,
+    audience: Option<String>,
+) -> Result<PageData, AppError> {
+    crate::page_data::answer(month::view(month, audience).await)
 }
 
 /// The signed-in user's calendar subscription ([`Subscription`]): whether they have a private

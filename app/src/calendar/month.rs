@@ -2,13 +2,16 @@
 //! events on it (a guardian's for the chosen child or all children, staff the school's), and
 //! every heading already written in each shipped language.
 
-use super::{CalendarViews, MonthDay, MonthEntry, MonthView, reader, store};
+use super::{CalendarViews, MonthDay, MonthEntry, MonthFilter, MonthView, reader, store};
 use crate::access::{Capability, authorize};
+use crate::audience::Membership;
 use crate::db::entities::event;
+use crate::db::entities::{class, year_group};
 use crate::error::AppError;
 use crate::i18n::{Locale, PerLocale};
 use crate::state::app_state;
-use chrono::{Datelike, Duration, Months, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 /// How far from today the view goes, either way.
 pub const MONTHS_AWAY: u32 = 24;
@@ -61,10 +64,11 @@ fn key(first: NaiveDate) -> String {
     first.format("%Y-%m").to_string()
 }
 
-/// The last day an event covers: an all-day event ends at the midnight after it.
-fn last_day(zone: &str, event: &event::Model) -> NaiveDate {
-    let first = crate::dates::local_day(zone, event.starts_at);
-    crate::dates::local_day(zone, event.ends_at - Duration::seconds(1)).max(first)
+/// The last day a time from `starts_at` to `ends_at` covers: an all-day event ends at the
+/// midnight after it.
+fn last_day(zone: &str, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> NaiveDate {
+    let first = crate::dates::local_day(zone, starts_at);
+    crate::dates::local_day(zone, ends_at - Duration::seconds(1)).max(first)
 }
 
 /// The calendar's two views' names in each language.
@@ -75,8 +79,82 @@ pub fn views() -> CalendarViews {
     }
 }
 
-/// The signed-in user's month `month` (`2027-01`; this month when `None`).
-pub async fn view(month: Option<String>) -> Result<MonthView, AppError> {
+/// The audience filter of a whole-school reader's month `month`, with `chosen` (`y<id>`, `c<id>`)
+/// read against the school's year groups and this year's classes, and the memberships whose
+/// events it shows: a class's or year group's, never a single pupil's. An unknown value shows
+/// every event.
+async fn audience_filter<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    chosen: Option<&str>,
+    month: String,
+) -> Result<(MonthFilter, Option<Vec<Membership>>), AppError> {
+    let groups = year_group::Entity::find()
+        .filter(year_group::Column::SchoolId.eq(school_id))
+        .order_by_asc(year_group::Column::Position)
+        .all(db)
+        .await?;
+    let classes = match crate::audience::resolve::current_year(db, school_id).await? {
+        Some(year) => {
+            class::Entity::find()
+                .filter(class::Column::SchoolId.eq(school_id))
+                .filter(class::Column::AcademicYearId.eq(year.id))
+                .order_by_asc(class::Column::Name)
+                .all(db)
+                .await?
+        }
+        None => Vec::new(),
+    };
+    let member = |year_group_id, class_id| Membership {
+        pupil_id: 0,
+        school_id,
+        year_group_id,
+        class_id,
+    };
+    let chosen = chosen.unwrap_or_default().trim();
+    let mut narrowed = None;
+    let mut choices = vec![(
+        String::new(),
+        PerLocale::build(|l| crate::msg!(l, "calendar-month-filter-all")),
+    )];
+    for group in &groups {
+        let value = format!("y{}", group.id);
+        if value == chosen {
+            let mut memberships = vec![member(group.id, None)];
+            memberships.extend(
+                classes
+                    .iter()
+                    .filter(|c| c.year_group_id == group.id)
+                    .map(|c| member(group.id, Some(c.id))),
+            );
+            narrowed = Some(memberships);
+        }
+        choices.push((value, PerLocale::build(|_| group.name.clone())));
+    }
+    for class in &classes {
+        let value = format!("c{}", class.id);
+        if value == chosen {
+            narrowed = Some(vec![member(class.year_group_id, Some(class.id))]);
+        }
+        choices.push((value, PerLocale::build(|_| class.name.clone())));
+    }
+    let filter = MonthFilter {
+        month,
+        label: PerLocale::build(|l| crate::msg!(l, "calendar-month-filter")),
+        show: PerLocale::build(|l| crate::msg!(l, "calendar-month-filter-show")),
+        choices,
+        chosen: if narrowed.is_some() {
+            chosen.to_string()
+        } else {
+            String::new()
+        },
+    };
+    Ok((filter, narrowed))
+}
+
+/// The signed-in user's month `month` (`2027-01`; this month when `None`), for staff narrowed to
+/// `audience` when it names one of the school's year groups or classes.
+pub async fn view(month: Option<String>, audience: Option<String>) -> Result<MonthView, AppError> {
     let granted = authorize(Capability::CalendarRead)?;
     let actor = granted.actor;
     let state = app_state()?;
@@ -89,42 +167,64 @@ pub async fn view(month: Option<String>) -> Result<MonthView, AppError> {
         crate::dates::start_of_day(&zone, first),
         crate::dates::start_of_day(&zone, next),
     );
-    let events: Vec<event::Model> = reader::upcoming(
-        &state.db,
-        &actor,
-        granted.scope,
-        &actor.chosen_memberships(),
-        from,
-        MONTH_LIMIT,
-    )
-    .await?
-    .into_iter()
-    .filter(|e| e.starts_at < to)
-    .collect();
+    let (filter, narrowed) = if reader::whole_school(&actor, granted.scope) {
+        let (filter, narrowed) =
+            audience_filter(&state.db, actor.school_id, audience.as_deref(), key(first)).await?;
+        (Some(filter), narrowed)
+    } else {
+        (None, None)
+    };
+    let found = match &narrowed {
+        Some(memberships) => {
+            store::upcoming_for(&state.db, actor.school_id, memberships, from, MONTH_LIMIT).await?
+        }
+        None => {
+            reader::upcoming(
+                &state.db,
+                &actor,
+                granted.scope,
+                &actor.chosen_memberships(),
+                from,
+                MONTH_LIMIT,
+            )
+            .await?
+        }
+    };
+    let events: Vec<event::Model> = found.into_iter().filter(|e| e.starts_at < to).collect();
     let ids: Vec<i32> = events.iter().map(|e| e.id).collect();
     let mut translations = store::translations(&state.db, &ids).await?;
     let mut on_day: std::collections::BTreeMap<NaiveDate, Vec<MonthEntry>> = Default::default();
     for event in &events {
         let texts = reader::titles(event, translations.remove(&event.id));
-        let time = if event.all_day {
-            String::new()
-        } else {
-            crate::dates::time(&zone, event.starts_at)
-        };
-        let mut day = crate::dates::local_day(&zone, event.starts_at).max(first);
-        let end = last_day(&zone, event).min(last);
-        while day <= end {
-            on_day.entry(day).or_default().push(MonthEntry {
-                id: event.id,
-                texts: texts.clone(),
-                time: time.clone(),
-                cancelled: event.status == super::status::CANCELLED,
-            });
-            day = match day.succ_opt() {
-                Some(d) => d,
-                None => break,
+        // A weekly club is on each of its days this month.
+        for occurrence in super::recurrence::occurrences(event, &zone)
+            .into_iter()
+            .filter(|o| o.starts_at < to && o.ends_at > from)
+        {
+            let time = if event.all_day {
+                String::new()
+            } else {
+                crate::dates::time(&zone, occurrence.starts_at)
             };
+            let mut day = crate::dates::local_day(&zone, occurrence.starts_at).max(first);
+            let end = last_day(&zone, occurrence.starts_at, occurrence.ends_at).min(last);
+            while day <= end {
+                on_day.entry(day).or_default().push(MonthEntry {
+                    id: event.id,
+                    texts: texts.clone(),
+                    time: time.clone(),
+                    cancelled: event.status == super::status::CANCELLED,
+                });
+                day = match day.succ_opt() {
+                    Some(d) => d,
+                    None => break,
+                };
+            }
         }
+    }
+    // Each day earliest first, all-day events on top ("" sorts before any time).
+    for entries in on_day.values_mut() {
+        entries.sort_by(|a, b| a.time.cmp(&b.time));
     }
     let weeks = grid(first)
         .into_iter()
@@ -167,6 +267,7 @@ pub async fn view(month: Option<String>) -> Result<MonthView, AppError> {
         weeks,
         previous: previous.map(key),
         next: following.map(key),
+        filter,
     })
 }
 

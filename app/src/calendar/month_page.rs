@@ -4,7 +4,7 @@
 //! of the main module.
 
 use super::pages::{MONTH_PATH, shown, views};
-use super::{MonthDay, MonthEntry, MonthView, load_month};
+use super::{MonthDay, MonthEntry, MonthFilter, MonthView, load_month};
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, PerLocale, localized};
 use crate::page_data::PageData;
@@ -27,8 +27,10 @@ impl LazyRoute for MonthRoute {
     fn view(_this: Self) -> AnyView {
         let i18n = I18n::expect();
         let query = use_query_map();
-        let month = move || query.with(|q| q.get("m"));
-        let data: Option<Loading<PageData>> = when_signed_in(|| Resource::new(month, load_month));
+        let asked = move || query.with(|q| (q.get("m"), q.get("for")));
+        let data: Option<Loading<PageData>> = when_signed_in(|| {
+            Resource::new(asked, |(month, audience)| load_month(month, audience))
+        });
         view! {
             <Title text=crate::i18n::title_text(i18n, "nav-calendar")/>
             <h1>{t!(i18n, "nav-calendar")}</h1>
@@ -51,7 +53,14 @@ fn Month(month: MonthView) -> impl IntoView {
         weeks,
         previous,
         next,
+        filter,
     } = month;
+    // The month links keep the audience chosen.
+    let narrowed = filter
+        .as_ref()
+        .filter(|f| !f.chosen.is_empty())
+        .map(|f| format!("&for={}", f.chosen))
+        .unwrap_or_default();
     let days_with_events: Vec<MonthDay> = weeks
         .iter()
         .flatten()
@@ -62,7 +71,7 @@ fn Month(month: MonthView) -> impl IntoView {
         let label = localized(i18n, label);
         target.map(|m| {
             view! {
-                <a class="month-nav__step" href=format!("{MONTH_PATH}?m={m}") aria-label=label>{arrow}</a>
+                <a class="month-nav__step" href=format!("{MONTH_PATH}?m={m}{narrowed}") aria-label=label>{arrow}</a>
             }
         })
     };
@@ -99,6 +108,7 @@ fn Month(month: MonthView) -> impl IntoView {
     };
     view! {
         {views(i18n, names, true)}
+        {filter.map(|f| filter_form(i18n, f))}
         <div class="month-nav">
             {step(previous, previous_label, "‹")}
             <h2 class="month-nav__title">{localized(i18n, title)}</h2>
@@ -107,6 +117,28 @@ fn Month(month: MonthView) -> impl IntoView {
         {grid}
         {list}
     }
+}
+
+/// Staff's choice of whose events the month shows: a plain GET form, so it works without
+/// JavaScript, and with it the route follows the address.
+fn filter_form(i18n: I18n, filter: MonthFilter) -> AnyView {
+    let MonthFilter {
+        month,
+        label,
+        show,
+        choices,
+        chosen,
+    } = filter;
+    let choices = crate::layout::form_parts::localized_options(i18n, choices, &chosen);
+    view! {
+        <form method="get" action=MONTH_PATH class="month-filter">
+            <input type="hidden" name="m" value=month/>
+            <label for="month-filter">{localized(i18n, label)}</label>
+            <select id="month-filter" name="for">{choices}</select>
+            <button type="submit" class="button button--secondary">{localized(i18n, show)}</button>
+        </form>
+    }
+    .into_any_now()
 }
 
 /// One day of the grid: its number, and a link to its events when it has any.

@@ -64,12 +64,15 @@ pub async fn closed_days<C: ConnectionTrait>(
         .filter(event::Column::Status.eq(status::SCHEDULED))
         .filter(event::Column::Category.is_in(codes))
         .filter(event::Column::StartsAt.lt(end))
-        .filter(event::Column::EndsAt.gt(start))
+        .filter(event::Column::LastEndsAt.gt(start))
         .all(db)
         .await?;
-    for closure in closures {
-        let first = crate::dates::local_day(zone, closure.starts_at).max(from);
-        let last = last_day(zone, closure.starts_at, closure.ends_at).min(to);
+    for time in closures
+        .iter()
+        .flat_map(|closure| super::recurrence::occurrences(closure, zone))
+    {
+        let first = crate::dates::local_day(zone, time.starts_at).max(from);
+        let last = last_day(zone, time.starts_at, time.ends_at).min(to);
         let mut day = first;
         while day <= last {
             closed.insert(day);

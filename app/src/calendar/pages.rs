@@ -171,6 +171,7 @@ fn Entry(entry: EventFacts) -> impl IntoView {
         cancelled,
         changed,
         short_notice,
+        repeats: _,
     } = entry;
     let texts = StoredValue::new(texts);
     let text = Signal::derive(move || texts.with_value(|t| shown(t, i18n.locale()).0));
@@ -208,6 +209,7 @@ fn Event(event: EventDetail) -> impl IntoView {
         cancelled,
         changed,
         short_notice,
+        repeats,
     } = facts;
     let texts = StoredValue::new(texts);
     let shown = Signal::derive(move || texts.with_value(|t| shown(t, i18n.locale())));
@@ -231,6 +233,7 @@ fn Event(event: EventDetail) -> impl IntoView {
             <dl class="event__facts">
                 <dt>{t!(i18n, "calendar-when")}</dt>
                 <dd>{localized(i18n, when)}</dd>
+                {repeats.map(|r| view! { <dd class="event__repeats">{localized(i18n, r)}</dd> })}
                 {location.map(|l| view! {
                     <dt>{t!(i18n, "calendar-where")}</dt>
                     <dd>{l}</dd>

@@ -49,7 +49,7 @@ async fn recent_events<C: ConnectionTrait>(
     let from = Utc::now() - Duration::days(PAST_DAYS);
     let mut query = event::Entity::find()
         .filter(event::Column::SchoolId.eq(school_id))
-        .filter(event::Column::EndsAt.gt(from));
+        .filter(event::Column::LastEndsAt.gt(from));
     if only_public {
         query = query.filter(event::Column::Public.eq(true));
     }

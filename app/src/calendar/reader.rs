@@ -2,6 +2,7 @@
 //! whose audience holds one of their children (the chosen one, when the switcher has one), staff
 //! the whole school's.
 
+use super::recurrence::{Occurrence, Repeat, occurrences};
 use super::{Agenda, AgendaDay, EventCategory, EventDetail, EventFacts, EventText, status, store};
 use crate::access::{Actor, Capability, Scope, authorize};
 use crate::db::entities::{event, event_translation};
@@ -10,6 +11,7 @@ use crate::i18n::PerLocale;
 use crate::sanitized::SanitizedHtml;
 use crate::state::app_state;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use std::collections::HashMap;
 
 /// The reader's children an event concerns, by the names the family uses.
 fn concerned(actor: &Actor, event: &event::Model) -> Vec<String> {
@@ -23,7 +25,7 @@ fn concerned(actor: &Actor, event: &event::Model) -> Vec<String> {
 }
 
 /// Whether `actor` reads the whole school's calendar (staff) rather than their children's.
-fn whole_school(actor: &Actor, scope: Scope) -> bool {
+pub(crate) fn whole_school(actor: &Actor, scope: Scope) -> bool {
     scope == Scope::WholeSchool && actor.guardian_id.is_none()
 }
 
@@ -46,13 +48,31 @@ pub async fn agenda() -> Result<Agenda, AppError> {
     .await?;
     let ids: Vec<i32> = events.iter().map(|e| e.id).collect();
     let mut translations = store::translations(&state.db, &ids).await?;
-    // Events come earliest first, so their days never go backwards: each starts a new day or
-    // joins the last one.
+    // Each time an event happens is a row: a weekly club shows on each of its days.
+    let mut times: Vec<(&event::Model, Occurrence)> = events
+        .iter()
+        .flat_map(|e| {
+            occurrences(e, &zone)
+                .into_iter()
+                .filter(|o| o.ends_at > from)
+                .map(move |o| (e, o))
+        })
+        .collect();
+    times.sort_by_key(|(e, o)| (o.starts_at, e.id));
+    times.truncate(store::AGENDA_LIMIT as usize);
+    // Rows come earliest first, so their days never go backwards: each starts a new day or joins
+    // the last one.
     let mut days: Vec<(NaiveDate, Vec<EventFacts>)> = Vec::new();
-    for event in &events {
+    // What a row shows of its event is made once per event, not once per time it happens.
+    let mut made: HashMap<i32, EventFacts> = HashMap::new();
+    for (event, time) in times {
         // An event that began before today shows under today, where it is still going on.
-        let day = crate::dates::local_day(&zone, event.starts_at).max(today);
-        let entry = facts(&actor, &zone, event, translations.remove(&event.id), false);
+        let day = crate::dates::local_day(&zone, time.starts_at).max(today);
+        let mut entry = made
+            .entry(event.id)
+            .or_insert_with(|| facts(&actor, &zone, event, translations.remove(&event.id), false))
+            .clone();
+        entry.when = when_at(&zone, event.all_day, time);
         match days.last_mut() {
             Some((last, entries)) if *last == day => entries.push(entry),
             _ => days.push((day, vec![entry])),
@@ -95,10 +115,82 @@ pub async fn event(id: i32) -> Result<EventDetail, AppError> {
     let event = readable(&state.db, &actor, granted.scope, id).await?;
     let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
     let mut translations = store::translations(&state.db, &[event.id]).await?;
+    let mut facts = facts(&actor, &zone, &event, translations.remove(&event.id), true);
+    // The page names the day: the next time a repeating event happens, else its first.
+    let times = occurrences(&event, &zone);
+    let now = Utc::now();
+    if let Some(time) = times
+        .iter()
+        .find(|o| o.ends_at > now)
+        .or(times.last())
+        .copied()
+    {
+        facts.when = on_day(&zone, event.all_day, time);
+    }
+    facts.repeats = repeats(&zone, &event);
     Ok(EventDetail {
-        facts: facts(&actor, &zone, &event, translations.remove(&event.id), true),
+        facts,
         ics_href: format!("/calendar/{}/event.ics", event.id),
     })
+}
+
+/// "Monday 7 December 2026, 09:30 to 15:00" in each language: the day, then [`when_at`].
+pub fn on_day(zone: &str, all_day: bool, time: Occurrence) -> PerLocale<String> {
+    let first = crate::dates::local_day(zone, time.starts_at);
+    let last = crate::dates::local_day(zone, time.ends_at - Duration::seconds(1)).max(first);
+    let times = when_at(zone, all_day, time);
+    if last != first {
+        // A span of days already names them.
+        return times;
+    }
+    PerLocale::build(|locale| {
+        let day = crate::dates::day(locale, first);
+        let times = times.text(locale);
+        crate::msg!(
+            locale,
+            "format-day-and-time",
+            day = day.as_str(),
+            time = times.as_str()
+        )
+    })
+}
+
+/// "Every week until 15 July 2027, not on 27 October 2026" in each language, for an event that
+/// repeats.
+pub fn repeats(zone: &str, event: &event::Model) -> Option<PerLocale<String>> {
+    let repeat = Repeat::of(event)?;
+    let first = crate::dates::local_day(zone, event.starts_at);
+    let skipped: Vec<NaiveDate> = repeat
+        .skipped
+        .iter()
+        .copied()
+        .filter(|d| repeat.falls_on(first, *d))
+        .collect();
+    let weeks = repeat.weeks.to_string();
+    Some(PerLocale::build(|locale| {
+        let rule = if repeat.weeks == 1 {
+            crate::msg!(locale, "event-repeat-weekly")
+        } else {
+            crate::msg!(locale, "event-repeat-every-weeks", weeks = weeks.as_str())
+        };
+        let until = crate::dates::date(locale, repeat.until);
+        let text = crate::msg!(
+            locale,
+            "event-repeats",
+            rule = rule.as_str(),
+            until = until.as_str()
+        );
+        if skipped.is_empty() {
+            return text;
+        }
+        let days: Vec<String> = skipped
+            .iter()
+            .map(|d| crate::dates::date(locale, *d))
+            .collect();
+        let days = crate::i18n::list(locale, &days);
+        let except = crate::msg!(locale, "event-repeats-except", days = days.as_str());
+        crate::i18n::list(locale, &[text, except])
+    }))
 }
 
 /// What the calendar shows of `event` to `actor`.
@@ -119,6 +211,7 @@ fn facts(
         cancelled: event.status == status::CANCELLED,
         changed: event.changed_at.is_some(),
         short_notice: event.short_notice,
+        repeats: None,
     }
 }
 
@@ -179,12 +272,22 @@ fn texts(
 }
 
 /// When an event happens, in each language: "All day", "09:30–15:00", a span of days, or a span
-/// of two dates with times.
+/// of two dates with times. A repeating event: its first time.
 pub fn when(zone: &str, event: &event::Model) -> PerLocale<String> {
-    let first = crate::dates::local_day(zone, event.starts_at);
-    if event.all_day {
+    let first = Occurrence {
+        starts_at: event.starts_at,
+        ends_at: event.ends_at,
+    };
+    when_at(zone, event.all_day, first)
+}
+
+/// When one time of an event happens, in each language (see [`when`]).
+pub fn when_at(zone: &str, all_day: bool, time: Occurrence) -> PerLocale<String> {
+    let Occurrence { starts_at, ends_at } = time;
+    let first = crate::dates::local_day(zone, starts_at);
+    if all_day {
         // An all-day event ends at the midnight after its last day.
-        let last = crate::dates::local_day(zone, event.ends_at - Duration::seconds(1)).max(first);
+        let last = crate::dates::local_day(zone, ends_at - Duration::seconds(1)).max(first);
         return PerLocale::build(|locale| {
             if last == first {
                 crate::msg!(locale, "event-all-day")
@@ -203,10 +306,10 @@ pub fn when(zone: &str, event: &event::Model) -> PerLocale<String> {
         });
     }
     let (start, end) = (
-        crate::dates::time(zone, event.starts_at),
-        crate::dates::time(zone, event.ends_at),
+        crate::dates::time(zone, starts_at),
+        crate::dates::time(zone, ends_at),
     );
-    if crate::dates::local_day(zone, event.ends_at) == first {
+    if crate::dates::local_day(zone, ends_at) == first {
         return PerLocale::build(|locale| {
             crate::msg!(
                 locale,
@@ -218,7 +321,7 @@ pub fn when(zone: &str, event: &event::Model) -> PerLocale<String> {
     }
     let at = |locale, t: DateTime<Utc>| crate::dates::date_time(locale, zone, t);
     PerLocale::build(|locale| {
-        let (start, end) = (at(locale, event.starts_at), at(locale, event.ends_at));
+        let (start, end) = (at(locale, starts_at), at(locale, ends_at));
         crate::msg!(
             locale,
             "event-span",

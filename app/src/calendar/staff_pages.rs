@@ -4,7 +4,8 @@
 //! without JavaScript; a refused save comes back with everything typed.
 
 use super::{
-    EventCategory, EventForm, StaffCalendar, StaffEventRow, load_event_form, load_staff_calendar,
+    EventCategory, EventFields, EventForm, RepeatLabels, StaffCalendar, StaffEventRow,
+    load_event_form, load_staff_calendar,
 };
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, Locale, follow, localized};
@@ -90,11 +91,10 @@ impl LazyRoute for StaffCalendarRoute {
 #[component]
 fn Events(list: StaffCalendar) -> impl IntoView {
     let i18n = I18n::expect();
-    let add = list.may_add.then(|| {
-        view! {
-            <p><a class="button" href=format!("{STAFF_CALENDAR_PATH}/{NEW_SEGMENT}")>{t!(i18n, "event-new-title")}</a></p>
-        }
-    });
+    // Only staff who may add events reach this page.
+    let add = view! {
+        <p><a class="button" href=format!("{STAFF_CALENDAR_PATH}/{NEW_SEGMENT}")>{t!(i18n, "event-new-title")}</a></p>
+    };
     let rows = if list.events.is_empty() {
         view! { <p class="empty-state">{t!(i18n, "calendar-staff-empty")}</p> }.into_any_now()
     } else {
@@ -127,7 +127,6 @@ fn EventRow(row: StaffEventRow) -> impl IntoView {
         id,
         title,
         category,
-        date,
         when,
         audience,
         editable,
@@ -143,7 +142,7 @@ fn EventRow(row: StaffEventRow) -> impl IntoView {
     view! {
         <li class="staff-event" class:staff-event--cancelled=cancelled>
             <strong class="staff-event__title">{title}</strong>
-            <span class="staff-event__when">{localized(i18n, date)}", "{localized(i18n, when)}</span>
+            <span class="staff-event__when">{localized(i18n, when)}</span>
             <span class="staff-event__meta">
                 <span class="badge">{category}</span>
                 {cancelled.then(|| view! { <span class="badge badge--urgent">{t!(i18n, "event-cancelled")}</span> })}
@@ -157,9 +156,9 @@ fn EventRow(row: StaffEventRow) -> impl IntoView {
 #[component]
 fn EventEditor(form: EventForm) -> impl IntoView {
     let i18n = I18n::expect();
+    let existing = form.existing();
     let EventForm {
         fields,
-        existing,
         cancelled,
         choices,
         stale,
@@ -167,6 +166,7 @@ fn EventEditor(form: EventForm) -> impl IntoView {
         short_notice,
         problems,
         notes,
+        repeat,
     } = form;
     if cancelled {
         return view! { <p class="notice-note" role="status">{t!(i18n, "event-is-cancelled")}</p> }
@@ -178,7 +178,7 @@ fn EventEditor(form: EventForm) -> impl IntoView {
         RwSignal::new(Locale::from_tag(&fields.language).unwrap_or(i18n.locale_untracked()));
     let problem = |field: &str| problems_for(i18n, &problems, field);
 
-    let summary = problem_summary(i18n, &problems);
+    let summary = problem_summary(i18n, localized(i18n, repeat.not_saved.clone()), &problems);
     let notes = save_notes(i18n, notes);
     let language = language_field(i18n, "event-language", original);
     let category = view! {
@@ -211,6 +211,7 @@ fn EventEditor(form: EventForm) -> impl IntoView {
                 input("event-end-time".into(), "end_time".into(), "time", fields.end_time.clone()),
                 Some(t!(i18n, "event-times-hint")), problem("end_time"))}
         </fieldset>
+        {repeat_fields(i18n, &fields, repeat, &problem)}
         {labelled(Some("field-location".into()), "event-location".into(), t!(i18n, "calendar-where"),
             input("event-location".into(), "location".into(), "text", fields.location.clone()), None, problem("location"))}
     };
@@ -265,22 +266,19 @@ fn EventEditor(form: EventForm) -> impl IntoView {
     } else {
         t!(i18n, "event-save-new")
     };
-    let id = fields.id.map(|id| id.to_string()).unwrap_or_default();
+    // Both forms post to the page's own address, which names the event.
     let cancel = existing.then(|| {
         view! {
             <form method="post" class="event-cancel">
-                <input type="hidden" name="id" value=id.clone()/>
                 <p class="field__hint">{t!(i18n, "event-cancel-hint")}</p>
                 {submit("cancel", true, t!(i18n, "event-cancel"))}
             </form>
         }
     });
-    // No `action`: the form posts to the page's own address, which answers with this page.
     view! {
         {summary}
         {notes}
         <form method="post" class="compose">
-            <input type="hidden" name="id" value=id/>
             {texts.into_any_now()}
             {when.into_any_now()}
             {audience}
@@ -290,6 +288,40 @@ fn EventEditor(form: EventForm) -> impl IntoView {
             <p class="compose__actions">{submit("save", false, save)}</p>
         </form>
         {cancel}
+    }
+    .into_any_now()
+}
+
+/// Whether and how the event repeats: every 1–4 weeks until a last date, with days skipped.
+fn repeat_fields(
+    i18n: I18n,
+    fields: &EventFields,
+    labels: RepeatLabels,
+    problem: &dyn Fn(&str) -> AnyView,
+) -> AnyView {
+    let RepeatLabels {
+        not_saved: _,
+        legend,
+        choices,
+        until,
+        skipped,
+        skipped_hint,
+    } = labels;
+    let choices =
+        crate::layout::form_parts::localized_options(i18n, choices, fields.repeat_weeks.trim());
+    view! {
+        <fieldset id="field-repeat" class="event-when">
+            <legend>{localized(i18n, legend.clone())}</legend>
+            {labelled(Some("field-repeat_weeks".into()), "event-repeat-weeks".into(), localized(i18n, legend),
+                view! { <select id="event-repeat-weeks" name="repeat_weeks">{choices}</select> }.into_any_now(),
+                None, problem("repeat_weeks"))}
+            {labelled(Some("field-repeat_until".into()), "event-repeat-until".into(), localized(i18n, until),
+                input("event-repeat-until".into(), "repeat_until".into(), "date", fields.repeat_until.clone()),
+                None, problem("repeat_until"))}
+            {labelled(Some("field-skipped_dates".into()), "event-skipped-dates".into(), localized(i18n, skipped),
+                view! { <TextArea id="event-skipped-dates".into() name="skipped_dates".into() rows=3 value=fields.skipped_dates.clone()/> }.into_any_now(),
+                Some(localized(i18n, skipped_hint)), problem("skipped_dates"))}
+        </fieldset>
     }
     .into_any_now()
 }

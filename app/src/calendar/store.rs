@@ -1,6 +1,7 @@
 //! Events in the database: creating them with their target index and translations, and reading
 //! what a family's targets reach.
 
+use super::recurrence::Repeat;
 use super::{EventCategory, status};
 use crate::audience::{Audience, Membership, target_keys};
 use crate::db::entities::{event, event_target, event_translation};
@@ -35,6 +36,10 @@ pub struct NewEvent {
     pub starts_at: DateTime<Utc>,
     /// When it ends (an all-day event: midnight after its last day).
     pub ends_at: DateTime<Utc>,
+    /// How it repeats, if it does.
+    pub repeat: Option<Repeat>,
+    /// When its last occurrence ends: `ends_at` unless it repeats.
+    pub last_ends_at: DateTime<Utc>,
     /// On the school's public calendar.
     pub public: bool,
     /// Published inside the school's notice period.
@@ -82,6 +87,10 @@ pub async fn create(
         created_at: Set(now),
         updated_at: Set(now),
         changed_at: Set(None),
+        repeat_weeks: Set(repeat_weeks(new)),
+        repeat_until: Set(new.repeat.as_ref().map(|r| r.until)),
+        skipped_dates: Set(skipped_json(new)),
+        last_ends_at: Set(new.last_ends_at),
         ..Default::default()
     }
     .insert(&txn)
@@ -95,7 +104,7 @@ pub async fn create(
             kind: Set(kind.to_string()),
             target_id: Set(target_id),
             starts_at: Set(new.starts_at),
-            ends_at: Set(new.ends_at),
+            ends_at: Set(new.last_ends_at),
             ..Default::default()
         })
         .collect();
@@ -109,10 +118,22 @@ pub async fn create(
     Ok(row)
 }
 
+/// How often a new event repeats, as stored: 0 for once.
+fn repeat_weeks(new: &NewEvent) -> i32 {
+    new.repeat.as_ref().map_or(0, |r| i32::from(r.weeks))
+}
+
+/// A new event's skipped days, as stored.
+fn skipped_json(new: &NewEvent) -> String {
+    new.repeat
+        .as_ref()
+        .map_or_else(|| "[]".to_string(), Repeat::skipped_json)
+}
+
 /// What saving changes to an event did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Changed {
-    /// Its date, time or place changed: families it reaches are told.
+    /// Its date, time, place or repeating changed: families it reaches are told.
     pub moved: bool,
     /// Its title or description (or their language) changed: translations may be out of date.
     pub text: bool,
@@ -130,7 +151,8 @@ pub async fn update(
         moved: event.starts_at != new.starts_at
             || event.ends_at != new.ends_at
             || event.all_day != new.all_day
-            || event.location != new.location,
+            || event.location != new.location
+            || Repeat::of(event) != new.repeat,
         text: event.title != new.title
             || event.description_source != new.description_source
             || event.language != new.language,
@@ -154,6 +176,10 @@ pub async fn update(
     row.all_day = Set(new.all_day);
     row.starts_at = Set(new.starts_at);
     row.ends_at = Set(new.ends_at);
+    row.repeat_weeks = Set(repeat_weeks(new));
+    row.repeat_until = Set(new.repeat.as_ref().map(|r| r.until));
+    row.skipped_dates = Set(skipped_json(new));
+    row.last_ends_at = Set(new.last_ends_at);
     row.public = Set(new.public);
     row.short_notice = Set(new.short_notice);
     row.sequence = Set(event.sequence + 1);
@@ -162,7 +188,7 @@ pub async fn update(
         row.changed_at = Set(Some(now));
     }
     let saved = row.update(&txn).await?;
-    if event.starts_at != new.starts_at || event.ends_at != new.ends_at {
+    if event.starts_at != new.starts_at || event.last_ends_at != new.last_ends_at {
         event_target::Entity::update_many()
             .col_expr(
                 event_target::Column::StartsAt,
@@ -170,7 +196,7 @@ pub async fn update(
             )
             .col_expr(
                 event_target::Column::EndsAt,
-                sea_orm::sea_query::Expr::value(new.ends_at),
+                sea_orm::sea_query::Expr::value(new.last_ends_at),
             )
             .filter(event_target::Column::EventId.eq(event.id))
             .exec(&txn)
@@ -269,7 +295,8 @@ pub async fn translate<C: ConnectionTrait>(
     Ok(())
 }
 
-/// The events reaching `memberships` that have not ended by `from`, earliest first.
+/// The events reaching `memberships` that have not ended by `from` (a repeating one: its last
+/// time), earliest first.
 pub async fn upcoming_for<C: ConnectionTrait>(
     db: &C,
     school_id: i32,
@@ -313,7 +340,7 @@ pub async fn upcoming_in_school<C: ConnectionTrait>(
 ) -> Result<Vec<event::Model>, DbErr> {
     event::Entity::find()
         .filter(event::Column::SchoolId.eq(school_id))
-        .filter(event::Column::EndsAt.gt(from))
+        .filter(event::Column::LastEndsAt.gt(from))
         .order_by_asc(event::Column::StartsAt)
         .order_by_asc(event::Column::Id)
         .limit(limit)

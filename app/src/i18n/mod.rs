@@ -33,6 +33,12 @@ pub fn message_args(locale: Locale, key: &str, args: &[(&str, &str)]) -> String 
     }
 }
 
+/// `items` as one list in `locale` ("Year 3, 3A", "三年级、3A").
+#[cfg(feature = "ssr")]
+pub fn list(locale: Locale, items: &[String]) -> String {
+    items.join(&crate::msg!(locale, "format-list-separator"))
+}
+
 /// The page's current language, shared through context.
 #[derive(Clone, Copy, Debug)]
 pub struct I18n {

@@ -62,6 +62,23 @@ pub fn options(choices: Vec<(&'static str, Signal<String>, bool)>) -> AnyView {
         .into_any_now()
 }
 
+/// A select's options whose words come with the page's data: value, text in each language;
+/// the one whose value is `chosen` selected.
+pub fn localized_options(
+    i18n: I18n,
+    choices: Vec<(String, PerLocale<String>)>,
+    chosen: &str,
+) -> AnyView {
+    choices
+        .into_iter()
+        .map(|(value, text)| {
+            let selected = value == chosen;
+            view! { <option value=value selected=selected>{localized(i18n, text)}</option> }
+        })
+        .collect_view()
+        .into_any_now()
+}
+
 /// A submit button naming the action.
 pub fn submit(action: &'static str, secondary: bool, label: Signal<String>) -> AnyView {
     let class = if secondary {
@@ -73,12 +90,17 @@ pub fn submit(action: &'static str, secondary: bool, label: Signal<String>) -> A
         .into_any_now()
 }
 
-/// Every problem of the last save above the form, each a link to its field.
-pub fn problem_summary(i18n: I18n, problems: &[FormProblem]) -> Option<AnyView> {
+/// Every problem of the last save above the form under `heading` (what became of the save),
+/// each a link to its field.
+pub fn problem_summary(
+    i18n: I18n,
+    heading: Signal<String>,
+    problems: &[FormProblem],
+) -> Option<AnyView> {
     (!problems.is_empty()).then(|| {
         view! {
             <div class="form-error" role="alert">
-                <p>{t!(i18n, "notice-problems")}</p>
+                <p>{heading}</p>
                 <ul>
                     {problems.iter().map(|p| view! {
                         <li><a href=format!("#field-{}", p.field)>{localized(i18n, p.text.clone())}</a></li>

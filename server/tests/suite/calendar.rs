@@ -7,7 +7,7 @@ use crate::support::{
     Harness, body_text, form_call, postgres_harness, session_for, sqlite_harness,
 };
 use app::audience::Membership;
-use app::db::entities::{event, guardian, school};
+use app::db::entities::{class, event, guardian, school};
 use app::roster::demo;
 use http::{StatusCode, header};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -244,6 +244,38 @@ async fn each_family_sees_its_own_events(h: Harness) {
     assert!(!b_month.to_string().contains(TRIP), "{b_month}");
     let office_month = month_view(&h, &office, &month).await;
     assert!(month_titles(&office_month, &day_key).contains(&TRIP.to_string()));
+    assert!(
+        a_month["filter"].is_null(),
+        "families have the child switcher"
+    );
+
+    // Staff narrow the month to a class or a year group; a family's calendar ignores the filter.
+    let class_3a = class::Entity::find()
+        .filter(class::Column::Name.eq("3A"))
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("3A")
+        .id;
+    let (for_3a, for_year_4) = (
+        format!("c{class_3a}"),
+        format!(
+            "y{}",
+            crate::calendar_editor::year_group_id(&h, "Year 4").await
+        ),
+    );
+    let narrowed = month_view_for(&h, &office, &month, &for_3a).await;
+    assert!(month_titles(&narrowed, &day_key).contains(&TRIP.to_string()));
+    assert_eq!(narrowed["filter"]["chosen"], for_3a.as_str());
+    assert!(!narrowed.to_string().contains(STAFF_MEETING), "{narrowed}");
+    let year_4 = month_view_for(&h, &office, &month, &for_year_4).await;
+    assert!(!year_4.to_string().contains(TRIP), "{year_4}");
+    assert_eq!(year_4["filter"]["chosen"], for_year_4.as_str());
+    let unknown = month_view_for(&h, &office, &month, "y999999").await;
+    assert_eq!(unknown["filter"]["chosen"], "");
+    assert!(month_titles(&unknown, &day_key).contains(&TRIP.to_string()));
+    let sneaking = month_view_for(&h, &parent_b, &month, &for_3a).await;
+    assert!(!sneaking.to_string().contains(TRIP), "{sneaking}");
     // Each week has seven days; a month that is no month is this one.
     assert!(
         a_month["weeks"]
@@ -258,10 +290,20 @@ async fn each_family_sees_its_own_events(h: Harness) {
 }
 
 async fn month_view(h: &Harness, cookie: &str, month: &str) -> serde_json::Value {
+    month_view_for(h, cookie, month, "").await
+}
+
+/// A month narrowed to `audience` (`y<id>`, `c<id>`; "" for every event).
+async fn month_view_for(
+    h: &Harness,
+    cookie: &str,
+    month: &str,
+    audience: &str,
+) -> serde_json::Value {
     let response = h
         .send(form_call(
             "/api/calendar/month",
-            &[("month", month)],
+            &[("month", month), ("audience", audience)],
             Some(cookie),
         ))
         .await;
@@ -364,7 +406,7 @@ fn feed_path(page: &str) -> String {
 }
 
 /// Makes (or renews) the holder of `cookie`'s feed address; returns its path.
-async fn make_feed(h: &Harness, cookie: &str) -> String {
+pub(crate) async fn make_feed(h: &Harness, cookie: &str) -> String {
     let response = h
         .send(form_call(
             "/calendar/subscribe",
@@ -382,7 +424,11 @@ async fn make_feed(h: &Harness, cookie: &str) -> String {
 }
 
 /// A feed fetched as a calendar app does: no session, perhaps with the last `ETag`.
-async fn fetch_feed(h: &Harness, path: &str, etag: Option<&str>) -> (StatusCode, String, String) {
+pub(crate) async fn fetch_feed(
+    h: &Harness,
+    path: &str,
+    etag: Option<&str>,
+) -> (StatusCode, String, String) {
     let mut headers = vec![];
     if let Some(etag) = etag {
         headers.push((header::IF_NONE_MATCH, etag));

@@ -456,6 +456,152 @@ async fn staff_put_events_on_the_calendar_on_postgres() {
     staff_put_events_on_the_calendar(postgres_harness().await).await;
 }
 
+const CLUB: &str = "Year 3 chess club";
+
+/// Owned form fields as the borrowed pairs `post` takes.
+fn pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
+    fields
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect()
+}
+
+/// The last Sunday of October in `year`, when London's clocks go back an hour.
+fn clocks_go_back(year: i32) -> NaiveDate {
+    let mut day = NaiveDate::from_ymd_opt(year, 10, 31).expect("a date");
+    while day.weekday() != Weekday::Sun {
+        day -= Duration::days(1);
+    }
+    day
+}
+
+/// A weekly club across next October's clock change, half term skipped: refused when it would
+/// put ten thousand dates on the calendar, then saved; a Year 3 family sees each of its days in
+/// the agenda, and their feed carries a rule that a third-party expansion turns into the same
+/// days at 15:30 London time on both sides of the change.
+async fn a_weekly_club_repeats_across_the_clock_change(h: Harness) {
+    let office = session_for(&h.db, demo::OFFICE_EMAIL).await;
+    let parent_3a = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let parent_4b = session_for(&h.db, demo::OTHER_PARENT_EMAIL).await;
+    let year_3 = year_group_id(&h, "Year 3").await.to_string();
+    let year = today().year() + 1;
+    let mut first = NaiveDate::from_ymd_opt(year, 10, 1).expect("a date");
+    while first.weekday() != Weekday::Tue {
+        first += Duration::days(1);
+    }
+    let half_term = first + Duration::weeks(3);
+    let text = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let (first_text, until_text, half_term_text, far_text) = (
+        text(first),
+        text(first + Duration::weeks(6)),
+        text(half_term),
+        text(first + Duration::weeks(10_000)),
+    );
+    let club = |until: &str| -> Vec<(String, String)> {
+        [
+            ("language", "en-GB"),
+            ("title", CLUB),
+            ("category", "club"),
+            ("start_date", &first_text),
+            ("start_time", "15:30"),
+            ("end_time", "16:30"),
+            ("year_group", &year_3),
+            ("repeat_weeks", "1"),
+            ("skipped_dates", &half_term_text),
+            ("repeat_until", until),
+            ("action", "save"),
+        ]
+        .iter()
+        .map(|(name, value)| (name.to_string(), value.to_string()))
+        .collect()
+    };
+    // Ten thousand weeks (one skipped): a clear refusal, nothing saved, the rule kept as typed.
+    let refused = club(&far_text);
+    let (status, _, page) = post(&h, "/admin/calendar/new", &office, &pairs(&refused)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        page.contains("This would put 10000 dates on the calendar")
+            && page.contains("The event was not saved."),
+        "{page}"
+    );
+    assert!(page.contains(&far_text) && page.contains(&half_term_text));
+    assert!(events_titled(&h, CLUB).await.is_empty(), "nothing saved");
+
+    let fields = club(&until_text);
+    let (status, location, page) = post(&h, "/admin/calendar/new", &office, &pairs(&fields)).await;
+    assert_eq!(
+        (status, location.as_str()),
+        (StatusCode::SEE_OTHER, "/admin/calendar"),
+        "{page}"
+    );
+    let saved = events_titled(&h, CLUB)
+        .await
+        .pop()
+        .expect("the club is saved");
+    assert_eq!(saved.repeat_weeks, 1);
+
+    // Seven Tuesdays less half term, at 15:30 in London: 14:30 UTC before the change, 15:30
+    // after it.
+    let change = clocks_go_back(year);
+    let expected: Vec<String> = (0..7)
+        .map(|w| first + Duration::weeks(w))
+        .filter(|d| *d != half_term)
+        .map(|d| {
+            let hour = if d < change { 14 } else { 15 };
+            format!("{}T{hour}3000Z", d.format("%Y%m%d"))
+        })
+        .collect();
+    assert!(
+        expected.iter().any(|e| e.contains("T1430"))
+            && expected.iter().any(|e| e.contains("T1530"))
+    );
+
+    let titles = agenda_titles(&h, &parent_3a).await;
+    assert_eq!(
+        titles.iter().filter(|t| *t == CLUB).count(),
+        6,
+        "{titles:?}"
+    );
+    assert!(
+        !agenda_titles(&h, &parent_4b)
+            .await
+            .contains(&CLUB.to_string())
+    );
+
+    let path = crate::calendar::make_feed(&h, &parent_3a).await;
+    let (status, _, body) = crate::calendar::fetch_feed(&h, &path, None).await;
+    assert_eq!(status, StatusCode::OK);
+    let events = crate::calendar::parsed_by_icalendar(&body);
+    let parsed = events
+        .iter()
+        .find(|e| e["summary"] == CLUB)
+        .unwrap_or_else(|| panic!("the club in the feed: {body}"));
+    assert_eq!(parsed["tzid"], "Europe/London", "{body}");
+    let starts: Vec<String> = parsed["occurrences"]
+        .as_array()
+        .expect("a repeating event")
+        .iter()
+        .map(|s| s.as_str().expect("a start").to_string())
+        .collect();
+    assert_eq!(starts, expected, "{body}");
+
+    // The form shows the rule as it was typed.
+    let form = form_data(&h, &office, saved.id).await;
+    assert_eq!(form["fields"]["repeat_weeks"], "1");
+    assert_eq!(form["fields"]["repeat_until"], until_text.as_str());
+    assert_eq!(form["fields"]["skipped_dates"], half_term_text.as_str());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_weekly_club_repeats_across_the_clock_change_on_sqlite() {
+    a_weekly_club_repeats_across_the_clock_change(sqlite_harness().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_weekly_club_repeats_across_the_clock_change_on_postgres() {
+    a_weekly_club_repeats_across_the_clock_change(postgres_harness().await).await;
+}
+
 /// A moved Year 3 event: each Year 3 family with an e-mail address gets exactly one e-mail about
 /// it (through the outbox to a real SMTP server, in their language), and saving the event again
 /// unchanged sends nothing more.

@@ -2,20 +2,19 @@
 //! language), and filled from a stored event.
 
 use crate::audience::Audience;
+use crate::calendar::recurrence::{self, Repeat};
 use crate::calendar::store::NewEvent;
 use crate::calendar::{EventCategory, EventFields};
 use crate::db::entities::{event, event_translation};
 use crate::i18n::Locale;
 use crate::msg;
 use crate::notices::FormProblem;
-use crate::notices::staff::compose::typed::{problem, typed_translations};
+use crate::notices::staff::compose::typed::{
+    MAX_BODY_CHARS, MAX_TITLE_CHARS, checked_title, problem, typed_translations,
+};
 use crate::notices::store::TranslationInput;
 use chrono::{Duration, NaiveDate, NaiveTime};
 
-/// Longest title.
-const MAX_TITLE_CHARS: usize = 200;
-/// Longest description source.
-const MAX_DESCRIPTION_CHARS: usize = 20_000;
 /// Longest place.
 const MAX_LOCATION_CHARS: usize = 200;
 /// Longest event: a term's closure fits, a typo of a year does not.
@@ -64,13 +63,8 @@ pub fn read(
     fallback: Locale,
 ) -> (NewEvent, Vec<TranslationInput>, Vec<FormProblem>) {
     let mut problems = Vec::new();
-    let title = typed.title.trim().to_string();
-    if title.is_empty() {
-        problems.push(problem("title", |l| msg!(l, "error-field-required")));
-    } else if title.chars().count() > MAX_TITLE_CHARS {
-        problems.push(problem("title", |l| msg!(l, "error-field-too-long")));
-    }
-    if typed.description.chars().count() > MAX_DESCRIPTION_CHARS {
+    let title = checked_title(&typed.title, &mut problems);
+    if typed.description.chars().count() > MAX_BODY_CHARS {
         problems.push(problem("description", |l| msg!(l, "error-field-too-long")));
     }
     let location = typed.location.trim().to_string();
@@ -138,6 +132,7 @@ pub fn read(
             }));
         }
     }
+    let repeat = repeat(typed, first, last, &mut problems);
     let language = Locale::from_tag(&typed.language).unwrap_or(fallback);
     let translations = typed_translations(&typed.translations, language);
     if translations.iter().any(|t| t.title.is_empty()) {
@@ -146,12 +141,12 @@ pub fn read(
         }));
     }
     if translations.iter().any(|t| {
-        t.title.chars().count() > MAX_TITLE_CHARS
-            || t.body_source.chars().count() > MAX_DESCRIPTION_CHARS
+        t.title.chars().count() > MAX_TITLE_CHARS || t.body_source.chars().count() > MAX_BODY_CHARS
     }) {
         problems.push(problem("translations", |l| msg!(l, "error-field-too-long")));
     }
     let (starts_at, ends_at) = span.unwrap_or_default();
+    let last_ends_at = recurrence::last_end(starts_at, ends_at, repeat.as_ref(), zone);
     let new = NewEvent {
         category: EventCategory::from_code(&typed.category).unwrap_or_default(),
         audience,
@@ -162,10 +157,105 @@ pub fn read(
         all_day: typed.all_day,
         starts_at,
         ends_at,
+        repeat,
+        last_ends_at,
         public: typed.public,
         short_notice: false,
     };
     (new, translations, problems)
+}
+
+/// Reads the repeat fields of an event from `first` to `last`: every 1–4 weeks until a day on
+/// or after the first, skipping days of the rule, at most [`recurrence::MOST_DATES`] dates.
+fn repeat(
+    typed: &EventFields,
+    first: Option<NaiveDate>,
+    last: Option<NaiveDate>,
+    problems: &mut Vec<FormProblem>,
+) -> Option<Repeat> {
+    let weeks = typed.repeat_weeks.trim();
+    if weeks.is_empty() || weeks == "0" {
+        return None;
+    }
+    let Some(weeks) = weeks
+        .parse::<u16>()
+        .ok()
+        .filter(|w| (1..=recurrence::MOST_WEEKS).contains(w))
+    else {
+        problems.push(problem("repeat_weeks", |l| {
+            msg!(l, "event-repeat-weeks-invalid")
+        }));
+        return None;
+    };
+    if first.is_some() && last != first {
+        problems.push(problem("repeat_weeks", |l| msg!(l, "event-repeat-one-day")));
+    }
+    let until = if typed.repeat_until.trim().is_empty() {
+        problems.push(problem("repeat_until", |l| msg!(l, "error-field-required")));
+        None
+    } else {
+        let parsed = date(&typed.repeat_until);
+        match (parsed, first) {
+            (None, _) => problems.push(problem("repeat_until", |l| msg!(l, "error-field-date"))),
+            (Some(until), Some(first)) if until < first => problems
+                .push(problem("repeat_until", |l| {
+                    msg!(l, "event-repeat-until-before")
+                })),
+            _ => {}
+        }
+        parsed
+    };
+    let mut skipped = Vec::new();
+    for value in typed
+        .skipped_dates
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|v| !v.is_empty())
+    {
+        let Some(day) = date(value) else {
+            problems.push(problem("skipped_dates", |l| {
+                msg!(l, "event-repeat-skipped-invalid", value = value)
+            }));
+            continue;
+        };
+        skipped.push(day);
+    }
+    skipped.sort_unstable();
+    skipped.dedup();
+    let (Some(until), Some(first)) = (until, first) else {
+        return None;
+    };
+    let repeat = Repeat {
+        weeks,
+        until,
+        skipped,
+    };
+    for day in repeat
+        .skipped
+        .iter()
+        .filter(|d| !repeat.falls_on(first, **d))
+    {
+        let value = day.to_string();
+        problems.push(problem("skipped_dates", |l| {
+            msg!(l, "event-repeat-skipped-off", value = value.as_str())
+        }));
+    }
+    let count = repeat.count(first);
+    if count == 0 {
+        problems.push(problem("skipped_dates", |l| {
+            msg!(l, "event-repeat-none-left")
+        }));
+    } else if count > u64::from(recurrence::MOST_DATES) {
+        let (count, most) = (count.to_string(), recurrence::MOST_DATES.to_string());
+        problems.push(problem("repeat_until", |l| {
+            msg!(
+                l,
+                "event-repeat-too-many",
+                count = count.as_str(),
+                most = most.as_str()
+            )
+        }));
+    }
+    Some(repeat)
 }
 
 /// The form's fields for a stored event, its days and times in the school's zone.
@@ -204,6 +294,22 @@ pub fn from_event(
         start_time: clock(starts),
         end_date: last_day.format("%Y-%m-%d").to_string(),
         end_time: clock(ends),
+        repeat_weeks: Repeat::of(event)
+            .map(|r| r.weeks.to_string())
+            .unwrap_or_default(),
+        repeat_until: event
+            .repeat_until
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        skipped_dates: Repeat::of(event)
+            .map(|r| {
+                r.skipped
+                    .iter()
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .unwrap_or_default(),
         whole_school: audience.whole_school,
         staff_only: audience.staff_only,
         year_groups: audience.year_groups,
@@ -296,6 +402,49 @@ mod tests {
     }
 
     #[test]
+    fn a_weekly_club_is_read_and_its_mistakes_are_named() {
+        let mut club = trip();
+        club.category = "club".into();
+        club.repeat_weeks = "1".into();
+        club.repeat_until = "2027-05-05".into();
+        club.skipped_dates = "2027-03-31\n 2027-04-07,".into();
+        let (event, _, problems) = read(&club, "Europe/London", Locale::EnGb);
+        assert!(problems.is_empty(), "{problems:?}");
+        let repeat = event.repeat.expect("it repeats");
+        assert_eq!(repeat.skipped.len(), 2);
+        // Eight Wednesdays from 10 March to 5 May, two skipped; the last ends at 15:00 BST.
+        assert_eq!(
+            repeat.count(NaiveDate::from_ymd_opt(2027, 3, 10).expect("day")),
+            7
+        );
+        assert_eq!(event.last_ends_at.to_rfc3339(), "2027-05-05T14:00:00+00:00");
+
+        club.skipped_dates = "2027-03-11 someday".into();
+        club.repeat_until = "2027-03-01".into();
+        let (_, _, problems) = read(&club, "Europe/London", Locale::EnGb);
+        let names: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(names, ["repeat_until", "skipped_dates", "skipped_dates"]);
+        assert!(
+            problems[1].text.text(Locale::EnGb).contains("someday"),
+            "{problems:?}"
+        );
+
+        // Ten thousand weeks: refused with the count, nothing expanded.
+        club.skipped_dates.clear();
+        club.repeat_until = "2218-11-04".into();
+        let (_, _, problems) = read(&club, "Europe/London", Locale::EnGb);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems[0].text.text(Locale::EnGb),
+            "This would put 10001 dates on the calendar; a repeating event can have at most 100. Choose an earlier last date."
+        );
+
+        club.repeat_weeks = "9".into();
+        let (_, _, problems) = read(&club, "Europe/London", Locale::EnGb);
+        assert_eq!(problems[0].field, "repeat_weeks");
+    }
+
+    #[test]
     fn missing_and_impossible_dates_and_times_are_named() {
         let mut fields = trip();
         fields.start_date = "2027-02-30".into();
@@ -334,6 +483,10 @@ mod tests {
             created_at: now,
             updated_at: now,
             changed_at: None,
+            repeat_weeks: 0,
+            repeat_until: None,
+            skipped_dates: "[]".into(),
+            last_ends_at: chrono::Utc::now(),
         };
         let fields = from_event(&stored, &[], "Europe/London");
         assert_eq!(fields.start_date, "2027-03-10");

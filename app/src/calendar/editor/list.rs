@@ -1,9 +1,11 @@
 //! `/admin/calendar`: the school's upcoming events for staff, each with whom it is for, and a
 //! way into the form for the ones the reader may change.
 
-use super::{may_change, writer};
+use super::{may_change, own_pupils, writer};
 use crate::audience::Audience;
-use crate::calendar::{EventCategory, StaffCalendar, StaffEventRow, reader, status, store};
+use crate::calendar::{
+    EventCategory, StaffCalendar, StaffEventRow, reader, recurrence, status, store,
+};
 use crate::db::entities::{class, pupil, year_group};
 use crate::error::AppError;
 use crate::i18n::PerLocale;
@@ -77,8 +79,7 @@ impl Names {
         let mut all = named(&audience.year_groups, &self.year_groups);
         all.extend(named(&audience.classes, &self.classes));
         all.extend(named(&audience.pupils, &self.pupils));
-        let all = all.join(", ");
-        PerLocale::build(|_| all.clone())
+        PerLocale::build(|l| crate::i18n::list(l, &all))
     }
 }
 
@@ -92,16 +93,30 @@ pub async fn load() -> Result<StaffCalendar, AppError> {
     let events = store::upcoming_in_school(&state.db, school_id, from, store::AGENDA_LIMIT).await?;
     let audiences: Vec<Audience> = events.iter().map(store::audience_of).collect();
     let names = Names::of(&state.db, school_id, &audiences).await?;
+    let own_pupils = own_pupils(&state, &granted).await?;
     let mut rows = Vec::with_capacity(events.len());
     for (event, audience) in events.iter().zip(&audiences) {
-        let editable = may_change(&state, &granted, event).await?;
-        let day = crate::dates::local_day(&zone, event.starts_at);
+        let editable = may_change(&granted, &own_pupils, event);
+        // A repeating event is listed by its next time, with its rule.
+        let times = recurrence::occurrences(event, &zone);
+        let next = times
+            .iter()
+            .find(|o| o.ends_at > from)
+            .or(times.last())
+            .copied()
+            .unwrap_or(recurrence::Occurrence {
+                starts_at: event.starts_at,
+                ends_at: event.ends_at,
+            });
+        let mut when = reader::on_day(&zone, event.all_day, next);
+        if let Some(rule) = reader::repeats(&zone, event) {
+            when = PerLocale::build(|l| crate::i18n::list(l, &[when.text(l), rule.text(l)]));
+        }
         rows.push(StaffEventRow {
             id: event.id,
             title: event.title.clone(),
             category: EventCategory::from_code(&event.category).unwrap_or_default(),
-            date: PerLocale::build(|l| crate::dates::day(l, day)),
-            when: reader::when(&zone, event),
+            when,
             audience: names.describe(audience),
             editable: editable && event.status != status::CANCELLED,
             cancelled: event.status == status::CANCELLED,
@@ -109,7 +124,6 @@ pub async fn load() -> Result<StaffCalendar, AppError> {
         });
     }
     Ok(StaffCalendar {
-        may_add: true,
         events: rows,
         public_feed: crate::calendar::public_feed::address(&state.settings.public_url, school_id),
     })

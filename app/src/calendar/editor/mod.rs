@@ -9,10 +9,10 @@ pub mod change_notice;
 pub mod fields;
 pub mod list;
 
-use super::{EventFields, EventForm, notice_period, status, store};
+use super::{EventFields, EventForm, RepeatLabels, notice_period, status, store};
 use crate::access::{Actor, Capability, CurrentActor, Granted, Scope, allowed_scope};
 use crate::audience::Audience;
-use crate::db::entities::{event, event_translation, school};
+use crate::db::entities::{enrolment, event, event_translation, school};
 use crate::error::AppError;
 use crate::i18n::{Locale, PerLocale};
 use crate::msg;
@@ -21,7 +21,8 @@ use crate::notices::staff::compose::typed::problem;
 use crate::state::AppState;
 use change_notice::Change;
 use chrono::Utc;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 /// The signed-in member of staff, if they may put events on the calendar at all.
@@ -53,21 +54,39 @@ async fn may_address(state: &AppState, actor: &Arc<Actor>, audience: &Audience) 
         .is_ok()
 }
 
+/// The pupils of a teacher's own classes; none are needed for a whole-school grant.
+async fn own_pupils(state: &AppState, granted: &Granted) -> Result<HashSet<i32>, AppError> {
+    if granted.scope == Scope::WholeSchool || granted.actor.classes.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let pupils: Vec<i32> = enrolment::Entity::find()
+        .select_only()
+        .column(enrolment::Column::PupilId)
+        .filter(enrolment::Column::ClassId.is_in(granted.actor.classes.clone()))
+        .into_tuple()
+        .all(&state.db)
+        .await?;
+    Ok(pupils.into_iter().collect())
+}
+
 /// Whether `granted` may change `event`: a whole-school grant any of the school's events; a
-/// teacher the events they wrote, and events only for their own classes and pupils.
-async fn may_change(
-    state: &AppState,
-    granted: &Granted,
-    event: &event::Model,
-) -> Result<bool, AppError> {
+/// teacher the events they wrote, and events only for their own classes and the pupils in them
+/// (`own_pupils`).
+fn may_change(granted: &Granted, own_pupils: &HashSet<i32>, event: &event::Model) -> bool {
     if granted.scope == Scope::WholeSchool || event.author_user_id == Some(granted.actor.user_id) {
-        return Ok(true);
+        return true;
     }
     let audience = store::audience_of(event);
-    if audience.staff_only || (audience.classes.is_empty() && audience.pupils.is_empty()) {
-        return Ok(false);
-    }
-    crate::notices::staff::access::covers(&state.db, granted, &audience).await
+    let only_classes_and_pupils =
+        !audience.staff_only && !audience.whole_school && audience.year_groups.is_empty();
+    let addressed = !audience.classes.is_empty() || !audience.pupils.is_empty();
+    only_classes_and_pupils
+        && addressed
+        && audience
+            .classes
+            .iter()
+            .all(|c| granted.actor.classes.contains(c))
+        && audience.pupils.iter().all(|p| own_pupils.contains(p))
 }
 
 /// An event of the author's school they may change; anything else is "not found".
@@ -75,7 +94,7 @@ async fn editable(state: &AppState, granted: &Granted, id: i32) -> Result<event:
     let event = store::in_school(&state.db, granted.actor.school_id, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !may_change(state, granted, &event).await? {
+    if !may_change(granted, &own_pupils(state, granted).await?, &event) {
         return Err(AppError::NotFound);
     }
     Ok(event)
@@ -131,7 +150,6 @@ async fn form(
     };
     let reach = crate::notices::staff::compose::reach_of(state, actor.school_id, &audience).await?;
     Ok(EventForm {
-        existing: event.is_some(),
         cancelled: event.is_some_and(|e| e.status == status::CANCELLED),
         fields,
         choices,
@@ -140,7 +158,35 @@ async fn form(
         short_notice,
         problems,
         notes,
+        repeat: repeat_labels(),
     })
+}
+
+/// The repeat fields' words in each language.
+fn repeat_labels() -> RepeatLabels {
+    let every = |weeks: u16| {
+        let n = weeks.to_string();
+        PerLocale::build(|l| {
+            if weeks == 1 {
+                msg!(l, "event-repeat-weekly")
+            } else {
+                msg!(l, "event-repeat-every-weeks", weeks = n.as_str())
+            }
+        })
+    };
+    let mut choices = vec![(
+        String::new(),
+        PerLocale::build(|l| msg!(l, "event-repeat-once")),
+    )];
+    choices.extend((1..=super::recurrence::MOST_WEEKS).map(|w| (w.to_string(), every(w))));
+    RepeatLabels {
+        not_saved: PerLocale::build(|l| msg!(l, "event-not-saved")),
+        legend: PerLocale::build(|l| msg!(l, "event-repeat-legend")),
+        choices,
+        until: PerLocale::build(|l| msg!(l, "event-repeat-until")),
+        skipped: PerLocale::build(|l| msg!(l, "event-repeat-skipped")),
+        skipped_hint: PerLocale::build(|l| msg!(l, "event-repeat-skipped-hint")),
+    }
 }
 
 /// The event form's data: the form just posted if this page answers a post, else the stored
@@ -268,21 +314,26 @@ async fn act(
         // A cancelled event is kept as it was, so what families were told stays true.
         return Err(AppError::NotFound);
     }
+    let mut typed = typed;
+    if let Some(event) = &existing {
+        // A published event keeps its audience, whatever the form says: the families it reached
+        // are the ones told of changes.
+        let audience = store::audience_of(event);
+        typed.whole_school = audience.whole_school;
+        typed.staff_only = audience.staff_only;
+        typed.year_groups = audience.year_groups;
+        typed.classes = audience.classes;
+        typed.pupils = audience.pupils;
+    }
     let (zone, period) = school_rules(state, actor.school_id).await?;
     let (mut new, translations, mut problems) = fields::read(&typed, &zone, language);
-    match &existing {
-        // A published event keeps its audience: the families it reached are the ones told of
-        // changes.
-        Some(event) => {
-            new.audience = store::audience_of(event);
-            problems.retain(|p| p.field != "audience");
-        }
-        None if !new.audience.is_empty() && !may_address(state, &actor, &new.audience).await => {
-            problems.push(problem("audience", |l| {
-                msg!(l, "event-audience-not-allowed")
-            }));
-        }
-        None => {}
+    if existing.is_none()
+        && !new.audience.is_empty()
+        && !may_address(state, &actor, &new.audience).await
+    {
+        problems.push(problem("audience", |l| {
+            msg!(l, "event-audience-not-allowed")
+        }));
     }
     let again = |problems, notes, short| async {
         form(
@@ -301,9 +352,11 @@ async fn act(
         return again(problems, Vec::new(), None).await;
     }
     // The notice period applies to what families are told now: a new event, or one moved.
-    let moved = existing
-        .as_ref()
-        .is_none_or(|e| e.starts_at != new.starts_at || e.ends_at != new.ends_at);
+    let moved = existing.as_ref().is_none_or(|e| {
+        e.starts_at != new.starts_at
+            || e.ends_at != new.ends_at
+            || super::recurrence::Repeat::of(e) != new.repeat
+    });
     let today = crate::dates::local_day(&zone, now);
     let day = crate::dates::local_day(&zone, new.starts_at);
     let short = moved && !new.audience.staff_only && {

@@ -39,6 +39,15 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// When its date, time or place last changed after publishing.
     pub changed_at: Option<DateTimeUtc>,
+    /// Repeats every this many weeks (a club); 0 for an event that happens once.
+    pub repeat_weeks: i32,
+    /// The last day a repeating event may fall on, in the school's zone.
+    pub repeat_until: Option<Date>,
+    /// Days a repeating event does not happen (half term): a JSON list of `YYYY-MM-DD`.
+    pub skipped_dates: String,
+    /// When its last occurrence ends (`ends_at` for an event that happens once): the end the
+    /// calendar's range queries use.
+    pub last_ends_at: DateTimeUtc,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -8,6 +8,7 @@ mod m20261130_000005_notice_excerpts;
 mod m20261130_000006_create_events;
 mod m20261201_000007_create_calendar_feeds;
 mod m20261201_000008_notice_period;
+mod m20261201_000009_repeating_events;
 mod tables;
 
 use sea_orm_migration::prelude::*;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000006_create_events::Migration),
             Box::new(m20261201_000007_create_calendar_feeds::Migration),
             Box::new(m20261201_000008_notice_period::Migration),
+            Box::new(m20261201_000009_repeating_events::Migration),
         ]
     }
 }

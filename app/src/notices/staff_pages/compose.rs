@@ -89,7 +89,7 @@ fn Compose(form: ComposeForm) -> impl IntoView {
     let touched = Callback::new(move |()| edited());
     let problem = |field: &str| problems_for(i18n, &problems, field);
 
-    let summary = problem_summary(i18n, &problems);
+    let summary = problem_summary(i18n, t!(i18n, "notice-problems"), &problems);
     let notes = save_notes(i18n, notes);
     let language = language_field(i18n, "notice-language", original);
     let category = view! {

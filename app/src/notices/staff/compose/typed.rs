@@ -9,10 +9,10 @@ use crate::notices::{Category, ComposeFields, FormProblem};
 use chrono::{NaiveDate, Utc};
 use std::collections::BTreeMap;
 
-/// Longest title.
-const MAX_TITLE_CHARS: usize = 200;
-/// Longest body source.
-const MAX_BODY_CHARS: usize = 20_000;
+/// Longest title, of a notice or an event.
+pub const MAX_TITLE_CHARS: usize = 200;
+/// Longest body source, of a notice or an event's description.
+pub const MAX_BODY_CHARS: usize = 20_000;
 
 /// A problem with `field`, its text made for every shipped language.
 pub fn problem(field: &str, text: impl FnMut(Locale) -> String) -> FormProblem {
@@ -20,6 +20,18 @@ pub fn problem(field: &str, text: impl FnMut(Locale) -> String) -> FormProblem {
         field: field.to_string(),
         text: PerLocale::build(text),
     }
+}
+
+/// Checks a staff form's title (a notice's, an event's): required, at most
+/// [`MAX_TITLE_CHARS`]; returns it trimmed.
+pub fn checked_title(typed: &str, problems: &mut Vec<FormProblem>) -> String {
+    let title = typed.trim().to_string();
+    if title.is_empty() {
+        problems.push(problem("title", |l| msg!(l, "error-field-required")));
+    } else if title.chars().count() > MAX_TITLE_CHARS {
+        problems.push(problem("title", |l| msg!(l, "error-field-too-long")));
+    }
+    title
 }
 
 impl ComposeFields {
@@ -134,12 +146,7 @@ pub fn read_draft(
     fallback: Locale,
 ) -> (Draft, Vec<FormProblem>) {
     let mut problems = Vec::new();
-    let title = typed.title.trim().to_string();
-    if title.is_empty() {
-        problems.push(problem("title", |l| msg!(l, "error-field-required")));
-    } else if title.chars().count() > MAX_TITLE_CHARS {
-        problems.push(problem("title", |l| msg!(l, "error-field-too-long")));
-    }
+    let title = checked_title(&typed.title, &mut problems);
     if typed.body.trim().is_empty() {
         problems.push(problem("body", |l| msg!(l, "error-field-required")));
     } else if typed.body.chars().count() > MAX_BODY_CHARS {
