@@ -26,6 +26,8 @@ pub mod action {
     pub const FEED_STOPPED: &str = "calendar-feed-stopped";
     /// An event was called off.
     pub const EVENT_CANCELLED: &str = "event-cancelled";
+    /// Events were added from a file of term dates.
+    pub const EVENTS_IMPORTED: &str = "events-imported";
 }
 
 /// Appends one entry.

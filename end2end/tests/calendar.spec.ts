@@ -300,3 +300,63 @@ test('the office narrows the month to a class or a year group, with or without J
   if (jsEnabled) await office.portal.expectNoAxeViolations();
   await office.page.context().close();
 });
+
+test("the office imports a term's dates from a spreadsheet: a refused file named by its line in Chinese, then a preview, then all of it; a Year 3 parent sees what is theirs", async ({ browser }, info) => {
+  test.slow();
+  const jsEnabled = info.project.name === 'js-on';
+  const stamp = `${info.project.name}-${Date.now()}`;
+  const closure = `Imported INSET day ${stamp}`;
+  const trip = `Imported Year 3 museum trip ${stamp}`;
+  const day = daysAhead(75);
+  const csv = (header: string) =>
+    `${header}\n${closure},${day},,,inset,\n"${trip}",${day},09:00,15:00,trip,Year 3\n`;
+  const file = (text: string) => ({ name: 'terms.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+  const office = await signIn(browser, 'office@riverside.example', jsEnabled);
+  await office.page.setViewportSize({ width: 390, height: 844 });
+  await office.portal.open('/admin/calendar');
+  await office.page.getByRole('link', { name: 'Import term dates' }).click();
+  await expect(office.page).toHaveURL(/\/admin\/calendar\/import$/);
+  await expect(office.page.getByRole('heading', { level: 1 })).toHaveText('Import term dates and events');
+  if (jsEnabled) await office.portal.expectNoAxeViolations();
+
+  // A misspelt column, read in Chinese: the problem names the line and the column; nothing saved.
+  await office.portal.chooseLanguage('中文（简体）');
+  await office.page.locator('#import-file').setInputFiles(file(csv('title,start_date,start_time,end_time,category,audiance')));
+  await office.page.getByRole('button', { name: '检查文件' }).click();
+  await expect(office.page.locator('p.form-error[role="alert"]')).toContainText('文件未导入');
+  await expect(office.page.locator('.roster-problems')).toContainText('未知的列"audiance"');
+  await expect(office.page.getByRole('button', { name: '导入这些活动' })).toHaveCount(0);
+  expect(await office.portal.pageWidth()).toBeLessThanOrEqual(390);
+  if (jsEnabled) await office.portal.expectNoAxeViolations();
+
+  // The corrected file: every event shown first, then imported in one go.
+  await office.portal.chooseLanguage('English');
+  await office.page.locator('#import-file').setInputFiles(file(csv('title,start_date,start_time,end_time,category,audience')));
+  await office.page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(office.page.locator('main [role="status"]')).toContainText('Events to add: 2.');
+  const preview = office.page.locator('.staff-event', { hasText: trip });
+  await expect(preview).toContainText('Year 3');
+  await expect(preview).toContainText('Line 3');
+  await office.page.setViewportSize({ width: 360, height: 740 });
+  expect(await office.portal.pageWidth()).toBeLessThanOrEqual(360);
+  if (jsEnabled) await office.portal.expectNoAxeViolations();
+  const importButton = office.page.getByRole('button', { name: 'Import these events' });
+  expect((await importButton.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await importButton.click();
+  await expect(office.page.locator('main [role="status"]')).toContainText('Events imported: 2.');
+  await office.page.getByRole('link', { name: 'Back to the school calendar' }).click();
+  await expect(office.page.getByRole('link', { name: trip })).toBeVisible();
+  await office.page.context().close();
+
+  const parent = await signIn(browser, DEMO.parent, jsEnabled);
+  await parent.portal.open('/calendar');
+  await expect(parent.page.getByRole('link', { name: new RegExp(trip) })).toBeVisible();
+  await expect(parent.page.getByRole('link', { name: new RegExp(closure) })).toBeVisible();
+  await parent.page.context().close();
+  const other = await signIn(browser, 'parent2@riverside.example', jsEnabled);
+  await other.portal.open('/calendar');
+  await expect(other.page.getByRole('link', { name: new RegExp(closure) })).toBeVisible();
+  await expect(other.page.getByText(trip)).toHaveCount(0);
+  await other.page.context().close();
+});

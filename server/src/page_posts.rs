@@ -1,11 +1,13 @@
 //! Form posts a page sends to its own address (the compose form with its files, the office's
-//! letters, roster import and staff accounts, a family's calendar feed, the event form): the post
+//! letters, roster import and staff accounts, a family's calendar feed, the event form, the
+//! calendar import): the post
 //! is handled, then either redirected or answered with the app's page for that address, rendered
 //! with what the post came to — so a refused form shows again with everything typed, with or
 //! without JavaScript.
 
 use app::access::CurrentActor;
-use app::calendar::{editor, feed};
+use app::calendar::editor::{self, import};
+use app::calendar::feed;
 use app::error::AppError;
 use app::notices::staff::compose::{self, Submitted};
 use app::posted::Posted;
@@ -160,12 +162,7 @@ pub async fn event(state: PostState, request: Request<Body>) -> Response {
 pub async fn roster(state: PostState, request: Request<Body>) -> Response {
     let (parts, body) = request.into_parts();
     let current = current_of(&parts);
-    let multipart = parts
-        .headers
-        .get(http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("multipart/form-data"));
-    let answer = if multipart {
+    let answer = if is_multipart(&parts) {
         match Multipart::from_request(body_request(&parts, body), &()).await {
             Ok(mut multipart) => {
                 let mut data = None;
@@ -190,6 +187,91 @@ pub async fn roster(state: PostState, request: Request<Body>) -> Response {
                     return Redirect::to(&progress).into_response();
                 }
                 Err(err) => Err(err),
+            },
+            Err(err) => Err(err),
+        }
+    };
+    page_with(&state, parts, Posted(answer)).await
+}
+
+/// Whether a post is a multipart form (a file).
+fn is_multipart(parts: &Parts) -> bool {
+    parts
+        .headers
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"))
+}
+
+/// The `file` of a multipart post, read no further than [`import::MAX_BYTES`]. A body that
+/// says it is larger than that and a form's fields is refused as too large before it is read
+/// (a browser always says how long a form post is); any other body is read that far at most.
+async fn import_file(parts: &Parts, body: Body) -> Result<import::Upload, AppError> {
+    // Room for the multipart boundaries and headers around the file.
+    const FORM_OVERHEAD: usize = 16 * 1024;
+    let declared = parts
+        .headers
+        .get(http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > import::MAX_BYTES + FORM_OVERHEAD) {
+        return Ok(import::Upload::TooLarge);
+    }
+    let refused = |err: axum::extract::multipart::MultipartError| {
+        if err.status() == http::StatusCode::PAYLOAD_TOO_LARGE {
+            Ok(import::Upload::TooLarge)
+        } else {
+            tracing::debug!(%err, "an import post could not be read");
+            Err(AppError::BadRequest)
+        }
+    };
+    let mut multipart = Multipart::from_request(body_request(parts, body), &())
+        .await
+        .map_err(|_| AppError::BadRequest)?;
+    loop {
+        let mut field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => return Ok(import::Upload::Missing),
+            Err(err) => return refused(err),
+        };
+        if field.name() != Some("file") {
+            continue;
+        }
+        let name = field.file_name().unwrap_or_default().to_string();
+        let mut data = Vec::new();
+        loop {
+            match field.chunk().await {
+                Ok(Some(chunk)) if data.len() + chunk.len() > import::MAX_BYTES => {
+                    return Ok(import::Upload::TooLarge);
+                }
+                Ok(Some(chunk)) => data.extend_from_slice(&chunk),
+                Ok(None) => break,
+                Err(err) => return refused(err),
+            }
+        }
+        if data.is_empty() {
+            return Ok(import::Upload::Missing);
+        }
+        return Ok(import::Upload::File { name, data });
+    }
+}
+
+/// `POST /admin/calendar/import`: a file (multipart) is checked; a checked `upload` (a plain
+/// form) is imported. Either way the answer is the import page.
+pub async fn calendar_import(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    let language = app::i18n::negotiate::locale_for_request(&parts.headers);
+    let answer = if is_multipart(&parts) {
+        match import_file(&parts, body).await {
+            Ok(upload) => import::check(&state.app, &current, language, upload).await,
+            Err(err) => Err(err),
+        }
+    } else {
+        match form_fields(&parts, body).await {
+            Ok(mut fields) => match fields.remove("upload") {
+                Some(token) => import::commit(&state.app, &current, language, &token).await,
+                None => Err(AppError::BadRequest),
             },
             Err(err) => Err(err),
         }

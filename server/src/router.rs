@@ -56,6 +56,9 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     let roster_post = answered(|s, r| Box::pin(page_posts::roster(s, r)));
     let staff_post = answered(|s, r| Box::pin(page_posts::staff(s, r)));
     let event_post = answered(|s, r| Box::pin(page_posts::event(s, r)));
+    // The app serves this page through `/admin/calendar/:id`; this route must answer its GET too.
+    let import_page =
+        answered(|s, r| Box::pin(page_posts::calendar_import(s, r))).get(page_renderer(&state));
     // The app serves this page through `/calendar/:id`; this route must answer its GET as well.
     let subscription_page = answered(|s, r| Box::pin(page_posts::calendar_subscription(s, r)))
         .get(page_renderer(&state));
@@ -71,6 +74,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route("/admin/letters", letters_post)
         .route("/admin/roster", roster_post)
         .route("/admin/staff", staff_post)
+        .route(app::calendar::import_page::IMPORT_PATH, import_page)
         .route("/admin/calendar/{id}", event_post)
         .route(app::calendar::pages::SUBSCRIBE_PATH, subscription_page)
         // The compose form posts to its own address; the answer may be that page again.

@@ -421,3 +421,35 @@ calendar-month-filter-show = اعرض
 
 ## Server only: calendar feeds (the name calendar apps show)
 calendar-feed-name = تقويم { $school }
+
+## Server only: importing term dates and events (sent with the page's data)
+import-title = استيراد مواعيد الفصول الدراسية والفعاليات
+import-intro = أضف مواعيد الفصول الدراسية والعطل وأيام تدريب المعلمين والفعاليات لعام كامل من جدول بيانات محفوظ بصيغة CSV، أو من ملف iCalendar ‏(.ics) مُصدَّر من تقويم آخر. سترى كل فعالية قبل إضافة أي شيء، ثم تُضاف كلها أو لا يُضاف أي منها.
+import-csv-help = يبدأ ملف CSV بسطر يسمّي أعمدته: العمودان title و start_date ‏(YYYY-MM-DD) مطلوبان؛ ويمكن أن تليهما الأعمدة end_date و start_time و end_time ‏(HH:MM، ويُتركان فارغين ليوم كامل) و category و location و description و audience ‏("whole school" أو "staff" أو صفوف وفصول يفصل بينها ";") و public ‏(yes أو no) و repeat_weeks و repeat_until و skipped_dates.
+import-ics-help = فعاليات ملف .ics موجهة للمدرسة كلها ولا تظهر في التقويم العام؛ يمكنك تغيير أي منها بعد ذلك.
+import-file = ملف مواعيد الفصول الدراسية (.csv أو .ics، بحد أقصى { $most } ميغابايت)
+import-do = استيراد هذه الفعاليات
+import-already = موجودة في التقويم
+import-back = العودة إلى تقويم المدرسة
+import-summary = فعاليات ستُضاف: { $new }. موجودة في التقويم (لن تُضاف): { $already }.
+import-problems = لم يُستورد الملف. المشكلات التي تحتاج إلى تصحيح: { $count }.
+import-done = الفعاليات المستوردة: { $count }.
+import-empty = اختر ملفًا لاستيراده.
+import-too-large = حجم الملف أكبر من { $most } ميغابايت. مواعيد المدرسة أصغر من ذلك بكثير: تحقق من أنه الملف الصحيح.
+import-not-text = الملف ليس نصًا محفوظًا بترميز UTF-8. احفظ جدول البيانات بصيغة "CSV UTF-8" ثم اختره مرة أخرى.
+import-too-many = في الملف { $count } فعالية؛ ويمكن استيراد { $most } فعالية على الأكثر في المرة الواحدة.
+import-no-events = لا توجد فعاليات في الملف.
+import-field = { $field }: { $problem }
+import-csv-unreadable = لا يمكن قراءة هذا السطر بصيغة CSV: تحقق من علامات الاقتباس.
+import-csv-column-unknown = عمود غير معروف "{ $value }".
+import-csv-column-missing = العمود "{ $value }" غير موجود.
+import-csv-category = فئة غير معروفة "{ $value }".
+import-csv-audience = لا يوجد صف أو فصل باسم "{ $value }".
+import-csv-public = يجب أن يحتوي العمود public على yes أو no، وليس "{ $value }".
+import-ics-not-calendar = هذا ليس ملف iCalendar: يجب أن يبدأ بـ BEGIN:VCALENDAR.
+import-ics-broken = هذا السطر تالف: يلزمه اسم، ثم ":" وقيمة.
+import-ics-unclosed = يبدأ { $value } هنا ولكنه لا يُغلق أبدًا.
+import-ics-unexpected-end = يغلق END:{ $value } شيئًا لم يبدأ أصلًا.
+import-ics-unreadable = تعذرت قراءة الملف بصيغة iCalendar.
+import-ics-no-start = ليس لهذه الفعالية وقت بدء (DTSTART).
+import-ics-repeat = تتكرر هذه الفعالية بطريقة لا يمكن للبوابة حفظها: فقط كل أسبوع إلى 4 أسابيع في اليوم نفسه، حتى تاريخ معين أو لعدد من المرات.

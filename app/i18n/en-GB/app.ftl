@@ -421,3 +421,35 @@ calendar-month-filter-show = Show
 
 ## Server only: calendar feeds (the name calendar apps show)
 calendar-feed-name = { $school } calendar
+
+## Server only: importing term dates and events (sent with the page's data)
+import-title = Import term dates and events
+import-intro = Add a year's term dates, closures, INSET days and events from a spreadsheet saved as CSV, or from an iCalendar (.ics) file exported from another calendar. You see every event before anything is added, and then either all of them are added or none.
+import-csv-help = A CSV file starts with a line naming its columns: title and start_date (YYYY-MM-DD) are needed; end_date, start_time and end_time (HH:MM, both empty for a whole day), category, location, description, audience ("whole school", "staff", or year groups and classes separated by ";"), public (yes or no), repeat_weeks, repeat_until and skipped_dates may follow.
+import-ics-help = The events of an .ics file are for the whole school and are not on the public calendar; change any of them afterwards.
+import-file = Term dates file (.csv or .ics, at most { $most } MB)
+import-do = Import these events
+import-already = Already on the calendar
+import-back = Back to the school calendar
+import-summary = Events to add: { $new }. Already on the calendar (left out): { $already }.
+import-problems = The file was not imported. Problems to correct: { $count }.
+import-done = Events imported: { $count }.
+import-empty = Choose a file to import.
+import-too-large = The file is larger than { $most } MB. A school's term dates fit in far less: check that this is the right file.
+import-not-text = The file is not text saved as UTF-8. Save the spreadsheet as "CSV UTF-8" and choose it again.
+import-too-many = The file has { $count } events; at most { $most } can be imported at once.
+import-no-events = The file has no events.
+import-field = { $field }: { $problem }
+import-csv-unreadable = This line cannot be read as CSV: check its quotation marks.
+import-csv-column-unknown = Unknown column "{ $value }".
+import-csv-column-missing = The column "{ $value }" is missing.
+import-csv-category = Unknown category "{ $value }".
+import-csv-audience = No year group or class is called "{ $value }".
+import-csv-public = The public column should say yes or no, not "{ $value }".
+import-ics-not-calendar = This is not an iCalendar file: it should begin with BEGIN:VCALENDAR.
+import-ics-broken = This line is broken: it needs a name, then ":" and a value.
+import-ics-unclosed = { $value } begins here but is never closed.
+import-ics-unexpected-end = END:{ $value } closes something that was never begun.
+import-ics-unreadable = The file could not be read as iCalendar.
+import-ics-no-start = This event has no start (DTSTART).
+import-ics-repeat = This event repeats in a way the portal cannot keep: only every 1 to 4 weeks on the same day, until a date or a number of times.

@@ -421,3 +421,35 @@ calendar-month-filter-show = 显示
 
 ## Server only: calendar feeds (the name calendar apps show)
 calendar-feed-name = { $school }日历
+
+## Server only: importing term dates and events (sent with the page's data)
+import-title = 导入学期日期和活动
+import-intro = 从另存为 CSV 的电子表格，或从其他日历导出的 iCalendar（.ics）文件，添加一学年的学期日期、停课日、教师培训日和活动。添加之前您会看到每一项活动，然后要么全部添加，要么一项也不添加。
+import-csv-help = CSV 文件的第一行列出各列名称：必须有 title 和 start_date（YYYY-MM-DD）；可以再加 end_date、start_time 和 end_time（HH:MM，全天活动两者都留空）、category、location、description、audience（"whole school"、"staff"，或用 ";" 分隔的年级和班级）、public（yes 或 no）、repeat_weeks、repeat_until 和 skipped_dates。
+import-ics-help = .ics 文件中的活动面向全校，不显示在公开日历上；之后可以逐项修改。
+import-file = 学期日期文件（.csv 或 .ics，最大 { $most } MB）
+import-do = 导入这些活动
+import-already = 已在日历上
+import-back = 返回学校日历
+import-summary = 待添加的活动：{ $new }。已在日历上（不再添加）：{ $already }。
+import-problems = 文件未导入。需要更正的问题：{ $count }。
+import-done = 已导入的活动：{ $count }。
+import-empty = 请选择要导入的文件。
+import-too-large = 文件大于 { $most } MB。学校的学期日期远小于此：请确认文件是否正确。
+import-not-text = 该文件不是 UTF-8 文本。请将电子表格另存为"CSV UTF-8"后重新选择。
+import-too-many = 文件中有 { $count } 项活动；一次最多可导入 { $most } 项。
+import-no-events = 文件中没有活动。
+import-field = { $field }：{ $problem }
+import-csv-unreadable = 此行无法作为 CSV 读取：请检查引号。
+import-csv-column-unknown = 未知的列"{ $value }"。
+import-csv-column-missing = 缺少"{ $value }"列。
+import-csv-category = 未知的类别"{ $value }"。
+import-csv-audience = 没有名为"{ $value }"的年级或班级。
+import-csv-public = public 列应为 yes 或 no，而不是"{ $value }"。
+import-ics-not-calendar = 这不是 iCalendar 文件：它应以 BEGIN:VCALENDAR 开头。
+import-ics-broken = 此行已损坏：需要名称，然后是":"和值。
+import-ics-unclosed = { $value } 从这里开始，但从未结束。
+import-ics-unexpected-end = END:{ $value } 结束了一个从未开始的部分。
+import-ics-unreadable = 无法将该文件作为 iCalendar 读取。
+import-ics-no-start = 此活动没有开始时间（DTSTART）。
+import-ics-repeat = 此活动的重复方式无法在门户中保存：只能在同一天每 1 到 4 周重复，直到某个日期或重复若干次。

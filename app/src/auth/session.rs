@@ -42,6 +42,13 @@ pub fn token_id(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
 
+/// A random 128-bit name in hex: for a file kept between its preview and its import.
+pub fn random_name() -> String {
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    hex(&bytes)
+}
+
 /// Bytes as lower-case hex.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()

@@ -171,4 +171,73 @@ pub struct StaffCalendar {
     pub events: Vec<StaffEventRow>,
     /// The school's public calendar address, for its website.
     pub public_feed: String,
+    /// "Import term dates", for staff who may import a file of events for the whole school.
+    pub import: Option<PerLocale<String>>,
+}
+
+/// The term-dates import page (`/admin/calendar/import`): choose a CSV or iCalendar file, see
+/// every event it would add or every problem it has, then import all of it or nothing. Its words
+/// come with it, made on the server in each language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarImport {
+    /// The page's words.
+    pub words: ImportWords,
+    /// Where the office is in importing.
+    pub step: ImportStep,
+}
+
+/// Where the office is in importing a file of events.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ImportStep {
+    /// Choosing a file.
+    #[default]
+    Choose,
+    /// The file was checked: every event it would add, or every line that stops it.
+    Checked {
+        /// "12 events to add; 2 already on the calendar", or how many problems stop it.
+        summary: PerLocale<String>,
+        /// The kept file the "Import" button posts back: only when there is nothing to correct.
+        upload: Option<String>,
+        /// The events, in the file's order.
+        rows: Vec<ImportRow>,
+        /// What stops the import, by line (0: the whole file).
+        problems: Vec<crate::roster::office_dto::RowProblem>,
+    },
+    /// Imported: how many events were added.
+    Imported {
+        /// "12 events imported."
+        summary: PerLocale<String>,
+    },
+}
+
+/// One event of a checked file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportRow {
+    /// Where it starts in the file.
+    pub line: u32,
+    /// The event as the staff calendar lists it (no id yet).
+    pub event: StaffEventRow,
+    /// An event with the same title and start is on the calendar: it is left out.
+    pub already: bool,
+}
+
+/// The import page's words, each in every language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportWords {
+    /// The page's heading.
+    pub title: PerLocale<String>,
+    /// What the page does.
+    pub intro: PerLocale<String>,
+    /// The CSV file's columns.
+    pub csv_help: PerLocale<String>,
+    /// What an iCalendar file's events become.
+    pub ics_help: PerLocale<String>,
+    /// The file field's label.
+    pub file: PerLocale<String>,
+    /// "Import these events".
+    pub import: PerLocale<String>,
+    /// "Already on the calendar".
+    pub already: PerLocale<String>,
+    /// "Back to the school calendar".
+    pub back: PerLocale<String>,
 }

@@ -22,6 +22,7 @@ pub mod feed;
 pub mod feed_cache;
 #[cfg(feature = "ssr")]
 pub mod ics;
+pub mod import_page;
 #[cfg(feature = "ssr")]
 pub mod month;
 pub mod month_page;
@@ -175,4 +176,11 @@ pub async fn load_staff_calendar() -> Result<PageData, AppError> {
 #[server(endpoint = "calendar/form", output = crate::codec::Answer)]
 pub async fn load_event_form(id: Option<i32>) -> Result<PageData, AppError> {
     crate::page_data::answer(editor::load(id).await)
+}
+
+/// The term-dates import page ([`CalendarImport`]): the file picker, or what the post this page
+/// answers came to.
+#[server(endpoint = "calendar/import", output = crate::codec::Answer)]
+pub async fn load_calendar_import() -> Result<PageData, AppError> {
+    crate::page_data::answer(editor::import::page().await)
 }

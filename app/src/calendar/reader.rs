@@ -159,7 +159,14 @@ pub fn on_day(zone: &str, all_day: bool, time: Occurrence) -> PerLocale<String> 
 /// repeats.
 pub fn repeats(zone: &str, event: &event::Model) -> Option<PerLocale<String>> {
     let repeat = Repeat::of(event)?;
-    let first = crate::dates::local_day(zone, event.starts_at);
+    Some(rule_text(
+        crate::dates::local_day(zone, event.starts_at),
+        &repeat,
+    ))
+}
+
+/// How `repeat` repeats an event first on `first`, in each language.
+pub fn rule_text(first: NaiveDate, repeat: &Repeat) -> PerLocale<String> {
     let skipped: Vec<NaiveDate> = repeat
         .skipped
         .iter()
@@ -167,7 +174,7 @@ pub fn repeats(zone: &str, event: &event::Model) -> Option<PerLocale<String>> {
         .filter(|d| repeat.falls_on(first, *d))
         .collect();
     let weeks = repeat.weeks.to_string();
-    Some(PerLocale::build(|locale| {
+    PerLocale::build(|locale| {
         let rule = if repeat.weeks == 1 {
             crate::msg!(locale, "event-repeat-weekly")
         } else {
@@ -190,7 +197,7 @@ pub fn repeats(zone: &str, event: &event::Model) -> Option<PerLocale<String>> {
         let days = crate::i18n::list(locale, &days);
         let except = crate::msg!(locale, "event-repeats-except", days = days.as_str());
         crate::i18n::list(locale, &[text, except])
-    }))
+    })
 }
 
 /// What the calendar shows of `event` to `actor`.

@@ -4,11 +4,11 @@
 //! without JavaScript; a refused save comes back with everything typed.
 
 use super::{
-    EventCategory, EventFields, EventForm, RepeatLabels, StaffCalendar, StaffEventRow,
-    load_event_form, load_staff_calendar,
+    CalendarImport, EventCategory, EventFields, EventForm, RepeatLabels, StaffCalendar,
+    StaffEventRow, load_calendar_import, load_event_form, load_staff_calendar,
 };
 use crate::hydrate_now::IntoAnyNow;
-use crate::i18n::{I18n, Locale, follow, localized};
+use crate::i18n::{I18n, Locale, PerLocale, follow, localized};
 use crate::layout::TextArea;
 use crate::layout::form_parts::{
     TranslationFields, check, input, labelled, language_field, options, problem_summary,
@@ -28,11 +28,14 @@ use std::sync::Arc;
 pub const STAFF_CALENDAR_PATH: &str = "/admin/calendar";
 /// The form's segment for a new event.
 const NEW_SEGMENT: &str = "new";
+/// The import page's segment.
+const IMPORT_SEGMENT: &str = "import";
 
 /// What the address asks for: the list, or the form for a new (`None`) or stored event.
 enum Page {
     List,
     Form(Option<i32>),
+    Import,
 }
 
 /// A lazily loaded route for the list and the form. Its data starts loading in `view()`, so the
@@ -50,6 +53,7 @@ impl LazyRoute for StaffCalendarRoute {
             None => Page::List,
             // Anything but "new" or a number is an event nobody may change: "not found".
             Some(NEW_SEGMENT) => Page::Form(None),
+            Some(IMPORT_SEGMENT) => Page::Import,
             Some(segment) => Page::Form(Some(segment.parse().unwrap_or(0))),
         };
         Self { page }
@@ -67,6 +71,13 @@ impl LazyRoute for StaffCalendarRoute {
                     {loaded_as(data, |list: StaffCalendar| view! { <Events list/> }.into_any_now())}
                 }
                 .into_any_now()
+            }
+            Page::Import => {
+                let data: Option<Loading<PageData>> =
+                    when_signed_in(|| Resource::new(|| (), |_| load_calendar_import()));
+                loaded_as(data, |page: CalendarImport| {
+                    super::import_page::import_page(page)
+                })
             }
             Page::Form(id) => {
                 let data: Option<Loading<PageData>> =
@@ -91,9 +102,17 @@ impl LazyRoute for StaffCalendarRoute {
 #[component]
 fn Events(list: StaffCalendar) -> impl IntoView {
     let i18n = I18n::expect();
-    // Only staff who may add events reach this page.
+    // Only staff who may add events reach this page; the office may also import a file.
+    let import = list.import.map(|label| {
+        view! {
+            " "<a class="button button--secondary" href=super::import_page::IMPORT_PATH>{localized(i18n, label)}</a>
+        }
+    });
     let add = view! {
-        <p><a class="button" href=format!("{STAFF_CALENDAR_PATH}/{NEW_SEGMENT}")>{t!(i18n, "event-new-title")}</a></p>
+        <p class="staff-calendar__actions">
+            <a class="button" href=format!("{STAFF_CALENDAR_PATH}/{NEW_SEGMENT}")>{t!(i18n, "event-new-title")}</a>
+            {import}
+        </p>
     };
     let rows = if list.events.is_empty() {
         view! { <p class="empty-state">{t!(i18n, "calendar-staff-empty")}</p> }.into_any_now()
@@ -120,8 +139,14 @@ fn Events(list: StaffCalendar) -> impl IntoView {
     }
 }
 
+/// One event as the staff calendar lists it; an event of a file being imported (no id yet)
+/// shows its `line` in the file and a `note` ("Already on the calendar") instead of a link.
 #[component]
-fn EventRow(row: StaffEventRow) -> impl IntoView {
+pub fn EventRow(
+    row: StaffEventRow,
+    #[prop(default = None)] line: Option<u32>,
+    #[prop(default = None)] note: Option<PerLocale<String>>,
+) -> impl IntoView {
     let i18n = I18n::expect();
     let StaffEventRow {
         id,
@@ -134,19 +159,27 @@ fn EventRow(row: StaffEventRow) -> impl IntoView {
         short_notice,
     } = row;
     let category = follow(i18n, move |l| category.name(l));
-    let title = if editable {
+    let title = if line.is_some() {
+        view! { {title} }.into_any_now()
+    } else if editable {
         view! { <a href=format!("{STAFF_CALENDAR_PATH}/{id}")>{title}</a> }.into_any_now()
     } else {
         view! { <a href=format!("/calendar/{id}")>{title}</a> }.into_any_now()
     };
+    let line = line.map(|line| {
+        view! { <span class="staff-event__line" dir="ltr">{t!(i18n, "roster-line")}" "{line}</span> }
+    });
+    let note = note.map(|note| view! { <span class="badge">{localized(i18n, note)}</span> });
     view! {
         <li class="staff-event" class:staff-event--cancelled=cancelled>
+            {line}
             <strong class="staff-event__title">{title}</strong>
             <span class="staff-event__when">{localized(i18n, when)}</span>
             <span class="staff-event__meta">
                 <span class="badge">{category}</span>
                 {cancelled.then(|| view! { <span class="badge badge--urgent">{t!(i18n, "event-cancelled")}</span> })}
                 {short_notice.then(|| view! { <span class="badge">{t!(i18n, "event-short-notice")}</span> })}
+                {note}
                 " "{localized(i18n, audience)}
             </span>
         </li>

@@ -62,10 +62,25 @@ pub async fn create(
     new: &NewEvent,
     now: DateTime<Utc>,
 ) -> Result<event::Model, DbErr> {
+    let txn = crate::db::write_transaction(db).await?;
+    let row = insert(&txn, school_id, author, new, now).await?;
+    txn.commit().await?;
+    super::feed_cache::calendar_changed();
+    Ok(row)
+}
+
+/// Adds a new event with its target index inside the caller's transaction (an import adds all
+/// its events or none); the caller tells the feed cache once it has committed.
+pub async fn insert<C: ConnectionTrait>(
+    txn: &C,
+    school_id: i32,
+    author: Option<i32>,
+    new: &NewEvent,
+    now: DateTime<Utc>,
+) -> Result<event::Model, DbErr> {
     let audience = serde_json::to_string(&new.audience)
         .map_err(|e| DbErr::Custom(format!("audience: {e}")))?;
     let description_html = crate::notices::rich_text::render(&new.description_source);
-    let txn = crate::db::write_transaction(db).await?;
     let row = event::ActiveModel {
         school_id: Set(school_id),
         author_user_id: Set(author),
@@ -93,7 +108,7 @@ pub async fn create(
         last_ends_at: Set(new.last_ends_at),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
     let targets: Vec<event_target::ActiveModel> = new
         .audience
@@ -110,11 +125,9 @@ pub async fn create(
         .collect();
     if !targets.is_empty() {
         event_target::Entity::insert_many(targets)
-            .exec_without_returning(&txn)
+            .exec_without_returning(txn)
             .await?;
     }
-    txn.commit().await?;
-    super::feed_cache::calendar_changed();
     Ok(row)
 }
 

@@ -13,7 +13,6 @@ use crate::msg;
 use crate::posted;
 use crate::state::AppState;
 use chrono::{Duration, Utc};
-use rand::RngCore;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -177,9 +176,7 @@ pub async fn progress(upload: String) -> Result<RosterPage, AppError> {
 async fn keep_upload(state: &AppState, actor: &Actor, data: &[u8]) -> Result<String, AppError> {
     let text = String::from_utf8(data.to_vec())
         .map_err(|_| AppError::invalid("file", crate::error::FieldProblem::Required))?;
-    let mut bytes = [0u8; 16];
-    rand::rng().fill_bytes(&mut bytes);
-    let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let id = crate::auth::session::random_name();
     roster_upload::Entity::delete_many()
         .filter(
             roster_upload::Column::CreatedAt.lt(Utc::now() - Duration::hours(UPLOAD_KEPT_HOURS)),

@@ -521,6 +521,35 @@ fn rows(f: &Fixture) -> Vec<Row> {
             },
         },
         Row {
+            name: "the term-dates import page: staff who write the whole school's calendar",
+            call: form("/api/calendar/import", vec![]),
+            expect: |a| match a {
+                Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "check a term-dates file: staff who write the whole school's calendar",
+            call: Call {
+                path: "/admin/calendar/import".into(),
+                body: Body::Upload("title,start_date\nMatrix day,2027-06-07\n"),
+            },
+            expect: |a| match a {
+                Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "import a checked file: only the account that checked it",
+            call: form("/admin/calendar/import", vec![("upload", "0".repeat(32))]),
+            expect: |a| match a {
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
             name: "noticeboard: guardians, each their own",
             call: form("/api/notices/board", vec![]),
             expect: |a| match a {

@@ -106,7 +106,7 @@ pub(crate) fn timed<'a>(
     fields
 }
 
-async fn agenda_titles(h: &Harness, cookie: &str) -> Vec<String> {
+pub(crate) async fn agenda_titles(h: &Harness, cookie: &str) -> Vec<String> {
     let response = h
         .send(form_call("/api/calendar/agenda", &[], Some(cookie)))
         .await;

@@ -23,6 +23,7 @@ const WITHOUT_ARGUMENTS: &[&str] = &[
     "/api/calendar/agenda",
     "/api/calendar/subscription",
     "/api/calendar/staff",
+    "/api/calendar/import",
     // Their one argument is optional: no id is the form for a new event, no month this month.
     "/api/calendar/form",
     "/api/calendar/month",

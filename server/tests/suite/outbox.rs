@@ -253,16 +253,22 @@ async fn two_workers_on_postgres_share_the_work_without_repeats() {
     let other = app::db::connect(&h.database_url)
         .await
         .expect("second pool");
+    // Neither worker dies here, so a lease long enough for any batch on a loaded machine: with
+    // the one-second lease, a batch slower than that is rightly taken over, and sent twice.
+    let patient = WorkerSettings {
+        lease: Duration::from_secs(120),
+        ..settings()
+    };
     let a = tokio::spawn(worker::run(
         h.db.clone(),
         smtp(sink.port),
-        settings(),
+        patient.clone(),
         std::future::pending(),
     ));
     let b = tokio::spawn(worker::run(
         other,
         smtp(sink.port),
-        settings(),
+        patient,
         std::future::pending(),
     ));
     wait_until_drained(&h).await;

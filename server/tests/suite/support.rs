@@ -21,6 +21,7 @@ pub struct Harness {
     pub router: Router,
     pub db: sea_orm::DatabaseConnection,
     pub database_url: String,
+    state: app::state::AppState,
     _site: tempfile::TempDir,
     _db_dir: Option<tempfile::TempDir>,
 }
@@ -48,7 +49,8 @@ pub async fn harness_on(database_url: String, db_dir: Option<tempfile::TempDir>)
     Harness {
         db,
         database_url: database_url.clone(),
-        router: server::router::build(state, BODY_LIMIT),
+        router: server::router::build(state.clone(), BODY_LIMIT),
+        state,
         _site: site,
         _db_dir: db_dir,
     }
@@ -68,6 +70,13 @@ pub async fn postgres_harness() -> Harness {
 }
 
 impl Harness {
+    /// The same portal taking request bodies up to `limit` bytes (the tests' own limit is small,
+    /// so that a test of the limit needs no large body).
+    pub fn with_body_limit(mut self, limit: usize) -> Self {
+        self.router = server::router::build(self.state.clone(), limit);
+        self
+    }
+
     pub async fn send(&self, request: Request<Body>) -> Response<Body> {
         let what = format!("{} {}", request.method(), request.uri());
         // A request that never answers would hang the whole run until CI's limit; fail here,
@@ -262,11 +271,13 @@ pub fn multipart_form(
         body.extend_from_slice(b"\r\n");
     }
     body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    // A browser always says how long a form post is.
     let mut builder = Request::post(path)
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={boundary}"),
         )
+        .header(header::CONTENT_LENGTH, body.len())
         .header(header::ACCEPT, "text/html");
     if let Some(cookie) = cookie {
         builder = builder.header(header::COOKIE, cookie);

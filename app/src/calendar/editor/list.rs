@@ -16,14 +16,15 @@ use std::collections::HashMap;
 
 /// Names of the year groups, classes and pupils the listed events address.
 #[derive(Default)]
-struct Names {
+pub(super) struct Names {
     year_groups: HashMap<i32, String>,
     classes: HashMap<i32, String>,
     pupils: HashMap<i32, String>,
 }
 
 impl Names {
-    async fn of<C: ConnectionTrait>(
+    /// The names `audiences` use.
+    pub(super) async fn of<C: ConnectionTrait>(
         db: &C,
         school_id: i32,
         audiences: &[Audience],
@@ -66,7 +67,7 @@ impl Names {
     }
 
     /// "Year 3, 3A, Amira Khan", "The whole school" or "Staff only", in each language.
-    fn describe(&self, audience: &Audience) -> PerLocale<String> {
+    pub(super) fn describe(&self, audience: &Audience) -> PerLocale<String> {
         if audience.staff_only {
             return PerLocale::build(|l| msg!(l, "notice-audience-staff"));
         }
@@ -126,5 +127,7 @@ pub async fn load() -> Result<StaffCalendar, AppError> {
     Ok(StaffCalendar {
         events: rows,
         public_feed: crate::calendar::public_feed::address(&state.settings.public_url, school_id),
+        import: super::import::may_import(&granted.actor)
+            .then(|| PerLocale::build(|l| msg!(l, "import-title"))),
     })
 }

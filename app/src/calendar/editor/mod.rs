@@ -7,6 +7,7 @@
 
 pub mod change_notice;
 pub mod fields;
+pub mod import;
 pub mod list;
 
 use super::{EventFields, EventForm, RepeatLabels, notice_period, status, store};
@@ -109,6 +110,21 @@ async fn school_rules(state: &AppState, school_id: i32) -> Result<(String, i32),
     Ok((school.timezone, school.notice_period_days))
 }
 
+/// Whom the author may put events on the calendar for: the notices' choices under the
+/// calendar's grants.
+async fn audience_choices(
+    state: &AppState,
+    actor: &Actor,
+) -> Result<crate::notices::AudienceChoices, AppError> {
+    crate::notices::staff::compose::choices(
+        state,
+        actor,
+        Capability::CalendarWriteSchool,
+        Capability::CalendarWriteClass,
+    )
+    .await
+}
+
 /// The warning shown when an event falls inside the school's notice period.
 fn short_notice_warning(period: i32) -> PerLocale<String> {
     let days = period.to_string();
@@ -126,13 +142,7 @@ async fn form(
     notes: Vec<PerLocale<String>>,
     short_notice: Option<PerLocale<String>>,
 ) -> Result<EventForm, AppError> {
-    let choices = crate::notices::staff::compose::choices(
-        state,
-        actor,
-        Capability::CalendarWriteSchool,
-        Capability::CalendarWriteClass,
-    )
-    .await?;
+    let choices = audience_choices(state, actor).await?;
     let stale = match event {
         Some(e) => event_translation::Entity::find()
             .filter(event_translation::Column::EventId.eq(e.id))

@@ -4,6 +4,7 @@ pub mod academic_year;
 pub mod access_code;
 pub mod audit_log;
 pub mod calendar_feed;
+pub mod calendar_upload;
 pub mod class;
 pub mod class_staff;
 pub mod enrolment;

@@ -9,6 +9,7 @@ mod m20261130_000006_create_events;
 mod m20261201_000007_create_calendar_feeds;
 mod m20261201_000008_notice_period;
 mod m20261201_000009_repeating_events;
+mod m20261201_000010_calendar_uploads;
 mod tables;
 
 use sea_orm_migration::prelude::*;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000007_create_calendar_feeds::Migration),
             Box::new(m20261201_000008_notice_period::Migration),
             Box::new(m20261201_000009_repeating_events::Migration),
+            Box::new(m20261201_000010_calendar_uploads::Migration),
         ]
     }
 }

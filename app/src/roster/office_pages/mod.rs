@@ -4,7 +4,7 @@
 //! answers with the page (`posted`), so each works the same without JavaScript.
 
 mod letters;
-mod roster;
+pub(crate) mod roster;
 mod staff;
 
 use crate::error::AppError;

@@ -110,7 +110,8 @@ fn upload_form(i18n: I18n) -> AnyView {
     .into_any_now()
 }
 
-fn problems_table(i18n: I18n, problems: Vec<RowProblem>) -> AnyView {
+/// The rows of a file that stop its import, by line, and what to do.
+pub(crate) fn problems_table(i18n: I18n, problems: Vec<RowProblem>) -> AnyView {
     let count = problems.len().to_string();
     view! {
         <h2>{move || msg!(i18n.locale(), "roster-problems-title", count = count.as_str())}</h2>
