@@ -180,6 +180,14 @@ test('the office puts a Year 3 trip on the calendar in English and Chinese; a Ye
   const row = office.page.getByRole('link', { name: title });
   await expect(row).toBeVisible();
   await expect(office.page.locator('.staff-event', { has: row })).toContainText('Year 3');
+  // A notice about the trip starts from the event: its title, place and audience, and Chinese.
+  await row.click();
+  await office.page.getByRole('link', { name: 'Write a notice about this event' }).click();
+  await expect(office.page).toHaveURL(/\/admin\/notices\/new\?event=\d+$/);
+  await expect(office.page.locator('#notice-title')).toHaveValue(title);
+  await expect(office.page.locator('#notice-body')).toHaveValue(/Castle Hill/);
+  await expect(office.page.locator('#title-zh-CN')).toHaveValue(chineseTitle);
+  if (jsEnabled) await office.portal.expectNoAxeViolations();
   await office.page.context().close();
 
   // A Year 3 parent reading in Chinese finds it in the agenda.

@@ -408,6 +408,8 @@ event-cancelled-notice-title = إلغاء: { $title }
 event-cancelled-notice-body = أُلغيت { $title } المقررة في { $day }.
 event-notice-place = المكان: { $place }
 event-notice-link = اعرضها في التقويم
+event-announce-body = في { $day }، { $when }.
+event-announce = اكتب إشعارًا عن هذه الفعالية
 
 ## Server only: the calendar's views (sent with the page's data)
 calendar-agenda-view = قائمة

@@ -408,6 +408,8 @@ event-cancelled-notice-title = Cancelled: { $title }
 event-cancelled-notice-body = { $title } on { $day } has been cancelled.
 event-notice-place = Where: { $place }
 event-notice-link = See it in the calendar
+event-announce-body = On { $day }, { $when }.
+event-announce = Write a notice about this event
 
 ## Server only: the calendar's views (sent with the page's data)
 calendar-agenda-view = List

@@ -408,6 +408,8 @@ event-cancelled-notice-title = 已取消：{ $title }
 event-cancelled-notice-body = { $day } 的 { $title } 已取消。
 event-notice-place = 地点：{ $place }
 event-notice-link = 在日历中查看
+event-announce-body = 时间：{ $day }，{ $when }。
+event-announce = 为此活动撰写通知
 
 ## Server only: the calendar's views (sent with the page's data)
 calendar-agenda-view = 列表

@@ -112,17 +112,25 @@ pub struct EventForm {
     pub problems: Vec<FormProblem>,
     /// Notes from the last save ("Saved").
     pub notes: Vec<PerLocale<String>>,
-    /// The words only this form uses: the repeat fields', and what became of a refused save.
-    pub repeat: RepeatLabels,
+    /// The words only this form uses.
+    pub words: EventFormWords,
 }
 
-/// Words only the event form uses (its repeat fields, the heading of a refused save), made on
-/// the server in each language, so the browser's catalogue (which every parent downloads) does
-/// not carry them.
+/// Words only the event form uses, made on the server in each language, so the browser's
+/// catalogue (which every parent downloads) does not carry them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RepeatLabels {
+pub struct EventFormWords {
     /// "The event was not saved. Please correct:", above the problems of a refused save.
     pub not_saved: PerLocale<String>,
+    /// The repeat fields' words.
+    pub repeat: RepeatLabels,
+    /// "Write a notice about this event", for a stored event whose author may publish notices.
+    pub announce: Option<PerLocale<String>>,
+}
+
+/// The repeat fields' words.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepeatLabels {
     /// "Repeats".
     pub legend: PerLocale<String>,
     /// The choices, value first: "" for "Does not repeat", then "1" for "Every week"…

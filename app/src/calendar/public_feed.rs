@@ -103,9 +103,14 @@ async fn public_answer(
         .and_then(Locale::from_tag)
         .or_else(|| Locale::from_tag(&school.default_locale))
         .unwrap_or_default();
-    // Keyed apart from every account's feed (no account has id 0); any calendar or roster
-    // change retires it like theirs.
-    let key = format!("public:{school_id}:{}", locale.tag());
+    // Keyed apart from every account's feed (no account has id 0), and by the school's creation
+    // instant as well as its id: databases side by side in one process (the tests') may share
+    // ids. Any calendar or roster change retires it like theirs.
+    let key = format!(
+        "public:{school_id}:{}:{}",
+        school.created_at.timestamp_micros(),
+        locale.tag()
+    );
     if let Some(answer) = feed_cache::get(&key) {
         return Ok(answer);
     }

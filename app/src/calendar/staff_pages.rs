@@ -4,8 +4,8 @@
 //! without JavaScript; a refused save comes back with everything typed.
 
 use super::{
-    CalendarImport, EventCategory, EventFields, EventForm, RepeatLabels, StaffCalendar,
-    StaffEventRow, load_calendar_import, load_event_form, load_staff_calendar,
+    CalendarImport, EventCategory, EventFields, EventForm, EventFormWords, RepeatLabels,
+    StaffCalendar, StaffEventRow, load_calendar_import, load_event_form, load_staff_calendar,
 };
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, Locale, PerLocale, follow, localized};
@@ -199,8 +199,13 @@ fn EventEditor(form: EventForm) -> impl IntoView {
         short_notice,
         problems,
         notes,
-        repeat,
+        words,
     } = form;
+    let EventFormWords {
+        not_saved,
+        repeat,
+        announce,
+    } = words;
     if cancelled {
         return view! { <p class="notice-note" role="status">{t!(i18n, "event-is-cancelled")}</p> }
             .into_any_now();
@@ -211,7 +216,7 @@ fn EventEditor(form: EventForm) -> impl IntoView {
         RwSignal::new(Locale::from_tag(&fields.language).unwrap_or(i18n.locale_untracked()));
     let problem = |field: &str| problems_for(i18n, &problems, field);
 
-    let summary = problem_summary(i18n, localized(i18n, repeat.not_saved.clone()), &problems);
+    let summary = problem_summary(i18n, localized(i18n, not_saved), &problems);
     let notes = save_notes(i18n, notes);
     let language = language_field(i18n, "event-language", original);
     let category = view! {
@@ -299,6 +304,12 @@ fn EventEditor(form: EventForm) -> impl IntoView {
     } else {
         t!(i18n, "event-save-new")
     };
+    // A notice about the event starts from its title, day, time, place and audience.
+    let announce = announce.zip(fields.id).map(|(label, id)| {
+        view! {
+            <p><a class="button button--secondary" href=format!("/admin/notices/new?event={id}")>{localized(i18n, label)}</a></p>
+        }
+    });
     // Both forms post to the page's own address, which names the event.
     let cancel = existing.then(|| {
         view! {
@@ -311,6 +322,7 @@ fn EventEditor(form: EventForm) -> impl IntoView {
     view! {
         {summary}
         {notes}
+        {announce}
         <form method="post" class="compose">
             {texts.into_any_now()}
             {when.into_any_now()}
@@ -333,7 +345,6 @@ fn repeat_fields(
     problem: &dyn Fn(&str) -> AnyView,
 ) -> AnyView {
     let RepeatLabels {
-        not_saved: _,
         legend,
         choices,
         until,

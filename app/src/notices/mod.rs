@@ -171,11 +171,12 @@ pub async fn load_email_settings() -> Result<PageData, AppError> {
     crate::page_data::answer(guardian_view::email_settings().await)
 }
 
-/// The compose page's data: the notice `id` (a draft or a published notice), or an empty form
-/// for a new one; when the page answers a form post, the form as posted with its problems.
+/// The compose page's data: the notice `id` (a draft or a published notice), or a new one —
+/// started from the calendar's `event` when one is named, else empty; when the page answers a
+/// form post, the form as posted with its problems.
 #[server(endpoint = "notices/compose", output = crate::codec::Answer)]
-pub async fn load_compose(id: Option<i32>) -> Result<ComposeForm, AppError> {
-    crate::error::respond(staff::compose::load(id).await)
+pub async fn load_compose(id: Option<i32>, event: Option<i32>) -> Result<ComposeForm, AppError> {
+    crate::error::respond(staff::compose::load(id, event).await)
 }
 
 /// Saves a draft notice as its author types; `fields` are the compose form's text fields.

@@ -668,6 +668,15 @@ fn rows(f: &Fixture) -> Vec<Row> {
             },
         },
         Row {
+            name: "a new notice about the 3A trip: this school's staff who publish",
+            call: form("/api/notices/compose", vec![("event", f.event_3a.to_string())]),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::Teacher4B | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
             name: "compose data of the 3A notice: 3A's teacher and this school's office",
             call: form("/api/notices/compose", vec![("id", f.notice_3a.to_string())]),
             expect: |a| match a {

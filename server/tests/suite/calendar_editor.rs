@@ -259,6 +259,41 @@ async fn staff_put_events_on_the_calendar(h: Harness) {
     let form = form_data(&h, &office, trip.id).await;
     assert_eq!(form["stale"], serde_json::json!([]), "{form}");
     assert_eq!(form["fields"]["start_date"], later.as_str());
+    // "Write a notice about this event": the compose form starts from the event's title, day,
+    // place, link and audience, in each language it is translated into.
+    assert!(form["words"]["announce"].is_array(), "{form}");
+    let response = h
+        .send(form_call(
+            "/api/notices/compose",
+            &[("event", &id)],
+            Some(&office),
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let compose: serde_json::Value =
+        serde_json::from_str(&body_text(response).await).expect("compose JSON");
+    let fields = &compose["fields"];
+    assert_eq!(fields["title"], TRIP, "{compose}");
+    let body = fields["body"].as_str().expect("a body");
+    assert!(
+        body.contains(&format!("/calendar/{id})")) && body.contains("Castle Hill"),
+        "{body}"
+    );
+    assert_eq!(fields["year_groups"].to_string(), format!("[{year_3}]"));
+    assert_eq!(fields["category"], "trip");
+    assert_eq!(fields["translations"]["zh-CN"][0], TRIP_ZH);
+    assert!(
+        fields["translations"]["ar"].is_null(),
+        "not translated into Arabic"
+    );
+    let response = h
+        .send(form_call(
+            "/api/notices/compose",
+            &[("event", &id)],
+            Some(&parent_3a),
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
     // A new title leaves the Chinese translation out of date.
     let renamed = timed(
         "Year 3 trip to the castle (coaches)",

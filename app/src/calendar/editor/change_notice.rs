@@ -8,7 +8,7 @@ use crate::access::Actor;
 use crate::calendar::{EventCategory, reader, store};
 use crate::db::entities::{event, notice};
 use crate::error::AppError;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, PerLocale};
 use crate::msg;
 use crate::notices::Category;
 use crate::notices::store::{Draft, TranslationInput};
@@ -23,6 +23,8 @@ pub enum Change {
     Moved,
     /// It was called off.
     Cancelled,
+    /// Nothing: the author writes a notice about the event (its title, day, time and place).
+    Announced,
 }
 
 /// A change this close to the event goes out as urgent: at once, whatever a family's e-mail
@@ -75,9 +77,13 @@ fn text(
                 day = day
             ),
         ),
+        Change::Announced => (
+            title.to_string(),
+            msg!(locale, "event-announce-body", day = day, when = when),
+        ),
     };
     let mut body = news;
-    if change == Change::Moved && !place.is_empty() {
+    if change != Change::Cancelled && !place.is_empty() {
         body.push_str("\n\n");
         body.push_str(&msg!(locale, "event-notice-place", place = place));
     }
@@ -86,6 +92,42 @@ fn text(
         msg!(locale, "event-notice-link")
     ));
     (heading, body)
+}
+
+/// The notice of `change` to `event` in each language: its title (the event's translated one
+/// where there is one) and Markdown text with the day, time, place and a link to the event.
+pub async fn written(
+    state: &AppState,
+    event: &event::Model,
+    change: Change,
+    zone: &str,
+) -> Result<PerLocale<(String, String)>, AppError> {
+    let translations = store::translations(&state.db, &[event.id])
+        .await?
+        .remove(&event.id)
+        .unwrap_or_default();
+    let title_in = |locale: Locale| {
+        translations
+            .iter()
+            .find(|t| t.language == locale.tag())
+            .map(|t| t.title.clone())
+            .unwrap_or_else(|| event.title.clone())
+    };
+    let when = reader::when(zone, event);
+    let first_day = crate::dates::local_day(zone, event.starts_at);
+    let link = format!("{}/calendar/{}", state.settings.public_url, event.id);
+    Ok(PerLocale::build(|locale| {
+        let day = crate::dates::day(locale, first_day);
+        text(
+            locale,
+            change,
+            &title_in(locale),
+            &when.text(locale),
+            &day,
+            &event.location,
+            &link,
+        )
+    }))
 }
 
 /// Publishes the notice of `change` to `after`'s audience, on behalf of `author`; returns its id,
@@ -102,32 +144,8 @@ pub async fn publish(
         return Ok(None);
     }
     let zone = crate::school::db::timezone(&state.db, after.school_id).await?;
-    let translations = store::translations(&state.db, &[after.id])
-        .await?
-        .remove(&after.id)
-        .unwrap_or_default();
-    let title_in = |locale: Locale| {
-        translations
-            .iter()
-            .find(|t| t.language == locale.tag())
-            .map(|t| t.title.clone())
-            .unwrap_or_else(|| after.title.clone())
-    };
-    let when = reader::when(&zone, after);
-    let first_day = crate::dates::local_day(&zone, after.starts_at);
-    let link = format!("{}/calendar/{}", state.settings.public_url, after.id);
-    let written = |locale: Locale| {
-        let day = crate::dates::day(locale, first_day);
-        text(
-            locale,
-            change,
-            &title_in(locale),
-            &when.text(locale),
-            &day,
-            &after.location,
-            &link,
-        )
-    };
+    let texts = written(state, after, change, &zone).await?;
+    let written = |locale: Locale| texts.get(locale).cloned().unwrap_or_default();
     let original = Locale::from_tag(&after.language).unwrap_or_default();
     let (title, body_source) = written(original);
     let urgent = before.starts_at.min(after.starts_at) - now < URGENT_WITHIN;

@@ -5,12 +5,13 @@
 //! rule: the whole school and year groups need the whole-school grant, a teacher addresses their
 //! own classes and pupils, and edits only events that reach no one else.
 
+pub mod announce;
 pub mod change_notice;
 pub mod fields;
 pub mod import;
 pub mod list;
 
-use super::{EventFields, EventForm, RepeatLabels, notice_period, status, store};
+use super::{EventFields, EventForm, EventFormWords, RepeatLabels, notice_period, status, store};
 use crate::access::{Actor, Capability, CurrentActor, Granted, Scope, allowed_scope};
 use crate::audience::Audience;
 use crate::db::entities::{enrolment, event, event_translation, school};
@@ -168,8 +169,20 @@ async fn form(
         short_notice,
         problems,
         notes,
-        repeat: repeat_labels(),
+        words: EventFormWords {
+            not_saved: PerLocale::build(|l| msg!(l, "event-not-saved")),
+            repeat: repeat_labels(),
+            announce: announce_link(actor, event),
+        },
     })
+}
+
+/// "Write a notice about this event", for a stored event still on the calendar, when the author
+/// may publish notices.
+fn announce_link(actor: &Actor, event: Option<&event::Model>) -> Option<PerLocale<String>> {
+    let on_calendar = event.is_some_and(|e| e.status != status::CANCELLED);
+    let writes_notices = allowed_scope(&actor.roles, Capability::NoticePublishClass).is_some();
+    (on_calendar && writes_notices).then(|| PerLocale::build(|l| msg!(l, "event-announce")))
 }
 
 /// The repeat fields' words in each language.
@@ -190,7 +203,6 @@ fn repeat_labels() -> RepeatLabels {
     )];
     choices.extend((1..=super::recurrence::MOST_WEEKS).map(|w| (w.to_string(), every(w))));
     RepeatLabels {
-        not_saved: PerLocale::build(|l| msg!(l, "event-not-saved")),
         legend: PerLocale::build(|l| msg!(l, "event-repeat-legend")),
         choices,
         until: PerLocale::build(|l| msg!(l, "event-repeat-until")),

@@ -16,7 +16,7 @@ use crate::pages::loading::{Loading, loaded, when_signed_in};
 use crate::{msg, t};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use leptos_router::{LazyRoute, lazy_route};
 use std::sync::Arc;
 
@@ -33,8 +33,13 @@ impl LazyRoute for ComposeRoute {
         let i18n = I18n::expect();
         let id: Option<i32> =
             use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse().ok()));
-        let form: Option<Loading<ComposeForm>> =
-            when_signed_in(|| Resource::new(move || id, load_compose));
+        // `?event=` starts a new notice from a calendar event.
+        let event: Option<i32> = use_query_map()
+            .with_untracked(|q| q.get("event").and_then(|e| e.parse().ok()))
+            .filter(|_| id.is_none());
+        let form: Option<Loading<ComposeForm>> = when_signed_in(|| {
+            Resource::new(move || (id, event), |(id, event)| load_compose(id, event))
+        });
         let (title, heading) = if id.is_some() {
             ("notice-edit-title", t!(i18n, "notice-edit-title"))
         } else {

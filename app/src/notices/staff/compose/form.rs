@@ -196,8 +196,9 @@ pub async fn form(
 }
 
 /// The compose page's data: the form just posted if this page answers a post, else the stored
-/// notice `id` (a draft or a published notice) or an empty form.
-pub async fn load(id: Option<i32>) -> Result<ComposeForm, AppError> {
+/// notice `id` (a draft or a published notice), or a new notice — about the calendar's `event`
+/// when one is named, else empty.
+pub async fn load(id: Option<i32>, event: Option<i32>) -> Result<ComposeForm, AppError> {
     let posted = leptos::prelude::use_context::<http::request::Parts>()
         .and_then(|parts| parts.extensions.get::<ComposeAnswer>().cloned());
     if let Some(ComposeAnswer(answer)) = posted {
@@ -209,9 +210,14 @@ pub async fn load(id: Option<i32>) -> Result<ComposeForm, AppError> {
     let actor = author(crate::access::current_actor()?)?;
     let state = crate::state::app_state()?;
     let Some(id) = id else {
-        let fields = ComposeFields {
-            language: crate::auth::request::locale().tag().to_string(),
-            ..ComposeFields::default()
+        let fields = match event {
+            Some(event) => {
+                crate::calendar::editor::announce::compose_fields(&state, &actor, event).await?
+            }
+            None => ComposeFields {
+                language: crate::auth::request::locale().tag().to_string(),
+                ..ComposeFields::default()
+            },
         };
         return form(&state, &actor, fields, None, Vec::new(), Vec::new()).await;
     };
