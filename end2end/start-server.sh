@@ -9,5 +9,7 @@ trap 'rm -rf "$data"' EXIT
 export DATABASE_URL="sqlite://$data/schoolgate.db?mode=rwc"
 export SG_SITE_ROOT=${SG_SITE_ROOT:-$here/../target/site}
 export SG_ADDR="127.0.0.1:$port"
+# Uploaded files next to the database, not in the checkout.
+export SG_FILES_DIR="$data/files"
 "$bin" seed
 exec "$bin" serve

@@ -5,6 +5,8 @@ import { DEMO, chooseAudience, signIn } from './fixtures/portal';
 // and "Add to my calendar" is a plain download.
 
 const TRIP = 'Class 3A trip to the Science Museum';
+/** A trip letter: a PDF as far as the portal's content check reads. */
+const LETTER = '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 const TRIP_ZH = '3A班科学博物馆之旅';
 const ASSEMBLY = 'Year 4 class assembly';
 
@@ -163,6 +165,8 @@ test('the office puts a Year 3 trip on the calendar in English and Chinese; a Ye
   await office.page.locator('#event-location').fill('Castle Hill');
   await chooseAudience(office.page, 'Year 3', jsEnabled);
   await office.page.locator('#event-title-zh-CN').fill(chineseTitle);
+  // The trip's letter goes with the refused post and is kept for the next one.
+  await office.page.locator('#event-file').setInputFiles({ name: 'castle letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from(LETTER) });
   expect(await office.portal.pageWidth()).toBeLessThanOrEqual(390);
   if (jsEnabled) await office.portal.expectNoAxeViolations();
   await office.page.getByRole('button', { name: 'Put it on the calendar' }).click();
@@ -173,6 +177,7 @@ test('the office puts a Year 3 trip on the calendar in English and Chinese; a Ye
   await expect(office.page.locator('#event-title-zh-CN')).toHaveValue(chineseTitle);
   await expect(office.page.locator('#event-location')).toHaveValue('Castle Hill');
   await expect(office.page.locator('details.audience__all').getByLabel('Year 3', { exact: true })).toBeChecked();
+  await expect(office.page.getByLabel(/castle letter\.pdf/)).not.toBeChecked();
   if (jsEnabled) await office.portal.expectNoAxeViolations();
   await office.page.locator('#event-end-time').fill('15:00');
   await office.page.getByRole('button', { name: 'Put it on the calendar' }).click();
@@ -201,6 +206,10 @@ test('the office puts a Year 3 trip on the calendar in English and Chinese; a Ye
   await entry.click();
   await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText(chineseTitle);
   await expect(parent.page.getByText('Castle Hill')).toBeVisible();
+  const letterHref = await parent.page.getByRole('link', { name: /castle letter\.pdf/ }).getAttribute('href');
+  const letter = await parent.page.request.get(letterHref!);
+  expect(letter.status()).toBe(200);
+  expect((await letter.body()).toString()).toBe(LETTER);
   const href = await parent.page.getByRole('link', { name: '添加到我的日历' }).getAttribute('href');
   if (jsEnabled) {
     // Arabic, which the office did not write: the original, said so, without a request.
@@ -229,6 +238,7 @@ test('the office puts a Year 3 trip on the calendar in English and Chinese; a Ye
   await expect(other.page.getByText(title)).toHaveCount(0);
   expect((await other.portal.open(eventPath))?.status()).toBe(404);
   expect((await other.page.request.get(href!)).status()).toBe(404);
+  expect((await other.page.request.get(letterHref!)).status()).toBe(404);
   await other.page.context().close();
 });
 
@@ -366,5 +376,48 @@ test("the office imports a term's dates from a spreadsheet: a refused file named
   await other.portal.open('/calendar');
   await expect(other.page.getByRole('link', { name: new RegExp(closure) })).toBeVisible();
   await expect(other.page.getByText(trip)).toHaveCount(0);
+  await other.page.context().close();
+});
+
+test("a parent's home shows the family's week at 360 px: the INSET day, not another class's assembly; in Chinese without a request; a tap opens the event", async ({ browser }, info) => {
+  const jsEnabled = info.project.name === 'js-on';
+  const parent = await signIn(browser, DEMO.parent, jsEnabled);
+  await parent.page.setViewportSize({ width: 360, height: 740 });
+  await parent.portal.open('/');
+  const week = parent.page.locator('section.week');
+  await expect(week.getByRole('heading', { level: 2 })).toHaveText('This week');
+  // The demo's INSET day is four days ahead, for the whole school; the assembly is Year 4's.
+  const inset = week.getByRole('link', { name: /INSET day/ });
+  await expect(inset).toBeVisible();
+  await expect(week.getByText(ASSEMBLY)).toHaveCount(0);
+  await expect(week.getByText('Staff meeting')).toHaveCount(0);
+  expect((await inset.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
+  if (jsEnabled) {
+    await parent.portal.expectNoAxeViolations();
+    const english = await inset.textContent();
+    const requests: string[] = [];
+    parent.page.on('request', (r) => {
+      if (['document', 'fetch', 'xhr'].includes(r.resourceType())) requests.push(r.url());
+    });
+    await parent.portal.chooseLanguage('中文（简体）');
+    await expect(week.getByRole('heading', { level: 2 })).toHaveText('本周');
+    // The day is written for Chinese readers; the title stays as the school wrote it.
+    await expect(inset).not.toHaveText(english!);
+    await expect(inset).toContainText('INSET day');
+    expect(requests).toEqual([]);
+    await parent.portal.expectNoAxeViolations();
+  }
+  await inset.click();
+  await expect(parent.page).toHaveURL(/\/calendar\/\d+$/);
+  await expect(parent.page.getByRole('heading', { level: 1 })).toContainText('INSET day');
+  await parent.page.context().close();
+
+  // The Year 4 family's week has their assembly, before the INSET day.
+  const other = await signIn(browser, 'parent2@riverside.example', jsEnabled);
+  await other.portal.open('/');
+  const theirs = other.page.locator('section.week li');
+  await expect(theirs.first()).toContainText(ASSEMBLY);
+  await expect(theirs.nth(1)).toContainText('INSET day');
   await other.page.context().close();
 });

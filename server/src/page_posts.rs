@@ -6,6 +6,7 @@
 //! without JavaScript.
 
 use app::access::CurrentActor;
+use app::calendar::attachments::Upload;
 use app::calendar::editor::{self, import};
 use app::calendar::feed;
 use app::error::AppError;
@@ -145,8 +146,17 @@ pub async fn event(state: PostState, request: Request<Body>) -> Response {
     let current = current_of(&parts);
     let language = app::i18n::negotiate::locale_for_request(&parts.headers);
     let segment = parts.uri.path().rsplit('/').next().unwrap_or_default();
-    let answer = match (editor::address_id(segment), form_pairs(&parts, body).await) {
-        (Ok(id), Ok(pairs)) => editor::post(&state.app, &current, language, id, pairs).await,
+    let typed = if is_multipart(&parts) {
+        event_form_with_files(&parts, body).await
+    } else {
+        form_pairs(&parts, body)
+            .await
+            .map(|pairs| (pairs, Vec::new()))
+    };
+    let answer = match (editor::address_id(segment), typed) {
+        (Ok(id), Ok((pairs, uploads))) => {
+            editor::post(&state.app, &current, language, id, pairs, uploads).await
+        }
         (Err(err), _) | (_, Err(err)) => editor::Submitted::Again(Box::new(Err(err))),
     };
     match answer {
@@ -155,6 +165,38 @@ pub async fn event(state: PostState, request: Request<Body>) -> Response {
         }
         editor::Submitted::Again(form) => page_with(&state, parts, Posted(*form)).await,
     }
+}
+
+/// The event form's fields in order and its files (`file`; an empty file input sends none).
+async fn event_form_with_files(
+    parts: &Parts,
+    body: Body,
+) -> Result<(Vec<(String, String)>, Vec<Upload>), AppError> {
+    let unreadable = |err: axum::extract::multipart::MultipartError| {
+        tracing::debug!(%err, "an event form post could not be read");
+        AppError::BadRequest
+    };
+    let mut multipart = Multipart::from_request(body_request(parts, body), &())
+        .await
+        .map_err(|_| AppError::BadRequest)?;
+    let mut pairs = Vec::new();
+    let mut uploads = Vec::new();
+    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
+        let name = field.name().unwrap_or_default().to_string();
+        if name == "file" {
+            let file_name = field.file_name().unwrap_or_default().to_string();
+            let bytes = field.bytes().await.map_err(unreadable)?;
+            if !bytes.is_empty() {
+                uploads.push(Upload {
+                    name: file_name,
+                    bytes: bytes.to_vec(),
+                });
+            }
+        } else {
+            pairs.push((name, field.text().await.map_err(unreadable)?));
+        }
+    }
+    Ok((pairs, uploads))
 }
 
 /// `POST /admin/roster`: a file (multipart) is checked; a checked `upload` (a plain form) is

@@ -100,6 +100,10 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
             "/calendar/{id}/event.ics",
             get(app::calendar::download::event_ics),
         )
+        .route(
+            "/calendar/{id}/files/{file}",
+            get(app::calendar::download::event_file),
+        )
         // The school's public events, for its website: no session.
         .route(
             "/calendar/public/{file}",

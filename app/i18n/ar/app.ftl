@@ -29,6 +29,9 @@ home-needs-unread = إشعارات غير مقروءة: { $count }
 home-needs-ack = بحاجة إلى تأكيد
 home-needs-nothing = لا شيء يحتاج انتباهك الآن.
 home-needs-board = افتح لوحة الإشعارات
+home-week-title = هذا الأسبوع
+home-week-nothing = لا توجد فعاليات هذا الأسبوع.
+home-week-calendar = افتح التقويم
 
 ## Section pages (each feature fills its page in a later release)
 notices-empty = لا توجد إشعارات لك حتى الآن. ستظهر هنا الرسائل الجديدة من المدرسة.
@@ -350,7 +353,7 @@ format-day-and-time = { $day }، { $time }
 
 ## Server only: noticeboard (parents and staff)
 notice-file-type = يمكن إرفاق ملفات PDF والصور (PNG وJPEG وGIF وWebP) فقط.
-notice-file-count = يمكن أن يحتوي الإشعار على { $count } ملفات كحد أقصى.
+file-count = يمكن إرفاق { $count } ملفات كحد أقصى.
 notice-audience-required = اختر لمن الإشعار.
 notice-audience-not-allowed = لا يمكنك إرسال إشعارات إلى هذا الجمهور.
 notice-reach = يصل إلى { $families } أسرة ({ $guardians } من أولياء الأمور و{ $pupils } تلميذًا).
@@ -423,6 +426,7 @@ calendar-month-filter-show = اعرض
 
 ## Server only: calendar feeds (the name calendar apps show)
 calendar-feed-name = تقويم { $school }
+calendar-week-cancelled = أُلغيت: { $title }
 
 ## Server only: importing term dates and events (sent with the page's data)
 import-title = استيراد مواعيد الفصول الدراسية والفعاليات

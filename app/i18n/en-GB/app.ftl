@@ -29,6 +29,9 @@ home-needs-unread = Unread notices: { $count }
 home-needs-ack = To acknowledge
 home-needs-nothing = Nothing needs your attention.
 home-needs-board = Open the noticeboard
+home-week-title = This week
+home-week-nothing = No events this week.
+home-week-calendar = Open the calendar
 
 ## Section pages (each feature fills its page in a later release)
 notices-empty = There are no notices for you yet. New letters from school will appear here.
@@ -350,7 +353,7 @@ format-day-and-time = { $day }, { $time }
 
 ## Server only: noticeboard (parents and staff)
 notice-file-type = Only PDF files and pictures (PNG, JPEG, GIF, WebP) can be attached.
-notice-file-count = A notice can have at most { $count } files.
+file-count = At most { $count } files can be attached.
 notice-audience-required = Choose who the notice is for.
 notice-audience-not-allowed = You cannot send notices to that audience.
 notice-reach = Reaches { $families } families ({ $guardians } parents and carers, { $pupils } pupils).
@@ -423,6 +426,7 @@ calendar-month-filter-show = Show
 
 ## Server only: calendar feeds (the name calendar apps show)
 calendar-feed-name = { $school } calendar
+calendar-week-cancelled = Cancelled: { $title }
 
 ## Server only: importing term dates and events (sent with the page's data)
 import-title = Import term dates and events

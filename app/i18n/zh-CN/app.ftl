@@ -29,6 +29,9 @@ home-needs-unread = 未读通知：{ $count }
 home-needs-ack = 需要确认
 home-needs-nothing = 目前没有需要您处理的事项。
 home-needs-board = 打开通知栏
+home-week-title = 本周
+home-week-nothing = 本周没有活动。
+home-week-calendar = 打开日历
 
 ## Section pages (each feature fills its page in a later release)
 notices-empty = 您目前还没有通知。学校的新信件会显示在这里。
@@ -350,7 +353,7 @@ format-day-and-time = { $day } { $time }
 
 ## Server only: noticeboard (parents and staff)
 notice-file-type = 只能附加 PDF 文件和图片（PNG、JPEG、GIF、WebP）。
-notice-file-count = 每条通知最多 { $count } 个文件。
+file-count = 最多可以附加 { $count } 个文件。
 notice-audience-required = 请选择通知对象。
 notice-audience-not-allowed = 您不能向该对象发送通知。
 notice-reach = 覆盖 { $families } 个家庭（{ $guardians } 位家长和监护人，{ $pupils } 名学生）。
@@ -423,6 +426,7 @@ calendar-month-filter-show = 显示
 
 ## Server only: calendar feeds (the name calendar apps show)
 calendar-feed-name = { $school }日历
+calendar-week-cancelled = 已取消：{ $title }
 
 ## Server only: importing term dates and events (sent with the page's data)
 import-title = 导入学期日期和活动

@@ -4,7 +4,7 @@
 
 use super::EventCategory;
 use crate::i18n::PerLocale;
-use crate::notices::{AudienceChoices, FormProblem};
+use crate::notices::{AttachedFile, AudienceChoices, FormProblem};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -55,6 +55,10 @@ pub struct EventFields {
     pub short_notice_ok: bool,
     /// Title and description per other language tag.
     pub translations: BTreeMap<String, (String, String)>,
+    /// Files uploaded with an earlier post of this form, held until it is saved.
+    pub held_files: Vec<i32>,
+    /// Files ticked for removal.
+    pub remove_files: Vec<i32>,
 }
 
 impl EventFields {
@@ -82,6 +86,8 @@ impl EventFields {
             "pupil" => self.pupils.extend(number()),
             "public" => self.public = true,
             "short_notice_ok" => self.short_notice_ok = true,
+            "held_file" => self.held_files.extend(number()),
+            "remove_file" => self.remove_files.extend(number()),
             other => {
                 if let Some(tag) = other.strip_prefix("title_") {
                     self.translations.entry(tag.to_string()).or_default().0 = value;
@@ -112,6 +118,10 @@ pub struct EventForm {
     pub problems: Vec<FormProblem>,
     /// Notes from the last save ("Saved").
     pub notes: Vec<PerLocale<String>>,
+    /// The event's files, then those held for this form (`fields.held_files`).
+    pub files: Vec<AttachedFile>,
+    /// Largest file in MB, for the hint.
+    pub max_file_mb: u32,
     /// The words only this form uses.
     pub words: EventFormWords,
 }

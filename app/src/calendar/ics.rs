@@ -94,24 +94,29 @@ pub fn calendar(head: &IcsCalendar<'_>, events: &[IcsEvent<'_>]) -> String {
         .iter()
         .map(|c| c.name(head.locale))
         .collect();
-    for e in events {
-        calendar.push(vevent(e, zone, &names));
-    }
-    let text = calendar.done().to_string();
+    let end = "END:VCALENDAR\r\n";
+    let mut text = calendar.done().to_string();
+    text.truncate(text.len().saturating_sub(end.len()));
     let timed: Vec<_> = events.iter().filter(|e| !e.event.all_day).collect();
-    let (Some(first), Some(last)) = (
+    if let (Some(first), Some(last)) = (
         timed.iter().map(|e| e.event.starts_at).min(),
         timed.iter().map(|e| e.event.last_ends_at).max(),
-    ) else {
-        return text;
-    };
-    // The crate has no VTIMEZONE component; it goes before the first event, as RFC 5545 asks of
-    // a zone its events refer to.
-    let zone_block = super::vtimezone::block(zone, first, last);
-    match text.find("BEGIN:VEVENT\r\n") {
-        Some(at) => format!("{}{zone_block}{}", &text[..at], &text[at..]),
-        None => text,
+    ) {
+        // The crate has no VTIMEZONE component; it goes before the events, as RFC 5545 asks of a
+        // zone its events refer to.
+        text.push_str(&super::vtimezone::block(zone, first, last));
     }
+    for e in events {
+        let written = super::vevent_cache::text(e, head.zone, head.locale, || {
+            // Writing to a String cannot fail.
+            vevent(e, zone, &names)
+                .try_into_string()
+                .unwrap_or_default()
+        });
+        text.push_str(&written);
+    }
+    text.push_str(end);
+    text
 }
 
 /// A stored category's name among `names` (in [`EventCategory::ALL`]'s order).
@@ -256,6 +261,32 @@ mod tests {
             skipped_dates: "[]".into(),
             last_ends_at: at(7, 15),
         }
+    }
+
+    #[test]
+    fn a_kept_event_text_follows_every_change_to_what_it_shows() {
+        let mut e = event(false);
+        e.id = 9_001;
+        let file = |e: &event::Model, title: &str, locale| {
+            let text = IcsText {
+                title,
+                description: &e.description_source,
+            };
+            one_event(e, text, "Europe/London", locale)
+        };
+        let first = file(&e, "Trip", Locale::EnGb);
+        assert_eq!(file(&e, "Trip", Locale::EnGb), first, "the kept text");
+        assert!(file(&e, "旅行", Locale::ZhCn).contains("SUMMARY:旅行\r\n"));
+        assert!(file(&e, "Trip", Locale::ZhCn).contains("CATEGORIES:"));
+        e.location = "Castle Hill".into();
+        assert!(file(&e, "Trip", Locale::EnGb).contains("LOCATION:Castle Hill\r\n"));
+        e.status = status::CANCELLED.into();
+        assert!(file(&e, "Trip", Locale::EnGb).contains("STATUS:CANCELLED\r\n"));
+        e.starts_at += Duration::hours(1);
+        assert!(
+            file(&e, "Trip", Locale::EnGb)
+                .contains("DTSTART;TZID=Europe/London:20261207T100000\r\n")
+        );
     }
 
     #[test]

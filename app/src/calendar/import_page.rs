@@ -41,7 +41,7 @@ pub fn import_page(page: CalendarImport) -> AnyView {
         } if !problems.is_empty() || upload.is_none() => {
             let alert = !problems.is_empty();
             view! {
-                <p class="form-error" role=if alert { "alert" } else { "status" }>{localized(i18n, summary)}</p>
+                <p class=if alert { "form-error" } else { "notice-note" } role=if alert { "alert" } else { "status" }>{localized(i18n, summary)}</p>
                 {alert.then(|| problems_table(i18n, problems))}
                 {event_list(&words, rows)}
                 <h2>{t!(i18n, "roster-choose-again")}</h2>

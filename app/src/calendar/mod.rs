@@ -5,9 +5,12 @@
 //! Parents' pages are one lazily loaded route (`pages`) on typed data (`dto`), staff's another
 //! (`staff_pages`, `editor_dto`); the server side is `reader` (what a signed-in user may see),
 //! `editor` (staff adding, changing and cancelling events), `notice_period` (the school's promise
-//! of notice), `recurrence` (repeating events), `store` (the tables), `ics` and `vtimezone`
-//! (iCalendar), `download` (one event's `.ics`) and `feed` (each account's private live feed).
+//! of notice), `recurrence` (repeating events), `store` (the tables), `attachments` (files on
+//! events), `ics`, `vevent_cache` and `vtimezone` (iCalendar), `download` (one event's `.ics` and
+//! files) and `feed` (each account's private live feed).
 
+#[cfg(feature = "ssr")]
+pub mod attachments;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
@@ -38,6 +41,8 @@ pub mod recurrence;
 pub mod staff_pages;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod vevent_cache;
 #[cfg(feature = "ssr")]
 pub mod vtimezone;
 

@@ -198,7 +198,11 @@ fn Entry(entry: EventFacts) -> impl IntoView {
 #[component]
 fn Event(event: EventDetail) -> impl IntoView {
     let i18n = I18n::expect();
-    let EventDetail { facts, ics_href } = event;
+    let EventDetail {
+        facts,
+        ics_href,
+        files,
+    } = event;
     let EventFacts {
         id: _,
         texts,
@@ -240,6 +244,7 @@ fn Event(event: EventDetail) -> impl IntoView {
                 })}
             </dl>
             {for_children(i18n, children).map(|c| view! { <p>{c}</p> })}
+            {crate::layout::download_list(i18n, files)}
             <p>
                 <a class="button" href=ics_href rel="external" download>{t!(i18n, "calendar-add")}</a>
             </p>

@@ -3,7 +3,9 @@
 //! the whole school's.
 
 use super::recurrence::{Occurrence, Repeat, occurrences};
-use super::{Agenda, AgendaDay, EventCategory, EventDetail, EventFacts, EventText, status, store};
+use super::{
+    Agenda, AgendaDay, EventCategory, EventDetail, EventFacts, EventText, WeekEvent, status, store,
+};
 use crate::access::{Actor, Capability, Scope, authorize};
 use crate::db::entities::{event, event_translation};
 use crate::error::AppError;
@@ -90,6 +92,74 @@ pub async fn agenda() -> Result<Agenda, AppError> {
     })
 }
 
+/// The home page's strip: the family's events (the chosen child's, when one is chosen) from the
+/// start of today to the end of the sixth day after, each time a repeating one happens, earliest
+/// first, at most [`WEEK_MOST`].
+pub async fn this_week<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    zone: &str,
+) -> Result<Vec<WeekEvent>, AppError> {
+    let Some(scope) = crate::access::allowed_scope(&actor.roles, Capability::CalendarRead) else {
+        return Ok(Vec::new());
+    };
+    let today = crate::dates::local_day(zone, Utc::now());
+    let from = crate::dates::start_of_day(zone, today);
+    let until = crate::dates::start_of_day(zone, today + Duration::days(7));
+    let memberships = actor.chosen_memberships();
+    let events = upcoming(db, actor, scope, &memberships, from, store::AGENDA_LIMIT).await?;
+    let mut times: Vec<(&event::Model, Occurrence)> = events
+        .iter()
+        .filter(|e| e.starts_at < until)
+        .flat_map(|e| {
+            occurrences(e, zone)
+                .into_iter()
+                .filter(|o| o.ends_at > from && o.starts_at < until)
+                .map(move |o| (e, o))
+        })
+        .collect();
+    times.sort_by_key(|(e, o)| (o.starts_at, e.id));
+    times.truncate(WEEK_MOST);
+    let ids: Vec<i32> = times.iter().map(|(e, _)| e.id).collect();
+    let translations = store::translations(db, &ids).await?;
+    Ok(times
+        .into_iter()
+        .map(|(event, time)| {
+            let translated = translations.get(&event.id);
+            let cancelled = event.status == status::CANCELLED;
+            let title = PerLocale::build(|locale| {
+                let title = translated
+                    .and_then(|ts| ts.iter().find(|t| t.language == locale.tag()))
+                    .map_or(event.title.as_str(), |t| t.title.as_str());
+                if cancelled {
+                    crate::msg!(locale, "calendar-week-cancelled", title = title)
+                } else {
+                    title.to_string()
+                }
+            });
+            WeekEvent(
+                format!("/calendar/{}", event.id),
+                title,
+                on_day(zone, event.all_day, time),
+                for_children(&concerned(actor, event)),
+            )
+        })
+        .collect())
+}
+
+/// "For Amir and Lina" in each language; nothing for no child.
+fn for_children(names: &[String]) -> Option<PerLocale<String>> {
+    (!names.is_empty()).then(|| {
+        PerLocale::build(|locale| {
+            let names = crate::i18n::list(locale, names);
+            crate::msg!(locale, "calendar-for", children = names.as_str())
+        })
+    })
+}
+
+/// Most events in the home page's strip; the calendar has the rest.
+pub const WEEK_MOST: usize = 6;
+
 /// The events `actor` may see that have not ended by `from`, earliest first: the whole school's
 /// for staff, else those whose audience holds one of `memberships` (the actor's children).
 pub async fn upcoming<C: sea_orm::ConnectionTrait>(
@@ -131,6 +201,7 @@ pub async fn event(id: i32) -> Result<EventDetail, AppError> {
     Ok(EventDetail {
         facts,
         ics_href: format!("/calendar/{}/event.ics", event.id),
+        files: super::attachments::links(&state.db, event.id).await?,
     })
 }
 

@@ -11,8 +11,8 @@ use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, Locale, PerLocale, follow, localized};
 use crate::layout::TextArea;
 use crate::layout::form_parts::{
-    TranslationFields, check, input, labelled, language_field, options, problem_summary,
-    problems_for, save_notes, submit, translation,
+    TranslationFields, check, files_fieldset, input, labelled, language_field, options,
+    problem_summary, problems_for, save_notes, submit, translation,
 };
 use crate::notices::staff_pages::audience_picker::{Ticked, audience_fieldset, reach_line};
 use crate::page_data::PageData;
@@ -199,6 +199,8 @@ fn EventEditor(form: EventForm) -> impl IntoView {
         short_notice,
         problems,
         notes,
+        files,
+        max_file_mb,
         words,
     } = form;
     let EventFormWords {
@@ -291,6 +293,15 @@ fn EventEditor(form: EventForm) -> impl IntoView {
             }).collect_view()}
         </fieldset>
     };
+    let files = files_fieldset(
+        i18n,
+        "event-file",
+        files,
+        fields.held_files.clone(),
+        fields.remove_files.clone(),
+        max_file_mb,
+        problem("file"),
+    );
     let short_notice = short_notice.map(|warning| {
         view! {
             <div id="field-short_notice" class="form-warning" role="alert">
@@ -323,12 +334,13 @@ fn EventEditor(form: EventForm) -> impl IntoView {
         {summary}
         {notes}
         {announce}
-        <form method="post" class="compose">
+        <form method="post" enctype="multipart/form-data" class="compose">
             {texts.into_any_now()}
             {when.into_any_now()}
             {audience}
             {check("public", "on".into(), fields.public, t!(i18n, "event-public"))}
             {translations.into_any_now()}
+            {files}
             {short_notice}
             <p class="compose__actions">{submit("save", false, save)}</p>
         </form>

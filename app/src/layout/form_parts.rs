@@ -3,10 +3,10 @@
 //! view shape costs wasm in the chunks that use it.
 
 use crate::hydrate_now::IntoAnyNow;
-use crate::i18n::{I18n, Locale, PerLocale, localized};
+use crate::i18n::{I18n, Locale, PerLocale, follow, localized};
 use crate::layout::{TextArea, endonym};
-use crate::notices::FormProblem;
-use crate::t;
+use crate::notices::{AttachedFile, FormProblem};
+use crate::{msg, t};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -187,6 +187,38 @@ pub fn translation(
                 view! { <TextArea id=text_id name=format!("{text_name}_{tag}") lang=tag rows=5 value=text/> }.into_any_now(),
                 None, ().into_any_now())}
         </div>
+    }
+    .into_any_now()
+}
+
+/// The files a form carries: each with a "Remove …" box (ticked when in `removed`; the id of a
+/// file `held` for the form goes back with the next post), then a file input for more.
+pub fn files_fieldset(
+    i18n: I18n,
+    input_id: &'static str,
+    files: Vec<AttachedFile>,
+    held: Vec<i32>,
+    removed: Vec<i32>,
+    max_mb: u32,
+    problem: AnyView,
+) -> AnyView {
+    let mb = max_mb.to_string();
+    view! {
+        <fieldset id="field-file">
+            <legend>{t!(i18n, "notice-files")}</legend>
+            {problem}
+            {files.into_iter().map(|file| {
+                let name = file.name;
+                let id = file.id.to_string();
+                let keep = held.contains(&file.id).then(|| view! { <input type="hidden" name="held_file" value=id.clone()/> });
+                let label = follow(i18n, move |l| msg!(l, "notice-file-remove-named", file = name.as_str()));
+                view! { {keep}{check("remove_file", id, removed.contains(&file.id), label)} }
+            }).collect_view()}
+            {labelled(None, input_id.into(), t!(i18n, "notice-file-add"),
+                view! { <input id=input_id name="file" type="file" multiple
+                    accept="application/pdf,image/png,image/jpeg,image/gif,image/webp"/> }.into_any_now(),
+                Some(follow(i18n, move |l| msg!(l, "notice-file-size", mb = mb.as_str()))), ().into_any_now())}
+        </fieldset>
     }
     .into_any_now()
 }

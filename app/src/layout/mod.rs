@@ -1,5 +1,6 @@
 //! The frame around every page: top bar, section navigation and the main region.
 
+mod downloads;
 pub mod form_parts;
 mod icons;
 mod language_menu;
@@ -7,6 +8,7 @@ mod tab_nav;
 mod text_area;
 mod top_bar;
 
+pub use downloads::download_list;
 pub use icons::Icon;
 #[cfg(feature = "ssr")]
 pub use language_menu::return_path;

@@ -69,6 +69,9 @@ pub struct Board {
     pub cards: Vec<NoticeCard>,
     /// Notices not opened yet (all of them, not only those shown).
     pub unread: u32,
+    /// The family's events from today to a week ahead, for the home page's strip (the home page
+    /// reads the board's data, so the strip costs no request of its own).
+    pub this_week: Vec<crate::calendar::WeekEvent>,
 }
 
 /// A notice's full text in one language.

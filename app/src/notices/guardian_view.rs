@@ -99,6 +99,7 @@ pub async fn board() -> Result<Board, AppError> {
     Ok(Board {
         cards,
         unread: unread as u32,
+        this_week: crate::calendar::reader::this_week(&state.db, &actor, &zone).await?,
     })
 }
 
@@ -178,7 +179,7 @@ pub async fn open(id: i32) -> Result<NoticeDetail, AppError> {
         .into_iter()
         .map(|a| AttachmentLink {
             href: format!("/notices/{id}/files/{}", a.id),
-            kb: super::files::kilobytes(a.size_bytes),
+            kb: crate::storage::upload::kilobytes(a.size_bytes),
             name: a.file_name,
         })
         .collect();

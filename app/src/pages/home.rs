@@ -2,9 +2,10 @@
 
 use crate::auth::viewer::ChildSummary;
 use crate::auth::viewer::ViewerContext;
+use crate::calendar::WeekEvent;
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::PerLocale;
-use crate::i18n::{I18n, follow};
+use crate::i18n::{I18n, follow, localized};
 use crate::notices::{Board, CardText, NoticeCard, for_reader};
 use crate::pages::loading::loaded;
 use crate::school::SchoolContext;
@@ -45,15 +46,17 @@ pub fn HomePage() -> impl IntoView {
                 .map(|v| v.children.clone())
                 .unwrap_or_default();
             let chosen = viewer.as_ref().and_then(|v| v.selected);
-            view! {
-                <section class="needs" aria-labelledby="needs-title">
-                    <h2 id="needs-title">{t!(i18n, "home-needs-title")}</h2>
-                    {loaded(board, move |board| {
-                        let children = needs_per_child(&board, &children, chosen);
-                        view! { <Needs children/> }.into_any_now()
-                    })}
-                </section>
-            }
+            loaded(board, move |board| {
+                let needs = needs_per_child(&board, &children, chosen);
+                view! {
+                    <section class="needs" aria-labelledby="needs-title">
+                        <h2 id="needs-title">{t!(i18n, "home-needs-title")}</h2>
+                        <Needs children=needs/>
+                    </section>
+                    <WeekStrip events=board.this_week/>
+                }
+                .into_any_now()
+            })
         });
     let staff_notices = viewer.as_ref().is_some_and(|v| v.staff_notices).then(|| {
         view! {
@@ -135,6 +138,39 @@ fn needs_per_child(
             }
         })
         .collect()
+}
+
+/// The family's events from today to a week ahead, each a link to its page.
+#[component]
+fn WeekStrip(events: Vec<WeekEvent>) -> impl IntoView {
+    let i18n = I18n::expect();
+    // No type-erased branches: each costs the main module a set of rendering functions.
+    let nothing = events
+        .is_empty()
+        .then(|| view! { <p>{t!(i18n, "home-week-nothing")}</p> });
+    let rows = events
+        .into_iter()
+        .map(|event| {
+            let WeekEvent(href, title, when, children) = event;
+            view! {
+                <li>
+                    <a href=href>
+                        <span class="week__when">{localized(i18n, when)}</span>
+                        <strong>{localized(i18n, title)}</strong>
+                        {children.map(|c| view! { <span>{localized(i18n, c)}</span> })}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="week" aria-labelledby="week-title">
+            <h2 id="week-title">{t!(i18n, "home-week-title")}</h2>
+            {nothing}
+            <ul class="week__list">{rows}</ul>
+            <p><a href="/calendar">{t!(i18n, "home-week-calendar")}</a></p>
+        </section>
+    }
 }
 
 /// Per child: unread notices and those still to acknowledge, each a link to the notice.
@@ -241,6 +277,7 @@ mod tests {
                 card(4, &[20], true, true),
             ],
             unread: 2,
+            this_week: Vec::new(),
         };
         let children = [child(10, "3A"), child(20, "5B")];
         let needs = needs_per_child(&board, &children, None);

@@ -1,6 +1,8 @@
 //! Where uploaded files live. A trait so a trust can later put them in S3-compatible storage; the
 //! local directory is the default. Keys are generated here, never taken from a file's name.
 
+pub mod upload;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 

@@ -79,6 +79,8 @@ struct Fixture {
     event_3a: i32,
     /// The demo calendar's staff meeting (staff only).
     event_staff: i32,
+    /// A 3A event the office saved with a PDF, and the PDF.
+    event_file_3a: (i32, i32),
     /// Guardian A's private calendar feed address.
     feed_of_a: String,
     /// The demo school.
@@ -412,6 +414,33 @@ fn rows(f: &Fixture) -> Vec<Row> {
                 | Actor::Teacher4B
                 | Actor::TeachingAssistant
                 | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "a file on a 3A event: the 3A family and this school's staff",
+            call: get(format!(
+                "/calendar/{}/files/{}",
+                f.event_file_3a.0, f.event_file_3a.1
+            )),
+            expect: |a| match a {
+                Actor::GuardianA
+                | Actor::Teacher3A
+                | Actor::Teacher4B
+                | Actor::TeachingAssistant
+                | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "a 3A event's file asked for through another event: nobody",
+            call: get(format!(
+                "/calendar/{}/files/{}",
+                f.event_3a, f.event_file_3a.1
+            )),
+            expect: |a| match a {
                 a if signed_in(a) => HIDDEN,
                 _ => UNAUTHENTICATED,
             },
@@ -948,7 +977,41 @@ async fn fixture(h: &Harness) -> Fixture {
                 .id
         }
     };
+    let day = (chrono::Utc::now().date_naive() + chrono::Duration::days(60))
+        .format("%Y-%m-%d")
+        .to_string();
+    let saved = h
+        .send(support::multipart_form(
+            "/admin/calendar/new",
+            &[
+                ("language", "en-GB"),
+                ("title", "3A museum visit letter"),
+                ("category", "trip"),
+                ("start_date", &day),
+                ("start_time", "09:00"),
+                ("end_time", "15:00"),
+                ("class", &class),
+                ("action", "save"),
+            ],
+            &[("museum.pdf", support::PDF)],
+            Some(&office),
+        ))
+        .await;
+    assert_eq!(
+        saved.status(),
+        StatusCode::SEE_OTHER,
+        "the 3A event is saved"
+    );
+    let event_with_file = event_titled("3A museum visit letter").await;
+    let file_on_event = app::db::entities::event_attachment::Entity::find()
+        .filter(app::db::entities::event_attachment::Column::EventId.eq(event_with_file))
+        .one(&h.db)
+        .await
+        .unwrap()
+        .expect("the PDF is on the event")
+        .id;
     Fixture {
+        event_file_3a: (event_with_file, file_on_event),
         child_of_a,
         class_3a,
         teacher_3a_account,

@@ -3,6 +3,7 @@
 //! school's. The `.ics` is read back by a parser that is not ours (Python's `icalendar`).
 //! Runs on SQLite and PostgreSQL.
 
+use crate::support;
 use crate::support::{
     Harness, body_text, form_call, postgres_harness, session_for, sqlite_harness,
 };
@@ -135,15 +136,7 @@ async fn ics(h: &Harness, id: i32, cookie: &str, language: &str) -> (StatusCode,
 }
 
 async fn each_family_sees_its_own_events(h: Harness) {
-    let riverside = school::Entity::find()
-        .one(&h.db)
-        .await
-        .expect("query")
-        .expect("demo school");
-    let added = app::calendar::demo::seed(&h.db, riverside.id)
-        .await
-        .expect("demo events");
-    assert_eq!(added, 6);
+    seed_demo_calendar(&h).await;
 
     // Guardian A's children are in 3A and 5B; guardian B's child is in 4B.
     let parent_a = session_for(&h.db, demo::PARENT_EMAIL).await;
@@ -324,21 +317,28 @@ fn month_titles(month: &serde_json::Value, key: &str) -> Vec<String> {
         .collect()
 }
 
-/// For every guardian of the school: the agenda query returns exactly the events whose audience
-/// holds one of their children.
-async fn the_agenda_query_agrees_with_the_audiences(h: Harness) {
+/// The demo school's six events; returns the school's id.
+async fn seed_demo_calendar(h: &Harness) -> i32 {
     let riverside = school::Entity::find()
         .one(&h.db)
         .await
         .expect("query")
         .expect("demo school");
-    app::calendar::demo::seed(&h.db, riverside.id)
+    let added = app::calendar::demo::seed(&h.db, riverside.id)
         .await
         .expect("demo events");
+    assert_eq!(added, 6);
+    riverside.id
+}
+
+/// For every guardian of the school: the agenda query returns exactly the events whose audience
+/// holds one of their children.
+async fn the_agenda_query_agrees_with_the_audiences(h: Harness) {
+    let school_id = seed_demo_calendar(&h).await;
     let all = event::Entity::find().all(&h.db).await.expect("events");
     let from = chrono::Utc::now() - chrono::Duration::days(1);
     let guardians = guardian::Entity::find()
-        .filter(guardian::Column::SchoolId.eq(riverside.id))
+        .filter(guardian::Column::SchoolId.eq(school_id))
         .all(&h.db)
         .await
         .expect("guardians");
@@ -349,7 +349,7 @@ async fn the_agenda_query_agrees_with_the_audiences(h: Harness) {
             .expect("memberships");
         let found: BTreeSet<i32> = app::calendar::store::upcoming_for(
             &h.db,
-            riverside.id,
+            school_id,
             &memberships,
             from,
             app::calendar::store::AGENDA_LIMIT,
@@ -363,14 +363,52 @@ async fn the_agenda_query_agrees_with_the_audiences(h: Harness) {
             .iter()
             .filter(|e| {
                 let audience = app::calendar::store::audience_of(e);
-                memberships
-                    .iter()
-                    .any(|m| audience.contains(riverside.id, m))
+                memberships.iter().any(|m| audience.contains(school_id, m))
             })
             .map(|e| e.id)
             .collect();
         assert_eq!(found, wanted, "guardian {}", g.id);
     }
+}
+
+/// The home page's strip: each family's events of the coming week, in the page as served (so a
+/// parent on a slow network sees it before the wasm arrives), and no one else's.
+async fn the_home_page_shows_the_familys_week(h: Harness) {
+    seed_demo_calendar(&h).await;
+    let inset = FOR_EVERYONE[0];
+    // Guardian A's children are in 3A and 5B; guardian B's child is in 4B. The INSET day is in
+    // four days, the Year 4 assembly in three, the staff meeting in two, parents' evening in ten.
+    let parent_a = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let home = support::home_as(&h, &parent_a).await;
+    let strip = home
+        .split("id=\"week-title\"")
+        .nth(1)
+        .expect("the home page has the week's strip");
+    assert!(home.contains("This week"));
+    assert!(strip.contains(inset), "{strip}");
+    assert!(strip.contains(&format!("/calendar/{}", event_id(&h, inset).await)));
+    for not_theirs in [ASSEMBLY, STAFF_MEETING, "Parents' evening", TRIP] {
+        assert!(!strip.contains(not_theirs), "{not_theirs} in {strip}");
+    }
+    let parent_b = session_for(&h.db, demo::OTHER_PARENT_EMAIL).await;
+    let home = support::home_as(&h, &parent_b).await;
+    let strip = home.split("id=\"week-title\"").nth(1).expect("strip");
+    let (assembly, inset_at) = (
+        strip.find(ASSEMBLY).expect("the Year 4 assembly"),
+        strip.find(inset).expect("the INSET day"),
+    );
+    assert!(assembly < inset_at, "earliest first");
+    assert!(!strip.contains(STAFF_MEETING));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_home_page_shows_the_familys_week_on_sqlite() {
+    the_home_page_shows_the_familys_week(sqlite_harness().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_home_page_shows_the_familys_week_on_postgres() {
+    the_home_page_shows_the_familys_week(postgres_harness().await).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -475,14 +513,7 @@ async fn change_event(h: &Harness, id: i32, later: chrono::Duration, cancel: boo
 }
 
 async fn feeds_follow_each_family(h: Harness) {
-    let riverside = school::Entity::find()
-        .one(&h.db)
-        .await
-        .expect("query")
-        .expect("demo school");
-    app::calendar::demo::seed(&h.db, riverside.id)
-        .await
-        .expect("demo events");
+    seed_demo_calendar(&h).await;
     let parent_a = session_for(&h.db, demo::PARENT_EMAIL).await;
     let parent_b = session_for(&h.db, demo::OTHER_PARENT_EMAIL).await;
 

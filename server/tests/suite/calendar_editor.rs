@@ -43,7 +43,7 @@ pub(crate) async fn year_group_id(h: &Harness, name: &str) -> i32 {
         .id
 }
 
-async fn class_id(h: &Harness, name: &str) -> i32 {
+pub(crate) async fn class_id(h: &Harness, name: &str) -> i32 {
     class::Entity::find()
         .filter(class::Column::Name.eq(name))
         .one(&h.db)

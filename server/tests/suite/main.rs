@@ -13,6 +13,7 @@ mod authorization;
 mod binary;
 mod calendar;
 mod calendar_editor;
+mod calendar_files;
 mod calendar_import;
 mod calendar_public;
 mod malformed;

@@ -282,6 +282,7 @@ pub fn from_event(
             t.format("%H:%M").to_string()
         }
     };
+    let repeat = Repeat::of(event);
     EventFields {
         id: Some(event.id),
         language: event.language.clone(),
@@ -294,14 +295,15 @@ pub fn from_event(
         start_time: clock(starts),
         end_date: last_day.format("%Y-%m-%d").to_string(),
         end_time: clock(ends),
-        repeat_weeks: Repeat::of(event)
+        repeat_weeks: repeat
+            .as_ref()
             .map(|r| r.weeks.to_string())
             .unwrap_or_default(),
         repeat_until: event
             .repeat_until
             .map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default(),
-        skipped_dates: Repeat::of(event)
+        skipped_dates: repeat
             .map(|r| {
                 r.skipped
                     .iter()
@@ -326,6 +328,8 @@ pub fn from_event(
                 )
             })
             .collect(),
+        held_files: Vec::new(),
+        remove_files: Vec::new(),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod fields;
 pub mod import;
 pub mod list;
 
+use super::attachments::{self, Upload};
 use super::{EventFields, EventForm, EventFormWords, RepeatLabels, notice_period, status, store};
 use crate::access::{Actor, Capability, CurrentActor, Granted, Scope, allowed_scope};
 use crate::audience::Audience;
@@ -160,6 +161,11 @@ async fn form(
         None => fields::audience(&fields),
     };
     let reach = crate::notices::staff::compose::reach_of(state, actor.school_id, &audience).await?;
+    let files = attachments::listed(state, actor, event.map(|e| e.id), &fields.held_files)
+        .await?
+        .into_iter()
+        .map(|(file, _)| file)
+        .collect();
     Ok(EventForm {
         cancelled: event.is_some_and(|e| e.status == status::CANCELLED),
         fields,
@@ -169,6 +175,8 @@ async fn form(
         short_notice,
         problems,
         notes,
+        files,
+        max_file_mb: (crate::storage::upload::MAX_ATTACHMENT_BYTES / (1024 * 1024)) as u32,
         words: EventFormWords {
             not_saved: PerLocale::build(|l| msg!(l, "event-not-saved")),
             repeat: repeat_labels(),
@@ -287,6 +295,7 @@ pub async fn post(
     language: Locale,
     id: Option<i32>,
     pairs: Vec<(String, String)>,
+    uploads: Vec<Upload>,
 ) -> Submitted {
     let mut typed = EventFields::default();
     let mut action = String::new();
@@ -298,7 +307,7 @@ pub async fn post(
         }
     }
     typed.id = id;
-    match act(state, current, language, typed, &action).await {
+    match act(state, current, language, typed, &action, uploads).await {
         Ok(None) => Submitted::Done,
         Ok(Some(form)) => Submitted::Again(Box::new(Ok(form))),
         Err(err) => Submitted::Again(Box::new(Err(err))),
@@ -311,6 +320,7 @@ async fn act(
     language: Locale,
     typed: EventFields,
     action: &str,
+    uploads: Vec<Upload>,
 ) -> Result<Option<EventForm>, AppError> {
     let granted = writer(current.0.clone().ok_or(AppError::SignInRequired)?)?;
     let actor = granted.actor.clone();
@@ -347,8 +357,21 @@ async fn act(
         typed.classes = audience.classes;
         typed.pupils = audience.pupils;
     }
+    // Files first, so a form refused for anything else still carries them.
+    let event_id = existing.as_ref().map(|e| e.id);
+    let already = attachments::count(
+        state,
+        &actor,
+        event_id,
+        &typed.held_files,
+        &typed.remove_files,
+    )
+    .await?;
+    let (held, file_problems) = attachments::hold(state, &actor, uploads, already, now).await?;
+    typed.held_files.extend(held);
     let (zone, period) = school_rules(state, actor.school_id).await?;
     let (mut new, translations, mut problems) = fields::read(&typed, &zone, language);
+    problems.extend(file_problems);
     if existing.is_none()
         && !new.audience.is_empty()
         && !may_address(state, &actor, &new.audience).await
@@ -399,26 +422,32 @@ async fn act(
     if short && !typed.short_notice_ok {
         return again(Vec::new(), Vec::new(), warning).await;
     }
-    let (event, text_changed) = match &existing {
+    let (event, text_changed, moved_from) = match &existing {
         Some(event) => {
             let (saved, changed) = store::update(&state.db, event, &new, now).await?;
             audit(state, &actor, crate::audit::action::EDITED, &saved).await?;
-            if changed.moved {
-                // The translations first, so the notice names the event in each language.
-                save_translations(state, &saved, &translations, changed.text).await?;
-                change_notice::publish(state, &actor, event, &saved, Change::Moved, now).await?;
-                return Ok(None);
-            }
-            (saved, changed.text)
+            (saved, changed.text, changed.moved.then_some(event))
         }
         None => {
             let saved =
                 store::create(&state.db, actor.school_id, Some(actor.user_id), &new, now).await?;
             audit(state, &actor, crate::audit::action::PUBLISHED, &saved).await?;
-            (saved, false)
+            (saved, false, None)
         }
     };
+    attachments::commit(
+        state,
+        &actor,
+        event.id,
+        &typed.held_files,
+        &typed.remove_files,
+    )
+    .await?;
+    // The translations before any notice of the move, so it names the event in each language.
     save_translations(state, &event, &translations, text_changed).await?;
+    if let Some(before) = moved_from {
+        change_notice::publish(state, &actor, before, &event, Change::Moved, now).await?;
+    }
     Ok(None)
 }
 

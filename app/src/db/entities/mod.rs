@@ -9,6 +9,7 @@ pub mod class;
 pub mod class_staff;
 pub mod enrolment;
 pub mod event;
+pub mod event_attachment;
 pub mod event_target;
 pub mod event_translation;
 pub mod guardian;

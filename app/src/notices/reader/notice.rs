@@ -131,24 +131,7 @@ fn Notice(notice: NoticeDetail) -> impl IntoView {
             </div>
         }
     };
-    let files = (!attachments.is_empty()).then(|| {
-        view! {
-            <h2>{t!(i18n, "notice-files")}</h2>
-            <ul class="attachments">
-                {attachments.into_iter().map(|file| {
-                    let kb = file.kb.to_string();
-                    let label = format!("{} (", file.name);
-                    view! {
-                        <li>
-                            <a class="button button--secondary" href=file.href rel="external" download>
-                                {label}{follow(i18n, move |l| msg!(l, "notice-file-kb", kb = kb.as_str()))}")"
-                            </a>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-        }
-    });
+    let files = crate::layout::download_list(i18n, attachments);
     let acknowledgement = match acknowledged {
         Some(done) => Some(view! {
             <p class="notice-acknowledged" role="status">

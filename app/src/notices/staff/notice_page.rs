@@ -100,7 +100,7 @@ pub async fn load(id: i32) -> Result<StaffNotice, AppError> {
         .into_iter()
         .map(|f| AttachmentLink {
             href: format!("/notices/{id}/files/{}", f.id),
-            kb: crate::notices::files::kilobytes(f.size_bytes),
+            kb: crate::storage::upload::kilobytes(f.size_bytes),
             name: f.file_name,
         })
         .collect();

@@ -8,12 +8,12 @@ use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, Locale, PerLocale, follow};
 use crate::layout::TextArea;
 use crate::layout::form_parts::{
-    TranslationFields, check, input, labelled, language_field, options, problem_summary,
-    problems_for, save_notes, submit, translation,
+    TranslationFields, check, files_fieldset, input, labelled, language_field, options,
+    problem_summary, problems_for, save_notes, submit, translation,
 };
 use crate::notices::{Category, ComposeForm, load_compose};
 use crate::pages::loading::{Loading, loaded, when_signed_in};
-use crate::{msg, t};
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -150,21 +150,15 @@ fn Compose(form: ComposeForm) -> impl IntoView {
             }).collect_view()}
         </fieldset>
     };
-    let mb = max_file_mb.to_string();
-    let files = view! {
-        <fieldset id="field-file">
-            <legend>{t!(i18n, "notice-files")}</legend>
-            {problem("file")}
-            {files.into_iter().map(|file| {
-                let name = file.name;
-                check("remove_file", file.id.to_string(), false, follow(i18n, move |l| msg!(l, "notice-file-remove-named", file = name.as_str())))
-            }).collect_view()}
-            {labelled(None, "notice-file".into(), t!(i18n, "notice-file-add"),
-                view! { <input id="notice-file" name="file" type="file" multiple
-                    accept="application/pdf,image/png,image/jpeg,image/gif,image/webp"/> }.into_any_now(),
-                Some(follow(i18n, move |l| msg!(l, "notice-file-size", mb = mb.as_str()))), ().into_any_now())}
-        </fieldset>
-    };
+    let files = files_fieldset(
+        i18n,
+        "notice-file",
+        files,
+        Vec::new(),
+        Vec::new(),
+        max_file_mb,
+        problem("file"),
+    );
     let buttons = if published {
         view! { <p class="compose__actions">{submit("save", false, t!(i18n, "notice-save-changes"))}</p> }.into_any_now()
     } else {
@@ -190,7 +184,7 @@ fn Compose(form: ComposeForm) -> impl IntoView {
             {audience}
             {timing.into_any_now()}
             {translations.into_any_now()}
-            {files.into_any_now()}
+            {files}
             {buttons}
         </form>
     }

@@ -12,7 +12,7 @@ use crate::msg;
 use crate::notices::store;
 use crate::notices::{
     AttachedFile, AudienceChoices, Autosaved, ComposeFields, ComposeForm, FormProblem, Target,
-    TargetKind, files, status,
+    TargetKind, status,
 };
 use crate::state::AppState;
 use chrono::{TimeZone, Utc};
@@ -191,7 +191,7 @@ pub async fn form(
         reach,
         problems,
         notes,
-        max_file_mb: (files::MAX_ATTACHMENT_BYTES / (1024 * 1024)) as u32,
+        max_file_mb: (crate::storage::upload::MAX_ATTACHMENT_BYTES / (1024 * 1024)) as u32,
     })
 }
 

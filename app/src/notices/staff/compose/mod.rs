@@ -14,8 +14,9 @@ use crate::error::AppError;
 use crate::i18n::{Locale, PerLocale};
 use crate::msg;
 use crate::notices::store;
-use crate::notices::{ComposeFields, FormProblem, files, status};
+use crate::notices::{ComposeFields, FormProblem, status};
 use crate::state::AppState;
+use crate::storage::upload;
 use axum::extract::Multipart;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -305,11 +306,11 @@ async fn add_files(
         .await?
         .len();
     for (name, bytes) in uploads {
-        let name = files::clean_name(&name);
-        let checked = if count >= files::MAX_ATTACHMENTS {
-            Err(files::UploadProblem::Count)
+        let name = upload::clean_name(&name);
+        let checked = if count >= upload::MAX_ATTACHMENTS {
+            Err(upload::UploadProblem::Count)
         } else {
-            files::check(&bytes)
+            upload::check(&bytes)
         };
         match checked {
             Ok(content_type) => {
