@@ -10,7 +10,8 @@
 //! and gets a 304 with no body when its `ETag` is current.
 
 use super::feed_cache::{self, Answer};
-use super::ics::{IcsCalendar, IcsEvent, IcsText, calendar};
+use super::ics::{CalendarFile, IcsCalendar, IcsEvent, IcsText, calendar};
+use super::vevent_cache::{self, Key};
 use super::{FeedAddress, Subscription, reader, store};
 use crate::access::{Actor, Capability, CurrentActor, allowed_scope, load_actor};
 use crate::auth::session::{hex, token_id};
@@ -271,10 +272,95 @@ pub async fn build<C: ConnectionTrait>(
     let locale = Locale::from_tag(&feed.language).unwrap_or_default();
     let zone = crate::school::db::timezone(db, actor.school_id).await?;
     let from = Utc::now() - Duration::days(PAST_DAYS);
-    let events = reader::upcoming(db, &actor, scope, &actor.memberships(), from, LIMIT).await?;
-    written(db, &events, &zone, locale, school, feed.created_at)
-        .await
-        .map(Some)
+    let memberships = actor.memberships();
+    let reach = if reader::whole_school(&actor, scope) {
+        store::Reach::School
+    } else {
+        store::Reach::Members(&memberships)
+    };
+    // Which version of each event the feed shows; only those whose text is not kept are read.
+    let versions = store::upcoming_versions(db, actor.school_id, reach, from, LIMIT).await?;
+    let ids: Vec<i32> = versions.iter().map(|v| v.id).collect();
+    let translated = store::translation_versions(db, &ids, locale.tag()).await?;
+    let keys: Vec<Key> = versions
+        .iter()
+        .map(|v| {
+            let translation = translated.get(&v.id).copied();
+            Key::new(&v.uid, v.updated_at, v.sequence, translation, locale, &zone)
+        })
+        .collect();
+    let mut texts = vevent_cache::kept(&keys);
+    let name = crate::msg!(locale, "calendar-feed-name", school = school);
+    let head = IcsCalendar {
+        zone: &zone,
+        locale,
+        feed_name: Some(&name),
+    };
+    let mut file = CalendarFile::new(&head);
+    let missing: Vec<i32> = ids
+        .iter()
+        .zip(&texts)
+        .filter(|(_, text)| text.is_none())
+        .map(|(id, _)| *id)
+        .collect();
+    if !missing.is_empty() {
+        let events = store::by_ids(db, &missing).await?;
+        let translations = store::translations(db, &missing).await?;
+        let written: HashMap<i32, Arc<str>> = events
+            .iter()
+            .map(|event| {
+                let e = IcsEvent {
+                    event,
+                    text: IcsText::of(event, translations.get(&event.id), locale),
+                };
+                // Kept under the version just read, which a change since the versions were read
+                // may have moved on: the feed shows the newer text and keeps it rightly named.
+                let text = vevent_cache::keep(file.key(&e), file.vevent(&e));
+                (event.id, text)
+            })
+            .collect();
+        for (id, text) in ids.iter().zip(texts.iter_mut()) {
+            if text.is_none() {
+                *text = written.get(id).cloned();
+            }
+        }
+    }
+    let timed = versions.iter().filter(|v| !v.all_day);
+    if let (Some(first), Some(last)) = (
+        timed.clone().map(|v| v.starts_at).min(),
+        timed.map(|v| v.last_ends_at).max(),
+    ) {
+        file.zone_for(first, last);
+    }
+    // An event deleted between the two reads has no text and is left out.
+    for text in texts.iter().flatten() {
+        file.push(text);
+    }
+    let last_modified = versions.iter().map(|v| v.updated_at).max();
+    Ok(Some(validated(
+        file.finish(),
+        last_modified,
+        feed.created_at,
+    )))
+}
+
+/// A calendar file with its validators: an ETag of its bytes, and Last-Modified from its newest
+/// event, never earlier than `since`.
+fn validated(
+    body: String,
+    newest: Option<chrono::DateTime<Utc>>,
+    since: chrono::DateTime<Utc>,
+) -> Answer {
+    // The first 16 bytes of the digest: plenty to tell two versions of a feed apart.
+    let etag = format!("\"{}\"", hex(&Sha256::digest(body.as_bytes())[..16]));
+    let last_modified = newest.unwrap_or(since).max(since);
+    Answer {
+        etag,
+        last_modified: last_modified
+            .format("%a, %d %b %Y %H:%M:%S GMT")
+            .to_string(),
+        body: body.into_bytes().into(),
+    }
 }
 
 /// `events` written as a calendar named for `school` in `locale`, with its validators; `since`
@@ -303,21 +389,11 @@ pub async fn written<C: ConnectionTrait>(
         })
         .collect();
     let body = calendar(&head, &shown);
-    // The first 16 bytes of the digest: plenty to tell two versions of a feed apart.
-    let etag = format!("\"{}\"", hex(&Sha256::digest(body.as_bytes())[..16]));
-    let last_modified = events
-        .iter()
-        .map(|e| e.updated_at)
-        .max()
-        .unwrap_or(since)
-        .max(since);
-    Ok(Answer {
-        etag,
-        last_modified: last_modified
-            .format("%a, %d %b %Y %H:%M:%S GMT")
-            .to_string(),
-        body: body.into_bytes().into(),
-    })
+    Ok(validated(
+        body,
+        events.iter().map(|e| e.updated_at).max(),
+        since,
+    ))
 }
 
 /// A calendar answer, or `304 Not Modified` when the caller's copy (`If-None-Match`) is this

@@ -4,10 +4,11 @@
 //! across clock changes; all-day events are dates.
 
 use super::recurrence::Repeat;
+use super::vevent_cache::{self, Key};
 use super::{EventCategory, status};
 use crate::db::entities::{event, event_translation};
 use crate::i18n::Locale;
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
 
 /// How often a subscribed calendar app is asked to fetch the feed again.
@@ -19,6 +20,8 @@ pub struct IcsText<'a> {
     pub title: &'a str,
     /// The description as its author wrote it (Markdown reads well as plain text).
     pub description: &'a str,
+    /// The translation it comes from (its row, when written); `None` for the original.
+    pub translation: Option<(i32, DateTime<Utc>)>,
 }
 
 impl<'a> IcsText<'a> {
@@ -32,10 +35,12 @@ impl<'a> IcsText<'a> {
             Some(t) => IcsText {
                 title: &t.title,
                 description: &t.description_source,
+                translation: Some((t.id, t.updated_at)),
             },
             None => IcsText {
                 title: &event.title,
                 description: &event.description_source,
+                translation: None,
             },
         }
     }
@@ -66,58 +71,118 @@ pub fn one_event(event: &event::Model, text: IcsText<'_>, zone: &str, locale: Lo
         locale,
         feed_name: None,
     };
-    calendar(&head, &[IcsEvent { event, text }])
+    let e = IcsEvent { event, text };
+    let mut file = CalendarFile::new(&head);
+    if !event.all_day {
+        file.zone_for(event.starts_at, event.last_ends_at);
+    }
+    let vevent = file.vevent(&e);
+    file.push(&vevent);
+    file.finish()
 }
 
-/// A calendar of `events`, with the VTIMEZONE their times refer to.
+/// A calendar of `events`, with the VTIMEZONE their times refer to; each event's text is kept
+/// for the next calendar that shows the same version of it ([`super::vevent_cache`]).
 pub fn calendar(head: &IcsCalendar<'_>, events: &[IcsEvent<'_>]) -> String {
-    let zone = crate::dates::zone(head.zone);
-    let mut calendar = Calendar::empty();
-    calendar
-        .append_property(("VERSION", "2.0"))
-        .append_property(("PRODID", "-//Schoolgate//School calendar//EN"))
-        .append_property(("CALSCALE", "GREGORIAN"))
-        .append_property(("METHOD", "PUBLISH"));
-    if let Some(name) = head.feed_name {
-        // VALUE=TEXT has the crate escape the school's name like any other text.
-        calendar
-            .append_property(
-                Property::new("X-WR-CALNAME", name)
-                    .add_parameter("VALUE", "TEXT")
-                    .done(),
-            )
-            .append_property(("X-WR-TIMEZONE", zone.name()))
-            .ttl(&Duration::hours(REFRESH_HOURS));
-    }
-    // Each category's name once, not once per event: Fluent formatting is the costly part.
-    let names: Vec<String> = EventCategory::ALL
-        .iter()
-        .map(|c| c.name(head.locale))
-        .collect();
-    let end = "END:VCALENDAR\r\n";
-    let mut text = calendar.done().to_string();
-    text.truncate(text.len().saturating_sub(end.len()));
-    let timed: Vec<_> = events.iter().filter(|e| !e.event.all_day).collect();
+    let mut file = CalendarFile::new(head);
+    let timed = events.iter().filter(|e| !e.event.all_day);
     if let (Some(first), Some(last)) = (
-        timed.iter().map(|e| e.event.starts_at).min(),
-        timed.iter().map(|e| e.event.last_ends_at).max(),
+        timed.clone().map(|e| e.event.starts_at).min(),
+        timed.map(|e| e.event.last_ends_at).max(),
     ) {
-        // The crate has no VTIMEZONE component; it goes before the events, as RFC 5545 asks of a
-        // zone its events refer to.
-        text.push_str(&super::vtimezone::block(zone, first, last));
+        file.zone_for(first, last);
     }
-    for e in events {
-        let written = super::vevent_cache::text(e, head.zone, head.locale, || {
-            // Writing to a String cannot fail.
-            vevent(e, zone, &names)
-                .try_into_string()
-                .unwrap_or_default()
-        });
-        text.push_str(&written);
+    let keys: Vec<Key> = events.iter().map(|e| file.key(e)).collect();
+    for ((e, key), kept) in events.iter().zip(&keys).zip(vevent_cache::kept(&keys)) {
+        let text = kept.unwrap_or_else(|| vevent_cache::keep(*key, file.vevent(e)));
+        file.push(&text);
     }
-    text.push_str(end);
-    text
+    file.finish()
 }
+
+/// A calendar file being written: its head, the VTIMEZONE, the events, its end.
+pub struct CalendarFile {
+    text: String,
+    zone: chrono_tz::Tz,
+    locale: Locale,
+    /// Each category's name once, not once per event: Fluent formatting is the costly part.
+    names: Vec<String>,
+}
+
+impl CalendarFile {
+    /// The calendar's head: its properties and, for a feed, its name and refresh interval.
+    pub fn new(head: &IcsCalendar<'_>) -> Self {
+        let zone = crate::dates::zone(head.zone);
+        let mut calendar = Calendar::empty();
+        calendar
+            .append_property(("VERSION", "2.0"))
+            .append_property(("PRODID", "-//Schoolgate//School calendar//EN"))
+            .append_property(("CALSCALE", "GREGORIAN"))
+            .append_property(("METHOD", "PUBLISH"));
+        if let Some(name) = head.feed_name {
+            // VALUE=TEXT has the crate escape the school's name like any other text.
+            calendar
+                .append_property(
+                    Property::new("X-WR-CALNAME", name)
+                        .add_parameter("VALUE", "TEXT")
+                        .done(),
+                )
+                .append_property(("X-WR-TIMEZONE", zone.name()))
+                .ttl(&Duration::hours(REFRESH_HOURS));
+        }
+        let mut text = calendar.done().to_string();
+        text.truncate(text.len().saturating_sub(END.len()));
+        CalendarFile {
+            text,
+            zone,
+            locale: head.locale,
+            names: EventCategory::ALL
+                .iter()
+                .map(|c| c.name(head.locale))
+                .collect(),
+        }
+    }
+
+    /// The zone's VTIMEZONE for timed events from `first` to `last`. The crate has no VTIMEZONE
+    /// component; it goes before the events, as RFC 5545 asks of a zone its events refer to.
+    pub fn zone_for(&mut self, first: DateTime<Utc>, last: DateTime<Utc>) {
+        self.text
+            .push_str(&super::vtimezone::block(self.zone, first, last));
+    }
+
+    /// The key `e`'s text is kept under.
+    pub fn key(&self, e: &IcsEvent<'_>) -> Key {
+        Key::new(
+            &e.event.uid,
+            e.event.updated_at,
+            e.event.sequence,
+            e.text.translation,
+            self.locale,
+            self.zone.name(),
+        )
+    }
+
+    /// `e` as a VEVENT.
+    pub fn vevent(&self, e: &IcsEvent<'_>) -> String {
+        // Writing to a String cannot fail.
+        vevent(e, self.zone, &self.names)
+            .try_into_string()
+            .unwrap_or_default()
+    }
+
+    /// Adds an event's text.
+    pub fn push(&mut self, vevent: &str) {
+        self.text.push_str(vevent);
+    }
+
+    /// The whole file.
+    pub fn finish(mut self) -> String {
+        self.text.push_str(END);
+        self.text
+    }
+}
+
+const END: &str = "END:VCALENDAR\r\n";
 
 /// A stored category's name among `names` (in [`EventCategory::ALL`]'s order).
 fn category_name<'a>(names: &'a [String], code: &str) -> &'a str {
@@ -264,29 +329,44 @@ mod tests {
     }
 
     #[test]
-    fn a_kept_event_text_follows_every_change_to_what_it_shows() {
+    fn a_kept_event_text_is_written_again_for_each_new_version() {
         let mut e = event(false);
-        e.id = 9_001;
-        let file = |e: &event::Model, title: &str, locale| {
-            let text = IcsText {
-                title,
-                description: &e.description_source,
+        e.uid = "kept-text-test@schoolgate".into();
+        let feed = |e: &event::Model, translation: Option<(&str, (i32, DateTime<Utc>))>| {
+            let text = match translation {
+                Some((title, version)) => IcsText {
+                    title,
+                    description: "",
+                    translation: Some(version),
+                },
+                None => IcsText {
+                    title: &e.title,
+                    description: &e.description_source,
+                    translation: None,
+                },
             };
-            one_event(e, text, "Europe/London", locale)
+            let head = IcsCalendar {
+                zone: "Europe/London",
+                locale: Locale::ZhCn,
+                feed_name: Some("Riverside"),
+            };
+            calendar(&head, &[IcsEvent { event: e, text }])
         };
-        let first = file(&e, "Trip", Locale::EnGb);
-        assert_eq!(file(&e, "Trip", Locale::EnGb), first, "the kept text");
-        assert!(file(&e, "旅行", Locale::ZhCn).contains("SUMMARY:旅行\r\n"));
-        assert!(file(&e, "Trip", Locale::ZhCn).contains("CATEGORIES:"));
+        let first = feed(&e, None);
+        assert_eq!(feed(&e, None), first, "the kept text");
+        // A change, as the store makes it: a new version.
         e.location = "Castle Hill".into();
-        assert!(file(&e, "Trip", Locale::EnGb).contains("LOCATION:Castle Hill\r\n"));
+        e.updated_at += Duration::minutes(1);
+        e.sequence += 1;
+        assert!(feed(&e, None).contains("LOCATION:Castle Hill\r\n"));
         e.status = status::CANCELLED.into();
-        assert!(file(&e, "Trip", Locale::EnGb).contains("STATUS:CANCELLED\r\n"));
-        e.starts_at += Duration::hours(1);
-        assert!(
-            file(&e, "Trip", Locale::EnGb)
-                .contains("DTSTART;TZID=Europe/London:20261207T100000\r\n")
-        );
+        e.updated_at += Duration::minutes(1);
+        e.sequence += 1;
+        assert!(feed(&e, None).contains("STATUS:CANCELLED\r\n"));
+        // A translation, then the same translation written again (a new row).
+        let at = e.updated_at;
+        assert!(feed(&e, Some(("旅行", (7, at)))).contains("SUMMARY:旅行\r\n"));
+        assert!(feed(&e, Some(("郊游", (8, at)))).contains("SUMMARY:郊游\r\n"));
     }
 
     #[test]
@@ -295,6 +375,7 @@ mod tests {
         let text = IcsText {
             title: &e.title,
             description: &e.description_source,
+            translation: None,
         };
         let ics = one_event(&e, text, "Europe/London", Locale::EnGb);
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
@@ -342,6 +423,7 @@ mod tests {
         let text = IcsText {
             title: "INSET day",
             description: "",
+            translation: None,
         };
         let ics = one_event(&e, text, "Europe/London", Locale::EnGb);
         assert!(!ics.contains("VTIMEZONE"), "dates need no zone: {ics}");
@@ -361,6 +443,7 @@ mod tests {
         let text = IcsText {
             title: "Chess club",
             description: "",
+            translation: None,
         };
         let ics = one_event(&e, text, "Europe/London", Locale::EnGb);
         assert!(
@@ -376,6 +459,7 @@ mod tests {
         let text = IcsText {
             title: "Chess club",
             description: "",
+            translation: None,
         };
         let ics = one_event(&e, text, "Europe/London", Locale::EnGb);
         assert!(

@@ -309,6 +309,50 @@ pub async fn translate<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Whose events a query reads.
+#[derive(Clone, Copy)]
+pub enum Reach<'a> {
+    /// Every event of the school, staff-only ones too.
+    School,
+    /// The events whose audience holds one of these (a family's children).
+    Members(&'a [Membership]),
+}
+
+/// The events of `reach` that have not ended by `from` (a repeating one: its last time), earliest
+/// first; `None` when the reach holds no one.
+fn upcoming_query(
+    school_id: i32,
+    reach: Reach<'_>,
+    from: DateTime<Utc>,
+    limit: u64,
+) -> Option<sea_orm::Select<event::Entity>> {
+    let query = event::Entity::find().filter(event::Column::SchoolId.eq(school_id));
+    let query = match reach {
+        Reach::School => query.filter(event::Column::LastEndsAt.gt(from)),
+        Reach::Members([]) => return None,
+        Reach::Members(memberships) => {
+            // One statement: the family's targets chosen inside the database, not read out as
+            // ids and sent back (a family with three children has hundreds of events a year).
+            let reached = Query::select()
+                .column(event_target::Column::EventId)
+                .from(event_target::Entity)
+                .cond_where(
+                    Condition::all()
+                        .add(reached_by(school_id, memberships))
+                        .add(event_target::Column::EndsAt.gt(from)),
+                )
+                .to_owned();
+            query.filter(event::Column::Id.in_subquery(reached))
+        }
+    };
+    Some(
+        query
+            .order_by_asc(event::Column::StartsAt)
+            .order_by_asc(event::Column::Id)
+            .limit(limit),
+    )
+}
+
 /// The events reaching `memberships` that have not ended by `from` (a repeating one: its last
 /// time), earliest first.
 pub async fn upcoming_for<C: ConnectionTrait>(
@@ -318,28 +362,10 @@ pub async fn upcoming_for<C: ConnectionTrait>(
     from: DateTime<Utc>,
     limit: u64,
 ) -> Result<Vec<event::Model>, DbErr> {
-    if memberships.is_empty() {
-        return Ok(Vec::new());
+    match upcoming_query(school_id, Reach::Members(memberships), from, limit) {
+        Some(query) => query.all(db).await,
+        None => Ok(Vec::new()),
     }
-    // One statement: the family's targets chosen inside the database, not read out as ids and
-    // sent back (a family with three children has hundreds of events in a year).
-    let reached = Query::select()
-        .column(event_target::Column::EventId)
-        .from(event_target::Entity)
-        .cond_where(
-            Condition::all()
-                .add(reached_by(school_id, memberships))
-                .add(event_target::Column::EndsAt.gt(from)),
-        )
-        .to_owned();
-    event::Entity::find()
-        .filter(event::Column::Id.in_subquery(reached))
-        .filter(event::Column::SchoolId.eq(school_id))
-        .order_by_asc(event::Column::StartsAt)
-        .order_by_asc(event::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await
 }
 
 /// Every event of the school (staff-only ones too) that has not ended by `from`.
@@ -349,12 +375,90 @@ pub async fn upcoming_in_school<C: ConnectionTrait>(
     from: DateTime<Utc>,
     limit: u64,
 ) -> Result<Vec<event::Model>, DbErr> {
+    match upcoming_query(school_id, Reach::School, from, limit) {
+        Some(query) => query.all(db).await,
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Which version of an event a calendar file would show, and what its VTIMEZONE and
+/// Last-Modified need: a few columns, where a whole event is two dozen.
+#[derive(Clone, Debug, sea_orm::FromQueryResult)]
+pub struct EventVersion {
+    /// The event.
+    pub id: i32,
+    /// Its iCalendar UID: random, so it tells apart events of two databases in one process.
+    pub uid: String,
+    /// Raised with [`EventVersion::sequence`] by every change.
+    pub updated_at: DateTime<Utc>,
+    /// Its iCalendar SEQUENCE.
+    pub sequence: i32,
+    /// A whole day or days.
+    pub all_day: bool,
+    /// Its first start.
+    pub starts_at: DateTime<Utc>,
+    /// When its last time ends.
+    pub last_ends_at: DateTime<Utc>,
+}
+
+/// The versions of the events [`upcoming_for`] or [`upcoming_in_school`] would read.
+pub async fn upcoming_versions<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    reach: Reach<'_>,
+    from: DateTime<Utc>,
+    limit: u64,
+) -> Result<Vec<EventVersion>, DbErr> {
+    let Some(query) = upcoming_query(school_id, reach, from, limit) else {
+        return Ok(Vec::new());
+    };
+    query
+        .select_only()
+        .column(event::Column::Id)
+        .column(event::Column::Uid)
+        .column(event::Column::UpdatedAt)
+        .column(event::Column::Sequence)
+        .column(event::Column::AllDay)
+        .column(event::Column::StartsAt)
+        .column(event::Column::LastEndsAt)
+        .into_model::<EventVersion>()
+        .all(db)
+        .await
+}
+
+/// Each of `ids`' translation into `language`, as (event, translation id, when written): a new
+/// translation is a new row, so the pair names its text.
+pub async fn translation_versions<C: ConnectionTrait>(
+    db: &C,
+    ids: &[i32],
+    language: &str,
+) -> Result<HashMap<i32, (i32, DateTime<Utc>)>, DbErr> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(i32, i32, DateTime<Utc>)> = event_translation::Entity::find()
+        .select_only()
+        .column(event_translation::Column::EventId)
+        .column(event_translation::Column::Id)
+        .column(event_translation::Column::UpdatedAt)
+        .filter(event_translation::Column::EventId.is_in(ids.iter().copied()))
+        .filter(event_translation::Column::Language.eq(language))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(event, id, at)| (event, (id, at)))
+        .collect())
+}
+
+/// The events `ids`, in no particular order.
+pub async fn by_ids<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<event::Model>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
     event::Entity::find()
-        .filter(event::Column::SchoolId.eq(school_id))
-        .filter(event::Column::LastEndsAt.gt(from))
-        .order_by_asc(event::Column::StartsAt)
-        .order_by_asc(event::Column::Id)
-        .limit(limit)
+        .filter(event::Column::Id.is_in(ids.iter().copied()))
         .all(db)
         .await
 }

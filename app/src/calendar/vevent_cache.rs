@@ -1,9 +1,14 @@
 //! Each event's VEVENT text, kept once written. Any change to the calendar makes every family's
-//! feed be built again, and nearly all of each is events nobody changed: writing an event through
-//! the iCalendar crate costs microseconds, finding its kept text a hash of what it shows.
+//! feed be built again, and nearly all of each is events nobody changed: a feed reads which
+//! version of each event it shows (a few columns), takes the kept texts, and reads and writes
+//! only the events it has no text for.
+//!
+//! A text is kept under its event's version: every change to an event raises its `updated_at`
+//! and SEQUENCE (`store::update`, `store::cancel`), and a translation written again is a new row
+//! (`store::translate`), so a changed event or translation is never found under an old key.
 
-use super::ics::IcsEvent;
 use crate::i18n::Locale;
+use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
@@ -12,50 +17,55 @@ use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 /// it the store starts again empty rather than keeping texts of events long changed.
 const MOST: usize = 50_000;
 
-/// An event as one reader's calendar shows it: the event, and a digest of everything the text is
-/// made of, so any change to the event, its translation, the language or the zone misses.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct Key {
-    event_id: i32,
-    shown: u64,
+/// One version of an event as one reader's calendar shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// A digest of the event's UID (unique across databases) and the school's zone.
+    event: u64,
+    updated_at: DateTime<Utc>,
+    sequence: i32,
+    /// The translation shown (its row and when it was written), if any.
+    translation: Option<(i32, DateTime<Utc>)>,
+    locale: Locale,
+}
+
+impl Key {
+    /// The key of an event's version, in `locale` with `translation`, on `zone`'s clock.
+    pub fn new(
+        uid: &str,
+        updated_at: DateTime<Utc>,
+        sequence: i32,
+        translation: Option<(i32, DateTime<Utc>)>,
+        locale: Locale,
+        zone: &str,
+    ) -> Self {
+        let mut h = DefaultHasher::new();
+        (uid, zone).hash(&mut h);
+        Key {
+            event: h.finish(),
+            updated_at,
+            sequence,
+            translation,
+            locale,
+        }
+    }
 }
 
 static TEXTS: LazyLock<Mutex<HashMap<Key, Arc<str>>>> = LazyLock::new(Default::default);
 
-fn key(e: &IcsEvent<'_>, zone: &str, locale: Locale) -> Key {
-    let event = e.event;
-    let mut h = DefaultHasher::new();
-    (zone, locale, e.text.title, e.text.description).hash(&mut h);
-    (&event.uid, &event.status, &event.category, &event.location).hash(&mut h);
-    (event.updated_at, event.created_at, event.sequence).hash(&mut h);
-    (event.all_day, event.starts_at, event.ends_at).hash(&mut h);
-    (event.repeat_weeks, event.repeat_until, &event.skipped_dates).hash(&mut h);
-    Key {
-        event_id: event.id,
-        shown: h.finish(),
-    }
+/// The kept text of each of `keys`, in order.
+pub fn kept(keys: &[Key]) -> Vec<Option<Arc<str>>> {
+    let texts = TEXTS.lock().unwrap_or_else(PoisonError::into_inner);
+    keys.iter().map(|k| texts.get(k).cloned()).collect()
 }
 
-/// The VEVENT text of `e` in `locale` and `zone`: the kept one, or `write`'s, then kept.
-pub fn text(
-    e: &IcsEvent<'_>,
-    zone: &str,
-    locale: Locale,
-    write: impl FnOnce() -> String,
-) -> Arc<str> {
-    let key = key(e, zone, locale);
-    if let Some(kept) = TEXTS
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .get(&key)
-    {
-        return kept.clone();
-    }
-    let written: Arc<str> = write().into();
+/// Keeps `text` under `key`.
+pub fn keep(key: Key, text: String) -> Arc<str> {
+    let text: Arc<str> = text.into();
     let mut texts = TEXTS.lock().unwrap_or_else(PoisonError::into_inner);
     if texts.len() >= MOST {
         texts.clear();
     }
-    texts.insert(key, written.clone());
-    written
+    texts.insert(key, text.clone());
+    text
 }

@@ -11,6 +11,8 @@ use std::time::Duration;
 
 /// How long a SQLite writer waits for another to finish before giving up.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// Rows a query may read ahead of the task taking them (sqlx's default is 50).
+const SQLITE_ROW_BUFFER: usize = 1024;
 /// SQLite connections in the pool. sea-orm defaults SQLite to one, which queues every reader
 /// behind a long write (a roster import); with WAL, readers on other connections go on.
 const SQLITE_CONNECTIONS: u32 = 8;
@@ -41,6 +43,10 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
                 .busy_timeout(SQLITE_BUSY_TIMEOUT)
+                // sqlx's worker thread stops after every 50 rows until the request's task has
+                // taken them: a family's year of events (hundreds of rows) was a dozen hand-offs
+                // between threads. Rows are small; let a result run ahead.
+                .row_buffer_size(SQLITE_ROW_BUFFER)
         });
     }
     Database::connect(options).await
