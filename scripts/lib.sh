@@ -100,7 +100,7 @@ ensure_smtp_sink() {
   # The e-mail tests send to a real SMTP server (aiosmtpd from PyPI) and the calendar tests read
   # our .ics files with a parser that is not ours (icalendar), both in a private virtualenv.
   local venv="$ROOT/tools/smtp/venv"
-  if ! "$venv/bin/python" -c "import aiosmtpd, icalendar" 2>/dev/null; then
+  if ! "$venv/bin/python" -c "import aiosmtpd, icalendar, PIL" 2>/dev/null; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet -r "$ROOT/tools/smtp/requirements.txt"
   fi

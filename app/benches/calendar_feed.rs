@@ -204,6 +204,7 @@ async fn main() -> anyhow::Result<()> {
             actor.school_id,
             &memberships,
             now - Span::days(feed::PAST_DAYS),
+            None,
             feed::LIMIT,
         )
         .await?;

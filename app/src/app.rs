@@ -7,6 +7,8 @@ use crate::calendar::pages::CalendarRoute;
 use crate::calendar::staff_pages::StaffCalendarRoute;
 use crate::i18n::{I18n, Locale};
 use crate::layout::AppFrame;
+use crate::news::pages::NewsRoute;
+use crate::news::staff_pages::StaffNewsRoute;
 use crate::notices::reader::{
     EmailSettingsRoute, NoticeBoardPage, NoticeRoute, NotificationsRoute,
 };
@@ -137,6 +139,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/calendar") view={Lazy::<CalendarRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/calendar/month") view={Lazy::<MonthRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/calendar/:id") view={Lazy::<CalendarRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/news") view={Lazy::<NewsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/forms") view=|| view! { <SectionPage section=Section::Forms/> } ssr=SsrMode::Async/>
                         <Route path=path!("/reports") view=|| view! { <SectionPage section=Section::Reports/> } ssr=SsrMode::Async/>
                         <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
@@ -149,6 +152,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/staff") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/calendar") view={Lazy::<StaffCalendarRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/calendar/:id") view={Lazy::<StaffCalendarRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/news") view={Lazy::<StaffNewsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/news/:story") view={Lazy::<StaffNewsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices") view={Lazy::<StaffNoticesRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices/new") view={Lazy::<ComposeRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices/:id") view={Lazy::<StaffNoticeRoute>::new()} ssr=SsrMode::Async/>

@@ -28,6 +28,8 @@ pub mod action {
     pub const EVENT_CANCELLED: &str = "event-cancelled";
     /// Events were added from a file of term dates.
     pub const EVENTS_IMPORTED: &str = "events-imported";
+    /// A post went on the newsfeed.
+    pub const NEWS_POSTED: &str = "news-posted";
 }
 
 /// Appends one entry.

@@ -12,6 +12,7 @@ pub mod error;
 pub mod hydrate_now;
 pub mod i18n;
 pub mod layout;
+pub mod news;
 pub mod notices;
 pub mod page_data;
 pub mod pages;

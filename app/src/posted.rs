@@ -28,3 +28,17 @@ pub fn page<T: Clone + Send + Sync + 'static>(
     }
     Some(answer)
 }
+
+/// What the post this render answers came to, for a form page: a form given back with problems
+/// (`refused`) is a 400 page, an error its own status.
+pub fn form<T: Clone + Send + Sync + 'static>(
+    refused: impl Fn(&T) -> bool,
+) -> Option<Result<T, AppError>> {
+    let answer = answer::<T>()?;
+    match &answer {
+        Ok(form) if refused(form) => crate::error::set_response_status(&AppError::BadRequest),
+        Ok(_) => {}
+        Err(err) => crate::error::set_response_status(err),
+    }
+    Some(answer)
+}

@@ -5,11 +5,13 @@ use crate::layout::Icon;
 use crate::t;
 use leptos::prelude::*;
 
-/// One of the five places a parent moves between.
+/// One of the six places a parent moves between.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
     /// The landing page.
     Home,
+    /// The school story, class stories and portfolios.
+    News,
     /// The noticeboard.
     Notices,
     /// Events and term dates.
@@ -22,8 +24,9 @@ pub enum Section {
 
 impl Section {
     /// Every section, in navigation order.
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Home,
+        Section::News,
         Section::Notices,
         Section::Calendar,
         Section::Forms,
@@ -34,6 +37,7 @@ impl Section {
     pub fn href(self) -> &'static str {
         match self {
             Section::Home => "/",
+            Section::News => "/news",
             Section::Notices => "/notices",
             Section::Calendar => "/calendar",
             Section::Forms => "/forms",
@@ -45,6 +49,7 @@ impl Section {
     pub fn icon(self) -> Icon {
         match self {
             Section::Home => Icon::Home,
+            Section::News => Icon::News,
             Section::Notices => Icon::Notices,
             Section::Calendar => Icon::Calendar,
             Section::Forms => Icon::Forms,
@@ -56,6 +61,7 @@ impl Section {
     pub fn name(self, i18n: I18n) -> Signal<String> {
         match self {
             Section::Home => t!(i18n, "nav-home"),
+            Section::News => t!(i18n, "nav-news"),
             Section::Notices => t!(i18n, "nav-notices"),
             Section::Calendar => t!(i18n, "nav-calendar"),
             Section::Forms => t!(i18n, "nav-forms"),
@@ -67,6 +73,7 @@ impl Section {
     pub fn summary(self, i18n: I18n) -> Option<Signal<String>> {
         match self {
             Section::Home => None,
+            Section::News => Some(t!(i18n, "home-card-news")),
             Section::Notices => Some(t!(i18n, "home-card-notices")),
             Section::Calendar => Some(t!(i18n, "home-card-calendar")),
             Section::Forms => Some(t!(i18n, "home-card-forms")),
@@ -78,6 +85,8 @@ impl Section {
     pub fn empty_message(self, i18n: I18n) -> Option<Signal<String>> {
         match self {
             Section::Home => None,
+            // The feed says so itself, in words sent with its data.
+            Section::News => None,
             Section::Notices => Some(t!(i18n, "notices-empty")),
             Section::Calendar => Some(t!(i18n, "calendar-empty")),
             Section::Forms => Some(t!(i18n, "forms-empty")),

@@ -10,7 +10,7 @@ test('home page arrives complete from the server', async ({ page }) => {
   await expect(page.locator('.top-bar__school-full')).toHaveText('Riverside Primary School');
   await expect(page.locator('.top-bar__school')).toHaveAccessibleName('Riverside Primary School');
   const tabs = portal.nav().getByRole('link');
-  await expect(tabs).toHaveText(['Home', 'Notices', 'Calendar', 'Forms', 'Reports']);
+  await expect(tabs).toHaveText(['Home', 'News', 'Notices', 'Calendar', 'Forms', 'Reports']);
   await expect(portal.nav().getByRole('link', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
 });

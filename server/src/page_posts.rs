@@ -1,12 +1,11 @@
 //! Form posts a page sends to its own address (the compose form with its files, the office's
 //! letters, roster import and staff accounts, a family's calendar feed, the event form, the
-//! calendar import): the post
+//! calendar import, a news post with its photos): the post
 //! is handled, then either redirected or answered with the app's page for that address, rendered
 //! with what the post came to — so a refused form shows again with everything typed, with or
 //! without JavaScript.
 
 use app::access::CurrentActor;
-use app::calendar::attachments::Upload;
 use app::calendar::editor::{self, import};
 use app::calendar::feed;
 use app::error::AppError;
@@ -14,6 +13,7 @@ use app::notices::staff::compose::{self, Submitted};
 use app::posted::Posted;
 use app::roster::{import_page, letters, staff_page};
 use app::state::AppState;
+use app::storage::upload::Upload;
 use axum::Form;
 use axum::body::Body;
 use axum::extract::{FromRequest, Multipart, Request};
@@ -147,7 +147,7 @@ pub async fn event(state: PostState, request: Request<Body>) -> Response {
     let language = app::i18n::negotiate::locale_for_request(&parts.headers);
     let segment = parts.uri.path().rsplit('/').next().unwrap_or_default();
     let typed = if is_multipart(&parts) {
-        event_form_with_files(&parts, body).await
+        form_with_files(&parts, body, "file").await
     } else {
         form_pairs(&parts, body)
             .await
@@ -167,13 +167,45 @@ pub async fn event(state: PostState, request: Request<Body>) -> Response {
     }
 }
 
-/// The event form's fields in order and its files (`file`; an empty file input sends none).
-async fn event_form_with_files(
+/// `POST /admin/news/{story}`: publish a post, or show the form again with why not.
+pub async fn news(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    let segment = parts
+        .uri
+        .path()
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let typed = if is_multipart(&parts) {
+        form_with_files(&parts, body, "photo").await
+    } else {
+        form_pairs(&parts, body)
+            .await
+            .map(|pairs| (pairs, Vec::new()))
+    };
+    let answer = match typed {
+        Ok((pairs, uploads)) => {
+            app::news::publish::post(&state.app, &current, &segment, pairs, uploads).await
+        }
+        Err(err) => app::news::publish::Submitted::Again(Box::new(Err(err))),
+    };
+    match answer {
+        app::news::publish::Submitted::Done => Redirect::to(app::news::NEWS_PATH).into_response(),
+        app::news::publish::Submitted::Again(form) => page_with(&state, parts, Posted(*form)).await,
+    }
+}
+
+/// A multipart form's fields in order and its files (those sent as `file_field`; an empty file
+/// input sends none).
+async fn form_with_files(
     parts: &Parts,
     body: Body,
+    file_field: &str,
 ) -> Result<(Vec<(String, String)>, Vec<Upload>), AppError> {
     let unreadable = |err: axum::extract::multipart::MultipartError| {
-        tracing::debug!(%err, "an event form post could not be read");
+        tracing::debug!(%err, "a form post with files could not be read");
         AppError::BadRequest
     };
     let mut multipart = Multipart::from_request(body_request(parts, body), &())
@@ -183,7 +215,7 @@ async fn event_form_with_files(
     let mut uploads = Vec::new();
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
         let name = field.name().unwrap_or_default().to_string();
-        if name == "file" {
+        if name == file_field {
             let file_name = field.file_name().unwrap_or_default().to_string();
             let bytes = field.bytes().await.map_err(unreadable)?;
             if !bytes.is_empty() {

@@ -56,6 +56,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     let roster_post = answered(|s, r| Box::pin(page_posts::roster(s, r)));
     let staff_post = answered(|s, r| Box::pin(page_posts::staff(s, r)));
     let event_post = answered(|s, r| Box::pin(page_posts::event(s, r)));
+    let news_post = answered(|s, r| Box::pin(page_posts::news(s, r)));
     // The app serves this page through `/admin/calendar/:id`; this route must answer its GET too.
     let import_page =
         answered(|s, r| Box::pin(page_posts::calendar_import(s, r))).get(page_renderer(&state));
@@ -76,6 +77,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route("/admin/staff", staff_post)
         .route(app::calendar::import_page::IMPORT_PATH, import_page)
         .route("/admin/calendar/{id}", event_post)
+        .route("/admin/news/{story}", news_post)
         .route(app::calendar::pages::SUBSCRIBE_PATH, subscription_page)
         // The compose form posts to its own address; the answer may be that page again.
         .route("/admin/notices/new", compose_post.clone())
@@ -104,6 +106,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
             "/calendar/{id}/files/{file}",
             get(app::calendar::download::event_file),
         )
+        .route("/news/photos/{id}/{width}", get(app::news::photos::serve))
         // The school's public events, for its website: no session.
         .route(
             "/calendar/public/{file}",

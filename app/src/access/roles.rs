@@ -81,6 +81,12 @@ pub enum Capability {
     CalendarWriteClass,
     /// Put events on the calendar for year groups, the whole school or staff only.
     CalendarWriteSchool,
+    /// Read the newsfeed: the school story, class stories and portfolios one may see.
+    NewsRead,
+    /// Post to class stories and the portfolios of the class's pupils.
+    NewsPostClass,
+    /// Post to the school story.
+    NewsPostSchool,
 }
 
 /// How far a granted capability reaches.
@@ -111,6 +117,9 @@ impl Capability {
             Capability::CalendarRead => "calendar.read",
             Capability::CalendarWriteClass => "calendar.write.class",
             Capability::CalendarWriteSchool => "calendar.write.school",
+            Capability::NewsRead => "news.read",
+            Capability::NewsPostClass => "news.post.class",
+            Capability::NewsPostSchool => "news.post.school",
         }
     }
 }
@@ -124,6 +133,7 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (NoticeRead, OwnChildren),
             (NoticeAcknowledge, OwnChildren),
             (CalendarRead, OwnChildren),
+            (NewsRead, OwnChildren),
         ],
         // Every member of staff plans around the whole school's calendar.
         Role::Teacher => &[
@@ -133,8 +143,16 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (NoticeStatsView, OwnClasses),
             (AudiencePreview, OwnClasses),
             (CalendarWriteClass, OwnClasses),
+            (NewsRead, OwnClasses),
+            (NewsPostClass, OwnClasses),
         ],
-        Role::TeachingAssistant => &[(NoticeRead, OwnClasses), (CalendarRead, WholeSchool)],
+        // Assistants share the class's day with its families as its teacher does.
+        Role::TeachingAssistant => &[
+            (NoticeRead, OwnClasses),
+            (CalendarRead, WholeSchool),
+            (NewsRead, OwnClasses),
+            (NewsPostClass, OwnClasses),
+        ],
         Role::OfficeAdmin => &[
             (NoticeRead, WholeSchool),
             (CalendarRead, WholeSchool),
@@ -146,6 +164,9 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (AudiencePreview, WholeSchool),
             (CalendarWriteClass, WholeSchool),
             (CalendarWriteSchool, WholeSchool),
+            (NewsRead, WholeSchool),
+            (NewsPostClass, WholeSchool),
+            (NewsPostSchool, WholeSchool),
         ],
         Role::Leadership | Role::SafeguardingLead => &[
             (NoticeRead, WholeSchool),
@@ -156,6 +177,9 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (AudiencePreview, WholeSchool),
             (CalendarWriteClass, WholeSchool),
             (CalendarWriteSchool, WholeSchool),
+            (NewsRead, WholeSchool),
+            (NewsPostClass, WholeSchool),
+            (NewsPostSchool, WholeSchool),
         ],
         Role::SystemAdmin => &[
             (StaffManage, WholeSchool),
@@ -179,7 +203,7 @@ mod tests {
     use super::*;
 
     const ROLES: [Role; 7] = Role::ALL;
-    const CAPABILITIES: [Capability; 13] = [
+    const CAPABILITIES: [Capability; 16] = [
         Capability::NoticeRead,
         Capability::NoticeAcknowledge,
         Capability::NoticePublishClass,
@@ -193,6 +217,9 @@ mod tests {
         Capability::CalendarRead,
         Capability::CalendarWriteClass,
         Capability::CalendarWriteSchool,
+        Capability::NewsRead,
+        Capability::NewsPostClass,
+        Capability::NewsPostSchool,
     ];
 
     #[test]
@@ -238,7 +265,10 @@ mod tests {
         for capability in CAPABILITIES {
             let expected = matches!(
                 capability,
-                Capability::NoticeRead | Capability::NoticeAcknowledge | Capability::CalendarRead
+                Capability::NoticeRead
+                    | Capability::NoticeAcknowledge
+                    | Capability::CalendarRead
+                    | Capability::NewsRead
             )
             .then_some(Scope::OwnChildren);
             assert_eq!(

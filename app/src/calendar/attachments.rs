@@ -16,13 +16,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 /// How long a file is held for a form that was never saved.
 const HELD_HOURS: i64 = 24;
 
-/// A file as uploaded: its name as the browser gave it, and its bytes.
-pub struct Upload {
-    /// The name on the uploader's device.
-    pub name: String,
-    /// The content.
-    pub bytes: Vec<u8>,
-}
+pub use crate::storage::upload::Upload;
 
 /// The files of `event_id`, oldest first.
 pub async fn of_event<C: sea_orm::ConnectionTrait>(
@@ -79,7 +73,7 @@ pub async fn listed(
     actor: &Actor,
     event_id: Option<i32>,
     held_ids: &[i32],
-) -> Result<Vec<(AttachedFile, bool)>, AppError> {
+) -> Result<Vec<AttachedFile>, AppError> {
     let mut files = match event_id {
         Some(id) => of_event(&state.db, id).await?,
         None => Vec::new(),
@@ -87,13 +81,9 @@ pub async fn listed(
     files.extend(held(state, actor, held_ids).await?);
     Ok(files
         .into_iter()
-        .map(|f| {
-            let is_held = f.event_id.is_none();
-            let file = AttachedFile {
-                id: f.id,
-                name: f.file_name,
-            };
-            (file, is_held)
+        .map(|f| AttachedFile {
+            id: f.id,
+            name: f.file_name,
         })
         .collect())
 }
@@ -165,7 +155,7 @@ pub async fn count(
     Ok(listed(state, actor, event_id, held_ids)
         .await?
         .iter()
-        .filter(|(f, _)| !removed.contains(&f.id))
+        .filter(|f| !removed.contains(&f.id))
         .count())
 }
 

@@ -174,9 +174,17 @@ pub async fn view(month: Option<String>, audience: Option<String>) -> Result<Mon
     } else {
         (None, None)
     };
-    let found = match &narrowed {
+    let events: Vec<event::Model> = match &narrowed {
         Some(memberships) => {
-            store::upcoming_for(&state.db, actor.school_id, memberships, from, MONTH_LIMIT).await?
+            store::upcoming_for(
+                &state.db,
+                actor.school_id,
+                memberships,
+                from,
+                Some(to),
+                MONTH_LIMIT,
+            )
+            .await?
         }
         None => {
             reader::upcoming(
@@ -185,12 +193,12 @@ pub async fn view(month: Option<String>, audience: Option<String>) -> Result<Mon
                 granted.scope,
                 &actor.chosen_memberships(),
                 from,
+                Some(to),
                 MONTH_LIMIT,
             )
             .await?
         }
     };
-    let events: Vec<event::Model> = found.into_iter().filter(|e| e.starts_at < to).collect();
     let ids: Vec<i32> = events.iter().map(|e| e.id).collect();
     let mut translations = store::translations(&state.db, &ids).await?;
     let mut on_day: std::collections::BTreeMap<NaiveDate, Vec<MonthEntry>> = Default::default();

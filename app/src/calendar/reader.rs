@@ -45,6 +45,7 @@ pub async fn agenda() -> Result<Agenda, AppError> {
         granted.scope,
         &actor.chosen_memberships(),
         from,
+        None,
         store::AGENDA_LIMIT,
     )
     .await?;
@@ -107,10 +108,18 @@ pub async fn this_week<C: sea_orm::ConnectionTrait>(
     let from = crate::dates::start_of_day(zone, today);
     let until = crate::dates::start_of_day(zone, today + Duration::days(7));
     let memberships = actor.chosen_memberships();
-    let events = upcoming(db, actor, scope, &memberships, from, store::AGENDA_LIMIT).await?;
+    let events = upcoming(
+        db,
+        actor,
+        scope,
+        &memberships,
+        from,
+        Some(until),
+        store::AGENDA_LIMIT,
+    )
+    .await?;
     let mut times: Vec<(&event::Model, Occurrence)> = events
         .iter()
-        .filter(|e| e.starts_at < until)
         .flat_map(|e| {
             occurrences(e, zone)
                 .into_iter()
@@ -160,20 +169,22 @@ fn for_children(names: &[String]) -> Option<PerLocale<String>> {
 /// Most events in the home page's strip; the calendar has the rest.
 pub const WEEK_MOST: usize = 6;
 
-/// The events `actor` may see that have not ended by `from`, earliest first: the whole school's
-/// for staff, else those whose audience holds one of `memberships` (the actor's children).
+/// The events `actor` may see that have not ended by `from` (and start before `before`, if
+/// given), earliest first: the whole school's for staff, else those whose audience holds one of
+/// `memberships` (the actor's children).
 pub async fn upcoming<C: sea_orm::ConnectionTrait>(
     db: &C,
     actor: &Actor,
     scope: Scope,
     memberships: &[crate::audience::Membership],
     from: DateTime<Utc>,
+    before: Option<DateTime<Utc>>,
     limit: u64,
 ) -> Result<Vec<event::Model>, sea_orm::DbErr> {
     if whole_school(actor, scope) {
-        store::upcoming_in_school(db, actor.school_id, from, limit).await
+        store::upcoming_in_school(db, actor.school_id, from, before, limit).await
     } else {
-        store::upcoming_for(db, actor.school_id, memberships, from, limit).await
+        store::upcoming_for(db, actor.school_id, memberships, from, before, limit).await
     }
 }
 

@@ -318,15 +318,20 @@ pub enum Reach<'a> {
     Members(&'a [Membership]),
 }
 
-/// The events of `reach` that have not ended by `from` (a repeating one: its last time), earliest
-/// first; `None` when the reach holds no one.
+/// The events of `reach` that have not ended by `from` (a repeating one: its last time) and, with
+/// `before`, start before it, earliest first; `None` when the reach holds no one.
 fn upcoming_query(
     school_id: i32,
     reach: Reach<'_>,
     from: DateTime<Utc>,
+    before: Option<DateTime<Utc>>,
     limit: u64,
 ) -> Option<sea_orm::Select<event::Entity>> {
-    let query = event::Entity::find().filter(event::Column::SchoolId.eq(school_id));
+    let mut query = event::Entity::find().filter(event::Column::SchoolId.eq(school_id));
+    if let Some(before) = before {
+        // A repeating event's first start: it may still happen in the window.
+        query = query.filter(event::Column::StartsAt.lt(before));
+    }
     let query = match reach {
         Reach::School => query.filter(event::Column::LastEndsAt.gt(from)),
         Reach::Members([]) => return None,
@@ -354,28 +359,31 @@ fn upcoming_query(
 }
 
 /// The events reaching `memberships` that have not ended by `from` (a repeating one: its last
-/// time), earliest first.
+/// time) and start before `before` if given, earliest first.
 pub async fn upcoming_for<C: ConnectionTrait>(
     db: &C,
     school_id: i32,
     memberships: &[Membership],
     from: DateTime<Utc>,
+    before: Option<DateTime<Utc>>,
     limit: u64,
 ) -> Result<Vec<event::Model>, DbErr> {
-    match upcoming_query(school_id, Reach::Members(memberships), from, limit) {
+    match upcoming_query(school_id, Reach::Members(memberships), from, before, limit) {
         Some(query) => query.all(db).await,
         None => Ok(Vec::new()),
     }
 }
 
-/// Every event of the school (staff-only ones too) that has not ended by `from`.
+/// Every event of the school (staff-only ones too) that has not ended by `from` and starts before
+/// `before` if given.
 pub async fn upcoming_in_school<C: ConnectionTrait>(
     db: &C,
     school_id: i32,
     from: DateTime<Utc>,
+    before: Option<DateTime<Utc>>,
     limit: u64,
 ) -> Result<Vec<event::Model>, DbErr> {
-    match upcoming_query(school_id, Reach::School, from, limit) {
+    match upcoming_query(school_id, Reach::School, from, before, limit) {
         Some(query) => query.all(db).await,
         None => Ok(Vec::new()),
     }
@@ -409,7 +417,7 @@ pub async fn upcoming_versions<C: ConnectionTrait>(
     from: DateTime<Utc>,
     limit: u64,
 ) -> Result<Vec<EventVersion>, DbErr> {
-    let Some(query) = upcoming_query(school_id, reach, from, limit) else {
+    let Some(query) = upcoming_query(school_id, reach, from, None, limit) else {
         return Ok(Vec::new());
     };
     query

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 pub enum Icon {
     /// A house.
     Home,
+    /// A photo.
+    News,
     /// A speech bubble.
     Notices,
     /// A calendar page.
@@ -23,6 +25,7 @@ impl Icon {
     fn path(self) -> &'static str {
         match self {
             Icon::Home => "M3 11l9-8 9 8M5 10v10h5v-6h4v6h5V10",
+            Icon::News => "M3 5h18v14H3zM3 16l5-5 4 4 3-3 6 6M15.5 9.5h.01",
             Icon::Notices => "M4 5h16v11H8l-4 4zM8 9h8M8 12h5",
             Icon::Calendar => "M4 6h16v14H4zM4 10h16M8 3v5M16 3v5",
             Icon::Forms => "M6 3h9l4 4v14H6zM9 12l2 2 4-4M9 17h6",

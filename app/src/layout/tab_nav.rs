@@ -1,4 +1,4 @@
-//! The five sections: a bottom tab bar on phones, a side column on wide screens (CSS decides).
+//! The six sections: a bottom tab bar on phones, a side column on wide screens (CSS decides).
 
 use super::icons::IconSvg;
 use crate::hydrate_now::IntoAnyNow;

@@ -24,16 +24,19 @@ pub enum StaffTool {
     Notices,
     /// The school's events.
     Calendar,
+    /// Posting to the newsfeed.
+    News,
 }
 
 impl StaffTool {
     /// Every tool, in the order the page lists them.
-    pub const ALL: [StaffTool; 5] = [
+    pub const ALL: [StaffTool; 6] = [
         StaffTool::Letters,
         StaffTool::Roster,
         StaffTool::Staff,
         StaffTool::Notices,
         StaffTool::Calendar,
+        StaffTool::News,
     ];
 
     /// The tool's page.
@@ -44,6 +47,7 @@ impl StaffTool {
             StaffTool::Staff => "/admin/staff",
             StaffTool::Notices => "/admin/notices",
             StaffTool::Calendar => "/admin/calendar",
+            StaffTool::News => "/admin/news",
         }
     }
 }
@@ -78,6 +82,8 @@ mod server {
                 StaffTool::Notices => allowed_scope(&actor.roles, Capability::NoticeStatsView)
                     .is_some_and(|scope| scope != Scope::OwnChildren),
                 StaffTool::Calendar => allowed_scope(&actor.roles, Capability::CalendarWriteClass)
+                    .is_some_and(|scope| scope != Scope::OwnChildren),
+                StaffTool::News => allowed_scope(&actor.roles, Capability::NewsPostClass)
                     .is_some_and(|scope| scope != Scope::OwnChildren),
                 StaffTool::Letters => {
                     allowed_scope(&actor.roles, Capability::AccessCodesIssue)
@@ -137,6 +143,7 @@ fn Tools(tools: StaffTools) -> impl IntoView {
                     StaffTool::Staff => t!(i18n, "staff-title"),
                     StaffTool::Notices => t!(i18n, "notice-list-title"),
                     StaffTool::Calendar => t!(i18n, "calendar-staff-title"),
+                    StaffTool::News => t!(i18n, "news-post-title"),
                 };
                 view! { <li><a class="button" href=tool.href()>{label}</a></li> }
             }).collect_view()}

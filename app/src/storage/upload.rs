@@ -107,6 +107,14 @@ pub fn disposition(name: &str) -> String {
     format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
 }
 
+/// A file as uploaded with a form: its name as the browser gave it, and its bytes.
+pub struct Upload {
+    /// The name on the uploader's device.
+    pub name: String,
+    /// The content.
+    pub bytes: Vec<u8>,
+}
+
 /// A private download of `bytes`, stored under `key` as `name`: "not found" if the store lost it.
 pub async fn download(
     files: &crate::storage::SharedStore,

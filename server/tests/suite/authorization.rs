@@ -83,6 +83,8 @@ struct Fixture {
     event_file_3a: (i32, i32),
     /// Guardian A's private calendar feed address.
     feed_of_a: String,
+    /// A photo on a post to the 3A class story, and a width it is stored at.
+    news_photo_3a: (i32, u32),
     /// The demo school.
     school_id: i32,
 }
@@ -221,14 +223,15 @@ fn rows(f: &Fixture) -> Vec<Row> {
             },
         },
         Row {
-            name: "staff tools index: staff with an office tool or the notice figures",
+            name: "staff tools index: staff with an office tool, the notice figures or news to post",
             call: get("/admin".into()),
             expect: |a| match a {
                 Actor::OfficeAdmin
                 | Actor::OtherSchoolAdmin
                 | Actor::SystemAdmin
                 | Actor::Teacher3A
-                | Actor::Teacher4B => OK,
+                | Actor::Teacher4B
+                | Actor::TeachingAssistant => OK,
                 a if signed_in(a) => HIDDEN,
                 _ => UNAUTHENTICATED,
             },
@@ -440,6 +443,82 @@ fn rows(f: &Fixture) -> Vec<Row> {
                 "/calendar/{}/files/{}",
                 f.event_3a, f.event_file_3a.1
             )),
+            expect: |a| match a {
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "the newsfeed: every family and member of staff who reads news, their own",
+            call: form("/api/news/feed", vec![]),
+            expect: |a| match a {
+                Actor::SystemAdmin => HIDDEN,
+                a if signed_in(a) => OK,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "the stories one may post to: staff who post news",
+            call: form("/api/news/stories", vec![]),
+            expect: |a| match a {
+                Actor::Teacher3A
+                | Actor::Teacher4B
+                | Actor::TeachingAssistant
+                | Actor::OfficeAdmin
+                | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "the post form for class 3A: its teacher and assistant, this school's office",
+            call: form("/api/news/form", vec![("story", format!("c{}", f.class_3a))]),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::TeachingAssistant | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "the post form for the school story: the office of the school",
+            call: form("/api/news/form", vec![("story", "school".into())]),
+            expect: |a| match a {
+                Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "posting to class 3A: its teacher and assistant, this school's office",
+            call: Call {
+                path: format!("/admin/news/c{}", f.class_3a),
+                body: Body::Multipart(vec![("body", "Sports day".into())]),
+            },
+            expect: |a| match a {
+                // Published, and sent on to the feed (a redirect counts as success).
+                Actor::Teacher3A | Actor::TeachingAssistant | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "a photo on a 3A class story: the 3A family, 3A's staff and the office",
+            call: get(format!(
+                "/news/photos/{}/{}",
+                f.news_photo_3a.0, f.news_photo_3a.1
+            )),
+            expect: |a| match a {
+                Actor::GuardianA
+                | Actor::Teacher3A
+                | Actor::TeachingAssistant
+                | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "a photo at a width it is not stored at: nobody",
+            call: get(format!("/news/photos/{}/4000", f.news_photo_3a.0)),
             expect: |a| match a {
                 a if signed_in(a) => HIDDEN,
                 _ => UNAUTHENTICATED,
@@ -715,14 +794,15 @@ fn rows(f: &Fixture) -> Vec<Row> {
             },
         },
         Row {
-            name: "staff tools data: staff with an office tool or the notice figures",
+            name: "staff tools data: staff with an office tool, the notice figures or news to post",
             call: form("/api/staff/tools", vec![]),
             expect: |a| match a {
                 Actor::OfficeAdmin
                 | Actor::OtherSchoolAdmin
                 | Actor::SystemAdmin
                 | Actor::Teacher3A
-                | Actor::Teacher4B => OK,
+                | Actor::Teacher4B
+                | Actor::TeachingAssistant => OK,
                 a if signed_in(a) => HIDDEN,
                 _ => UNAUTHENTICATED,
             },
@@ -1010,7 +1090,27 @@ async fn fixture(h: &Harness) -> Fixture {
         .unwrap()
         .expect("the PDF is on the event")
         .id;
+    let posted = h
+        .send(support::multipart_form_with(
+            &format!("/admin/news/c{class}"),
+            &[("body", "3A made bread")],
+            "photo",
+            &[("bread.png", &tiny_png())],
+            Some(&office),
+        ))
+        .await;
+    assert_eq!(
+        posted.status(),
+        StatusCode::SEE_OTHER,
+        "the 3A post is published"
+    );
+    let photo = app::db::entities::news_photo::Entity::find()
+        .one(&h.db)
+        .await
+        .unwrap()
+        .expect("the post's photo");
     Fixture {
+        news_photo_3a: (photo.id, u32::try_from(photo.width).unwrap()),
         event_file_3a: (event_with_file, file_on_event),
         child_of_a,
         class_3a,
@@ -1024,6 +1124,16 @@ async fn fixture(h: &Harness) -> Fixture {
         feed_of_a: feed_of(h, demo::PARENT_EMAIL).await,
         school_id: riverside.id,
     }
+}
+
+/// A small PNG for a post's photo.
+fn tiny_png() -> Vec<u8> {
+    let image = image::RgbImage::from_pixel(48, 32, image::Rgb([200, 120, 40]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    image
+        .write_to(&mut out, image::ImageFormat::Png)
+        .expect("png");
+    out.into_inner()
 }
 
 /// The path of a fresh feed address for the account `email`.

@@ -352,6 +352,7 @@ async fn the_agenda_query_agrees_with_the_audiences(h: Harness) {
             school_id,
             &memberships,
             from,
+            None,
             app::calendar::store::AGENDA_LIMIT,
         )
         .await

@@ -6,7 +6,7 @@
 
 use crate::calendar_editor::{class_id, year_group_id};
 use crate::support::{
-    Harness, PDF, body_text, multipart_form, postgres_harness, session_for, sqlite_harness,
+    Harness, PDF, body_text, post_form, postgres_harness, session_for, sqlite_harness,
 };
 use app::db::entities::{event, event_attachment};
 use app::roster::demo;
@@ -27,19 +27,7 @@ async fn post(
     files: &[(&str, &[u8])],
     language: &str,
 ) -> (StatusCode, String, String) {
-    let mut request = multipart_form(path, fields, files, Some(cookie));
-    request
-        .headers_mut()
-        .insert(header::ACCEPT_LANGUAGE, language.parse().expect("header"));
-    let response = h.send(request).await;
-    let status = response.status();
-    let location = response
-        .headers()
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    (status, location, body_text(response).await)
+    post_form(h, path, cookie, fields, ("file", files), language).await
 }
 
 fn pairs<'a>(all: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {

@@ -17,6 +17,7 @@ mod calendar_files;
 mod calendar_import;
 mod calendar_public;
 mod malformed;
+mod news;
 mod notices;
 mod outbox;
 mod surface;

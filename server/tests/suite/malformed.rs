@@ -27,6 +27,9 @@ const WITHOUT_ARGUMENTS: &[&str] = &[
     // Their one argument is optional: no id is the form for a new event, no month this month.
     "/api/calendar/form",
     "/api/calendar/month",
+    "/api/news/stories",
+    // No `before` is the newest page.
+    "/api/news/feed",
 ];
 
 /// Bodies no server function of ours can decode, with the content type each is sent as.

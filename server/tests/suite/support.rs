@@ -249,6 +249,17 @@ pub fn multipart_form(
     files: &[(&str, &[u8])],
     cookie: Option<&str>,
 ) -> Request<Body> {
+    multipart_form_with(path, fields, "file", files, cookie)
+}
+
+/// [`multipart_form`] with the files sent as `file_field`.
+pub fn multipart_form_with(
+    path: &str,
+    fields: &[(&str, &str)],
+    file_field: &str,
+    files: &[(&str, &[u8])],
+    cookie: Option<&str>,
+) -> Request<Body> {
     let boundary = "sg-test-boundary-Q2hcFq8xYbRk";
     let mut body: Vec<u8> = Vec::new();
     for (name, value) in fields {
@@ -262,7 +273,7 @@ pub fn multipart_form(
     for (file_name, bytes) in files {
         body.extend_from_slice(
             format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{file_field}\"; filename=\"{file_name}\"\r\n\
                  Content-Type: application/octet-stream\r\n\r\n"
             )
             .as_bytes(),
@@ -283,6 +294,31 @@ pub fn multipart_form(
         builder = builder.header(header::COOKIE, cookie);
     }
     builder.body(Body::from(body)).expect("request")
+}
+
+/// Posts a multipart form as a browser reading `language` would, its files as `file_field`;
+/// returns the status, the redirect (if any) and the page.
+pub async fn post_form(
+    h: &Harness,
+    path: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+    (file_field, files): (&str, &[(&str, &[u8])]),
+    language: &str,
+) -> (http::StatusCode, String, String) {
+    let mut request = multipart_form_with(path, fields, file_field, files, Some(cookie));
+    request
+        .headers_mut()
+        .insert(header::ACCEPT_LANGUAGE, language.parse().expect("header"));
+    let response = h.send(request).await;
+    let status = response.status();
+    let location = response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    (status, location, body_text(response).await)
 }
 
 /// A one-page PDF's first bytes: enough for content sniffing.

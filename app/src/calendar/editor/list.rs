@@ -91,7 +91,8 @@ pub async fn load() -> Result<StaffCalendar, AppError> {
     let school_id = granted.actor.school_id;
     let zone = crate::school::db::timezone(&state.db, school_id).await?;
     let from = crate::dates::start_of_day(&zone, crate::dates::local_day(&zone, Utc::now()));
-    let events = store::upcoming_in_school(&state.db, school_id, from, store::AGENDA_LIMIT).await?;
+    let events =
+        store::upcoming_in_school(&state.db, school_id, from, None, store::AGENDA_LIMIT).await?;
     let audiences: Vec<Audience> = events.iter().map(store::audience_of).collect();
     let names = Names::of(&state.db, school_id, &audiences).await?;
     let own_pupils = own_pupils(&state, &granted).await?;

@@ -161,11 +161,7 @@ async fn form(
         None => fields::audience(&fields),
     };
     let reach = crate::notices::staff::compose::reach_of(state, actor.school_id, &audience).await?;
-    let files = attachments::listed(state, actor, event.map(|e| e.id), &fields.held_files)
-        .await?
-        .into_iter()
-        .map(|(file, _)| file)
-        .collect();
+    let files = attachments::listed(state, actor, event.map(|e| e.id), &fields.held_files).await?;
     Ok(EventForm {
         cancelled: event.is_some_and(|e| e.status == status::CANCELLED),
         fields,
@@ -222,12 +218,7 @@ fn repeat_labels() -> RepeatLabels {
 /// The event form's data: the form just posted if this page answers a post, else the stored
 /// event `id`, or an empty form for a new event.
 pub async fn load(id: Option<i32>) -> Result<EventForm, AppError> {
-    if let Some(answer) = crate::posted::answer::<EventForm>() {
-        if answer.as_ref().is_ok_and(|f| !f.problems.is_empty()) {
-            crate::error::set_response_status(&AppError::BadRequest);
-        } else if let Err(err) = &answer {
-            crate::error::set_response_status(err);
-        }
+    if let Some(answer) = crate::posted::form(|f: &EventForm| !f.problems.is_empty()) {
         return answer;
     }
     let granted = writer(crate::access::current_actor()?)?;

@@ -11,6 +11,7 @@ mod m20261201_000008_notice_period;
 mod m20261201_000009_repeating_events;
 mod m20261201_000010_calendar_uploads;
 mod m20261201_000011_event_attachments;
+mod m20261201_000012_create_news;
 mod tables;
 
 use sea_orm_migration::prelude::*;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000009_repeating_events::Migration),
             Box::new(m20261201_000010_calendar_uploads::Migration),
             Box::new(m20261201_000011_event_attachments::Migration),
+            Box::new(m20261201_000012_create_news::Migration),
         ]
     }
 }

@@ -1,0 +1,69 @@
+//! The newsfeed: the school story, class stories and pupils' portfolios, with photos shown only
+//! as far as each pictured child's photo consent allows.
+//!
+//! Parents read it in one lazily loaded route (`pages`), staff post from another
+//! (`staff_pages`); the server side is `reader` (what a signed-in user may see), `publish` (the
+//! post form and its checks), `consent` (the consent rule), `photo` (decoding and re-encoding
+//! photos), `photos` (storing them and the access-checked image route) and `store` (the tables).
+
+#[cfg(feature = "ssr")]
+pub mod consent;
+pub mod dto;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod photo;
+#[cfg(feature = "ssr")]
+pub mod photos;
+#[cfg(feature = "ssr")]
+pub mod publish;
+#[cfg(feature = "ssr")]
+pub mod reader;
+pub mod staff_pages;
+
+pub use dto::*;
+
+use crate::error::AppError;
+use crate::page_data::PageData;
+use leptos::prelude::*;
+
+/// The stories a post goes to, as stored.
+pub mod story {
+    /// The whole school's story, posted by the office and leadership.
+    pub const SCHOOL: &str = "school";
+    /// A class's story, seen by the class's families.
+    pub const CLASS: &str = "class";
+    /// The tagged pupils' portfolios, each seen by that pupil's family.
+    pub const PORTFOLIO: &str = "portfolio";
+}
+
+/// The parents' newsfeed address.
+pub const NEWS_PATH: &str = "/news";
+/// Where staff choose a story to post to.
+pub const STAFF_NEWS_PATH: &str = "/admin/news";
+
+/// The most photos on one post.
+pub const MAX_PHOTOS: usize = 10;
+
+/// The address of a stored photo at one of its widths.
+pub fn photo_href(id: i32, width: u32) -> String {
+    format!("/news/photos/{id}/{width}")
+}
+
+/// The signed-in user's newsfeed ([`NewsFeed`]), newest first: the page of posts older than
+/// post `before`, or the newest page.
+#[server(endpoint = "news/feed", output = crate::codec::Answer)]
+pub async fn load_news(before: Option<i32>) -> Result<PageData, AppError> {
+    crate::page_data::answer(reader::feed(before).await)
+}
+
+/// The stories the signed-in member of staff may post to ([`NewsStories`]).
+#[server(endpoint = "news/stories", output = crate::codec::Answer)]
+pub async fn load_news_stories() -> Result<PageData, AppError> {
+    crate::page_data::answer(publish::stories().await)
+}
+
+/// The post form for one story ([`NewsForm`]): `school`, or `c` and a class's id.
+#[server(endpoint = "news/form", output = crate::codec::Answer)]
+pub async fn load_news_form(story: String) -> Result<PageData, AppError> {
+    crate::page_data::answer(publish::load(&story).await)
+}

@@ -1,0 +1,127 @@
+//! `/news`: the family's newsfeed — the school story, their children's class stories and
+//! portfolios, newest first, a page at a time (`?before=` the last post shown, so it works
+//! without JavaScript too). One lazily loaded route. Photos reserve their box before they load
+//! and come at the width the phone needs.
+
+use super::{NEWS_PATH, NewsFeed, NewsPhoto, NewsPost, STAFF_NEWS_PATH, load_news, photo_href};
+use crate::hydrate_now::IntoAnyNow;
+use crate::i18n::{I18n, localized};
+use crate::page_data::PageData;
+use crate::pages::loading::{Loading, loaded_as, when_signed_in};
+use crate::sanitized::SanitizedBody;
+use crate::t;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use leptos_router::{LazyRoute, lazy_route};
+
+/// The photo's share of a phone's width, or of the feed's column on a wider screen.
+const PHOTO_SIZES: &str = "(min-width: 46rem) 42rem, 100vw";
+
+/// A lazily loaded route: the feed's code comes in its own wasm chunk, fetched side by side with
+/// its first page.
+pub struct NewsRoute {
+    feed: Option<Loading<PageData>>,
+}
+
+#[lazy_route]
+impl LazyRoute for NewsRoute {
+    fn data() -> Self {
+        let query = use_query_map();
+        let before = move || query.with(|q| q.get("before").and_then(|b| b.parse().ok()));
+        Self {
+            feed: when_signed_in(|| Resource::new(before, load_news)),
+        }
+    }
+
+    fn view(this: Self) -> AnyView {
+        let i18n = I18n::expect();
+        view! {
+            <Title text=crate::i18n::title_text(i18n, "nav-news")/>
+            <h1>{t!(i18n, "nav-news")}</h1>
+            {loaded_as(this.feed, |feed: NewsFeed| view! { <Feed feed/> }.into_any_now())}
+        }
+        .into_any_now()
+    }
+}
+
+#[component]
+fn Feed(feed: NewsFeed) -> impl IntoView {
+    let i18n = I18n::expect();
+    let post_link = feed.can_post.then(|| {
+        view! { <p><a class="button" href=STAFF_NEWS_PATH>{t!(i18n, "news-post-title")}</a></p> }
+    });
+    let words = feed.words;
+    let posts = if feed.posts.is_empty() {
+        view! { <p class="empty-state">{localized(i18n, words.empty)}</p> }.into_any_now()
+    } else {
+        feed.posts
+            .into_iter()
+            .map(|post| view! { <Post post/> })
+            .collect_view()
+            .into_any_now()
+    };
+    let older_label = words.older;
+    let older = feed.older.map(move |id| {
+        view! {
+            <p class="news-older">
+                <a class="button button--secondary" href=format!("{NEWS_PATH}?before={id}")>{localized(i18n, older_label)}</a>
+            </p>
+        }
+    });
+    view! {
+        <p class="news-reminder">{localized(i18n, words.reminder)}</p>
+        {post_link}
+        <div class="news-feed">{posts}</div>
+        {older}
+    }
+}
+
+#[component]
+fn Post(post: NewsPost) -> impl IntoView {
+    let i18n = I18n::expect();
+    let photos = (!post.photos.is_empty()).then(|| {
+        let items = post
+            .photos
+            .into_iter()
+            .map(|photo| photo_view(i18n, photo))
+            .collect_view();
+        view! { <div class="news-photos">{items}</div> }
+    });
+    let tagged = post.children.map(|children| {
+        view! { <p class="news-post__children">{localized(i18n, children)}</p> }
+    });
+    view! {
+        <article class="news-post" id=format!("post-{}", post.id)>
+            <header class="news-post__head">
+                <h2 class="news-post__story">{localized(i18n, post.story)}</h2>
+                <p class="news-post__meta">{post.author}" · "{localized(i18n, post.when)}</p>
+            </header>
+            <SanitizedBody body=post.body/>
+            {photos}
+            {tagged}
+        </article>
+    }
+}
+
+/// A photo at the width the screen needs, its box reserved by its proportions.
+fn photo_view(i18n: I18n, photo: NewsPhoto) -> AnyView {
+    let srcset = photo
+        .widths
+        .iter()
+        .map(|w| format!("{} {w}w", photo_href(photo.id, *w)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    // The middle width suits most phones; a browser without srcset gets that.
+    let fallback = photo
+        .widths
+        .get(photo.widths.len() / 2)
+        .copied()
+        .unwrap_or(photo.width);
+    view! {
+        <img class="news-photo" src=photo_href(photo.id, fallback) srcset=srcset sizes=PHOTO_SIZES
+            width=photo.width height=photo.height loading="lazy" decoding="async"
+            alt=localized(i18n, photo.alt)/>
+    }
+    .into_any_now()
+}

@@ -1,0 +1,244 @@
+//! Photos from phones made safe to show: decoded within a pixel and memory bound, turned upright
+//! by their orientation tag, and written again as JPEG at a few widths. Nothing of the file but
+//! its pixels survives, so GPS positions, camera serials and embedded thumbnails are gone.
+
+use crate::i18n::Locale;
+use crate::msg;
+use image::imageops::FilterType;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage};
+use std::io::Cursor;
+
+/// The largest file taken: a 48 MP phone photo is about 15 MB.
+pub const MAX_PHOTO_BYTES: usize = 25 * 1024 * 1024;
+/// The most pixels decoded; more is refused before a byte of pixel data is read.
+pub const MAX_PIXELS: u64 = 50_000_000;
+/// The most a decoder may allocate (50 MP of 8-bit RGBA is 200 MB; 16-bit PNGs need twice that).
+const MAX_DECODE_BYTES: u64 = 450 * 1024 * 1024;
+/// The widths stored, for phones, tablets and the few who read on a wide screen.
+pub const WIDTHS: [u32; 3] = [320, 768, 1600];
+/// Good enough to be indistinguishable on a phone at a third of the size of quality 95.
+const JPEG_QUALITY: u8 = 82;
+
+/// Why a photo was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PhotoProblem {
+    /// Over [`MAX_PHOTO_BYTES`].
+    #[error("the file is too large")]
+    TooLarge,
+    /// Over [`MAX_PIXELS`], or more than the decoder may allocate.
+    #[error("the photo has too many pixels")]
+    TooManyPixels,
+    /// Not JPEG, PNG or WebP (HEIC included: no maintained decoder installs here).
+    #[error("not a JPEG, PNG or WebP photo")]
+    Format,
+    /// It says it is one but cannot be decoded.
+    #[error("the photo cannot be read")]
+    Unreadable,
+}
+
+impl PhotoProblem {
+    /// What went wrong, for the uploader, naming the file.
+    pub fn message(self, locale: Locale, file: &str) -> String {
+        match self {
+            PhotoProblem::TooLarge => {
+                let mb = (MAX_PHOTO_BYTES / (1024 * 1024)).to_string();
+                msg!(
+                    locale,
+                    "news-photo-too-large",
+                    file = file,
+                    mb = mb.as_str()
+                )
+            }
+            PhotoProblem::TooManyPixels => {
+                let megapixels = (MAX_PIXELS / 1_000_000).to_string();
+                msg!(
+                    locale,
+                    "news-photo-too-many-pixels",
+                    file = file,
+                    megapixels = megapixels.as_str()
+                )
+            }
+            PhotoProblem::Format => msg!(locale, "news-photo-format", file = file),
+            PhotoProblem::Unreadable => msg!(locale, "news-photo-unreadable", file = file),
+        }
+    }
+}
+
+/// A photo ready to store: its upright size and its JPEG at each stored width, narrowest first.
+pub struct Processed {
+    /// Width after orientation.
+    pub width: u32,
+    /// Height after orientation.
+    pub height: u32,
+    /// (width, JPEG bytes), narrowest first.
+    pub sizes: Vec<(u32, Vec<u8>)>,
+}
+
+/// The widths stored for a photo `width` pixels wide: each of [`WIDTHS`] it is wider than, and
+/// its own width when it is narrower than the widest.
+pub fn stored_widths(width: u32) -> Vec<u32> {
+    let mut widths: Vec<u32> = WIDTHS.into_iter().filter(|w| *w < width).collect();
+    let widest = WIDTHS[WIDTHS.len() - 1];
+    if width <= widest {
+        widths.push(width);
+    }
+    widths
+}
+
+/// Decodes, checks, turns upright and re-encodes `bytes`. CPU-bound: call it off the async
+/// threads (see [`process_blocking`]).
+pub fn process(bytes: &[u8]) -> Result<Processed, PhotoProblem> {
+    if bytes.len() > MAX_PHOTO_BYTES {
+        return Err(PhotoProblem::TooLarge);
+    }
+    let format = image::guess_format(bytes).map_err(|_| PhotoProblem::Format)?;
+    if !matches!(
+        format,
+        ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP
+    ) {
+        return Err(PhotoProblem::Format);
+    }
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(refusal)?;
+    let (width, height) = decoder.dimensions();
+    // Read from the header: a decompression bomb is refused before it is inflated.
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(PhotoProblem::TooManyPixels);
+    }
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut decoded = DynamicImage::from_decoder(decoder).map_err(refusal)?;
+    decoded.apply_orientation(orientation);
+    let upright = on_white(decoded);
+    let (width, height) = upright.dimensions();
+    let mut sizes = Vec::new();
+    // Widest first, each made from the last: much less work than each from the original.
+    let mut source = upright;
+    for target in stored_widths(width).into_iter().rev() {
+        let resized = if target == source.width() {
+            source.clone()
+        } else {
+            let target_height = scaled_height(width, height, target);
+            image::imageops::resize(&source, target, target_height, FilterType::Triangle)
+        };
+        sizes.push((target, jpeg(&resized)?));
+        source = resized;
+    }
+    sizes.reverse();
+    Ok(Processed {
+        width,
+        height,
+        sizes,
+    })
+}
+
+/// [`process`] on the blocking pool, at most two at a time, so photos arriving together cannot
+/// hold more than two decoders' memory or starve the request threads.
+pub async fn process_blocking(bytes: Vec<u8>) -> Result<Processed, PhotoProblem> {
+    static DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+    let _permit = DECODING
+        .acquire()
+        .await
+        .map_err(|_| PhotoProblem::Unreadable)?;
+    tokio::task::spawn_blocking(move || process(&bytes))
+        .await
+        .map_err(|err| {
+            tracing::error!(error = %err, "photo processing stopped");
+            PhotoProblem::Unreadable
+        })?
+}
+
+fn refusal(err: image::ImageError) -> PhotoProblem {
+    match err {
+        image::ImageError::Limits(_) => PhotoProblem::TooManyPixels,
+        image::ImageError::Unsupported(_) => PhotoProblem::Format,
+        _ => PhotoProblem::Unreadable,
+    }
+}
+
+fn scaled_height(width: u32, height: u32, target: u32) -> u32 {
+    let scaled = (u64::from(height) * u64::from(target) + u64::from(width) / 2) / u64::from(width);
+    u32::try_from(scaled).unwrap_or(u32::MAX).max(1)
+}
+
+/// The photo as RGB; transparent parts (a PNG screenshot's) on white, as a page would show them.
+fn on_white(image: DynamicImage) -> RgbImage {
+    if !image.color().has_alpha() {
+        return image.into_rgb8();
+    }
+    let rgba = image.into_rgba8();
+    let (width, height) = rgba.dimensions();
+    RgbImage::from_fn(width, height, |x, y| {
+        let [r, g, b, a] = rgba.get_pixel(x, y).0;
+        let blend = |c: u8| {
+            let c = u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a));
+            (c / 255) as u8
+        };
+        image::Rgb([blend(r), blend(g), blend(b)])
+    })
+}
+
+fn jpeg(image: &RgbImage) -> Result<Vec<u8>, PhotoProblem> {
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
+        .encode_image(image)
+        .map_err(|err| {
+            tracing::error!(error = %err, "a photo could not be encoded");
+            PhotoProblem::Unreadable
+        })?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let image = RgbImage::from_fn(width, height, |x, _| image::Rgb([(x % 256) as u8, 0, 0]));
+        let mut out = Cursor::new(Vec::new());
+        image.write_to(&mut out, ImageFormat::Png).expect("encodes");
+        out.into_inner()
+    }
+
+    #[test]
+    fn stores_each_width_narrower_than_the_photo_and_no_wider() {
+        assert_eq!(stored_widths(4000), vec![320, 768, 1600]);
+        assert_eq!(stored_widths(1600), vec![320, 768, 1600]);
+        assert_eq!(stored_widths(1000), vec![320, 768, 1000]);
+        assert_eq!(stored_widths(200), vec![200]);
+    }
+
+    #[test]
+    fn a_png_comes_out_as_jpegs_keeping_its_proportions() {
+        let out = process(&png(1000, 500)).expect("a plain PNG is taken");
+        assert_eq!((out.width, out.height), (1000, 500));
+        let widths: Vec<u32> = out.sizes.iter().map(|(w, _)| *w).collect();
+        assert_eq!(widths, vec![320, 768, 1000]);
+        for (width, bytes) in &out.sizes {
+            assert_eq!(image::guess_format(bytes).ok(), Some(ImageFormat::Jpeg));
+            let read = image::load_from_memory(bytes).expect("reads back");
+            assert_eq!(read.width(), *width);
+            assert_eq!(read.height(), scaled_height(1000, 500, *width));
+        }
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_photo_we_read() {
+        assert_eq!(process(b"GIF89a....").err(), Some(PhotoProblem::Format));
+        assert_eq!(process(b"<svg></svg>").err(), Some(PhotoProblem::Format));
+        // An iPhone's HEIC: an ISO box naming the `heic` brand.
+        let heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic";
+        assert_eq!(process(heic).err(), Some(PhotoProblem::Format));
+        let mut cut = png(64, 64);
+        cut.truncate(60);
+        assert_eq!(process(&cut).err(), Some(PhotoProblem::Unreadable));
+        assert_eq!(
+            process(&vec![0xFF; MAX_PHOTO_BYTES + 1]).err(),
+            Some(PhotoProblem::TooLarge)
+        );
+    }
+}

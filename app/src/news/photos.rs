@@ -1,0 +1,162 @@
+//! Stored photos: each kept at its widths under random keys, held for the uploader's form until
+//! the post is published (so a refused post loses no photo), and served only through
+//! `/news/photos/{id}/{width}` to those who may read the post.
+
+use super::photo::Processed;
+use crate::access::{Actor, CurrentActor};
+use crate::db::entities::news_photo;
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+
+/// How long a photo is held for a form that was never published.
+const HELD_HOURS: i64 = 24;
+/// Photos never change under their address; a browser may keep one for a day, for its user only.
+const PHOTO_CACHE: &str = "private, max-age=86400";
+
+/// Stores a processed photo's sizes and holds it for `actor`'s form.
+pub async fn hold(
+    state: &AppState,
+    actor: &Actor,
+    processed: Processed,
+) -> Result<news_photo::Model, AppError> {
+    sweep(state, Utc::now()).await?;
+    let mut widths = Vec::new();
+    let mut keys = Vec::new();
+    for (width, bytes) in &processed.sizes {
+        match state.files.put(bytes).await {
+            Ok(key) => {
+                widths.push(width.to_string());
+                keys.push(key);
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "a photo could not be stored");
+                for key in &keys {
+                    let _ = state.files.delete(key).await;
+                }
+                return Err(AppError::Internal);
+            }
+        }
+    }
+    let as_i32 = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
+    Ok(news_photo::ActiveModel {
+        school_id: Set(actor.school_id),
+        post_id: Set(None),
+        uploaded_by: Set(actor.user_id),
+        position: Set(0),
+        width: Set(as_i32(processed.width)),
+        height: Set(as_i32(processed.height)),
+        widths: Set(widths.join(" ")),
+        storage_keys: Set(keys.join(" ")),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&state.db)
+    .await?)
+}
+
+/// The photos `actor` holds among `ids` (theirs, in their school, on no post yet, not expired),
+/// in upload order; any other id is ignored, so a form cannot claim another's photo.
+pub async fn held(
+    state: &AppState,
+    actor: &Actor,
+    ids: &[i32],
+) -> Result<Vec<news_photo::Model>, AppError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(news_photo::Entity::find()
+        .filter(news_photo::Column::Id.is_in(ids.to_vec()))
+        .filter(news_photo::Column::PostId.is_null())
+        .filter(news_photo::Column::UploadedBy.eq(actor.user_id))
+        .filter(news_photo::Column::SchoolId.eq(actor.school_id))
+        .filter(news_photo::Column::CreatedAt.gt(Utc::now() - Duration::hours(HELD_HOURS)))
+        .order_by_asc(news_photo::Column::Id)
+        .all(&state.db)
+        .await?)
+}
+
+/// Deletes photos, rows and bytes.
+pub async fn delete(state: &AppState, photos: Vec<news_photo::Model>) -> Result<(), AppError> {
+    for photo in photos {
+        news_photo::Entity::delete_by_id(photo.id)
+            .exec(&state.db)
+            .await?;
+        for key in photo.storage_keys.split(' ') {
+            if let Err(e) = state.files.delete(key).await {
+                tracing::warn!(error = %e, "a removed photo's bytes were not deleted");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Photos held for forms never published, once they have waited [`HELD_HOURS`].
+async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<(), AppError> {
+    let expired = news_photo::Entity::find()
+        .filter(news_photo::Column::PostId.is_null())
+        .filter(news_photo::Column::CreatedAt.lt(now - Duration::hours(HELD_HOURS)))
+        .all(&state.db)
+        .await?;
+    delete(state, expired).await
+}
+
+/// `GET /news/photos/{id}/{width}`: the photo at that stored width, or the error page.
+pub async fn serve(
+    State(state): State<AppState>,
+    axum::extract::Extension(current): axum::extract::Extension<CurrentActor>,
+    headers: http::HeaderMap,
+    Path((id, width)): Path<(i32, u32)>,
+) -> Response {
+    match photo(&state, &current, id, width).await {
+        Ok(response) => response,
+        Err(err) => crate::roster::documents::error_page(
+            err,
+            crate::i18n::negotiate::locale_for_request(&headers),
+        ),
+    }
+}
+
+async fn photo(
+    state: &AppState,
+    current: &CurrentActor,
+    id: i32,
+    width: u32,
+) -> Result<Response, AppError> {
+    let actor = current.0.clone().ok_or(AppError::SignInRequired)?;
+    let photo = news_photo::Entity::find_by_id(id)
+        .filter(news_photo::Column::SchoolId.eq(actor.school_id))
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    match photo.post_id {
+        Some(post) => {
+            super::reader::readable(&state.db, &actor, post).await?;
+        }
+        // A held photo is its uploader's alone until published.
+        None if photo.uploaded_by == actor.user_id => {}
+        None => return Err(AppError::NotFound),
+    }
+    let key = photo
+        .widths
+        .split(' ')
+        .zip(photo.storage_keys.split(' '))
+        .find(|(w, _)| w.parse() == Ok(width))
+        .map(|(_, key)| key)
+        .ok_or(AppError::NotFound)?;
+    let bytes = state.files.get(key).await.map_err(|e| {
+        tracing::error!(error = %e, key, "a photo is missing from the store");
+        AppError::NotFound
+    })?;
+    Ok((
+        [
+            (http::header::CONTENT_TYPE, "image/jpeg"),
+            (http::header::CACHE_CONTROL, PHOTO_CACHE),
+        ],
+        bytes,
+    )
+        .into_response())
+}

@@ -1,0 +1,204 @@
+//! `/admin/news` (the stories a member of staff may post to) and `/admin/news/:story` (the post
+//! form: text, photos, who is in them). One lazily loaded route: staff code a parent never
+//! downloads. The form posts to its own address and works the same without JavaScript; a refused
+//! post comes back with its text, tags and photos.
+
+use super::{
+    NewsForm, NewsFormWords, NewsPhoto, NewsStories, STAFF_NEWS_PATH, TagGroup, load_news_form,
+    load_news_stories, photo_href,
+};
+use crate::hydrate_now::IntoAnyNow;
+use crate::i18n::{I18n, localized};
+use crate::layout::TextArea;
+use crate::layout::form_parts::{check, labelled, problem_summary, problems_for, submit};
+use crate::notices::FormProblem;
+use crate::page_data::PageData;
+use crate::pages::loading::{Loading, loaded_as, when_signed_in};
+use crate::t;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use leptos_router::{LazyRoute, lazy_route};
+use std::sync::Arc;
+
+/// A lazily loaded route for posting to the newsfeed: the list of stories, or the form for one
+/// (`story`). Its data starts loading in `view()`, so the server functions' client code is in
+/// the staff chunk, not in the main wasm every parent downloads.
+pub struct StaffNewsRoute {
+    story: Option<String>,
+}
+
+#[lazy_route]
+impl LazyRoute for StaffNewsRoute {
+    fn data() -> Self {
+        let story = use_params_map().with_untracked(|p| p.get("story"));
+        Self { story }
+    }
+
+    fn view(this: Self) -> AnyView {
+        let i18n = I18n::expect();
+        match this.story {
+            None => {
+                let data: Option<Loading<PageData>> =
+                    when_signed_in(|| Resource::new(|| (), |_| load_news_stories()));
+                view! {
+                    <Title text=crate::i18n::title_text(i18n, "news-post-title")/>
+                    <h1>{t!(i18n, "news-post-title")}</h1>
+                    {loaded_as(data, |stories: NewsStories| stories_view(stories))}
+                }
+                .into_any_now()
+            }
+            Some(story) => {
+                let data: Option<Loading<PageData>> =
+                    when_signed_in(move || Resource::new(move || story.clone(), load_news_form));
+                view! {
+                    <Title text=crate::i18n::title_text(i18n, "news-post-title")/>
+                    <p><a class="back-link" href=STAFF_NEWS_PATH>{t!(i18n, "news-post-title")}</a></p>
+                    {loaded_as(data, |form: NewsForm| view! { <PostForm form/> }.into_any_now())}
+                }
+                .into_any_now()
+            }
+        }
+    }
+}
+
+fn stories_view(stories: NewsStories) -> AnyView {
+    let i18n = I18n::expect();
+    view! {
+        <p>{localized(i18n, stories.intro)}</p>
+        <ul class="news-stories">
+            {stories.stories.into_iter().map(|s| view! {
+                <li><a class="button button--secondary" href=format!("{STAFF_NEWS_PATH}/{}", s.segment)>{localized(i18n, s.name)}</a></li>
+            }).collect_view()}
+        </ul>
+        <p><a href=super::NEWS_PATH>{localized(i18n, stories.see_feed)}</a></p>
+    }
+    .into_any_now()
+}
+
+#[component]
+fn PostForm(form: NewsForm) -> impl IntoView {
+    let i18n = I18n::expect();
+    let NewsForm {
+        segment,
+        heading,
+        fields,
+        groups,
+        photos,
+        removed,
+        problems,
+        portfolios,
+        words,
+    } = form;
+    let problems = Arc::new(problems);
+    let summary = problem_summary(i18n, localized(i18n, words.not_posted.clone()), &problems);
+    let body = labelled(
+        Some("field-body".into()),
+        "news-body".into(),
+        localized(i18n, words.body.clone()),
+        view! { <TextArea id="news-body".into() name="body".into() rows=6 value=fields.body.clone()/> }
+            .into_any_now(),
+        None,
+        problems_for(i18n, &problems, "body"),
+    );
+    let photos = photos_fieldset(i18n, &words, photos, &removed, &problems);
+    let tags = tags_fieldset(i18n, &words, groups, &fields.tagged, &problems);
+    let portfolio = portfolios.then(|| {
+        check(
+            "portfolio",
+            "on".into(),
+            fields.portfolio,
+            localized(i18n, words.portfolio_only.clone()),
+        )
+    });
+    view! {
+        <h1>{localized(i18n, heading)}</h1>
+        {summary}
+        <form method="post" enctype="multipart/form-data" class="compose"
+            action=format!("{STAFF_NEWS_PATH}/{segment}")>
+            {body}
+            {photos}
+            {tags}
+            {portfolio}
+            <p class="compose__actions">{submit("publish", false, localized(i18n, words.publish))}</p>
+        </form>
+    }
+    .into_any_now()
+}
+
+/// The photos held for the form (each with "Remove"), and the picker for more: the phone offers
+/// its camera and its gallery.
+fn photos_fieldset(
+    i18n: I18n,
+    words: &NewsFormWords,
+    photos: Vec<NewsPhoto>,
+    removed: &[i32],
+    problems: &Arc<Vec<FormProblem>>,
+) -> AnyView {
+    view! {
+        <fieldset id="field-photo">
+            <legend>{localized(i18n, words.photos.clone())}</legend>
+            {problems_for(i18n, problems, "photo")}
+            <div class="news-held">
+                {photos.into_iter().map(|photo| {
+                    let id = photo.id.to_string();
+                    let thumb = photo.widths.first().copied().unwrap_or(photo.width);
+                    view! {
+                        <div class="news-held__photo">
+                            <img src=photo_href(photo.id, thumb) width=photo.width height=photo.height
+                                alt=localized(i18n, photo.alt)/>
+                            <input type="hidden" name="held_photo" value=id.clone()/>
+                            {check("remove_photo", id, removed.contains(&photo.id), localized(i18n, words.remove.clone()))}
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+            {labelled(None, "news-photo".into(), localized(i18n, words.add.clone()),
+                view! { <input id="news-photo" name="photo" type="file" multiple accept="image/jpeg,image/png,image/webp"/> }.into_any_now(),
+                Some(localized(i18n, words.add_hint.clone())), ().into_any_now())}
+        </fieldset>
+    }
+    .into_any_now()
+}
+
+/// Who is in the photos: every pupil who may be tagged, with how far their photo may go. One
+/// class is listed open; the school's classes fold, a class each.
+fn tags_fieldset(
+    i18n: I18n,
+    words: &NewsFormWords,
+    groups: Vec<TagGroup>,
+    tagged: &[i32],
+    problems: &Arc<Vec<FormProblem>>,
+) -> AnyView {
+    let folded = groups.len() > 1;
+    let groups = groups
+        .into_iter()
+        .map(|group| {
+            let pupils = group
+                .pupils
+                .into_iter()
+                .map(|p| {
+                    let label = Signal::derive(move || {
+                        format!("{} ({})", p.name, p.consent.text(i18n.locale()))
+                    });
+                    check("tag", p.id.to_string(), tagged.contains(&p.id), label)
+                })
+                .collect_view();
+            if folded {
+                view! { <details class="news-tags__class"><summary>{group.class}</summary>{pupils}</details> }
+                    .into_any_now()
+            } else {
+                pupils.into_any_now()
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset id="field-tag" class="news-tags">
+            <legend>{localized(i18n, words.tags.clone())}</legend>
+            <p class="field__hint">{localized(i18n, words.tags_hint.clone())}</p>
+            {problems_for(i18n, problems, "tag")}
+            {groups}
+        </fieldset>
+    }
+    .into_any_now()
+}

@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import { DEMO, signIn } from './fixtures/portal';
+
+// Runs with and without JavaScript: the post form is a plain multipart form, the feed is
+// rendered on the server; with the wasm, the feed switches language in place.
+
+const PHOTOS = [path.join(__dirname, 'fixtures', 'pond.jpg'), path.join(__dirname, 'fixtures', 'net.png')];
+
+test("a 3A teacher's photos are held back until no tagged child's consent is broken; the 3A family sees them, a 4B family never does", async ({ browser }, info) => {
+  test.slow();
+  const jsEnabled = info.project.name === 'js-on';
+  const text = `Pond dipping this afternoon (${info.project.name})`;
+
+  const teacher = await signIn(browser, 'teacher.3a@riverside.example', jsEnabled);
+  await teacher.page.setViewportSize({ width: 390, height: 844 });
+  await teacher.portal.open('/admin/news');
+  await teacher.page.getByRole('link', { name: 'Class 3A' }).click();
+  await expect(teacher.page.getByRole('heading', { level: 1 })).toHaveText('Post to Class 3A');
+  if (jsEnabled) await teacher.portal.waitForHydration();
+  await teacher.page.getByLabel('What happened?').fill(text);
+  await teacher.page.locator('#news-photo').setInputFiles(PHOTOS);
+  // A child whose family agreed to photos in their own portfolio only.
+  const portfolioOnly = teacher.page.getByLabel(/\(own portfolio only\)$/).first();
+  const child = ((await portfolioOnly.locator('xpath=..').textContent()) ?? '').replace(/\s*\(own portfolio only\)\s*$/, '').trim();
+  expect(child.length).toBeGreaterThan(0);
+  await portfolioOnly.check();
+  expect(await teacher.portal.pageWidth()).toBeLessThanOrEqual(390);
+  if (jsEnabled) await teacher.portal.expectNoAxeViolations();
+  await teacher.page.getByRole('button', { name: 'Publish' }).click();
+
+  // Refused: the reason names the child and the ways out; the text and both photos are kept.
+  const refusal = teacher.page.locator('.form-error[role="alert"]');
+  await expect(refusal).toContainText('Not posted yet');
+  await expect(refusal).toContainText(`${child}’s photo consent is “own portfolio only”`);
+  await expect(teacher.page.getByLabel('What happened?')).toHaveValue(text);
+  await expect(teacher.page.locator('.news-held img')).toHaveCount(2);
+  for (const img of await teacher.page.locator('.news-held img').all()) {
+    await expect.poll(() => img.evaluate((e: HTMLImageElement) => e.complete && e.naturalWidth)).toBeGreaterThan(0);
+  }
+  if (jsEnabled) await teacher.portal.expectNoAxeViolations();
+
+  // Untagged (and out of the photos), it goes out to the class story.
+  await teacher.page.getByRole('checkbox', { name: `${child} (own portfolio only)`, exact: true }).uncheck();
+  await teacher.page.getByRole('button', { name: 'Publish' }).click();
+  await expect(teacher.page).toHaveURL(/\/news$/);
+  await expect(teacher.page.getByText(text)).toBeVisible();
+  await teacher.page.context().close();
+
+  // The 3A family: the post and both photos, boxes reserved, at 360 px, in Chinese too.
+  const parent = await signIn(browser, DEMO.parent, jsEnabled);
+  await parent.page.setViewportSize({ width: 360, height: 740 });
+  await parent.page.getByRole('navigation').getByRole('link', { name: 'News' }).click();
+  await expect(parent.page).toHaveURL(/\/news$/);
+  const post = parent.page.locator('article.news-post', { hasText: text });
+  await expect(post).toBeVisible();
+  await expect(post.getByRole('heading', { level: 2 })).toHaveText('Class 3A');
+  const photos = post.locator('img.news-photo');
+  await expect(photos).toHaveCount(2);
+  await expect(photos.first()).toHaveAttribute('alt', 'Photo 1 of 2');
+  for (const img of await photos.all()) {
+    await img.scrollIntoViewIfNeeded();
+    await expect.poll(() => img.evaluate((e: HTMLImageElement) => e.complete && e.naturalWidth)).toBeGreaterThan(0);
+    expect((await img.boundingBox())!.width).toBeLessThanOrEqual(360);
+  }
+  await expect(parent.page.getByText(/Please do not download, forward or post photos/)).toBeVisible();
+  expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
+  if (jsEnabled) {
+    await parent.portal.expectNoAxeViolations();
+    const requests: string[] = [];
+    parent.page.on('request', (r) => {
+      if (['document', 'fetch', 'xhr'].includes(r.resourceType())) requests.push(r.url());
+    });
+    await parent.portal.chooseLanguage('中文（简体）');
+    await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText('动态');
+    await expect(post.getByRole('heading', { level: 2 })).toHaveText('3A 班');
+    await expect(photos.first()).toHaveAttribute('alt', '第 1 张照片，共 2 张');
+    expect(requests).toEqual([]);
+  }
+  const photo = await photos.first().getAttribute('src');
+  await parent.page.context().close();
+
+  // A 4B family: not the post, and not its photo by address.
+  const other = await signIn(browser, 'parent2@riverside.example', jsEnabled);
+  await other.portal.open('/news');
+  await expect(other.page.getByRole('heading', { level: 1 })).toHaveText('News');
+  await expect(other.page.getByText(text)).toHaveCount(0);
+  expect((await other.page.request.get(photo!)).status()).toBe(404);
+  await other.page.context().close();
+});

@@ -1,0 +1,409 @@
+//! The newsfeed through the pages as a browser uses them: a teacher's post with photos from a
+//! phone is refused while a tagged pupil's consent does not cover it, and published once it does;
+//! every stored size of a photo carries no EXIF at all (read by Pillow, not by us) and is upright;
+//! a pixel bomb and a HEIC are refused by name with the server alive; the class's families see
+//! the post and its photos, another class's family sees neither; a teacher cannot post to the
+//! school story or another class. Runs on SQLite and PostgreSQL.
+
+use crate::calendar_editor::class_id;
+use crate::support::{
+    Harness, body_text, post_form, postgres_harness, session_for, sqlite_harness,
+};
+use app::db::entities::{enrolment, guardian_pupil, news_photo, news_post, pupil, user_account};
+use app::roster::demo;
+use http::{StatusCode, header};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use std::io::Cursor;
+use std::path::Path;
+use std::process::Command;
+
+const TEACHER_3A: &str = "teacher.3a@riverside.example";
+
+/// Runs the photo helper (Pillow) with `args`; its standard output.
+fn pillow(args: &[&str]) -> String {
+    let python = std::env::var("SG_TEST_SMTP_PYTHON")
+        .expect("SG_TEST_SMTP_PYTHON must name a Python with Pillow; `./sg test` sets it up");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../tools/smtp/photo_check.py");
+    let output = Command::new(python)
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("run the photo helper");
+    assert!(
+        output.status.success(),
+        "photo helper failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("utf-8")
+}
+
+/// What Pillow reads in `bytes`.
+fn inspect(dir: &Path, bytes: &[u8]) -> serde_json::Value {
+    let path = dir.join("inspect.jpg");
+    std::fs::write(&path, bytes).expect("write");
+    serde_json::from_str(&pillow(&["inspect", path.to_str().expect("path")])).expect("json")
+}
+
+/// A 900 × 600 PNG, as a screenshot would come.
+fn png() -> Vec<u8> {
+    let image = image::RgbImage::from_fn(900, 600, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+    });
+    let mut out = Cursor::new(Vec::new());
+    image
+        .write_to(&mut out, image::ImageFormat::Png)
+        .expect("png");
+    out.into_inner()
+}
+
+async fn post(
+    h: &Harness,
+    path: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+    photos: &[(&str, &[u8])],
+    language: &str,
+) -> (StatusCode, String, String) {
+    post_form(h, path, cookie, fields, ("photo", photos), language).await
+}
+
+async fn get(h: &Harness, path: &str, cookie: &str) -> (StatusCode, String, String, Vec<u8>) {
+    let response = h.get(path, &[(header::COOKIE, cookie)]).await;
+    let status = response.status();
+    let header_text = |name| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let content_type = header_text(header::CONTENT_TYPE);
+    let cache = header_text(header::CACHE_CONTROL);
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .expect("body")
+        .to_vec();
+    (status, content_type, cache, bytes)
+}
+
+/// The `held_photo` ids a form page carries.
+fn held_in(page: &str) -> Vec<String> {
+    page.split("name=\"held_photo\" value=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The demo parent's child in 3A, and another 3A pupil.
+async fn pupils_of_3a(h: &Harness, class: i32) -> (pupil::Model, pupil::Model) {
+    let account = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(demo::PARENT_EMAIL))
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("the demo parent");
+    let theirs: Vec<i32> = guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::GuardianId.eq(account.guardian_id.expect("a guardian")))
+        .all(&h.db)
+        .await
+        .expect("query")
+        .into_iter()
+        .map(|g| g.pupil_id)
+        .collect();
+    let in_class: Vec<i32> = enrolment::Entity::find()
+        .filter(enrolment::Column::ClassId.eq(class))
+        .all(&h.db)
+        .await
+        .expect("query")
+        .into_iter()
+        .map(|e| e.pupil_id)
+        .collect();
+    let find = |id: i32| {
+        let db = h.db.clone();
+        async move {
+            pupil::Entity::find_by_id(id)
+                .one(&db)
+                .await
+                .expect("query")
+                .expect("pupil")
+        }
+    };
+    let child = *in_class
+        .iter()
+        .find(|id| theirs.contains(id))
+        .expect("the demo parent has a child in 3A");
+    let other = *in_class
+        .iter()
+        .find(|id| !theirs.contains(id))
+        .expect("3A has other pupils");
+    (find(child).await, find(other).await)
+}
+
+async fn set_consent(h: &Harness, pupil_id: i32, level: &str) {
+    pupil::Entity::update_many()
+        .col_expr(pupil::Column::PhotoConsent, Expr::value(level))
+        .filter(pupil::Column::Id.eq(pupil_id))
+        .exec(&h.db)
+        .await
+        .expect("consent");
+}
+
+async fn posts(h: &Harness) -> Vec<news_post::Model> {
+    news_post::Entity::find().all(&h.db).await.expect("query")
+}
+
+async fn photos_of(h: &Harness, post: Option<i32>) -> Vec<news_photo::Model> {
+    let query = news_photo::Entity::find();
+    let query = match post {
+        Some(id) => query.filter(news_photo::Column::PostId.eq(id)),
+        None => query.filter(news_photo::Column::PostId.is_null()),
+    };
+    query.all(&h.db).await.expect("query")
+}
+
+async fn photos_and_consent(h: Harness) {
+    let h = h.with_body_limit(8 * 1024 * 1024);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let teacher = session_for(&h.db, TEACHER_3A).await;
+    let parent_3a = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let parent_4b = session_for(&h.db, demo::OTHER_PARENT_EMAIL).await;
+    let class_3a = class_id(&h, "3A").await;
+    let class_4b = class_id(&h, "4B").await;
+    let (child, other) = pupils_of_3a(&h, class_3a).await;
+    set_consent(&h, child.id, "portfolio").await;
+    set_consent(&h, other.id, "class").await;
+    let child_name = app::roster::display_name(&child);
+    let path = format!("/admin/news/c{class_3a}");
+
+    // The teacher's stories: their class only.
+    let stories = body_text(
+        h.get("/admin/news", &[(header::COOKIE, teacher.as_str())])
+            .await,
+    )
+    .await;
+    assert!(stories.contains(&format!("href=\"{path}\"")), "{stories}");
+    assert!(!stories.contains("/admin/news/school"), "{stories}");
+
+    // A phone photo with a GPS position, and a screenshot, tagging a child whose consent is "own
+    // portfolio only", to the class story: refused in Chinese, naming the child; both photos
+    // kept for the next post; nothing published.
+    let jpeg_path = dir.path().join("gps.jpg");
+    pillow(&["gps-jpeg", jpeg_path.to_str().expect("path")]);
+    let jpeg = std::fs::read(&jpeg_path).expect("read");
+    let before = inspect(dir.path(), &jpeg);
+    assert_eq!(before["exif"]["274"], "6", "the fixture is rotated");
+    assert!(
+        !before["gps"].as_object().expect("gps").is_empty(),
+        "and located"
+    );
+    let png = png();
+    let child_id = child.id.to_string();
+    let other_id = other.id.to_string();
+    let body = "Our trip to the farm <script>alert(1)</script>";
+    let (status, _, page) = post(
+        &h,
+        &path,
+        &teacher,
+        &[("body", body), ("tag", &child_id), ("tag", &other_id)],
+        &[("IMG_0001.jpg", &jpeg), ("screenshot.png", &png)],
+        "zh-CN",
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        page.contains(&format!("{child_name} 的照片同意范围是“仅限本人档案”")),
+        "the refusal names the child and their consent, in Chinese: {page}"
+    );
+    assert!(
+        !page.contains(&format!(
+            "{} 的照片同意范围",
+            app::roster::display_name(&other)
+        )),
+        "the pupil whose consent covers the class is not named"
+    );
+    let held = held_in(&page);
+    assert_eq!(held.len(), 2, "both photos kept: {held:?}");
+    assert!(page.contains("Our trip to the farm"), "the text is kept");
+    assert!(!page.contains("<script>alert(1)</script>"), "and inert");
+    assert!(posts(&h).await.is_empty(), "nothing published");
+
+    // Untagged, the child is out of it: published to the class story with both photos.
+    let (status, location, _) = post(
+        &h,
+        &path,
+        &teacher,
+        &[
+            ("body", body),
+            ("tag", &other_id),
+            ("held_photo", &held[0]),
+            ("held_photo", &held[1]),
+        ],
+        &[],
+        "en-GB",
+    )
+    .await;
+    assert_eq!(
+        (status, location.as_str()),
+        (StatusCode::SEE_OTHER, "/news")
+    );
+    let published = posts(&h).await;
+    assert_eq!(published.len(), 1);
+    let photos = photos_of(&h, Some(published[0].id)).await;
+    assert_eq!(photos.len(), 2);
+    assert!(photos_of(&h, None).await.is_empty(), "nothing left held");
+
+    // Every stored size, fetched as the 3A family would: private, JPEG, no EXIF or XMP at all.
+    for photo in &photos {
+        for width in photo.widths.split(' ') {
+            let address = format!("/news/photos/{}/{width}", photo.id);
+            let (status, content_type, cache, bytes) = get(&h, &address, &parent_3a).await;
+            assert_eq!(status, StatusCode::OK, "{address}");
+            assert_eq!(content_type, "image/jpeg");
+            assert!(cache.starts_with("private"), "{cache}");
+            let read = inspect(dir.path(), &bytes);
+            assert_eq!(read["format"], "JPEG");
+            assert_eq!(read["exif"], serde_json::json!({}), "{address}: {read}");
+            assert_eq!(read["gps"], serde_json::json!({}), "{address}: {read}");
+            assert_eq!(read["exif_block"], false, "{address}");
+            assert_eq!(read["xmp_block"], false, "{address}");
+            assert_eq!(read["width"].as_u64(), width.parse().ok(), "{address}");
+        }
+    }
+    // The phone photo (60 × 40, orientation 6) is stored upright: 40 × 60, its red half on top.
+    let upright = photos
+        .iter()
+        .find(|p| p.width == 40)
+        .expect("the phone photo");
+    assert_eq!((upright.height, upright.widths.as_str()), (60, "40"));
+    let (_, _, _, bytes) = get(&h, &format!("/news/photos/{}/40", upright.id), &parent_3a).await;
+    let read = inspect(dir.path(), &bytes);
+    let channel = |at: &str, i: usize| read[at][i].as_u64().expect("colour");
+    assert!(channel("top", 0) > 200 && channel("top", 2) < 60, "{read}");
+    assert!(
+        channel("bottom", 2) > 200 && channel("bottom", 0) < 60,
+        "{read}"
+    );
+    let screenshot = photos.iter().find(|p| p.width == 900).expect("the PNG");
+    assert_eq!(screenshot.widths, "320 768 900");
+
+    // The 3A family sees the post, its photos and its text as text; the 4B family sees neither
+    // the post nor, by address, a photo.
+    let feed = body_text(
+        h.get("/news", &[(header::COOKIE, parent_3a.as_str())])
+            .await,
+    )
+    .await;
+    assert!(feed.contains("Class 3A"), "{feed}");
+    assert!(!feed.contains("<script>alert(1)</script>"), "{feed}");
+    assert!(
+        feed.contains(&format!("/news/photos/{}/320", screenshot.id)),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("width=\"900\" height=\"600\""),
+        "the box is reserved: {feed}"
+    );
+    let feed_4b = body_text(
+        h.get("/news", &[(header::COOKIE, parent_4b.as_str())])
+            .await,
+    )
+    .await;
+    assert!(!feed_4b.contains("Our trip to the farm"), "{feed_4b}");
+    let address = format!("/news/photos/{}/320", screenshot.id);
+    assert_eq!(get(&h, &address, &parent_4b).await.0, StatusCode::NOT_FOUND);
+
+    // Only to the child's own portfolio, their consent allows the photo; their family sees it
+    // as the child's portfolio.
+    let (status, _, _) = post(
+        &h,
+        &path,
+        &teacher,
+        &[
+            ("body", "Reading award"),
+            ("tag", &child_id),
+            ("portfolio", "on"),
+        ],
+        &[("award.png", &png)],
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let feed = body_text(
+        h.get("/news", &[(header::COOKIE, parent_3a.as_str())])
+            .await,
+    )
+    .await;
+    let first = child_name.split(' ').next().expect("a first name");
+    assert!(feed.contains(&format!("{first}’s portfolio")), "{feed}");
+    let feed_4b = body_text(
+        h.get("/news", &[(header::COOKIE, parent_4b.as_str())])
+            .await,
+    )
+    .await;
+    assert!(!feed_4b.contains("Reading award"), "{feed_4b}");
+
+    // A teacher posts to neither the school story nor another class.
+    for other_story in [
+        "/admin/news/school".to_string(),
+        format!("/admin/news/c{class_4b}"),
+    ] {
+        let (status, _, _) = post(
+            &h,
+            &other_story,
+            &teacher,
+            &[("body", "Hello")],
+            &[],
+            "en-GB",
+        )
+        .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{other_story}");
+    }
+    assert_eq!(posts(&h).await.len(), 2);
+
+    // A 20,000 × 20,000 PNG (a few hundred KB that would inflate to 400 MB) and an iPhone HEIC
+    // are refused by name; nothing is held; the server goes on answering.
+    let bomb_path = dir.path().join("bomb.png");
+    pillow(&[
+        "bomb-png",
+        bomb_path.to_str().expect("path"),
+        "20000",
+        "20000",
+    ]);
+    let bomb = std::fs::read(&bomb_path).expect("read");
+    let heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic more bytes".to_vec();
+    let (status, _, page) = post(
+        &h,
+        &path,
+        &teacher,
+        &[("body", "Sports day")],
+        &[("bomb.png", &bomb), ("IMG_0002.HEIC", &heic)],
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        page.contains("bomb.png has more than 50 million pixels"),
+        "{page}"
+    );
+    assert!(
+        page.contains("IMG_0002.HEIC is not a photo we can show. Send JPEG, PNG or WebP"),
+        "{page}"
+    );
+    assert!(held_in(&page).is_empty());
+    assert!(photos_of(&h, None).await.is_empty());
+    let alive = h.get("/news", &[(header::COOKIE, teacher.as_str())]).await;
+    assert_eq!(alive.status(), StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn photos_and_consent_on_sqlite() {
+    photos_and_consent(sqlite_harness().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn photos_and_consent_on_postgres() {
+    photos_and_consent(postgres_harness().await).await;
+}
