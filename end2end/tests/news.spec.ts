@@ -7,7 +7,7 @@ import { DEMO, signIn } from './fixtures/portal';
 
 const PHOTOS = [path.join(__dirname, 'fixtures', 'pond.jpg'), path.join(__dirname, 'fixtures', 'net.png')];
 
-test("a 3A teacher's photos are held back until no tagged child's consent is broken; the 3A family sees them, a 4B family never does", async ({ browser }, info) => {
+test("a 3A teacher's photos are held back until no tagged child's consent is broken (blurred, untagged); the 3A family sees them, a 4B family never does", async ({ browser }, info) => {
   test.slow();
   const jsEnabled = info.project.name === 'js-on';
   const text = `Pond dipping this afternoon (${info.project.name})`;
@@ -40,7 +40,37 @@ test("a 3A teacher's photos are held back until no tagged child's consent is bro
   }
   if (jsEnabled) await teacher.portal.expectNoAxeViolations();
 
-  // Untagged (and out of the photos), it goes out to the class story.
+  // Their face blurred on the first photo: with a finger, or typed in without JavaScript. The
+  // photo comes back blurred under a new address, the post still unpublished.
+  const first = teacher.page.locator('.news-held__photo').first();
+  const before = await first.locator('img').getAttribute('src');
+  if (jsEnabled) {
+    // All of the photo on screen: a finger cannot drag below the bottom of the screen.
+    await first.locator('.news-blur__area').evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    const box = (await first.locator('.news-blur__area').boundingBox())!;
+    await teacher.page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.25);
+    await teacher.page.mouse.down();
+    await teacher.page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5, { steps: 5 });
+    await teacher.page.mouse.up();
+    await expect(first.locator('.news-blur__box')).toBeVisible();
+    await first.locator('summary').click();
+    expect(Number(await first.getByLabel('From the left (%)').inputValue())).toBeCloseTo(30, 0);
+    expect(Number(await first.getByLabel('Height (%)').inputValue())).toBeCloseTo(25, 0);
+  } else {
+    await first.locator('summary').click();
+    await first.getByLabel('From the left (%)').fill('30');
+    await first.getByLabel('From the top (%)').fill('25');
+    await first.getByLabel('Width (%)').fill('30');
+    await first.getByLabel('Height (%)').fill('25');
+  }
+  if (jsEnabled) await teacher.portal.expectNoAxeViolations();
+  await teacher.page.getByRole('button', { name: 'Blur the marked areas' }).click();
+  await expect(teacher.page.locator('.news-held img')).toHaveCount(2);
+  const after = await teacher.page.locator('.news-held__photo').first().locator('img').getAttribute('src');
+  expect(after).not.toEqual(before);
+  await expect(teacher.page.getByLabel('What happened?')).toHaveValue(text);
+
+  // Untagged (and blurred), it goes out to the class story.
   await teacher.page.getByRole('checkbox', { name: `${child} (own portfolio only)`, exact: true }).uncheck();
   await teacher.page.getByRole('button', { name: 'Publish' }).click();
   await expect(teacher.page).toHaveURL(/\/news$/);

@@ -87,8 +87,10 @@ test('the system admin creates a staff account and the new teacher sets a passwo
 });
 
 test('the office pages fit a 360 px phone with 44 px touch targets', async ({ browser }) => {
+  // Eight pages, each checked by axe: over 30 s on a busy 2-core machine.
+  test.slow();
   for (const [email, paths] of [
-    ['office@riverside.example', ['/admin', '/admin/letters', '/admin/roster', '/admin/calendar', '/admin/calendar/new']],
+    ['office@riverside.example', ['/admin', '/admin/letters', '/admin/roster', '/admin/calendar', '/admin/calendar/new', '/admin/news', '/admin/news/school']],
     ['it@riverside.example', ['/admin/staff']],
   ] as const) {
     const { page, portal } = await signInOnPhone(browser, email);

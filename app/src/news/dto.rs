@@ -162,4 +162,12 @@ pub struct NewsFormWords {
     pub portfolio_only: PerLocale<String>,
     /// "Publish".
     pub publish: PerLocale<String>,
+    /// "Blur a face".
+    pub blur: PerLocale<String>,
+    /// How to mark the area.
+    pub blur_hint: PerLocale<String>,
+    /// The box's left, top, width and height fields.
+    pub blur_sides: [PerLocale<String>; 4],
+    /// "Blur the marked areas".
+    pub blur_button: PerLocale<String>,
 }

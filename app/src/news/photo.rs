@@ -88,6 +88,11 @@ pub fn stored_widths(width: u32) -> Vec<u32> {
 /// Decodes, checks, turns upright and re-encodes `bytes`. CPU-bound: call it off the async
 /// threads (see [`process_blocking`]).
 pub fn process(bytes: &[u8]) -> Result<Processed, PhotoProblem> {
+    sizes(decode_upright(bytes)?)
+}
+
+/// The pixels of `bytes`, upright, on white; refused as [`process`] says.
+fn decode_upright(bytes: &[u8]) -> Result<RgbImage, PhotoProblem> {
     if bytes.len() > MAX_PHOTO_BYTES {
         return Err(PhotoProblem::TooLarge);
     }
@@ -113,7 +118,11 @@ pub fn process(bytes: &[u8]) -> Result<Processed, PhotoProblem> {
         .unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut decoded = DynamicImage::from_decoder(decoder).map_err(refusal)?;
     decoded.apply_orientation(orientation);
-    let upright = on_white(decoded);
+    Ok(on_white(decoded))
+}
+
+/// The photo as JPEG at each stored width, narrowest first.
+fn sizes(upright: RgbImage) -> Result<Processed, PhotoProblem> {
     let (width, height) = upright.dimensions();
     let mut sizes = Vec::new();
     // Widest first, each made from the last: much less work than each from the original.
@@ -136,10 +145,73 @@ pub fn process(bytes: &[u8]) -> Result<Processed, PhotoProblem> {
     })
 }
 
-/// [`process`] on the blocking pool, at most two at a time, so photos arriving together cannot
-/// hold more than two decoders' memory or starve the request threads.
+/// A part of a photo to blur, in thousandths of its width and height from its top left.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BlurBox {
+    /// From the left edge.
+    pub x: u32,
+    /// From the top edge.
+    pub y: u32,
+    /// Across.
+    pub width: u32,
+    /// Down.
+    pub height: u32,
+}
+
+impl BlurBox {
+    /// The box in pixels of a `width` × `height` photo, clipped to it; `None` if nothing is left.
+    fn pixels(self, width: u32, height: u32) -> Option<(u32, u32, u32, u32)> {
+        let scale = |v: u32, of: u32| (u64::from(v.min(1000)) * u64::from(of) / 1000) as u32;
+        let (left, top) = (scale(self.x, width), scale(self.y, height));
+        let right = scale(self.x.saturating_add(self.width), width);
+        let bottom = scale(self.y.saturating_add(self.height), height);
+        (right > left && bottom > top).then(|| (left, top, right - left, bottom - top))
+    }
+}
+
+/// The widest stored size of a photo (its `bytes`, ours) with `boxes` blurred beyond recognition,
+/// made again at every width: nothing of what was under a box survives in any size.
+pub fn blur(bytes: &[u8], boxes: &[BlurBox]) -> Result<Processed, PhotoProblem> {
+    let mut image = decode_upright(bytes)?;
+    let (width, height) = image.dimensions();
+    for (left, top, across, down) in boxes.iter().filter_map(|b| b.pixels(width, height)) {
+        let part = image::imageops::crop_imm(&image, left, top, across, down).to_image();
+        // Down to a few pixels and back: every detail of a face is averaged away.
+        let tiny = image::imageops::resize(
+            &part,
+            across.min(BLUR_CELLS),
+            down.min(BLUR_CELLS),
+            FilterType::Triangle,
+        );
+        let smeared = image::imageops::resize(&tiny, across, down, FilterType::Triangle);
+        image::imageops::replace(&mut image, &smeared, i64::from(left), i64::from(top));
+    }
+    sizes(image)
+}
+
+/// How many colours a blurred box keeps across and down: a face becomes a smooth smudge.
+const BLUR_CELLS: u32 = 4;
+
+/// [`blur`] on the blocking pool, sharing [`process_blocking`]'s bound.
+pub async fn blur_blocking(bytes: Vec<u8>, boxes: Vec<BlurBox>) -> Result<Processed, PhotoProblem> {
+    let _permit = DECODING
+        .acquire()
+        .await
+        .map_err(|_| PhotoProblem::Unreadable)?;
+    tokio::task::spawn_blocking(move || blur(&bytes, &boxes))
+        .await
+        .map_err(|err| {
+            tracing::error!(error = %err, "photo blurring stopped");
+            PhotoProblem::Unreadable
+        })?
+}
+
+/// At most two photos decoded at once, so photos arriving together cannot hold more than two
+/// decoders' memory or starve the request threads.
+static DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
+/// [`process`] on the blocking pool, at most two at a time (see [`DECODING`]).
 pub async fn process_blocking(bytes: Vec<u8>) -> Result<Processed, PhotoProblem> {
-    static DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
     let _permit = DECODING
         .acquire()
         .await
@@ -223,6 +295,53 @@ mod tests {
             let read = image::load_from_memory(bytes).expect("reads back");
             assert_eq!(read.width(), *width);
             assert_eq!(read.height(), scaled_height(1000, 500, *width));
+        }
+    }
+
+    #[test]
+    fn a_blurred_box_is_changed_in_every_size_and_the_rest_is_not() {
+        // A checkerboard of 40 px squares, as sharp as detail gets.
+        let board = RgbImage::from_fn(1000, 600, |x, y| {
+            let v = if (x / 40 + y / 40) % 2 == 0 { 0 } else { 255 };
+            image::Rgb([v, v, v])
+        });
+        let mut png = Cursor::new(Vec::new());
+        board.write_to(&mut png, ImageFormat::Png).expect("encodes");
+        let before = process(png.get_ref()).expect("processed");
+        let widest = &before.sizes.last().expect("a size").1;
+        let face = BlurBox {
+            x: 100,
+            y: 200,
+            width: 300,
+            height: 400,
+        };
+        let after = blur(widest, &[face]).expect("blurred");
+        assert_eq!((after.width, after.height), (1000, 600));
+        assert_eq!(after.sizes.len(), before.sizes.len());
+        for ((width, old), (_, new)) in before.sizes.iter().zip(&after.sizes) {
+            let old = image::load_from_memory(old).expect("reads").into_luma8();
+            let new = image::load_from_memory(new).expect("reads").into_luma8();
+            let height = old.height();
+            let at = |v: u32, of: u32| v * of / 1000;
+            // The mean difference of the two versions over thousandths (x0, x1, y0, y1).
+            let change = |x0, x1, y0, y1| {
+                let (x0, x1, y0, y1) = (
+                    at(x0, *width),
+                    at(x1, *width),
+                    at(y0, height),
+                    at(y1, height),
+                );
+                let total: u64 = (y0..y1)
+                    .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+                    .map(|(x, y)| {
+                        u64::from(old.get_pixel(x, y).0[0].abs_diff(new.get_pixel(x, y).0[0]))
+                    })
+                    .sum();
+                total / u64::from((x1 - x0) * (y1 - y0))
+            };
+            // Inside the box (a margin in) the squares are gone; well outside it, nothing moved.
+            assert!(change(120, 380, 220, 580) > 60, "{width}: the box changed");
+            assert!(change(600, 950, 100, 900) < 4, "{width}: the rest did not");
         }
     }
 

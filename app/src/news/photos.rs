@@ -2,7 +2,7 @@
 //! the post is published (so a refused post loses no photo), and served only through
 //! `/news/photos/{id}/{width}` to those who may read the post.
 
-use super::photo::Processed;
+use super::photo::{BlurBox, Processed};
 use crate::access::{Actor, CurrentActor};
 use crate::db::entities::news_photo;
 use crate::error::AppError;
@@ -17,13 +17,8 @@ const HELD_HOURS: i64 = 24;
 /// Photos never change under their address; a browser may keep one for a day, for its user only.
 const PHOTO_CACHE: &str = "private, max-age=86400";
 
-/// Stores a processed photo's sizes and holds it for `actor`'s form.
-pub async fn hold(
-    state: &AppState,
-    actor: &Actor,
-    processed: Processed,
-) -> Result<news_photo::Model, AppError> {
-    sweep(state, Utc::now()).await?;
+/// Puts every size of a processed photo in the file store: the widths and keys as stored.
+async fn store(state: &AppState, processed: &Processed) -> Result<(String, String), AppError> {
     let mut widths = Vec::new();
     let mut keys = Vec::new();
     for (width, bytes) in &processed.sizes {
@@ -34,14 +29,26 @@ pub async fn hold(
             }
             Err(err) => {
                 tracing::error!(error = %err, "a photo could not be stored");
-                for key in &keys {
-                    let _ = state.files.delete(key).await;
-                }
+                delete_bytes(state, &keys.join(" ")).await;
                 return Err(AppError::Internal);
             }
         }
     }
-    let as_i32 = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
+    Ok((widths.join(" "), keys.join(" ")))
+}
+
+fn as_i32(n: u32) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+/// Stores a processed photo's sizes and holds it for `actor`'s form.
+pub async fn hold(
+    state: &AppState,
+    actor: &Actor,
+    processed: Processed,
+) -> Result<news_photo::Model, AppError> {
+    sweep(state, Utc::now()).await?;
+    let (widths, keys) = store(state, &processed).await?;
     Ok(news_photo::ActiveModel {
         school_id: Set(actor.school_id),
         post_id: Set(None),
@@ -49,13 +56,63 @@ pub async fn hold(
         position: Set(0),
         width: Set(as_i32(processed.width)),
         height: Set(as_i32(processed.height)),
-        widths: Set(widths.join(" ")),
-        storage_keys: Set(keys.join(" ")),
+        widths: Set(widths),
+        storage_keys: Set(keys),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
     .insert(&state.db)
     .await?)
+}
+
+/// Blurs `boxes` in a held photo: every size is made again from the blurred widest one under a
+/// new id (so no browser shows a copy it kept of the old one), and the old photo is deleted,
+/// bytes and all, so nothing under a box is kept anywhere.
+pub async fn blur(
+    state: &AppState,
+    photo: news_photo::Model,
+    boxes: Vec<BlurBox>,
+) -> Result<news_photo::Model, AppError> {
+    let widest = photo
+        .storage_keys
+        .split(' ')
+        .next_back()
+        .unwrap_or_default();
+    let bytes = state.files.get(widest).await.map_err(|e| {
+        tracing::error!(error = %e, "a held photo is missing from the store");
+        AppError::NotFound
+    })?;
+    let processed = super::photo::blur_blocking(bytes, boxes)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "a stored photo could not be blurred");
+            AppError::Internal
+        })?;
+    let (widths, keys) = store(state, &processed).await?;
+    let blurred = news_photo::ActiveModel {
+        school_id: Set(photo.school_id),
+        post_id: Set(None),
+        uploaded_by: Set(photo.uploaded_by),
+        position: Set(photo.position),
+        width: Set(photo.width),
+        height: Set(photo.height),
+        widths: Set(widths),
+        storage_keys: Set(keys),
+        created_at: Set(photo.created_at),
+        ..Default::default()
+    }
+    .insert(&state.db)
+    .await?;
+    delete(state, vec![photo]).await?;
+    Ok(blurred)
+}
+
+async fn delete_bytes(state: &AppState, keys: &str) {
+    for key in keys.split(' ').filter(|k| !k.is_empty()) {
+        if let Err(e) = state.files.delete(key).await {
+            tracing::warn!(error = %e, "a photo's bytes were not deleted");
+        }
+    }
 }
 
 /// The photos `actor` holds among `ids` (theirs, in their school, on no post yet, not expired),
@@ -85,11 +142,7 @@ pub async fn delete(state: &AppState, photos: Vec<news_photo::Model>) -> Result<
         news_photo::Entity::delete_by_id(photo.id)
             .exec(&state.db)
             .await?;
-        for key in photo.storage_keys.split(' ') {
-            if let Err(e) = state.files.delete(key).await {
-                tracing::warn!(error = %e, "a removed photo's bytes were not deleted");
-            }
-        }
+        delete_bytes(state, &photo.storage_keys).await;
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! reach as far as the post, with the reason and the ways out beside the tags.
 
 use super::consent::{self, Reach};
-use super::photo::{self, PhotoProblem};
+use super::photo::{self, BlurBox, PhotoProblem};
 use super::photos;
 use super::reader::shown_photos;
 use super::{
@@ -287,23 +287,75 @@ pub async fn post(
 }
 
 /// The form's fields, the held photos it carries and those ticked for removal.
-fn read_fields(pairs: Vec<(String, String)>) -> (NewsFields, Vec<i32>, Vec<i32>) {
+/// What a post sends besides the typed fields: the photos it carries and what to do with them.
+#[derive(Default)]
+struct Sent {
+    held: Vec<i32>,
+    removed: Vec<i32>,
+    /// Per photo, the box to blur as typed: left, top, width, height in percent.
+    boxes: HashMap<i32, [String; 4]>,
+    /// "blur" blurs the marked areas and shows the form again; anything else publishes.
+    action: String,
+}
+
+fn read_fields(pairs: Vec<(String, String)>) -> (NewsFields, Sent) {
     let mut fields = NewsFields::default();
-    let mut held = Vec::new();
-    let mut removed = Vec::new();
+    let mut sent = Sent::default();
     for (name, value) in pairs {
         match name.as_str() {
             "body" => fields.body = value,
             "tag" => fields.tagged.extend(value.parse::<i32>().ok()),
             "portfolio" => fields.portfolio = true,
-            "held_photo" => held.extend(value.parse::<i32>().ok()),
-            "remove_photo" => removed.extend(value.parse::<i32>().ok()),
-            _ => {}
+            "held_photo" => sent.held.extend(value.parse::<i32>().ok()),
+            "remove_photo" => sent.removed.extend(value.parse::<i32>().ok()),
+            "action" => sent.action = value,
+            _ => {
+                // blur_x_12, blur_y_12, blur_w_12, blur_h_12
+                let Some((side, id)) = name
+                    .strip_prefix("blur_")
+                    .and_then(|rest| rest.split_once('_'))
+                else {
+                    continue;
+                };
+                let (Some(at), Ok(id)) = (
+                    ["x", "y", "w", "h"].iter().position(|s| *s == side),
+                    id.parse(),
+                ) else {
+                    continue;
+                };
+                sent.boxes.entry(id).or_default()[at] = value;
+            }
         }
     }
     fields.tagged.sort_unstable();
     fields.tagged.dedup();
-    (fields, held, removed)
+    (fields, sent)
+}
+
+/// A box typed as four percentages: `Ok(None)` when left empty, an error when not four numbers
+/// from 0 to 100 that make a box.
+fn blur_box(typed: &[String; 4]) -> Result<Option<BlurBox>, ()> {
+    if typed.iter().all(|v| v.trim().is_empty()) {
+        return Ok(None);
+    }
+    let mut thousandths = [0u32; 4];
+    for (value, out) in typed.iter().zip(thousandths.iter_mut()) {
+        let percent: f64 = value.trim().replace(',', ".").parse().map_err(|_| ())?;
+        if !(0.0..=100.0).contains(&percent) {
+            return Err(());
+        }
+        *out = (percent * 10.0).round() as u32;
+    }
+    let [x, y, width, height] = thousandths;
+    if width == 0 || height == 0 {
+        return Err(());
+    }
+    Ok(Some(BlurBox {
+        x,
+        y,
+        width,
+        height,
+    }))
 }
 
 async fn act(
@@ -316,15 +368,31 @@ async fn act(
     let actor = current.0.clone().ok_or(AppError::SignInRequired)?;
     let target = Target::parse(segment)?;
     let (story_name, class) = story_for(&state.db, &actor, target).await?;
-    let (mut fields, held_ids, removed) = read_fields(pairs);
+    let (mut fields, sent) = read_fields(pairs);
     let mut problems: Vec<FormProblem> = Vec::new();
 
-    let (dropped, mut kept): (Vec<news_photo::Model>, Vec<news_photo::Model>) =
-        photos::held(state, &actor, &held_ids)
+    let (dropped, held): (Vec<news_photo::Model>, Vec<news_photo::Model>) =
+        photos::held(state, &actor, &sent.held)
             .await?
             .into_iter()
-            .partition(|p| removed.contains(&p.id));
+            .partition(|p| sent.removed.contains(&p.id));
     photos::delete(state, dropped).await?;
+    // Marked areas are blurred at once, in every size, whatever else the post comes to.
+    let mut kept = Vec::new();
+    for (index, photo) in held.into_iter().enumerate() {
+        let typed = sent.boxes.get(&photo.id).cloned().unwrap_or_default();
+        match blur_box(&typed) {
+            Ok(Some(area)) => kept.push(photos::blur(state, photo, vec![area]).await?),
+            Ok(None) => kept.push(photo),
+            Err(()) => {
+                let number = (index + 1).to_string();
+                problems.push(problem("photo", |l| {
+                    msg!(l, "news-blur-invalid", number = number.as_str())
+                }));
+                kept.push(photo);
+            }
+        }
+    }
     for upload in uploads {
         let name = crate::storage::upload::clean_name(&upload.name);
         if kept.len() >= MAX_PHOTOS {
@@ -346,6 +414,22 @@ async fn act(
     }
 
     let taggable = taggable(&state.db, &actor, class.as_ref()).await?;
+    // The form again with what was sent, its photos as they now are, and `problems`.
+    let again = |fields: NewsFields, problems: Vec<FormProblem>| NewsForm {
+        segment: target.segment(),
+        heading: heading(&story_name),
+        fields,
+        groups: groups_for(&taggable),
+        photos: shown_photos(&kept),
+        removed: Vec::new(),
+        problems,
+        portfolios: class.is_some(),
+        words: words(),
+    };
+    if sent.action == "blur" && problems.is_empty() {
+        // Blurred: the form again, to look at the photos before publishing.
+        return Ok(Some(again(fields, problems)));
+    }
     let known: HashMap<i32, &Taggable> = taggable
         .iter()
         .flat_map(|(_, pupils)| pupils.iter().map(|(id, p)| (*id, p)))
@@ -392,17 +476,7 @@ async fn act(
     }
 
     if !problems.is_empty() {
-        return Ok(Some(NewsForm {
-            segment: target.segment(),
-            heading: heading(&story_name),
-            fields,
-            groups: groups_for(&taggable),
-            photos: shown_photos(&kept),
-            removed: Vec::new(),
-            problems,
-            portfolios: class.is_some(),
-            words: words(),
-        }));
+        return Ok(Some(again(fields, problems)));
     }
 
     let year = match &class {
@@ -495,5 +569,14 @@ fn words() -> NewsFormWords {
         tags_hint: PerLocale::build(|l| msg!(l, "news-tags-hint")),
         portfolio_only: PerLocale::build(|l| msg!(l, "news-portfolio-only")),
         publish: PerLocale::build(|l| msg!(l, "news-publish")),
+        blur: PerLocale::build(|l| msg!(l, "news-blur")),
+        blur_hint: PerLocale::build(|l| msg!(l, "news-blur-hint")),
+        blur_sides: [
+            PerLocale::build(|l| msg!(l, "news-blur-left")),
+            PerLocale::build(|l| msg!(l, "news-blur-top")),
+            PerLocale::build(|l| msg!(l, "news-blur-width")),
+            PerLocale::build(|l| msg!(l, "news-blur-height")),
+        ],
+        blur_button: PerLocale::build(|l| msg!(l, "news-blur-button")),
     }
 }

@@ -71,7 +71,7 @@ fn stories_view(stories: NewsStories) -> AnyView {
                 <li><a class="button button--secondary" href=format!("{STAFF_NEWS_PATH}/{}", s.segment)>{localized(i18n, s.name)}</a></li>
             }).collect_view()}
         </ul>
-        <p><a href=super::NEWS_PATH>{localized(i18n, stories.see_feed)}</a></p>
+        <p class="news-see-feed"><a href=super::NEWS_PATH>{localized(i18n, stories.see_feed)}</a></p>
     }
     .into_any_now()
 }
@@ -126,8 +126,8 @@ fn PostForm(form: NewsForm) -> impl IntoView {
     .into_any_now()
 }
 
-/// The photos held for the form (each with "Remove"), and the picker for more: the phone offers
-/// its camera and its gallery.
+/// The photos held for the form (each with "Remove" and a box to blur), and the picker for more:
+/// the phone offers its camera and its gallery.
 fn photos_fieldset(
     i18n: I18n,
     words: &NewsFormWords,
@@ -135,30 +135,121 @@ fn photos_fieldset(
     removed: &[i32],
     problems: &Arc<Vec<FormProblem>>,
 ) -> AnyView {
+    let blur_button = (!photos.is_empty())
+        .then(|| submit("blur", true, localized(i18n, words.blur_button.clone())));
     view! {
         <fieldset id="field-photo">
             <legend>{localized(i18n, words.photos.clone())}</legend>
             {problems_for(i18n, problems, "photo")}
             <div class="news-held">
                 {photos.into_iter().map(|photo| {
-                    let id = photo.id.to_string();
-                    let thumb = photo.widths.first().copied().unwrap_or(photo.width);
-                    view! {
-                        <div class="news-held__photo">
-                            <img src=photo_href(photo.id, thumb) width=photo.width height=photo.height
-                                alt=localized(i18n, photo.alt)/>
-                            <input type="hidden" name="held_photo" value=id.clone()/>
-                            {check("remove_photo", id, removed.contains(&photo.id), localized(i18n, words.remove.clone()))}
-                        </div>
-                    }
+                    let removed = removed.contains(&photo.id);
+                    view! { <HeldPhoto photo removed words=words.clone()/> }
                 }).collect_view()}
             </div>
+            {blur_button}
             {labelled(None, "news-photo".into(), localized(i18n, words.add.clone()),
                 view! { <input id="news-photo" name="photo" type="file" multiple accept="image/jpeg,image/png,image/webp"/> }.into_any_now(),
                 Some(localized(i18n, words.add_hint.clone())), ().into_any_now())}
         </fieldset>
     }
     .into_any_now()
+}
+
+/// Where a pointer is on the element it was pressed on, in percent of its width and height.
+#[cfg(feature = "hydrate")]
+fn percent_at(ev: &leptos::ev::PointerEvent) -> Option<(f64, f64)> {
+    use wasm_bindgen::JsCast;
+    // Measured against the element the handler is on, whatever child the pointer is over.
+    let area = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+    let rect = area.get_bounding_client_rect();
+    if rect.width() <= 0.0 || rect.height() <= 0.0 {
+        return None;
+    }
+    let x = (f64::from(ev.client_x()) - rect.left()) / rect.width() * 100.0;
+    let y = (f64::from(ev.client_y()) - rect.top()) / rect.height() * 100.0;
+    Some((x.clamp(0.0, 100.0), y.clamp(0.0, 100.0)))
+}
+
+/// On the server there is no pointer.
+#[cfg(not(feature = "hydrate"))]
+fn percent_at(_: &leptos::ev::PointerEvent) -> Option<(f64, f64)> {
+    None
+}
+
+/// A held photo: a finger dragged across it marks the area to blur, which fills the four
+/// percentage fields beside it (typed by hand without JavaScript).
+#[component]
+fn HeldPhoto(photo: NewsPhoto, removed: bool, words: NewsFormWords) -> impl IntoView {
+    let i18n = I18n::expect();
+    let id = photo.id;
+    // Left, top, width, height in percent, as the fields show them.
+    let sides: [RwSignal<String>; 4] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let start = StoredValue::new(None::<(f64, f64)>);
+    let show = |v: f64| format!("{v:.1}");
+    let mark = move |from: (f64, f64), to: (f64, f64)| {
+        sides[0].set(show(from.0.min(to.0)));
+        sides[1].set(show(from.1.min(to.1)));
+        sides[2].set(show((to.0 - from.0).abs()));
+        sides[3].set(show((to.1 - from.1).abs()));
+    };
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        if let Some(at) = percent_at(&ev) {
+            ev.prevent_default();
+            start.set_value(Some(at));
+            mark(at, at);
+        }
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        if let (Some(from), Some(to)) = (start.get_value(), percent_at(&ev)) {
+            mark(from, to);
+        }
+    };
+    // The last move may come coalesced into the lift: the box ends where the finger did.
+    let on_up = move |ev: leptos::ev::PointerEvent| {
+        if let (Some(from), Some(to)) = (start.get_value(), percent_at(&ev)) {
+            mark(from, to);
+        }
+        start.set_value(None);
+    };
+    let marked = move || {
+        let [x, y, w, h] = sides.map(|s| s.get().parse::<f64>().unwrap_or(0.0));
+        (w > 0.0 && h > 0.0).then(|| format!("left:{x}%;top:{y}%;width:{w}%;height:{h}%"))
+    };
+    let thumb = photo.widths.last().copied().unwrap_or(photo.width);
+    let fields = ["x", "y", "w", "h"]
+        .into_iter()
+        .zip(words.blur_sides)
+        .enumerate()
+        .map(|(at, (side, label))| {
+            let field = format!("blur_{side}_{id}");
+            let value = sides[at];
+            view! {
+                <label class="news-blur__side">
+                    <span>{localized(i18n, label)}</span>
+                    <input type="number" min="0" max="100" step="0.1" inputmode="decimal" name=field
+                        prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="news-held__photo">
+            <div class="news-blur__area" on:pointerdown=on_down on:pointermove=on_move
+                on:pointerup=on_up on:pointercancel=move |_| start.set_value(None)>
+                <img src=photo_href(photo.id, thumb) width=photo.width height=photo.height
+                    alt=localized(i18n, photo.alt)/>
+                <span class="news-blur__box" style=marked hidden=move || marked().is_none()></span>
+            </div>
+            <input type="hidden" name="held_photo" value=id.to_string()/>
+            <details class="news-blur">
+                <summary>{localized(i18n, words.blur)}</summary>
+                <p class="field__hint">{localized(i18n, words.blur_hint)}</p>
+                <div class="news-blur__sides">{fields}</div>
+            </details>
+            {check("remove_photo", id.to_string(), removed, localized(i18n, words.remove))}
+        </div>
+    }
 }
 
 /// Who is in the photos: every pupil who may be tagged, with how far their photo may go. One

@@ -396,6 +396,151 @@ async fn photos_and_consent(h: Harness) {
     assert!(photos_of(&h, None).await.is_empty());
     let alive = h.get("/news", &[(header::COOKIE, teacher.as_str())]).await;
     assert_eq!(alive.status(), StatusCode::OK);
+
+    blurring(&h, &teacher, &path).await;
+}
+
+/// A checkerboard of 40 px squares, 1,000 × 600: detail a blur cannot leave behind.
+fn checkerboard() -> Vec<u8> {
+    let image = image::RgbImage::from_fn(1000, 600, |x, y| {
+        let v = if (x / 40 + y / 40) % 2 == 0 { 0 } else { 255 };
+        image::Rgb([v, v, v])
+    });
+    let mut out = Cursor::new(Vec::new());
+    image
+        .write_to(&mut out, image::ImageFormat::Png)
+        .expect("png");
+    out.into_inner()
+}
+
+/// Every size of a photo as served to `cookie`, by width.
+async fn served(
+    h: &Harness,
+    photo: &news_photo::Model,
+    cookie: &str,
+) -> Vec<(u32, image::GrayImage)> {
+    let mut sizes = Vec::new();
+    for width in photo.widths.split(' ') {
+        let (status, _, _, bytes) =
+            get(h, &format!("/news/photos/{}/{width}", photo.id), cookie).await;
+        assert_eq!(status, StatusCode::OK);
+        let decoded = image::load_from_memory(&bytes)
+            .expect("a JPEG")
+            .into_luma8();
+        sizes.push((width.parse().expect("a width"), decoded));
+    }
+    sizes
+}
+
+/// A box marked on a held photo is blurred in every size before the post goes out; the earlier
+/// bytes are gone from the store; a box that is not four percentages is refused by photo number.
+async fn blurring(h: &Harness, teacher: &str, path: &str) {
+    let (status, _, page) = post(
+        h,
+        path,
+        teacher,
+        &[("body", "Sports day"), ("action", "blur")],
+        &[("team.png", &checkerboard())],
+        "en-GB",
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "blurring nothing shows the form again: {page}"
+    );
+    let held = photos_of(h, None).await;
+    assert_eq!(held.len(), 1);
+    let before = served(h, &held[0], teacher).await;
+    let id = held[0].id.to_string();
+    let old_keys = held[0].storage_keys.clone();
+    let (x, y, w, hgt) = (
+        format!("blur_x_{id}"),
+        format!("blur_y_{id}"),
+        format!("blur_w_{id}"),
+        format!("blur_h_{id}"),
+    );
+
+    // Not a box: refused by the photo's number, nothing blurred.
+    let (status, _, page) = post(
+        h,
+        path,
+        teacher,
+        &[
+            ("held_photo", &id),
+            (&x, "10"),
+            (&y, "twenty"),
+            (&w, "30"),
+            (&hgt, "40"),
+            ("action", "blur"),
+        ],
+        &[],
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        page.contains("The area to blur on photo 1 needs four numbers"),
+        "{page}"
+    );
+    assert_eq!(photos_of(h, None).await[0].storage_keys, old_keys);
+
+    // Left 10 %, top 20 %, 30 % wide, 40 % high: blurred, the form shown again to look at.
+    let (status, _, page) = post(
+        h,
+        path,
+        teacher,
+        &[
+            ("held_photo", &id),
+            (&x, "10"),
+            (&y, "20"),
+            (&w, "30"),
+            (&hgt, "40"),
+            ("action", "blur"),
+        ],
+        &[],
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let blurred = photos_of(h, None).await.pop().expect("still held");
+    assert_ne!(
+        blurred.id, held[0].id,
+        "a new address, so no browser shows what it kept"
+    );
+    let old_address = format!("/news/photos/{}/320", held[0].id);
+    assert_eq!(get(h, &old_address, teacher).await.0, StatusCode::NOT_FOUND);
+    assert!(page.contains(&format!("name=\"held_photo\" value=\"{}\"", blurred.id)));
+    let after = served(h, &blurred, teacher).await;
+    assert_eq!(after.len(), before.len());
+    for ((width, old), (_, new)) in before.iter().zip(&after) {
+        let at = |v: u32, of: u32| v * of / 1000;
+        let change = |x0, x1, y0, y1| {
+            let height = old.height();
+            let (x0, x1, y0, y1) = (
+                at(x0, *width),
+                at(x1, *width),
+                at(y0, height),
+                at(y1, height),
+            );
+            let total: u64 = (y0..y1)
+                .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+                .map(|(x, y)| {
+                    u64::from(old.get_pixel(x, y).0[0].abs_diff(new.get_pixel(x, y).0[0]))
+                })
+                .sum();
+            total / u64::from((x1 - x0) * (y1 - y0))
+        };
+        assert!(
+            change(120, 380, 220, 580) > 60,
+            "{width}: the marked area changed"
+        );
+        assert!(change(600, 950, 100, 900) < 4, "{width}: the rest did not");
+    }
+    // The unblurred bytes are deleted from the store.
+    for key in old_keys.split(' ') {
+        assert!(h.state.files.get(key).await.is_err(), "{key} is gone");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -21,7 +21,7 @@ pub struct Harness {
     pub router: Router,
     pub db: sea_orm::DatabaseConnection,
     pub database_url: String,
-    state: app::state::AppState,
+    pub state: app::state::AppState,
     _site: tempfile::TempDir,
     _db_dir: Option<tempfile::TempDir>,
 }
