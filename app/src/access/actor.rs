@@ -105,6 +105,12 @@ impl Actor {
     pub fn is(&self, role: Role) -> bool {
         self.roles.contains(&role)
     }
+
+    /// Whether a read granted in `scope` covers the whole school's (office, leadership) rather
+    /// than the actor's children's or classes'.
+    pub fn reads_whole_school(&self, scope: Scope) -> bool {
+        scope == Scope::WholeSchool && self.guardian_id.is_none()
+    }
 }
 
 /// The signed-in actor of the current request or server function.

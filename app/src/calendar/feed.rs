@@ -12,7 +12,7 @@
 use super::feed_cache::{self, Answer};
 use super::ics::{CalendarFile, IcsCalendar, IcsEvent, IcsText, calendar};
 use super::vevent_cache::{self, Key};
-use super::{FeedAddress, Subscription, reader, store};
+use super::{FeedAddress, Subscription, store};
 use crate::access::{Actor, Capability, CurrentActor, allowed_scope, load_actor};
 use crate::auth::session::{hex, token_id};
 use crate::auth::throttle::{self, Guess};
@@ -273,7 +273,7 @@ pub async fn build<C: ConnectionTrait>(
     let zone = crate::school::db::timezone(db, actor.school_id).await?;
     let from = Utc::now() - Duration::days(PAST_DAYS);
     let memberships = actor.memberships();
-    let reach = if reader::whole_school(&actor, scope) {
+    let reach = if actor.reads_whole_school(scope) {
         store::Reach::School
     } else {
         store::Reach::Members(&memberships)

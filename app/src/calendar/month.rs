@@ -167,7 +167,7 @@ pub async fn view(month: Option<String>, audience: Option<String>) -> Result<Mon
         crate::dates::start_of_day(&zone, first),
         crate::dates::start_of_day(&zone, next),
     );
-    let (filter, narrowed) = if reader::whole_school(&actor, granted.scope) {
+    let (filter, narrowed) = if actor.reads_whole_school(granted.scope) {
         let (filter, narrowed) =
             audience_filter(&state.db, actor.school_id, audience.as_deref(), key(first)).await?;
         (Some(filter), narrowed)

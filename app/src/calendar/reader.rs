@@ -26,11 +26,6 @@ fn concerned(actor: &Actor, event: &event::Model) -> Vec<String> {
         .collect()
 }
 
-/// Whether `actor` reads the whole school's calendar (staff) rather than their children's.
-pub(crate) fn whole_school(actor: &Actor, scope: Scope) -> bool {
-    scope == Scope::WholeSchool && actor.guardian_id.is_none()
-}
-
 /// The upcoming events, from the start of today in the school's zone, grouped by day.
 pub async fn agenda() -> Result<Agenda, AppError> {
     let granted = authorize(Capability::CalendarRead)?;
@@ -181,7 +176,7 @@ pub async fn upcoming<C: sea_orm::ConnectionTrait>(
     before: Option<DateTime<Utc>>,
     limit: u64,
 ) -> Result<Vec<event::Model>, sea_orm::DbErr> {
-    if whole_school(actor, scope) {
+    if actor.reads_whole_school(scope) {
         store::upcoming_in_school(db, actor.school_id, from, before, limit).await
     } else {
         store::upcoming_for(db, actor.school_id, memberships, from, before, limit).await
@@ -312,7 +307,7 @@ pub async fn readable<C: sea_orm::ConnectionTrait>(
     scope: Scope,
     id: i32,
 ) -> Result<event::Model, AppError> {
-    let found = if whole_school(actor, scope) {
+    let found = if actor.reads_whole_school(scope) {
         store::in_school(db, actor.school_id, id).await?
     } else {
         store::visible_to(db, actor.school_id, &actor.memberships(), id).await?

@@ -47,7 +47,6 @@ pub async fn hold(
     actor: &Actor,
     processed: Processed,
 ) -> Result<news_photo::Model, AppError> {
-    sweep(state, Utc::now()).await?;
     let (widths, keys) = store(state, &processed).await?;
     Ok(news_photo::ActiveModel {
         school_id: Set(actor.school_id),
@@ -147,8 +146,9 @@ pub async fn delete(state: &AppState, photos: Vec<news_photo::Model>) -> Result<
     Ok(())
 }
 
-/// Photos held for forms never published, once they have waited [`HELD_HOURS`].
-async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<(), AppError> {
+/// Photos held for forms never published, once they have waited [`HELD_HOURS`]; run once per
+/// post that brings photos.
+pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<(), AppError> {
     let expired = news_photo::Entity::find()
         .filter(news_photo::Column::PostId.is_null())
         .filter(news_photo::Column::CreatedAt.lt(now - Duration::hours(HELD_HOURS)))

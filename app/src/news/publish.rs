@@ -393,6 +393,9 @@ async fn act(
             }
         }
     }
+    if !uploads.is_empty() {
+        photos::sweep(state, Utc::now()).await?;
+    }
     for upload in uploads {
         let name = crate::storage::upload::clean_name(&upload.name);
         if kept.len() >= MAX_PHOTOS {

@@ -11,7 +11,7 @@ use crate::i18n::PerLocale;
 use crate::msg;
 use crate::sanitized::SanitizedHtml;
 use crate::state::app_state;
-use sea_orm::sea_query::{Expr, Query};
+use sea_orm::sea_query::Query;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -20,18 +20,14 @@ use std::collections::HashMap;
 /// Posts on a page of the feed.
 pub const PAGE_SIZE: u64 = 20;
 
-/// Whether `actor` reads every story of the school (office, leadership) rather than their
-/// children's or classes'.
-fn whole_school(actor: &Actor, scope: Scope) -> bool {
-    scope == Scope::WholeSchool && actor.guardian_id.is_none()
-}
-
 /// The posts `actor` may read, as a condition on `news_post`.
 pub fn visible(actor: &Actor, scope: Scope) -> Condition {
+    let school = Condition::all().add(news_post::Column::SchoolId.eq(actor.school_id));
+    if actor.reads_whole_school(scope) {
+        return school;
+    }
     let mut stories = Condition::any().add(news_post::Column::Story.eq(story::SCHOOL));
-    if whole_school(actor, scope) {
-        stories = Condition::any().add(Expr::value(true));
-    } else if actor.guardian_id.is_some() {
+    if actor.guardian_id.is_some() {
         let chosen = actor.chosen_memberships();
         let classes: Vec<i32> = chosen.iter().filter_map(|m| m.class_id).collect();
         let pupils: Vec<i32> = chosen.iter().map(|m| m.pupil_id).collect();
@@ -58,9 +54,7 @@ pub fn visible(actor: &Actor, scope: Scope) -> Condition {
         // Staff of some classes: those classes' stories and their pupils' portfolios.
         stories = stories.add(news_post::Column::ClassId.is_in(actor.classes.clone()));
     }
-    Condition::all()
-        .add(news_post::Column::SchoolId.eq(actor.school_id))
-        .add(stories)
+    school.add(stories)
 }
 
 /// Post `id` if `actor` may read it; "not found" otherwise, whether it exists or not.
