@@ -30,6 +30,10 @@ pub mod action {
     pub const EVENTS_IMPORTED: &str = "events-imported";
     /// A post went on the newsfeed.
     pub const NEWS_POSTED: &str = "news-posted";
+    /// Staff deleted a family's comment on the newsfeed.
+    pub const NEWS_COMMENT_DELETED: &str = "news-comment-deleted";
+    /// Staff deleted a post from the newsfeed (its text is kept in the entry).
+    pub const NEWS_POST_DELETED: &str = "news-post-deleted";
 }
 
 /// Appends one entry.

@@ -7,7 +7,7 @@ import { DEMO, signIn } from './fixtures/portal';
 
 const PHOTOS = [path.join(__dirname, 'fixtures', 'pond.jpg'), path.join(__dirname, 'fixtures', 'net.png')];
 
-test("a 3A teacher's photos are held back until no tagged child's consent is broken (blurred, untagged); the 3A family sees them, a 4B family never does", async ({ browser }, info) => {
+test("a 3A teacher's photos are held back until no tagged child's consent is broken (blurred, untagged); the 3A family sees them, likes the post and comments in Chinese; a 4B family never does", async ({ browser }, info) => {
   test.slow();
   const jsEnabled = info.project.name === 'js-on';
   const text = `Pond dipping this afternoon (${info.project.name})`;
@@ -106,8 +106,37 @@ test("a 3A teacher's photos are held back until no tagged child's consent is bro
     await expect(post.getByRole('heading', { level: 2 })).toHaveText('3A 班');
     await expect(photos.first()).toHaveAttribute('alt', '第 1 张照片，共 2 张');
     expect(requests).toEqual([]);
+  } else {
+    await parent.portal.chooseLanguage('中文（简体）');
+    await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText('动态');
   }
   const photo = await photos.first().getAttribute('src');
+  const postId = ((await post.getAttribute('id')) ?? '').replace('post-', '');
+
+  // Liked, and commented on in Chinese: plain forms that come back to where the parent was.
+  await post.getByRole('button', { name: '点赞' }).click();
+  await expect(post.getByRole('button', { name: '已点赞' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(post).toContainText('1 个赞');
+  await post.getByRole('link', { name: '评论' }).click();
+  await expect(parent.page).toHaveURL(new RegExp(`/news/${postId}#comments$`));
+  if (jsEnabled) await parent.portal.waitForHydration();
+  const comment = `谢谢老师！孩子们很开心 <b>${info.project.name}</b>`;
+  await parent.page.getByLabel('写评论').fill(comment);
+  await parent.page.getByRole('button', { name: '发送' }).click();
+  await expect(parent.page.locator('.news-comment', { hasText: comment })).toBeVisible();
+  await expect(parent.page.locator('.news-comment b')).toHaveCount(0);
+  // A web address is refused in Chinese; what was typed stays in the box.
+  await parent.page.getByLabel('写评论').fill('照片在 www.example.com');
+  await parent.page.getByRole('button', { name: '发送' }).click();
+  await expect(parent.page.getByRole('alert')).toContainText('评论不能包含网址或电子邮件地址');
+  await expect(parent.page.getByLabel('写评论')).toHaveValue('照片在 www.example.com');
+  expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
+  expect(await parent.portal.smallTargets()).toEqual([]);
+  if (jsEnabled) {
+    await parent.portal.waitForHydration();
+    await parent.portal.expectNoAxeViolations();
+  }
+  await parent.portal.chooseLanguage('English');
   await parent.page.context().close();
 
   // A 4B family: not the post, and not its photo by address.
@@ -116,5 +145,7 @@ test("a 3A teacher's photos are held back until no tagged child's consent is bro
   await expect(other.page.getByRole('heading', { level: 1 })).toHaveText('News');
   await expect(other.page.getByText(text)).toHaveCount(0);
   expect((await other.page.request.get(photo!)).status()).toBe(404);
+  // Nor the post and its comments by address.
+  expect((await other.page.request.get(`/news/${postId}`)).status()).toBe(404);
   await other.page.context().close();
 });

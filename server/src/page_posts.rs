@@ -1,6 +1,6 @@
 //! Form posts a page sends to its own address (the compose form with its files, the office's
 //! letters, roster import and staff accounts, a family's calendar feed, the event form, the
-//! calendar import, a news post with its photos): the post
+//! calendar import, a news post with its photos, a comment or like on a post): the post
 //! is handled, then either redirected or answered with the app's page for that address, rendered
 //! with what the post came to — so a refused form shows again with everything typed, with or
 //! without JavaScript.
@@ -194,6 +194,29 @@ pub async fn news(state: PostState, request: Request<Body>) -> Response {
     match answer {
         app::news::publish::Submitted::Done => Redirect::to(app::news::NEWS_PATH).into_response(),
         app::news::publish::Submitted::Again(form) => page_with(&state, parts, Posted(*form)).await,
+    }
+}
+
+/// `POST /news/{id}`: like, comment, report or moderate, then back where the reader was; a
+/// refused comment shows the post again with it in the box.
+pub async fn news_comment(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    // No post has id 0: an address that is not a number is "not found" like any other.
+    let id = parts
+        .uri
+        .path()
+        .rsplit('/')
+        .next()
+        .and_then(|id| id.parse::<i32>().ok())
+        .unwrap_or(0);
+    let answer = match form_pairs(&parts, body).await {
+        Ok(pairs) => app::news::comments::act(&state.app, &current, id, pairs).await,
+        Err(err) => app::news::comments::Acted::Again(Box::new(Err(err))),
+    };
+    match answer {
+        app::news::comments::Acted::Done(to) => Redirect::to(&to).into_response(),
+        app::news::comments::Acted::Again(page) => page_with(&state, parts, Posted(*page)).await,
     }
 }
 

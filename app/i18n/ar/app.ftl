@@ -512,3 +512,61 @@ news-blur-width = العرض (%)
 news-blur-height = الارتفاع (%)
 news-blur-button = تمويه المناطق المحددة
 news-blur-invalid = تحتاج منطقة التمويه في الصورة { $number } إلى أربعة أرقام من 0 إلى 100: من اليسار، ومن الأعلى، والعرض، والارتفاع.
+news-like = إعجاب
+news-liked = أُعجبت به
+news-likes = { $count ->
+    [0] لا إعجابات بعد
+    [one] إعجاب واحد
+    [two] إعجابان
+    [few] { $count } إعجابات
+   *[other] { $count } إعجاب
+}
+news-comment-count = { $count ->
+    [0] تعليق
+    [one] تعليق واحد
+    [two] تعليقان
+    [few] { $count } تعليقات
+   *[other] { $count } تعليق
+}
+news-comments = التعليقات
+news-comments-none = لا تعليقات بعد.
+news-comment-write = اكتب تعليقًا
+news-comment-hint = يستطيع كل من يرى هذا المنشور قراءة تعليقك. حتى { $most } حرف؛ بدون عناوين مواقع أو بريد إلكتروني.
+news-comment-send = إرسال
+news-comments-closed = التعليقات مغلقة على هذا المنشور.
+news-comments-close-post = إغلاق التعليقات على هذا المنشور
+news-comments-open-post = فتح التعليقات على هذا المنشور
+news-comments-close-class = إغلاق التعليقات على كل منشورات { $class }
+news-comments-open-class = إعادة فتح التعليقات على منشورات { $class }
+news-back = العودة إلى الأخبار
+news-comment-report = إبلاغ المدرسة
+news-comment-reported = أبلغت عن هذا التعليق. ستنظر فيه المدرسة.
+news-comment-delete = حذف
+news-comment-hide = إخفاء عن العائلات
+news-comment-show = إظهاره للعائلات مجددًا
+news-comment-keep = إبقاؤه ومسح البلاغات
+news-comment-hidden = أخفت المدرسة هذا التعليق عن العائلات.
+news-comment-staff = المدرسة
+news-comment-reports = { $count ->
+    [one] أُبلغ عنه مرة واحدة
+    [two] أُبلغ عنه مرتين
+   *[other] أُبلغ عنه { $count } مرات
+}
+news-comment-not-sent = لم يُرسل تعليقك:
+news-comment-empty = اكتب شيئًا قبل الإرسال.
+news-comment-too-long = يمكن أن يصل التعليق إلى { $most } حرف على الأكثر.
+news-comment-link = لا يمكن أن تحتوي التعليقات على عناوين مواقع أو بريد إلكتروني. يرجى إرسالها إلى مكتب المدرسة.
+news-comment-unkind = يرجى أن تكون التعليقات لطيفة: هذا التعليق يحتوي على كلمات لا تسمح بها المدرسة.
+news-comment-too-many = كتبت تعليقات كثيرة في الساعة الأخيرة. يرجى الانتظار قليلًا قبل كتابة المزيد.
+news-comments-closed-refused = أُغلقت التعليقات على هذا المنشور، لذلك لم يُرسل تعليقك.
+news-moderation = التعليقات المُبلغ عنها
+news-moderation-empty = لم يُبلغ عن أي تعليق.
+news-moderation-open = فتح المنشور
+news-seen-by = شاهده { $seen } من { $reach } من الآباء ومقدمي الرعاية
+news-story-archived = { $story } · { $year }
+news-withheld = لم تعد العائلات ترى هذا المنشور: موافقة { $pupils } على الصور لم تعد تشمله.
+news-withheld-heading = منشورات لم تعد العائلات تراها
+news-story-dated = { $story } · { $when }
+news-delete-post = حذف هذا المنشور
+news-delete-post-warning = يُحذف المنشور وصوره وإعجاباته وتعليقاته لدى الجميع. تحتفظ سجلات المدرسة بنصه وبمن حذفه.
+news-delete-post-confirm = حذفه لدى الجميع

@@ -512,3 +512,56 @@ news-blur-width = Width (%)
 news-blur-height = Height (%)
 news-blur-button = Blur the marked areas
 news-blur-invalid = The area to blur on photo { $number } needs four numbers from 0 to 100: from the left, from the top, width and height.
+news-like = Like
+news-liked = Liked
+news-likes = { $count ->
+    [0] No likes yet
+    [one] 1 like
+   *[other] { $count } likes
+}
+news-comment-count = { $count ->
+    [0] Comment
+    [one] 1 comment
+   *[other] { $count } comments
+}
+news-comments = Comments
+news-comments-none = No comments yet.
+news-comment-write = Write a comment
+news-comment-hint = Everyone who can see this post can read your comment. Up to { $most } characters; no web or e-mail addresses.
+news-comment-send = Send
+news-comments-closed = Comments are turned off for this post.
+news-comments-close-post = Turn comments off for this post
+news-comments-open-post = Turn comments on for this post
+news-comments-close-class = Turn comments off for every { $class } post
+news-comments-open-class = Turn comments on again for { $class } posts
+news-back = Back to the newsfeed
+news-comment-report = Report to the school
+news-comment-reported = You reported this comment. The school will look at it.
+news-comment-delete = Delete
+news-comment-hide = Hide from families
+news-comment-show = Show to families again
+news-comment-keep = Keep it and clear the reports
+news-comment-hidden = Hidden from families by the school.
+news-comment-staff = School
+news-comment-reports = { $count ->
+    [one] Reported once
+   *[other] Reported { $count } times
+}
+news-comment-not-sent = Your comment was not sent:
+news-comment-empty = Write something before sending.
+news-comment-too-long = A comment can be at most { $most } characters long.
+news-comment-link = Comments cannot contain web or e-mail addresses. Please send those to the school office instead.
+news-comment-unkind = Please keep comments kind: this one contains words the school does not allow.
+news-comment-too-many = You have written a lot of comments in the last hour. Please wait a while before writing more.
+news-comments-closed-refused = Comments have been turned off for this post, so your comment was not sent.
+news-moderation = Reported comments
+news-moderation-empty = No comments have been reported.
+news-moderation-open = Open the post
+news-seen-by = Seen by { $seen } of { $reach } parents and carers
+news-story-archived = { $story } · { $year }
+news-withheld = Families no longer see this post: the photo consent of { $pupils } no longer covers it.
+news-withheld-heading = Posts families no longer see
+news-story-dated = { $story } · { $when }
+news-delete-post = Delete this post
+news-delete-post-warning = The post, its photos, likes and comments are removed for everyone. The school’s records keep its text and who deleted it.
+news-delete-post-confirm = Delete it for everyone

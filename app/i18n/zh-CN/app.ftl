@@ -512,3 +512,53 @@ news-blur-width = 宽度 (%)
 news-blur-height = 高度 (%)
 news-blur-button = 模糊所标区域
 news-blur-invalid = 第 { $number } 张照片的模糊区域需要四个 0 到 100 之间的数字：距左边、距上边、宽度和高度。
+news-like = 点赞
+news-liked = 已点赞
+news-likes = { $count ->
+    [0] 还没有人点赞
+   *[other] { $count } 个赞
+}
+news-comment-count = { $count ->
+    [0] 评论
+   *[other] { $count } 条评论
+}
+news-comments = 评论
+news-comments-none = 还没有评论。
+news-comment-write = 写评论
+news-comment-hint = 能看到这条动态的每个人都能读到您的评论。最多 { $most } 个字；不能包含网址或电子邮件地址。
+news-comment-send = 发送
+news-comments-closed = 这条动态已关闭评论。
+news-comments-close-post = 关闭这条动态的评论
+news-comments-open-post = 打开这条动态的评论
+news-comments-close-class = 关闭 { $class } 所有动态的评论
+news-comments-open-class = 重新打开 { $class } 动态的评论
+news-back = 返回动态
+news-comment-report = 向学校举报
+news-comment-reported = 您已举报这条评论，学校会查看。
+news-comment-delete = 删除
+news-comment-hide = 对家长隐藏
+news-comment-show = 重新向家长显示
+news-comment-keep = 保留并清除举报
+news-comment-hidden = 学校已对家长隐藏这条评论。
+news-comment-staff = 学校
+news-comment-reports = { $count ->
+   *[other] 被举报 { $count } 次
+}
+news-comment-not-sent = 您的评论没有发送：
+news-comment-empty = 请先写些内容再发送。
+news-comment-too-long = 评论最多 { $most } 个字。
+news-comment-link = 评论不能包含网址或电子邮件地址。请把这些发给学校办公室。
+news-comment-unkind = 请友善评论：这条评论包含学校不允许的词语。
+news-comment-too-many = 您在过去一小时内写了很多评论。请稍后再写。
+news-comments-closed-refused = 这条动态已关闭评论，您的评论没有发送。
+news-moderation = 被举报的评论
+news-moderation-empty = 没有被举报的评论。
+news-moderation-open = 打开这条动态
+news-seen-by = { $reach } 位家长和监护人中已有 { $seen } 位看过
+news-story-archived = { $story } · { $year }
+news-withheld = 家长已看不到这条动态：{ $pupils } 的照片同意范围已不再包括它。
+news-withheld-heading = 家长已看不到的动态
+news-story-dated = { $story } · { $when }
+news-delete-post = 删除这条动态
+news-delete-post-warning = 这条动态及其照片、点赞和评论将对所有人删除。学校记录会保留其文字和删除人。
+news-delete-post-confirm = 对所有人删除

@@ -40,3 +40,8 @@ pub fn format(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
         loader.get_args(key, map)
     }
 }
+
+/// Formats `key` in `locale` with `$count` as a number, so plural forms are chosen by it.
+pub fn format_count(locale: Locale, key: &str, count: u32) -> String {
+    loader_for(locale).get_args(key, HashMap::from([("count", count)]))
+}

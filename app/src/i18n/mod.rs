@@ -15,7 +15,7 @@ pub mod negotiate;
 mod per_locale;
 
 #[cfg(feature = "ssr")]
-pub use fluent::loader_for;
+pub use fluent::{format_count, loader_for};
 pub use locale::{LANGUAGE_COOKIE, Locale};
 pub use per_locale::PerLocale;
 
@@ -167,6 +167,17 @@ macro_rules! msg {
     ($locale:expr, $key:literal $(, $name:ident = $val:expr)* $(,)?) => {{
         $crate::__check_message!($key $(, $name = $val)*);
         $crate::i18n::message_args($locale, $key, &[$((stringify!($name), $val)),*])
+    }};
+}
+
+/// A translated string that depends on a number, server-side: `msg_count!(locale, "key", n)`
+/// passes `$count` as a number, so the message can choose its plural form.
+#[cfg(feature = "ssr")]
+#[macro_export]
+macro_rules! msg_count {
+    ($locale:expr, $key:literal, $count:expr) => {{
+        $crate::__check_message!($key, count = 0u32);
+        $crate::i18n::format_count($locale, $key, $count)
     }};
 }
 

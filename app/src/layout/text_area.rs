@@ -30,11 +30,14 @@ pub fn TextArea(
     lang: Option<&'static str>,
     /// The text.
     value: String,
+    /// The ids of the hint and problem that describe it.
+    #[prop(optional)]
+    described_by: Option<&'static str>,
 ) -> impl IntoView {
     // In the browser the child is a DOM text node, which needs no escaping.
     #[cfg(feature = "ssr")]
     let value = server_text(&value);
-    view! { <textarea id=id name=name rows=rows lang=lang>{value}</textarea> }
+    view! { <textarea id=id name=name rows=rows lang=lang aria-describedby=described_by>{value}</textarea> }
 }
 
 #[cfg(all(test, feature = "ssr"))]

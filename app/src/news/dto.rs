@@ -39,6 +39,14 @@ pub struct NewsPost {
     pub photos: Vec<NewsPhoto>,
     /// "Amira is in this post": the reader's own children tagged in it (other families' never).
     pub children: Option<PerLocale<String>>,
+    /// The reader likes it.
+    pub liked: bool,
+    /// "3 likes", in each language.
+    pub likes: PerLocale<String>,
+    /// "2 comments" (those families can see), in each language.
+    pub comments: PerLocale<String>,
+    /// For those who look after it: why families no longer see it (a lowered photo consent).
+    pub withheld: Option<PerLocale<String>>,
 }
 
 /// The feed's own words, sent with its data: the main wasm carries none of them.
@@ -50,6 +58,8 @@ pub struct FeedWords {
     pub empty: PerLocale<String>,
     /// "Older posts".
     pub older: PerLocale<String>,
+    /// "Like" and "Liked" (pressed), the like button's two states.
+    pub like: [PerLocale<String>; 2],
 }
 
 /// A page of the signed-in user's newsfeed, newest first.
@@ -83,6 +93,147 @@ pub struct NewsStories {
     pub intro: PerLocale<String>,
     /// "See the newsfeed".
     pub see_feed: PerLocale<String>,
+    /// Comments families reported on the posts this member of staff looks after, oldest first.
+    pub reported: Vec<ReportedComment>,
+    /// The moderation queue's words.
+    pub moderation: ModerationWords,
+    /// Posts this member of staff looks after that families no longer see, and why.
+    pub withheld: Vec<WithheldPost>,
+}
+
+/// A post withheld from families because a pictured child's photo consent was lowered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WithheldPost {
+    /// The post.
+    pub post_id: i32,
+    /// Its story and date ("Class 3A · 3 December").
+    pub story: PerLocale<String>,
+    /// Why: whose consent no longer covers it.
+    pub reason: PerLocale<String>,
+}
+
+/// A comment families reported, waiting for staff.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportedComment {
+    /// The post it is under.
+    pub post_id: i32,
+    /// That post's story ("Class 3A").
+    pub story: PerLocale<String>,
+    /// The comment.
+    pub comment: NewsComment,
+}
+
+/// The moderation queue's words.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModerationWords {
+    /// "Reported comments".
+    pub heading: PerLocale<String>,
+    /// "Nothing has been reported."
+    pub empty: PerLocale<String>,
+    /// "Open the post".
+    pub open: PerLocale<String>,
+    /// "Posts families no longer see".
+    pub withheld: PerLocale<String>,
+    /// The buttons on each comment.
+    pub actions: CommentActionWords,
+}
+
+/// The words of the buttons on a comment.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentActionWords {
+    /// "Report to the school".
+    pub report: PerLocale<String>,
+    /// "You reported this comment."
+    pub reported: PerLocale<String>,
+    /// "Delete".
+    pub delete: PerLocale<String>,
+    /// "Hide from families".
+    pub hide: PerLocale<String>,
+    /// "Show to families again".
+    pub show: PerLocale<String>,
+    /// "Keep it (clear the reports)".
+    pub keep: PerLocale<String>,
+    /// "Hidden from families by the school."
+    pub hidden: PerLocale<String>,
+    /// "School", beside a member of staff's name.
+    pub staff: PerLocale<String>,
+}
+
+/// A comment under a post.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewsComment {
+    /// The comment's id.
+    pub id: i32,
+    /// Who wrote it.
+    pub author: String,
+    /// Written by a member of staff (marked "School").
+    pub staff: bool,
+    /// When, in each language.
+    pub when: PerLocale<String>,
+    /// The text, plain (shown as text, never as markup).
+    pub body: String,
+    /// The reader wrote it, so may delete it.
+    pub mine: bool,
+    /// Kept from families by staff: only staff and its author see it.
+    pub hidden: bool,
+    /// The reader has reported it.
+    pub reported: bool,
+    /// "Reported 2 times", for those who look after the post.
+    pub reports: Option<PerLocale<String>>,
+}
+
+/// One post with its comments: `/news/:id`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewsPostPage {
+    /// The post.
+    pub post: NewsPost,
+    /// Its comments, oldest first: for families those not hidden (and their own).
+    pub comments: Vec<NewsComment>,
+    /// Comments may be written: not closed on the post or on its class.
+    pub open: bool,
+    /// What was typed in the comment box, kept when it was refused.
+    pub typed: String,
+    /// Why the comment was refused.
+    pub problem: Option<PerLocale<String>>,
+    /// The reader looks after this post's comments (hide, delete, close).
+    pub moderate: bool,
+    /// For a class's post, whether comments are closed on all of that class's posts.
+    pub class_closed: Option<bool>,
+    /// "Seen by 12 of 25 parents and carers", for those who look after the post.
+    pub figures: Option<PerLocale<String>>,
+    /// The page's words.
+    pub words: PostWords,
+}
+
+/// The post page's words.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostWords {
+    /// "Like" and "Liked".
+    pub like: [PerLocale<String>; 2],
+    /// "Comments".
+    pub comments: PerLocale<String>,
+    /// "No comments yet."
+    pub none_yet: PerLocale<String>,
+    /// The comment box's label.
+    pub write: PerLocale<String>,
+    /// What comments may not contain.
+    pub write_hint: PerLocale<String>,
+    /// "Send".
+    pub send: PerLocale<String>,
+    /// Above a refusal: "Your comment was not sent:".
+    pub not_sent: PerLocale<String>,
+    /// "Comments are turned off for this post."
+    pub closed: PerLocale<String>,
+    /// "Turn comments off for this post" and "Turn them on again".
+    pub close_post: [PerLocale<String>; 2],
+    /// "Turn comments off for every Class 3A post" and "... on again".
+    pub close_class: [PerLocale<String>; 2],
+    /// "Delete this post", what that removes, and "Delete it for everyone".
+    pub delete_post: [PerLocale<String>; 3],
+    /// "Back to the newsfeed".
+    pub back: PerLocale<String>,
+    /// The buttons on each comment.
+    pub actions: CommentActionWords,
 }
 
 /// A pupil who may be tagged, with how far their photo may go.

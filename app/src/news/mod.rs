@@ -4,8 +4,15 @@
 //! Parents read it in one lazily loaded route (`pages`), staff post from another
 //! (`staff_pages`); the server side is `reader` (what a signed-in user may see), `publish` (the
 //! post form and its checks), `consent` (the consent rule), `photo` (decoding and re-encoding
-//! photos), `photos` (storing them and the access-checked image route) and `store` (the tables).
+//! photos), `photos` (storing them and the access-checked image route), `comments` (likes,
+//! comments and their moderation), `comment_text` (what a comment may say) and `withheld`
+//! (posts a lowered photo consent no longer covers). `post_page` is a
+//! post with its comments.
 
+#[cfg(feature = "ssr")]
+pub mod comment_text;
+#[cfg(feature = "ssr")]
+pub mod comments;
 #[cfg(feature = "ssr")]
 pub mod consent;
 pub mod dto;
@@ -14,11 +21,14 @@ pub mod pages;
 pub mod photo;
 #[cfg(feature = "ssr")]
 pub mod photos;
+pub mod post_page;
 #[cfg(feature = "ssr")]
 pub mod publish;
 #[cfg(feature = "ssr")]
 pub mod reader;
 pub mod staff_pages;
+#[cfg(feature = "ssr")]
+pub mod withheld;
 
 pub use dto::*;
 
@@ -47,6 +57,12 @@ pub const MAX_PHOTOS: usize = 10;
 /// The address of a stored photo at one of its widths.
 pub fn photo_href(id: i32, width: u32) -> String {
     format!("/news/photos/{id}/{width}")
+}
+
+/// One post with its comments ([`NewsPostPage`]), if the signed-in user may read it.
+#[server(endpoint = "news/post", output = crate::codec::Answer)]
+pub async fn load_news_post(id: i32) -> Result<PageData, AppError> {
+    crate::page_data::answer(comments::page(id).await)
 }
 
 /// The signed-in user's newsfeed ([`NewsFeed`]), newest first: the page of posts older than

@@ -5,6 +5,7 @@
 
 use super::{NEWS_PATH, NewsFeed, NewsPhoto, NewsPost, STAFF_NEWS_PATH, load_news, photo_href};
 use crate::hydrate_now::IntoAnyNow;
+use crate::i18n::PerLocale;
 use crate::i18n::{I18n, localized};
 use crate::page_data::PageData;
 use crate::pages::loading::{Loading, loaded_as, when_signed_in};
@@ -53,11 +54,31 @@ fn Feed(feed: NewsFeed) -> impl IntoView {
     });
     let words = feed.words;
     let posts = if feed.posts.is_empty() {
-        view! { <p class="empty-state">{localized(i18n, words.empty)}</p> }.into_any_now()
+        view! { <p class="empty-state">{localized(i18n, words.empty.clone())}</p> }.into_any_now()
     } else {
+        let before = use_query_map().with_untracked(|q| q.get("before"));
         feed.posts
             .into_iter()
-            .map(|post| view! { <Post post/> })
+            .map(|post| {
+                let id = post.id;
+                let back = {
+                    let before = before.clone();
+                    view! {
+                        <input type="hidden" name="back" value="feed"/>
+                        {before.map(|b| view! { <input type="hidden" name="before" value=b/> })}
+                    }
+                    .into_any_now()
+                };
+                let footer = view! {
+                    <div class="news-post__actions">
+                        {like_form(i18n, id, post.liked, words.like.clone(), post.likes.clone(), back)}
+                        <a class="button button--secondary news-post__comments"
+                            href=format!("{NEWS_PATH}/{id}#comments")>{localized(i18n, post.comments.clone())}</a>
+                    </div>
+                }
+                .into_any_now();
+                post_view(i18n, post, footer)
+            })
             .collect_view()
             .into_any_now()
     };
@@ -70,16 +91,15 @@ fn Feed(feed: NewsFeed) -> impl IntoView {
         }
     });
     view! {
-        <p class="news-reminder">{localized(i18n, words.reminder)}</p>
+        <p class="news-reminder">{localized(i18n, words.reminder.clone())}</p>
         {post_link}
         <div class="news-feed">{posts}</div>
         {older}
     }
 }
 
-#[component]
-fn Post(post: NewsPost) -> impl IntoView {
-    let i18n = I18n::expect();
+/// A post as the feed and its own page show it, with `footer` (likes, comments) at its end.
+pub(super) fn post_view(i18n: I18n, post: NewsPost, footer: AnyView) -> AnyView {
     let photos = (!post.photos.is_empty()).then(|| {
         let items = post
             .photos
@@ -87,6 +107,9 @@ fn Post(post: NewsPost) -> impl IntoView {
             .map(|photo| photo_view(i18n, photo))
             .collect_view();
         view! { <div class="news-photos">{items}</div> }
+    });
+    let withheld = post.withheld.map(|why| {
+        view! { <p class="news-post__withheld" role="note">{localized(i18n, why)}</p> }
     });
     let tagged = post.children.map(|children| {
         view! { <p class="news-post__children">{localized(i18n, children)}</p> }
@@ -97,11 +120,44 @@ fn Post(post: NewsPost) -> impl IntoView {
                 <h2 class="news-post__story">{localized(i18n, post.story)}</h2>
                 <p class="news-post__meta">{post.author}" · "{localized(i18n, post.when)}</p>
             </header>
+            {withheld}
             <SanitizedBody body=post.body/>
             {photos}
             {tagged}
+            {footer}
         </article>
     }
+    .into_any_now()
+}
+
+/// The like button (a form, so it works without JavaScript) and the like count. `back` holds the
+/// hidden fields that bring the reader back to where they pressed it.
+pub(super) fn like_form(
+    i18n: I18n,
+    id: i32,
+    liked: bool,
+    words: [PerLocale<String>; 2],
+    likes: PerLocale<String>,
+    back: AnyView,
+) -> AnyView {
+    let [like, unlike] = words;
+    let (action, label) = if liked {
+        ("unlike", unlike)
+    } else {
+        ("like", like)
+    };
+    view! {
+        <form method="post" action=format!("{NEWS_PATH}/{id}") class="news-like">
+            {back}
+            <button class="button button--secondary news-like__button" type="submit" name="action"
+                value=action aria-pressed=if liked { "true" } else { "false" }>
+                <span aria-hidden="true">{if liked { "\u{2665} " } else { "\u{2661} " }}</span>
+                {localized(i18n, label)}
+            </button>
+            <span class="news-like__count">{localized(i18n, likes)}</span>
+        </form>
+    }
+    .into_any_now()
 }
 
 /// A photo at the width the screen needs, its box reserved by its proportions.

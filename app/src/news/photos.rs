@@ -106,7 +106,7 @@ pub async fn blur(
     Ok(blurred)
 }
 
-async fn delete_bytes(state: &AppState, keys: &str) {
+pub(super) async fn delete_bytes(state: &AppState, keys: &str) {
     for key in keys.split(' ').filter(|k| !k.is_empty()) {
         if let Err(e) = state.files.delete(key).await {
             tracing::warn!(error = %e, "a photo's bytes were not deleted");

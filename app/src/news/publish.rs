@@ -118,6 +118,9 @@ pub async fn stories() -> Result<NewsStories, AppError> {
         stories,
         intro: PerLocale::build(|l| msg!(l, "news-choose-story")),
         see_feed: PerLocale::build(|l| msg!(l, "news-see-feed")),
+        reported: super::comments::reported(&state.db, &actor).await?,
+        withheld: super::comments::withheld_posts(&state.db, &actor).await?,
+        moderation: super::comments::moderation_words(),
     })
 }
 

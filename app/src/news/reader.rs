@@ -1,11 +1,15 @@
 //! What a signed-in user may see of the newsfeed, checked on every call: a guardian the school
-//! story, their children's class stories (the chosen child's, when the switcher has one) and
-//! the portfolios their children are tagged in; staff the school story and the stories of the
+//! story, the class stories of every class their children have been in — this year's and the
+//! archived stories of earlier years (the chosen child's, when the switcher has one) — and the
+//! portfolios their children are tagged in; staff the school story and the stories of the
 //! classes they teach, or everything with a whole-school role.
 
 use super::{FeedWords, NewsFeed, NewsPhoto, NewsPost, story};
 use crate::access::{Actor, Capability, Scope, allowed_scope, authorize};
-use crate::db::entities::{class, news_photo, news_post, news_post_pupil, staff, user_account};
+use crate::db::entities::{
+    academic_year, class, enrolment, guardian, guardian_pupil, news_photo, news_post,
+    news_post_pupil, staff, user_account,
+};
 use crate::error::AppError;
 use crate::i18n::PerLocale;
 use crate::msg;
@@ -13,7 +17,8 @@ use crate::sanitized::SanitizedHtml;
 use crate::state::app_state;
 use sea_orm::sea_query::Query;
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use std::collections::HashMap;
 
@@ -29,13 +34,20 @@ pub fn visible(actor: &Actor, scope: Scope) -> Condition {
     let mut stories = Condition::any().add(news_post::Column::Story.eq(story::SCHOOL));
     if actor.guardian_id.is_some() {
         let chosen = actor.chosen_memberships();
-        let classes: Vec<i32> = chosen.iter().filter_map(|m| m.class_id).collect();
         let pupils: Vec<i32> = chosen.iter().map(|m| m.pupil_id).collect();
+        // Every class the children were in, any year: a class story stays with the year it was
+        // posted in, readable by that year's families, and next year's class starts empty.
+        let classes = Query::select()
+            .column(enrolment::Column::ClassId)
+            .from(enrolment::Entity)
+            .and_where(enrolment::Column::PupilId.is_in(pupils.clone()))
+            .and_where(enrolment::Column::ClassId.is_not_null())
+            .to_owned();
         stories = stories
             .add(
                 Condition::all()
                     .add(news_post::Column::Story.eq(story::CLASS))
-                    .add(news_post::Column::ClassId.is_in(classes)),
+                    .add(news_post::Column::ClassId.in_subquery(classes)),
             )
             .add(
                 Condition::all()
@@ -64,11 +76,20 @@ pub async fn readable<C: ConnectionTrait>(
     id: i32,
 ) -> Result<news_post::Model, AppError> {
     let scope = allowed_scope(&actor.roles, Capability::NewsRead).ok_or(AppError::NotFound)?;
-    news_post::Entity::find_by_id(id)
+    let post = news_post::Entity::find_by_id(id)
         .filter(visible(actor, scope))
         .one(db)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    // A photo consent lowered since publishing withholds the post, its photos and comments.
+    if !super::comments::moderates(actor, &post)
+        && !super::withheld::broken(db, std::slice::from_ref(&post))
+            .await?
+            .is_empty()
+    {
+        return Err(AppError::NotFound);
+    }
+    Ok(post)
 }
 
 /// A page of the signed-in user's feed: the newest posts, or those older than `before`.
@@ -90,8 +111,12 @@ pub async fn feed(before: Option<i32>) -> Result<NewsFeed, AppError> {
     } else {
         None
     };
+    let broken = super::withheld::broken(&state.db, &posts).await?;
+    posts.retain(|p| !broken.contains_key(&p.id) || super::comments::moderates(&actor, p));
     let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
-    let shown = described(&state.db, &actor, &zone, posts).await?;
+    let ids: Vec<i32> = posts.iter().map(|p| p.id).collect();
+    super::comments::seen(&state.db, &actor, &ids, chrono::Utc::now()).await?;
+    let shown = described(&state.db, &actor, &zone, posts, &broken).await?;
     let can_post = allowed_scope(&actor.roles, Capability::NewsPostClass).is_some();
     Ok(NewsFeed {
         posts: shown,
@@ -101,17 +126,19 @@ pub async fn feed(before: Option<i32>) -> Result<NewsFeed, AppError> {
             reminder: PerLocale::build(|l| msg!(l, "news-share-reminder")),
             empty: PerLocale::build(|l| msg!(l, "news-empty")),
             older: PerLocale::build(|l| msg!(l, "news-older")),
+            like: super::comments::like_words(),
         },
     })
 }
 
-/// The posts as the feed shows them to `actor`, their photos, authors and stories read in one
-/// statement each.
-async fn described<C: ConnectionTrait>(
+/// The posts as the feed shows them to `actor`, their photos, authors, stories and reactions
+/// read in one statement each.
+pub(super) async fn described<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     zone: &str,
     posts: Vec<news_post::Model>,
+    withheld: &HashMap<i32, Vec<String>>,
 ) -> Result<Vec<NewsPost>, AppError> {
     let ids: Vec<i32> = posts.iter().map(|p| p.id).collect();
     let mut stored: HashMap<i32, Vec<news_photo::Model>> = HashMap::new();
@@ -131,21 +158,35 @@ async fn described<C: ConnectionTrait>(
         .collect();
     let mut tagged: HashMap<i32, Vec<i32>> = HashMap::new();
     for tag in news_post_pupil::Entity::find()
-        .filter(news_post_pupil::Column::PostId.is_in(ids))
+        .filter(news_post_pupil::Column::PostId.is_in(ids.clone()))
         .all(db)
         .await?
     {
         tagged.entry(tag.post_id).or_default().push(tag.pupil_id);
     }
-    let authors = author_names(db, posts.iter().map(|p| p.author_id).collect()).await?;
-    let class_ids: Vec<i32> = posts.iter().filter_map(|p| p.class_id).collect();
-    let classes: HashMap<i32, String> = class::Entity::find()
-        .filter(class::Column::Id.is_in(class_ids))
-        .all(db)
+    let reactions = super::comments::reactions(db, actor.user_id, &ids).await?;
+    let authors = People::of(db, posts.iter().map(|p| p.author_id).collect()).await?;
+    let classes = class_names(db, posts.iter()).await?;
+    let current = crate::audience::resolve::current_year(db, actor.school_id)
         .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
+        .map(|y| y.id);
+    let past_ids: Vec<i32> = posts
+        .iter()
+        .map(|p| p.academic_year_id)
+        .filter(|id| Some(*id) != current)
         .collect();
+    // Last year's posts say which year they are from.
+    let past_years: HashMap<i32, String> = if past_ids.is_empty() {
+        HashMap::new()
+    } else {
+        academic_year::Entity::find()
+            .filter(academic_year::Column::Id.is_in(past_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|y| (y.id, y.name))
+            .collect()
+    };
     Ok(posts
         .into_iter()
         .map(|post| {
@@ -159,10 +200,25 @@ async fn described<C: ConnectionTrait>(
             let class_name = post.class_id.and_then(|id| classes.get(&id)).cloned();
             let at = post.created_at;
             let zone = zone.to_string();
+            let (likes, liked, comments) = reactions.of(post.id);
+            let (likes, comments) = super::comments::counts(likes, comments);
+            let story = story_name(&post.story, class_name, &mine);
+            let story = match past_years.get(&post.academic_year_id) {
+                Some(year) => PerLocale::build(|l| {
+                    let story = story.text(l);
+                    msg!(
+                        l,
+                        "news-story-archived",
+                        story = story.as_str(),
+                        year = year.as_str()
+                    )
+                }),
+                None => story,
+            };
             NewsPost {
                 id: post.id,
-                story: story_name(&post.story, class_name, &mine),
-                author: authors.get(&post.author_id).cloned().unwrap_or_default(),
+                story,
+                author: authors.name(post.author_id).0,
                 when: PerLocale::build(|l| crate::dates::date_time(l, &zone, at)),
                 body: SanitizedHtml::clean(&post.body_html),
                 photos: photos.remove(&post.id).unwrap_or_default(),
@@ -172,9 +228,21 @@ async fn described<C: ConnectionTrait>(
                         msg!(l, "news-children-tagged", children = names.as_str())
                     })
                 }),
+                liked,
+                likes,
+                comments,
+                withheld: withheld.get(&post.id).map(|names| withheld_reason(names)),
             }
         })
         .collect())
+}
+
+/// "Families no longer see this post: the photo consent of Amira no longer covers it."
+pub(super) fn withheld_reason(names: &[String]) -> PerLocale<String> {
+    PerLocale::build(|l| {
+        let names = crate::i18n::list(l, names);
+        msg!(l, "news-withheld", pupils = names.as_str())
+    })
 }
 
 /// Stored photos, in order, as a page shows them.
@@ -208,7 +276,11 @@ pub fn shown_photos(photos: &[news_photo::Model]) -> Vec<NewsPhoto> {
 }
 
 /// "School story", "Class 3A", "Amira's portfolio" (the reader's children), "Portfolios · 3A".
-fn story_name(kind: &str, class: Option<String>, children: &[String]) -> PerLocale<String> {
+pub(super) fn story_name(
+    kind: &str,
+    class: Option<String>,
+    children: &[String],
+) -> PerLocale<String> {
     let class = class.unwrap_or_default();
     match kind {
         story::CLASS => PerLocale::build(|l| msg!(l, "news-story-class", class = class.as_str())),
@@ -227,25 +299,108 @@ fn first_name(name: &str) -> String {
     name.split_whitespace().next().unwrap_or(name).to_string()
 }
 
-/// The names of the staff accounts `ids`.
-async fn author_names<C: ConnectionTrait>(
+/// The names of the classes of `posts`, by class id.
+pub(super) async fn class_names<'a, C: ConnectionTrait>(
     db: &C,
-    ids: Vec<i32>,
+    posts: impl Iterator<Item = &'a news_post::Model>,
 ) -> Result<HashMap<i32, String>, AppError> {
-    let accounts = user_account::Entity::find()
-        .filter(user_account::Column::Id.is_in(ids))
-        .all(db)
-        .await?;
-    let staff_ids: Vec<i32> = accounts.iter().filter_map(|a| a.staff_id).collect();
-    let names: HashMap<i32, String> = staff::Entity::find()
-        .filter(staff::Column::Id.is_in(staff_ids))
+    let ids: Vec<i32> = posts.filter_map(|p| p.class_id).collect();
+    Ok(class::Entity::find()
+        .filter(class::Column::Id.is_in(ids))
         .all(db)
         .await?
         .into_iter()
-        .map(|s| (s.id, s.name))
-        .collect();
-    Ok(accounts
-        .into_iter()
-        .filter_map(|a| Some((a.id, names.get(&a.staff_id?)?.clone())))
+        .map(|c| (c.id, c.name))
         .collect())
+}
+
+/// The names of accounts, for posts and comments: a member of staff's or a family member's.
+pub(super) struct People {
+    names: HashMap<i32, (String, bool)>,
+}
+
+impl People {
+    /// The names of the accounts `ids`, read in three statements.
+    pub(super) async fn of<C: ConnectionTrait>(db: &C, ids: Vec<i32>) -> Result<Self, AppError> {
+        let accounts = user_account::Entity::find()
+            .filter(user_account::Column::Id.is_in(ids))
+            .all(db)
+            .await?;
+        let staff_ids: Vec<i32> = accounts.iter().filter_map(|a| a.staff_id).collect();
+        let guardian_ids: Vec<i32> = accounts.iter().filter_map(|a| a.guardian_id).collect();
+        let staff: HashMap<i32, String> = staff::Entity::find()
+            .filter(staff::Column::Id.is_in(staff_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, s.name))
+            .collect();
+        let guardians: HashMap<i32, String> = guardian::Entity::find()
+            .filter(guardian::Column::Id.is_in(guardian_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|g| (g.id, g.name))
+            .collect();
+        let names = accounts
+            .into_iter()
+            .filter_map(|a| {
+                let by_staff = a
+                    .staff_id
+                    .and_then(|id| staff.get(&id))
+                    .map(|n| (n.clone(), true));
+                let by_family = a
+                    .guardian_id
+                    .and_then(|id| guardians.get(&id))
+                    .map(|n| (n.clone(), false));
+                Some((a.id, by_staff.or(by_family)?))
+            })
+            .collect();
+        Ok(Self { names })
+    }
+
+    /// Account `id`'s name, and whether it is a member of staff's.
+    pub(super) fn name(&self, id: i32) -> (String, bool) {
+        self.names.get(&id).cloned().unwrap_or_default()
+    }
+}
+
+/// How many family accounts may read `post`: the school's, the class's, or the tagged pupils'.
+pub(super) async fn family_reach<C: ConnectionTrait>(
+    db: &C,
+    post: &news_post::Model,
+) -> Result<u64, AppError> {
+    let families = user_account::Entity::find()
+        .filter(user_account::Column::SchoolId.eq(post.school_id))
+        .filter(user_account::Column::Status.eq(crate::access::status::ACTIVE));
+    let pupils = match post.story.as_str() {
+        story::CLASS => Query::select()
+            .column(enrolment::Column::PupilId)
+            .from(enrolment::Entity)
+            .and_where(enrolment::Column::ClassId.eq(post.class_id))
+            .to_owned(),
+        story::PORTFOLIO => Query::select()
+            .column(news_post_pupil::Column::PupilId)
+            .from(news_post_pupil::Entity)
+            .and_where(news_post_pupil::Column::PostId.eq(post.id))
+            .to_owned(),
+        _ => {
+            return Ok(families
+                .filter(user_account::Column::GuardianId.is_not_null())
+                .count(db)
+                .await?);
+        }
+    };
+    Ok(families
+        .filter(
+            user_account::Column::GuardianId.in_subquery(
+                Query::select()
+                    .column(guardian_pupil::Column::GuardianId)
+                    .from(guardian_pupil::Entity)
+                    .and_where(guardian_pupil::Column::PupilId.in_subquery(pupils))
+                    .to_owned(),
+            ),
+        )
+        .count(db)
+        .await?)
 }

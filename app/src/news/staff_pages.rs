@@ -1,8 +1,10 @@
-//! `/admin/news` (the stories a member of staff may post to) and `/admin/news/:story` (the post
+//! `/admin/news` (the stories a member of staff may post to, and the comments families reported
+//! on their posts) and `/admin/news/:story` (the post
 //! form: text, photos, who is in them). One lazily loaded route: staff code a parent never
 //! downloads. The form posts to its own address and works the same without JavaScript; a refused
 //! post comes back with its text, tags and photos.
 
+use super::post_page::comment_view;
 use super::{
     NewsForm, NewsFormWords, NewsPhoto, NewsStories, STAFF_NEWS_PATH, TagGroup, load_news_form,
     load_news_stories, photo_href,
@@ -64,6 +66,48 @@ impl LazyRoute for StaffNewsRoute {
 
 fn stories_view(stories: NewsStories) -> AnyView {
     let i18n = I18n::expect();
+    let words = stories.moderation;
+    let withheld = (!stories.withheld.is_empty()).then(|| {
+        view! {
+            <section id="withheld" aria-labelledby="withheld-heading">
+                <h2 id="withheld-heading">{localized(i18n, words.withheld.clone())}</h2>
+                <ul class="news-withheld">
+                    {stories.withheld.into_iter().map(|w| view! {
+                        <li>
+                            <a class="news-withheld__post" href=format!("{}/{}", super::NEWS_PATH, w.post_id)>{localized(i18n, w.story)}</a>
+                            <p class="news-post__withheld">{localized(i18n, w.reason)}</p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    });
+    let reported = if stories.reported.is_empty() {
+        view! { <p class="empty-state">{localized(i18n, words.empty)}</p> }.into_any_now()
+    } else {
+        let actions = words.actions;
+        let open = words.open;
+        view! {
+            <ul class="news-comments">
+                {stories.reported.into_iter().map(|r| {
+                    let post = format!("{}/{}", super::NEWS_PATH, r.post_id);
+                    let back = view! { <input type="hidden" name="back" value="moderation"/> }.into_any_now();
+                    view! {
+                        <li class="news-reported">
+                            <p class="news-reported__story">
+                                {localized(i18n, r.story)}" · "
+                                <a class="news-reported__open" href=format!("{post}#comment-{}", r.comment.id)>{localized(i18n, open.clone())}</a>
+                            </p>
+                            <ul class="news-comments">
+                                {comment_view(i18n, &post, r.comment, true, &actions, back)}
+                            </ul>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any_now()
+    };
     view! {
         <p>{localized(i18n, stories.intro)}</p>
         <ul class="news-stories">
@@ -72,6 +116,11 @@ fn stories_view(stories: NewsStories) -> AnyView {
             }).collect_view()}
         </ul>
         <p class="news-see-feed"><a href=super::NEWS_PATH>{localized(i18n, stories.see_feed)}</a></p>
+        {withheld}
+        <section id="reported" aria-labelledby="reported-heading">
+            <h2 id="reported-heading">{localized(i18n, words.heading)}</h2>
+            {reported}
+        </section>
     }
     .into_any_now()
 }

@@ -85,6 +85,8 @@ struct Fixture {
     feed_of_a: String,
     /// A photo on a post to the 3A class story, and a width it is stored at.
     news_photo_3a: (i32, u32),
+    /// That photo's post.
+    news_post_3a: i32,
     /// The demo school.
     school_id: i32,
 }
@@ -512,6 +514,54 @@ fn rows(f: &Fixture) -> Vec<Row> {
                 | Actor::Teacher3A
                 | Actor::TeachingAssistant
                 | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "a 3A post with its comments: the 3A family, 3A's staff and the office",
+            call: form("/api/news/post", vec![("id", f.news_post_3a.to_string())]),
+            expect: |a| match a {
+                Actor::GuardianA
+                | Actor::Teacher3A
+                | Actor::TeachingAssistant
+                | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "liking a 3A post: those who may read it",
+            call: form(&format!("/news/{}", f.news_post_3a), vec![("action", "like".into())]),
+            expect: |a| match a {
+                Actor::GuardianA
+                | Actor::Teacher3A
+                | Actor::TeachingAssistant
+                | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "commenting on a 3A post: those who may read it",
+            call: form(
+                &format!("/news/{}", f.news_post_3a),
+                vec![("action", "comment".into()), ("body", "Lovely".into())],
+            ),
+            expect: |a| match a {
+                Actor::GuardianA
+                | Actor::Teacher3A
+                | Actor::TeachingAssistant
+                | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "turning comments on or off for a 3A post: 3A's staff and the office",
+            call: form(&format!("/news/{}", f.news_post_3a), vec![("action", "open".into())]),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::TeachingAssistant | Actor::OfficeAdmin => OK,
                 a if signed_in(a) => HIDDEN,
                 _ => UNAUTHENTICATED,
             },
@@ -1111,6 +1161,7 @@ async fn fixture(h: &Harness) -> Fixture {
         .expect("the post's photo");
     Fixture {
         news_photo_3a: (photo.id, u32::try_from(photo.width).unwrap()),
+        news_post_3a: photo.post_id.expect("the photo is on the post"),
         event_file_3a: (event_with_file, file_on_event),
         child_of_a,
         class_3a,

@@ -46,7 +46,7 @@ fn inspect(dir: &Path, bytes: &[u8]) -> serde_json::Value {
 }
 
 /// A 900 × 600 PNG, as a screenshot would come.
-fn png() -> Vec<u8> {
+pub(crate) fn png() -> Vec<u8> {
     let image = image::RgbImage::from_fn(900, 600, |x, y| {
         image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
     });
@@ -98,7 +98,7 @@ fn held_in(page: &str) -> Vec<String> {
 }
 
 /// The demo parent's child in 3A, and another 3A pupil.
-async fn pupils_of_3a(h: &Harness, class: i32) -> (pupil::Model, pupil::Model) {
+pub(crate) async fn pupils_of_3a(h: &Harness, class: i32) -> (pupil::Model, pupil::Model) {
     let account = user_account::Entity::find()
         .filter(user_account::Column::Email.eq(demo::PARENT_EMAIL))
         .one(&h.db)
@@ -142,7 +142,7 @@ async fn pupils_of_3a(h: &Harness, class: i32) -> (pupil::Model, pupil::Model) {
     (find(child).await, find(other).await)
 }
 
-async fn set_consent(h: &Harness, pupil_id: i32, level: &str) {
+pub(crate) async fn set_consent(h: &Harness, pupil_id: i32, level: &str) {
     pupil::Entity::update_many()
         .col_expr(pupil::Column::PhotoConsent, Expr::value(level))
         .filter(pupil::Column::Id.eq(pupil_id))

@@ -12,6 +12,7 @@ mod m20261201_000009_repeating_events;
 mod m20261201_000010_calendar_uploads;
 mod m20261201_000011_event_attachments;
 mod m20261201_000012_create_news;
+mod m20261201_000013_news_comments;
 mod tables;
 
 use sea_orm_migration::prelude::*;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000010_calendar_uploads::Migration),
             Box::new(m20261201_000011_event_attachments::Migration),
             Box::new(m20261201_000012_create_news::Migration),
+            Box::new(m20261201_000013_news_comments::Migration),
         ]
     }
 }

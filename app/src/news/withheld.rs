@@ -1,0 +1,111 @@
+//! Posts withheld from families because a pictured child's photo consent was lowered after they
+//! were published (a roster import, a change in the school's records). Consent is read again
+//! every time a post with photos is shown, so a lowered consent takes effect at once, on the
+//! feed, the post page and every photo address; those who look after the post still see it, with
+//! the reason, on the post and in their news page's list.
+
+use super::consent::{self, Reach};
+use super::story;
+use crate::db::entities::{news_photo, news_post, news_post_pupil, pupil};
+use crate::error::AppError;
+use crate::roster::PhotoConsent;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use std::collections::{HashMap, HashSet};
+
+/// How far a stored post reaches, for the consent rule.
+pub fn reach_of(post: &news_post::Model, tagged: usize) -> Reach {
+    match post.story.as_str() {
+        story::SCHOOL => Reach::School,
+        story::PORTFOLIO if tagged <= 1 => Reach::OwnPortfolio,
+        story::PORTFOLIO => Reach::SharedPortfolio,
+        _ => Reach::Class,
+    }
+}
+
+/// Of `posts`, those with photos that a tagged pupil's consent no longer covers, with the names
+/// of the pupils whose consent does not reach.
+pub async fn broken<C: ConnectionTrait>(
+    db: &C,
+    posts: &[news_post::Model],
+) -> Result<HashMap<i32, Vec<String>>, AppError> {
+    let ids: Vec<i32> = posts.iter().map(|p| p.id).collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let with_photos: HashSet<i32> = news_photo::Entity::find()
+        .select_only()
+        .column(news_photo::Column::PostId)
+        .filter(news_photo::Column::PostId.is_in(ids.clone()))
+        .into_tuple::<Option<i32>>()
+        .all(db)
+        .await?
+        .into_iter()
+        .flatten()
+        .collect();
+    if with_photos.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let tags = news_post_pupil::Entity::find()
+        .filter(news_post_pupil::Column::PostId.is_in(with_photos.iter().copied()))
+        .all(db)
+        .await?;
+    let pupils: HashMap<i32, pupil::Model> = pupil::Entity::find()
+        .filter(pupil::Column::Id.is_in(tags.iter().map(|t| t.pupil_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let mut tagged: HashMap<i32, Vec<i32>> = HashMap::new();
+    for tag in tags {
+        tagged.entry(tag.post_id).or_default().push(tag.pupil_id);
+    }
+    let mut out = HashMap::new();
+    for post in posts.iter().filter(|p| with_photos.contains(&p.id)) {
+        let Some(pupil_ids) = tagged.get(&post.id) else {
+            continue;
+        };
+        let reach = reach_of(post, pupil_ids.len());
+        let names: Vec<String> = pupil_ids
+            .iter()
+            .filter_map(|id| pupils.get(id))
+            .filter(|p| {
+                let level = PhotoConsent::from_code(&p.photo_consent).unwrap_or(PhotoConsent::None);
+                !consent::allows(level, reach)
+            })
+            .map(crate::roster::display_name)
+            .collect();
+        if !names.is_empty() {
+            out.insert(post.id, names);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(story: &str) -> news_post::Model {
+        news_post::Model {
+            id: 1,
+            school_id: 1,
+            author_id: 1,
+            story: story.into(),
+            class_id: Some(1),
+            academic_year_id: 1,
+            body_source: String::new(),
+            body_html: String::new(),
+            created_at: chrono::Utc::now(),
+            updated_at: chrono::Utc::now(),
+        }
+    }
+
+    #[test]
+    fn a_stored_post_reaches_as_far_as_when_it_was_published() {
+        assert_eq!(reach_of(&post(story::SCHOOL), 3), Reach::School);
+        assert_eq!(reach_of(&post(story::CLASS), 0), Reach::Class);
+        assert_eq!(reach_of(&post(story::PORTFOLIO), 1), Reach::OwnPortfolio);
+        assert_eq!(reach_of(&post(story::PORTFOLIO), 2), Reach::SharedPortfolio);
+    }
+}
