@@ -197,6 +197,41 @@ pub async fn news(state: PostState, request: Request<Body>) -> Response {
     }
 }
 
+/// `POST /admin/news/{story}/photo`: one photo from the post form's script; the photo as JSON,
+/// or why not (in every language) with a 4xx.
+pub async fn news_photo(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    let segment = parts
+        .uri
+        .path()
+        .trim_end_matches("/photo")
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let uploads = if is_multipart(&parts) {
+        form_with_files(&parts, body, "photo").await
+    } else {
+        Err(AppError::BadRequest)
+    };
+    let answer = match uploads {
+        Ok((_, uploads)) => {
+            app::news::publish::upload(&state.app, &current, &segment, uploads).await
+        }
+        Err(err) => Err((
+            err.status(),
+            app::news::PhotoRefusal {
+                message: app::i18n::PerLocale::build(|l| err.message(l)),
+            },
+        )),
+    };
+    match answer {
+        Ok(photo) => axum::Json(photo).into_response(),
+        Err((status, refusal)) => (status, axum::Json(refusal)).into_response(),
+    }
+}
+
 /// `POST /news/{id}`: like, comment, report or moderate, then back where the reader was; a
 /// refused comment shows the post again with it in the box.
 pub async fn news_comment(state: PostState, request: Request<Body>) -> Response {

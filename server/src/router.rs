@@ -58,6 +58,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     let event_post = answered(|s, r| Box::pin(page_posts::event(s, r)));
     let news_post = answered(|s, r| Box::pin(page_posts::news(s, r)));
     let news_comment = answered(|s, r| Box::pin(page_posts::news_comment(s, r)));
+    let news_photo = answered(|s, r| Box::pin(page_posts::news_photo(s, r)));
     // The app serves this page through `/admin/calendar/:id`; this route must answer its GET too.
     let import_page =
         answered(|s, r| Box::pin(page_posts::calendar_import(s, r))).get(page_renderer(&state));
@@ -79,6 +80,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route(app::calendar::import_page::IMPORT_PATH, import_page)
         .route("/admin/calendar/{id}", event_post)
         .route("/admin/news/{story}", news_post)
+        .route("/admin/news/{story}/photo", news_photo)
         .route("/news/{id}", news_comment)
         .route(app::calendar::pages::SUBSCRIBE_PATH, subscription_page)
         // The compose form posts to its own address; the answer may be that page again.

@@ -570,3 +570,7 @@ news-story-dated = { $story } · { $when }
 news-delete-post = حذف هذا المنشور
 news-delete-post-warning = يُحذف المنشور وصوره وإعجاباته وتعليقاته لدى الجميع. تحتفظ سجلات المدرسة بنصه وبمن حذفه.
 news-delete-post-confirm = حذفه لدى الجميع
+news-photo-sending = جارٍ الإرسال…
+news-photo-send-failed = لم تُرسل. تحقق من الاتصال ثم حاول مجددًا.
+news-photo-retry = حاول مجددًا
+news-photo-leave-out = استبعادها

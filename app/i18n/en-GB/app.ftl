@@ -565,3 +565,7 @@ news-story-dated = { $story } · { $when }
 news-delete-post = Delete this post
 news-delete-post-warning = The post, its photos, likes and comments are removed for everyone. The school’s records keep its text and who deleted it.
 news-delete-post-confirm = Delete it for everyone
+news-photo-sending = Sending…
+news-photo-send-failed = Not sent. Check the connection, then try again.
+news-photo-retry = Try again
+news-photo-leave-out = Leave it out

@@ -562,3 +562,7 @@ news-story-dated = { $story } · { $when }
 news-delete-post = 删除这条动态
 news-delete-post-warning = 这条动态及其照片、点赞和评论将对所有人删除。学校记录会保留其文字和删除人。
 news-delete-post-confirm = 对所有人删除
+news-photo-sending = 正在发送…
+news-photo-send-failed = 没有发送成功。请检查网络连接，然后重试。
+news-photo-retry = 重试
+news-photo-leave-out = 不要这张

@@ -290,6 +290,13 @@ pub struct NewsForm {
     pub words: NewsFormWords,
 }
 
+/// Why a photo sent on its own from the post form was not kept: the answer's body, with a 4xx.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhotoRefusal {
+    /// The reason, naming the file, in each language.
+    pub message: PerLocale<String>,
+}
+
 /// The post form's words, sent with its data.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewsFormWords {
@@ -321,4 +328,12 @@ pub struct NewsFormWords {
     pub blur_sides: [PerLocale<String>; 4],
     /// "Blur the marked areas".
     pub blur_button: PerLocale<String>,
+    /// Beside a photo on its way: "Sending…".
+    pub sending: PerLocale<String>,
+    /// Beside a photo that did not get through: check the connection, try again.
+    pub send_failed: PerLocale<String>,
+    /// "Try again".
+    pub retry: PerLocale<String>,
+    /// "Leave it out".
+    pub leave_out: PerLocale<String>,
 }

@@ -6,7 +6,8 @@
 //! post form and its checks), `consent` (the consent rule), `photo` (decoding and re-encoding
 //! photos), `photos` (storing them and the access-checked image route), `comments` (likes,
 //! comments and their moderation), `comment_text` (what a comment may say) and `withheld`
-//! (posts a lowered photo consent no longer covers). `post_page` is a
+//! (posts a lowered photo consent no longer covers). `photo_upload` sends the post form's photos one
+//! request each. `post_page` is a
 //! post with its comments.
 
 #[cfg(feature = "ssr")]
@@ -19,6 +20,7 @@ pub mod dto;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod photo;
+pub mod photo_upload;
 #[cfg(feature = "ssr")]
 pub mod photos;
 pub mod post_page;

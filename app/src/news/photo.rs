@@ -9,7 +9,9 @@ use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbIma
 use std::io::Cursor;
 
 /// The largest file taken: a 48 MP phone photo is about 15 MB.
-pub const MAX_PHOTO_BYTES: usize = 25 * 1024 * 1024;
+// Under the server's request limit (20 MB by default), so one photo sent on its own always
+// reaches the check that names it.
+pub const MAX_PHOTO_BYTES: usize = 15 * 1024 * 1024;
 /// The most pixels decoded; more is refused before a byte of pixel data is read.
 pub const MAX_PIXELS: u64 = 50_000_000;
 /// The most a decoder may allocate (50 MP of 8-bit RGBA is 200 MB; 16-bit PNGs need twice that).

@@ -7,8 +7,8 @@ use super::photo::{self, BlurBox, PhotoProblem};
 use super::photos;
 use super::reader::shown_photos;
 use super::{
-    MAX_PHOTOS, NewsFields, NewsForm, NewsFormWords, NewsStories, StoryChoice, TagChoice, TagGroup,
-    story,
+    MAX_PHOTOS, NewsFields, NewsForm, NewsFormWords, NewsPhoto, NewsStories, PhotoRefusal,
+    StoryChoice, TagChoice, TagGroup, story,
 };
 use crate::access::{Actor, Capability, CurrentActor, Scope, allowed_scope};
 use crate::audience::resolve::current_year;
@@ -24,8 +24,8 @@ use crate::storage::upload::Upload;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -287,6 +287,79 @@ pub async fn post(
         Ok(Some(form)) => Submitted::Again(Box::new(Ok(form))),
         Err(err) => Submitted::Again(Box::new(Err(err))),
     }
+}
+
+/// The most photos one member of staff may hold for forms at once (a form holds at most
+/// [`MAX_PHOTOS`]; the rest are forms left open or abandoned, swept after a day).
+const MAX_HELD: u64 = 3 * MAX_PHOTOS as u64;
+
+/// `POST /admin/news/{story}/photo`: one photo sent on its own by the post form's script, so a
+/// post's photos go one request each (with their own progress and retry) instead of all in the
+/// post. Held for the uploader's form like a photo sent with the post.
+pub async fn upload(
+    state: &AppState,
+    current: &CurrentActor,
+    segment: &str,
+    uploads: Vec<Upload>,
+) -> Result<NewsPhoto, (http::StatusCode, PhotoRefusal)> {
+    let refused = |err: AppError| {
+        (
+            err.status(),
+            PhotoRefusal {
+                message: PerLocale::build(|l| err.message(l)),
+            },
+        )
+    };
+    let actor = current
+        .0
+        .clone()
+        .ok_or(AppError::SignInRequired)
+        .map_err(refused)?;
+    let target = Target::parse(segment).map_err(refused)?;
+    story_for(&state.db, &actor, target)
+        .await
+        .map_err(refused)?;
+    let [upload] = <[Upload; 1]>::try_from(uploads).map_err(|_| refused(AppError::BadRequest))?;
+    let name = crate::storage::upload::clean_name(&upload.name);
+    photos::sweep(state, Utc::now()).await.map_err(refused)?;
+    let held = news_photo::Entity::find()
+        .filter(news_photo::Column::PostId.is_null())
+        .filter(news_photo::Column::UploadedBy.eq(actor.user_id))
+        .count(&state.db)
+        .await
+        .map_err(|e| refused(e.into()))?;
+    if held >= MAX_HELD {
+        let most = MAX_PHOTOS.to_string();
+        return Err((
+            http::StatusCode::BAD_REQUEST,
+            PhotoRefusal {
+                message: PerLocale::build(|l| {
+                    msg!(
+                        l,
+                        "news-photo-too-many",
+                        file = name.as_str(),
+                        most = most.as_str()
+                    )
+                }),
+            },
+        ));
+    }
+    let processed = photo::process_blocking(upload.bytes)
+        .await
+        .map_err(|problem| {
+            (
+                http::StatusCode::BAD_REQUEST,
+                PhotoRefusal {
+                    message: photo_problem(problem, &name).text,
+                },
+            )
+        })?;
+    let kept = photos::hold(state, &actor, processed)
+        .await
+        .map_err(refused)?;
+    shown_photos(std::slice::from_ref(&kept))
+        .pop()
+        .ok_or_else(|| refused(AppError::Internal))
 }
 
 /// The form's fields, the held photos it carries and those ticked for removal.
@@ -584,5 +657,9 @@ fn words() -> NewsFormWords {
             PerLocale::build(|l| msg!(l, "news-blur-height")),
         ],
         blur_button: PerLocale::build(|l| msg!(l, "news-blur-button")),
+        sending: PerLocale::build(|l| msg!(l, "news-photo-sending")),
+        send_failed: PerLocale::build(|l| msg!(l, "news-photo-send-failed")),
+        retry: PerLocale::build(|l| msg!(l, "news-photo-retry")),
+        leave_out: PerLocale::build(|l| msg!(l, "news-photo-leave-out")),
     }
 }

@@ -4,6 +4,7 @@
 //! downloads. The form posts to its own address and works the same without JavaScript; a refused
 //! post comes back with its text, tags and photos.
 
+use super::photo_upload::{Sending, Uploads};
 use super::post_page::comment_view;
 use super::{
     NewsForm, NewsFormWords, NewsPhoto, NewsStories, STAFF_NEWS_PATH, TagGroup, load_news_form,
@@ -150,7 +151,9 @@ fn PostForm(form: NewsForm) -> impl IntoView {
         None,
         problems_for(i18n, &problems, "body"),
     );
-    let photos = photos_fieldset(i18n, &words, photos, &removed, &problems);
+    let action = format!("{STAFF_NEWS_PATH}/{segment}");
+    let uploads = Uploads::new(&action);
+    let photos = photos_fieldset(i18n, &words, photos, &removed, &problems, uploads);
     let tags = tags_fieldset(i18n, &words, groups, &fields.tagged, &problems);
     let portfolio = portfolios.then(|| {
         check(
@@ -163,29 +166,40 @@ fn PostForm(form: NewsForm) -> impl IntoView {
     view! {
         <h1>{localized(i18n, heading)}</h1>
         {summary}
-        <form method="post" enctype="multipart/form-data" class="compose"
-            action=format!("{STAFF_NEWS_PATH}/{segment}")>
+        <form method="post" enctype="multipart/form-data" class="compose" action=action>
             {body}
             {photos}
             {tags}
             {portfolio}
-            <p class="compose__actions">{submit("publish", false, localized(i18n, words.publish))}</p>
+            <p class="compose__actions">
+                // Not while a photo is on its way: the post would go without it.
+                <button class="button" type="submit" name="action" value="publish"
+                    disabled=move || uploads.busy()>{localized(i18n, words.publish)}</button>
+            </p>
         </form>
     }
     .into_any_now()
 }
 
 /// The photos held for the form (each with "Remove" and a box to blur), and the picker for more:
-/// the phone offers its camera and its gallery.
+/// the phone offers its camera and its gallery. With the script, picked photos go at once, one
+/// request each (`uploads`), and arrive here held; without it they go with the post.
 fn photos_fieldset(
     i18n: I18n,
     words: &NewsFormWords,
     photos: Vec<NewsPhoto>,
     removed: &[i32],
     problems: &Arc<Vec<FormProblem>>,
+    uploads: Uploads,
 ) -> AnyView {
-    let blur_button = (!photos.is_empty())
-        .then(|| submit("blur", true, localized(i18n, words.blur_button.clone())));
+    let held_before = !photos.is_empty();
+    let blur_label = words.blur_button.clone();
+    let blur_button = move || {
+        (held_before || uploads.arrived.with(|a| !a.is_empty()))
+            .then(|| submit("blur", true, localized(i18n, blur_label.clone())))
+    };
+    let arrived_words = words.clone();
+    let sending_words = words.clone();
     view! {
         <fieldset id="field-photo">
             <legend>{localized(i18n, words.photos.clone())}</legend>
@@ -195,14 +209,54 @@ fn photos_fieldset(
                     let removed = removed.contains(&photo.id);
                     view! { <HeldPhoto photo removed words=words.clone()/> }
                 }).collect_view()}
+                // Redrawn whole as photos arrive: a keyed list's code would double the chunk.
+                {move || uploads.arrived.get().into_iter().map(|photo| {
+                    view! { <HeldPhoto photo removed=false words=arrived_words.clone()/> }
+                }).collect_view()}
             </div>
+            <ul class="news-sending" aria-live="polite">
+                {move || uploads.sending.get().into_iter().map(|item| {
+                    sending_view(i18n, &sending_words, uploads, item)
+                }).collect_view()}
+            </ul>
             {blur_button}
             {labelled(None, "news-photo".into(), localized(i18n, words.add.clone()),
-                view! { <input id="news-photo" name="photo" type="file" multiple accept="image/jpeg,image/png,image/webp"/> }.into_any_now(),
+                view! { <input id="news-photo" name="photo" type="file" multiple accept="image/jpeg,image/png,image/webp"
+                    on:change=move |ev| uploads.pick(&ev)/> }.into_any_now(),
                 Some(localized(i18n, words.add_hint.clone())), ().into_any_now())}
         </fieldset>
     }
     .into_any_now()
+}
+
+/// A photo on its way ("Sending…"), or one that did not get through, with "Try again".
+fn sending_view(i18n: I18n, words: &NewsFormWords, uploads: Uploads, item: Sending) -> AnyView {
+    let Sending { key, name, failed } = item;
+    match failed {
+        None => view! {
+            <li class="news-sending__item">
+                <span class="news-sending__name">{name}</span>
+                <span class="news-sending__state">{localized(i18n, words.sending.clone())}</span>
+            </li>
+        }
+        .into_any_now(),
+        Some(reason) => {
+            let reason = reason.unwrap_or_else(|| words.send_failed.clone());
+            view! {
+                <li class="news-sending__item news-sending__item--failed">
+                    <span class="news-sending__name">{name}</span>
+                    <span class="news-sending__state" role="alert">{localized(i18n, reason)}</span>
+                    <span class="news-sending__actions">
+                        <button class="button button--secondary" type="button"
+                            on:click=move |_| uploads.retry(key)>{localized(i18n, words.retry.clone())}</button>
+                        <button class="button button--secondary" type="button"
+                            on:click=move |_| uploads.leave_out(key)>{localized(i18n, words.leave_out.clone())}</button>
+                    </span>
+                </li>
+            }
+            .into_any_now()
+        }
+    }
 }
 
 /// Where a pointer is on the element it was pressed on, in percent of its width and height.

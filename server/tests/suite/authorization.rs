@@ -106,6 +106,8 @@ enum Body {
     Upload(&'static str),
     /// A multipart form (the compose form).
     Multipart(Vec<(&'static str, String)>),
+    /// One photo, as the news post form's script sends it.
+    Photo,
 }
 
 /// A row: the call, and the status every actor must get.
@@ -498,6 +500,18 @@ fn rows(f: &Fixture) -> Vec<Row> {
             },
             expect: |a| match a {
                 // Published, and sent on to the feed (a redirect counts as success).
+                Actor::Teacher3A | Actor::TeachingAssistant | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "a photo sent on its own for a 3A post: its teacher and assistant, this school's office",
+            call: Call {
+                path: format!("/admin/news/c{}/photo", f.class_3a),
+                body: Body::Photo,
+            },
+            expect: |a| match a {
                 Actor::Teacher3A | Actor::TeachingAssistant | Actor::OfficeAdmin => OK,
                 a if signed_in(a) => HIDDEN,
                 _ => UNAUTHENTICATED,
@@ -1265,6 +1279,13 @@ async fn run_matrix(h: Harness) {
                         fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
                     support::multipart_form(&row.call.path, &fields, &[], cookie.as_deref())
                 }
+                Body::Photo => support::multipart_form_with(
+                    &row.call.path,
+                    &[],
+                    "photo",
+                    &[("photo.png", &tiny_png())],
+                    cookie.as_deref(),
+                ),
                 Body::Get => {
                     let mut builder = http::Request::get(row.call.path.as_str());
                     if let Some(cookie) = &cookie {

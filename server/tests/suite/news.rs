@@ -552,3 +552,98 @@ async fn photos_and_consent_on_sqlite() {
 async fn photos_and_consent_on_postgres() {
     photos_and_consent(postgres_harness().await).await;
 }
+
+/// The post form's script sends each photo on its own: the photo comes back as JSON, held for
+/// the form; a file that is not a photo is refused by name, in every language; another class's
+/// teacher gets 404; the held photo then goes out with the post.
+async fn photos_one_at_a_time(h: Harness) {
+    let h = h.with_body_limit(8 * 1024 * 1024);
+    let class_3a = class_id(&h, "3A").await;
+    let teacher = session_for(&h.db, TEACHER_3A).await;
+    let teacher_4b = session_for(&h.db, "teacher.4b@riverside.example").await;
+    let path = format!("/admin/news/c{class_3a}/photo");
+    let send = |cookie: String, name: &'static str, bytes: Vec<u8>| {
+        let request = crate::support::multipart_form_with(
+            &path,
+            &[],
+            "photo",
+            &[(name, &bytes)],
+            Some(&cookie),
+        );
+        let h = &h;
+        async move {
+            let response = h.send(request).await;
+            (response.status(), body_text(response).await)
+        }
+    };
+    let (status, body) = send(teacher.clone(), "sports.png", png()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let photo: app::news::NewsPhoto = serde_json::from_str(&body).expect("the photo as JSON");
+    assert_eq!((photo.width, photo.height), (900, 600));
+    let held = photos_of(&h, None).await;
+    assert_eq!(
+        held.iter().map(|p| p.id).collect::<Vec<_>>(),
+        vec![photo.id],
+        "held for the form"
+    );
+
+    let heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic more bytes".to_vec();
+    let (status, body) = send(teacher.clone(), "IMG_0003.HEIC", heic).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let refusal: app::news::PhotoRefusal =
+        serde_json::from_str(&body).expect("the refusal as JSON");
+    let english = refusal.message.text(app::i18n::Locale::EnGb);
+    assert!(
+        english.contains("IMG_0003.HEIC is not a photo we can show"),
+        "{english}"
+    );
+    assert!(
+        refusal
+            .message
+            .text(app::i18n::Locale::ZhCn)
+            .contains("IMG_0003.HEIC")
+    );
+
+    let (status, _) = send(teacher_4b, "sports.png", png()).await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "4B's teacher cannot send photos for 3A"
+    );
+    assert_eq!(photos_of(&h, None).await.len(), 1, "nothing more held");
+
+    let held_id = photo.id.to_string();
+    let (status, _, _) = post(
+        &h,
+        &format!("/admin/news/c{class_3a}"),
+        &teacher,
+        &[("body", "Sports day"), ("held_photo", &held_id)],
+        &[],
+        "en-GB",
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::SEE_OTHER,
+        "published with the photo sent before"
+    );
+    let post = posts(&h).await.pop().expect("the post");
+    assert_eq!(
+        photos_of(&h, Some(post.id))
+            .await
+            .iter()
+            .map(|p| p.id)
+            .collect::<Vec<_>>(),
+        vec![photo.id]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn photos_one_at_a_time_on_sqlite() {
+    photos_one_at_a_time(sqlite_harness().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn photos_one_at_a_time_on_postgres() {
+    photos_one_at_a_time(postgres_harness().await).await;
+}
