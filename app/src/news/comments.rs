@@ -355,7 +355,23 @@ pub async fn reported<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
 ) -> Result<Vec<ReportedComment>, AppError> {
+    use sea_orm::sea_query::Query;
+    // Only this school's reports: every other school's queue stays in the database.
+    let in_school = Query::select()
+        .column(news_comment::Column::Id)
+        .from(news_comment::Entity)
+        .and_where(
+            news_comment::Column::PostId.in_subquery(
+                Query::select()
+                    .column(news_post::Column::Id)
+                    .from(news_post::Entity)
+                    .and_where(news_post::Column::SchoolId.eq(actor.school_id))
+                    .to_owned(),
+            ),
+        )
+        .to_owned();
     let reports = news_comment_report::Entity::find()
+        .filter(news_comment_report::Column::CommentId.in_subquery(in_school))
         .order_by_asc(news_comment_report::Column::Id)
         .all(db)
         .await?;

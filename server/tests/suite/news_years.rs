@@ -71,7 +71,7 @@ async fn archived(h: Harness) {
         class_id: Set(Some(class_2a.id)),
         academic_year_id: Set(last_year.id),
         body_source: Set("2A's leavers' assembly".into()),
-        body_html: Set("<p>2A's leavers' assembly</p>".into()),
+        body_html: Set(app::notices::rich_text::render("2A's leavers' assembly")),
         created_at: Set(posted),
         updated_at: Set(posted),
         ..Default::default()
