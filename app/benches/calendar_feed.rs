@@ -6,12 +6,13 @@
 //!
 //! With `SG_BENCH_DB=<file>` the database is kept there, with the feed's path in `<file>.feed`.
 
+mod families;
 mod timing;
 
 use app::audience::Audience;
 use app::calendar::store::{self, NewEvent};
 use app::calendar::{EventCategory, feed, feed_cache};
-use app::db::entities::{calendar_feed, guardian_pupil, user_account};
+use app::db::entities::{calendar_feed, guardian_pupil};
 use app::db::{connect, migrate};
 use app::i18n::Locale;
 use app::roster::generated::{IdSource, insert, random_school};
@@ -64,19 +65,9 @@ async fn main() -> anyhow::Result<()> {
         .insert(&db)
         .await?;
     }
-    let account = user_account::ActiveModel {
-        school_id: Set(school.school_id),
-        email: Set("feed.parent@bench.example".into()),
-        password_hash: Set(None),
-        status: Set("active".into()),
-        guardian_id: Set(Some(guardian)),
-        staff_id: Set(None),
-        selected_pupil_id: Set(None),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&db)
-    .await?;
+    let account =
+        families::family_account(&db, school.school_id, guardian, "feed.parent@bench.example")
+            .await?;
 
     // A year of events from a month ago: most for a class or a year group, some for the whole
     // school, a few for single pupils or staff only; a fifth all-day, a third translated.

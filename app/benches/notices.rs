@@ -5,11 +5,12 @@
 //! With `SG_BENCH_DB=<file>` the database is kept there, with one guardian's session token in
 //! `<file>.cookie`, for the load test.
 
+mod families;
 mod timing;
 
 use app::audience::Audience;
 use app::audience::resolve::{memberships, reach};
-use app::db::entities::{notice, notice_target, user_account};
+use app::db::entities::{notice, notice_target};
 use app::db::{connect, migrate};
 use app::i18n::Locale;
 use app::notices::store::{self, Draft};
@@ -17,7 +18,7 @@ use app::notices::{Category, status, target};
 use app::roster::generated::{IdSource, Inserted, insert, random_school};
 use chrono::{Duration as Age, Utc};
 use rand::{Rng, SeedableRng};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};
+use sea_orm::{DatabaseConnection, EntityTrait, Set};
 use std::time::Instant;
 
 const SCHOOLS: usize = 4;
@@ -214,18 +215,12 @@ async fn main() -> anyhow::Result<()> {
     if let Some(path) = keep {
         // A signed-in guardian for the server load test.
         let guardian = schools[1].guardians[42];
-        let account = user_account::ActiveModel {
-            school_id: Set(schools[1].school_id),
-            email: Set("bench.parent@district.example".into()),
-            password_hash: Set(None),
-            status: Set("active".into()),
-            guardian_id: Set(Some(guardian)),
-            staff_id: Set(None),
-            selected_pupil_id: Set(None),
-            created_at: Set(Utc::now()),
-            ..Default::default()
-        }
-        .insert(&db)
+        let account = families::family_account(
+            &db,
+            schools[1].school_id,
+            guardian,
+            "bench.parent@district.example",
+        )
         .await?;
         let token = app::auth::session::start(&db, account.id).await?;
         std::fs::write(format!("{path}.cookie"), format!("sg_session={token}"))?;

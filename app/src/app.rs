@@ -7,6 +7,7 @@ use crate::calendar::pages::CalendarRoute;
 use crate::calendar::staff_pages::StaffCalendarRoute;
 use crate::i18n::{I18n, Locale};
 use crate::layout::AppFrame;
+use crate::news::edit_page::NewsEditRoute;
 use crate::news::pages::NewsRoute;
 use crate::news::post_page::NewsPostRoute;
 use crate::news::staff_pages::StaffNewsRoute;
@@ -142,6 +143,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/calendar/:id") view={Lazy::<CalendarRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/news") view={Lazy::<NewsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/news/:id") view={Lazy::<NewsPostRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/news/:id/edit") view={Lazy::<NewsEditRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/forms") view=|| view! { <SectionPage section=Section::Forms/> } ssr=SsrMode::Async/>
                         <Route path=path!("/reports") view=|| view! { <SectionPage section=Section::Reports/> } ssr=SsrMode::Async/>
                         <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>

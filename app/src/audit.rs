@@ -34,6 +34,8 @@ pub mod action {
     pub const NEWS_COMMENT_DELETED: &str = "news-comment-deleted";
     /// Staff deleted a post from the newsfeed (its text is kept in the entry).
     pub const NEWS_POST_DELETED: &str = "news-post-deleted";
+    /// Staff changed a post's text or translations (the texts replaced are kept as revisions).
+    pub const NEWS_POST_EDITED: &str = "news-post-edited";
 }
 
 /// Appends one entry.

@@ -149,3 +149,107 @@ test("a 3A teacher's photos are held back until no tagged child's consent is bro
   expect((await other.page.request.get(`/news/${postId}`)).status()).toBe(404);
   await other.page.context().close();
 });
+
+test("a 3A teacher corrects a post, translates it into Chinese and pins it on a phone; the 3A family finds it on top and reads it in Chinese, switched in place, the original a tap away", async ({ browser }, info) => {
+  test.slow();
+  const jsEnabled = info.project.name === 'js-on';
+  const typo = `Swimming kit needed on Tusday (${info.project.name})`;
+  const fixed = `Swimming kit needed on Tuesday (${info.project.name})`;
+  const chinese = `星期二请带游泳用品（${info.project.name}）`;
+
+  const teacher = await signIn(browser, 'teacher.3a@riverside.example', jsEnabled);
+  await teacher.page.setViewportSize({ width: 360, height: 740 });
+  await teacher.portal.open('/admin/news');
+  await teacher.page.getByRole('link', { name: 'Class 3A' }).click();
+  await teacher.page.getByLabel('What happened?').fill(typo);
+  await teacher.page.getByRole('button', { name: 'Publish' }).click();
+  await expect(teacher.page).toHaveURL(/\/news$/);
+  const id = ((await teacher.page.locator('article.news-post', { hasText: typo }).getAttribute('id')) ?? '').replace('post-', '');
+  expect(Number(id)).toBeGreaterThan(0);
+  await teacher.portal.open(`/news/${id}`);
+  if (jsEnabled) await teacher.portal.waitForHydration();
+
+  // The spelling corrected, then the Chinese translation written for the corrected text.
+  await teacher.page.getByRole('link', { name: 'Edit the text and translations' }).click();
+  await expect(teacher.page).toHaveURL(new RegExp(`/news/${id}/edit$`));
+  if (jsEnabled) await teacher.portal.waitForHydration();
+  await expect(teacher.page.getByLabel('Text in English (as written)')).toHaveValue(typo);
+  await teacher.page.getByLabel('Text in English (as written)').fill(fixed);
+  expect(await teacher.portal.pageWidth()).toBeLessThanOrEqual(360);
+  expect(await teacher.portal.smallTargets()).toEqual([]);
+  if (jsEnabled) await teacher.portal.expectNoAxeViolations();
+  await teacher.page.getByRole('button', { name: 'Save the changes' }).click();
+  await expect(teacher.page).toHaveURL(new RegExp(`/news/${id}#post-${id}$`));
+  await expect(teacher.page.locator(`#post-${id}`)).toContainText(fixed);
+  await expect(teacher.page.locator(`#post-${id} .news-post__meta`)).toContainText('Edited');
+  await teacher.page.getByRole('link', { name: 'Edit the text and translations' }).click();
+  await teacher.page.getByLabel('Translation into 中文（简体） (optional)').fill(chinese);
+  await expect(teacher.page.locator('.news-history')).toContainText(typo);
+  if (jsEnabled) {
+    await teacher.portal.waitForHydration();
+    await teacher.portal.expectNoAxeViolations();
+  }
+  await teacher.page.getByRole('button', { name: 'Save the changes' }).click();
+  await expect(teacher.page.locator(`#post-${id}`)).toContainText(fixed);
+  if (jsEnabled) await teacher.portal.waitForHydration();
+
+  // Pinned: it heads the feed for its families.
+  await teacher.page.getByRole('button', { name: 'Pin to the top of the feed' }).click();
+  await expect(teacher.page.getByRole('button', { name: 'Unpin' })).toBeVisible();
+  await expect(teacher.page.locator(`#post-${id} .news-post__pinned`)).toHaveText('Pinned');
+  // Every control of the staff's post page fits a phone and is big enough for a finger.
+  expect(await teacher.portal.pageWidth()).toBeLessThanOrEqual(360);
+  expect(await teacher.portal.smallTargets()).toEqual([]);
+  if (jsEnabled) {
+    await teacher.portal.waitForHydration();
+    await teacher.portal.expectNoAxeViolations();
+  }
+
+  const parent = await signIn(browser, DEMO.parent, jsEnabled);
+  await parent.page.setViewportSize({ width: 360, height: 740 });
+  await parent.portal.open('/news');
+  const first = parent.page.locator(`#post-${id}`);
+  // On top: only pinned posts come before it (the other project's test may pin one too).
+  const above = await parent.page.evaluate((mine) => {
+    const posts = [...document.querySelectorAll('article.news-post')];
+    return posts.slice(0, posts.findIndex((p) => p.id === mine) + 1).map((p) => p.querySelector('.news-post__pinned') !== null);
+  }, `post-${id}`);
+  expect(above.length).toBeGreaterThan(0);
+  expect(above.every((pinned) => pinned)).toBe(true);
+  await expect(first.locator('.news-post__pinned')).toHaveText('Pinned');
+  await expect(first.locator('.news-post__text')).toHaveText(fixed);
+  await expect(first.locator('.news-post__text')).toHaveAttribute('lang', 'en-GB');
+  await expect(first).not.toContainText(typo);
+  if (jsEnabled) {
+    await parent.portal.waitForHydration();
+    const requests: string[] = [];
+    parent.page.on('request', (r) => {
+      if (['document', 'fetch', 'xhr'].includes(r.resourceType())) requests.push(r.url());
+    });
+    await parent.portal.chooseLanguage('中文（简体）');
+    await expect(first.locator('.news-post__text')).toHaveText(chinese);
+    expect(requests).toEqual([]);
+  } else {
+    await parent.portal.chooseLanguage('中文（简体）');
+    await expect(first.locator('.news-post__text')).toHaveText(chinese);
+  }
+  await expect(first.locator('.news-post__pinned')).toHaveText('置顶');
+  await expect(first.locator('.news-post__text')).toHaveAttribute('lang', 'zh-CN');
+  await first.locator('.news-post__original summary').click();
+  await expect(first.locator('.news-post__original')).toContainText(fixed);
+  expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
+  expect(await parent.portal.smallTargets()).toEqual([]);
+  if (jsEnabled) await parent.portal.expectNoAxeViolations();
+  // Families have no way to edit and never receive the replaced text.
+  await parent.portal.open(`/news/${id}`);
+  await expect(parent.page.getByRole('link', { name: /编辑|Edit/ })).toHaveCount(0);
+  expect(await parent.page.content()).not.toContain(typo);
+  expect((await parent.page.request.get(`/news/${id}/edit`)).status()).toBe(404);
+  await parent.portal.chooseLanguage('English');
+  await parent.page.context().close();
+
+  // Unpinned again, so the other tests' feeds are as they expect.
+  await teacher.page.getByRole('button', { name: 'Unpin' }).click();
+  await expect(teacher.page.getByRole('button', { name: 'Pin to the top of the feed' })).toBeVisible();
+  await teacher.page.context().close();
+});

@@ -185,9 +185,10 @@ pub async fn news(state: PostState, request: Request<Body>) -> Response {
             .await
             .map(|pairs| (pairs, Vec::new()))
     };
+    let language = app::i18n::negotiate::locale_for_request(&parts.headers);
     let answer = match typed {
         Ok((pairs, uploads)) => {
-            app::news::publish::post(&state.app, &current, &segment, pairs, uploads).await
+            app::news::publish::post(&state.app, &current, &segment, language, pairs, uploads).await
         }
         Err(err) => app::news::publish::Submitted::Again(Box::new(Err(err))),
     };
@@ -237,14 +238,7 @@ pub async fn news_photo(state: PostState, request: Request<Body>) -> Response {
 pub async fn news_comment(state: PostState, request: Request<Body>) -> Response {
     let (parts, body) = request.into_parts();
     let current = current_of(&parts);
-    // No post has id 0: an address that is not a number is "not found" like any other.
-    let id = parts
-        .uri
-        .path()
-        .rsplit('/')
-        .next()
-        .and_then(|id| id.parse::<i32>().ok())
-        .unwrap_or(0);
+    let id = news_id(&parts, 0);
     let answer = match form_pairs(&parts, body).await {
         Ok(pairs) => app::news::comments::act(&state.app, &current, id, pairs).await,
         Err(err) => app::news::comments::Acted::Again(Box::new(Err(err))),
@@ -252,6 +246,34 @@ pub async fn news_comment(state: PostState, request: Request<Body>) -> Response 
     match answer {
         app::news::comments::Acted::Done(to) => Redirect::to(&to).into_response(),
         app::news::comments::Acted::Again(page) => page_with(&state, parts, Posted(*page)).await,
+    }
+}
+
+/// The post id `from_end` segments before the end of a `/news/...` address. No post has id 0:
+/// an address that is not a number is "not found" like any other.
+fn news_id(parts: &Parts, from_end: usize) -> i32 {
+    parts
+        .uri
+        .path()
+        .rsplit('/')
+        .nth(from_end)
+        .and_then(|id| id.parse::<i32>().ok())
+        .unwrap_or(0)
+}
+
+/// `POST /news/{id}/edit`: save a post's text and translations, then back to the post; a refused
+/// edit shows the edit page again with what was typed.
+pub async fn news_edit(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    let id = news_id(&parts, 1);
+    let answer = match form_pairs(&parts, body).await {
+        Ok(pairs) => app::news::edits::submit(&state.app, &current, id, pairs).await,
+        Err(err) => app::news::edits::Edited::Again(Box::new(Err(err))),
+    };
+    match answer {
+        app::news::edits::Edited::Done(to) => Redirect::to(&to).into_response(),
+        app::news::edits::Edited::Again(page) => page_with(&state, parts, Posted(*page)).await,
     }
 }
 

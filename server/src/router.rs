@@ -12,8 +12,10 @@ use axum::routing::{get, post};
 use http::HeaderValue;
 use http::header::CACHE_CONTROL;
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
-use std::sync::Arc;
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, generate_route_list, handle_server_fns_with_context,
+};
+use std::sync::{Arc, OnceLock};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -24,9 +26,19 @@ use tower_http::trace::TraceLayer;
 /// A page post's answer, boxed so every post handler has one type.
 type PagePost = std::pin::Pin<Box<dyn Future<Output = Response> + Send>>;
 
+/// The app's routes, listed once per process. Listing them renders the app with data loading
+/// switched off for the whole process (leptos's `SuppressResourceLoad` is one global flag), and a
+/// page whose data first loads at that moment waits for it forever (leptos-rs/leptos#4773). The
+/// server builds one router before it serves; the tests build one per harness, side by side, and
+/// hung a page now and then until the list was made once.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Builds the complete application router.
 pub fn build(state: AppState, max_body_bytes: usize) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
 
     let hashed_assets = ServiceBuilder::new()
@@ -58,6 +70,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     let event_post = answered(|s, r| Box::pin(page_posts::event(s, r)));
     let news_post = answered(|s, r| Box::pin(page_posts::news(s, r)));
     let news_comment = answered(|s, r| Box::pin(page_posts::news_comment(s, r)));
+    let news_edit = answered(|s, r| Box::pin(page_posts::news_edit(s, r)));
     let news_photo = answered(|s, r| Box::pin(page_posts::news_photo(s, r)));
     // The app serves this page through `/admin/calendar/:id`; this route must answer its GET too.
     let import_page =
@@ -82,6 +95,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route("/admin/news/{story}", news_post)
         .route("/admin/news/{story}/photo", news_photo)
         .route("/news/{id}", news_comment)
+        .route("/news/{id}/edit", news_edit)
         .route(app::calendar::pages::SUBSCRIBE_PATH, subscription_page)
         // The compose form posts to its own address; the answer may be that page again.
         .route("/admin/notices/new", compose_post.clone())

@@ -246,6 +246,9 @@ async fn shown<C: ConnectionTrait>(
             ],
             back: PerLocale::build(|l| msg!(l, "news-back")),
             actions: action_words(),
+            text: super::edits::text_words(),
+            pin: super::edits::pin_words(),
+            edit: PerLocale::build(|l| msg!(l, "news-edit")),
         },
     })
 }
@@ -456,20 +459,9 @@ pub async fn withheld_posts<C: ConnectionTrait>(
         .filter_map(|post| {
             let names = broken.get(&post.id)?;
             let class = post.class_id.and_then(|id| classes.get(&id)).cloned();
-            let story = reader::story_name(&post.story, class, &[]);
-            let at = post.created_at;
             Some(super::WithheldPost {
                 post_id: post.id,
-                story: PerLocale::build(|l| {
-                    let story = story.text(l);
-                    let when = crate::dates::date_time(l, &zone, at);
-                    msg!(
-                        l,
-                        "news-story-dated",
-                        story = story.as_str(),
-                        when = when.as_str()
-                    )
-                }),
+                story: reader::story_dated(&post, class, &zone),
                 reason: reader::withheld_reason(names),
             })
         })
@@ -513,7 +505,7 @@ fn read_sent(pairs: Vec<(String, String)>) -> Sent {
 }
 
 /// `POST /news/{id}`: like, unlike, comment, report, or (those who look after the post) hide,
-/// show, keep or delete a comment, turn comments off or on, and delete the post.
+/// show, keep or delete a comment, turn comments off or on, pin or delete the post.
 pub async fn act(
     state: &AppState,
     current: &CurrentActor,
@@ -714,6 +706,10 @@ async fn acted(
                 .insert(db)
                 .await?;
             }
+        }
+        "pin" | "unpin" if moderate => {
+            super::edits::pin(db, &post, sent.action == "pin", now).await?;
+            return Ok(Ok(format!("{NEWS_PATH}/{id}#post-{id}")));
         }
         "delete_post" if moderate => {
             let photos = news_photo::Entity::find()

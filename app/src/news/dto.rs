@@ -3,6 +3,7 @@
 
 use crate::i18n::PerLocale;
 use crate::notices::FormProblem;
+use crate::notices::dto::Written;
 use crate::sanitized::SanitizedHtml;
 use serde::{Deserialize, Serialize};
 
@@ -33,8 +34,12 @@ pub struct NewsPost {
     pub author: String,
     /// When, in each language.
     pub when: PerLocale<String>,
-    /// The text, sanitized.
-    pub body: SanitizedHtml,
+    /// The text: the original first, then its translations.
+    pub texts: Vec<PostText>,
+    /// "Edited 3 December, 10:40", once the text has been changed.
+    pub edited: Option<PerLocale<String>>,
+    /// Kept at the top of the feed.
+    pub pinned: bool,
     /// Its photos, in order.
     pub photos: Vec<NewsPhoto>,
     /// "Amira is in this post": the reader's own children tagged in it (other families' never).
@@ -49,9 +54,39 @@ pub struct NewsPost {
     pub withheld: Option<PerLocale<String>>,
 }
 
+/// A post's text in one language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostText {
+    /// The language's tag.
+    pub language: String,
+    /// The text, sanitized.
+    pub body: SanitizedHtml,
+    /// A translation written for an earlier version of the original.
+    pub stale: bool,
+}
+
+impl Written for PostText {
+    fn language(&self) -> &str {
+        &self.language
+    }
+}
+
+/// The words around a post's text, shared by the feed and the post page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextWords {
+    /// "Pinned".
+    pub pinned: PerLocale<String>,
+    /// "Show the original": the text as the school wrote it, under a translation.
+    pub original: PerLocale<String>,
+    /// The school changed the post after this translation was written.
+    pub stale: PerLocale<String>,
+}
+
 /// The feed's own words, sent with its data: the main wasm carries none of them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeedWords {
+    /// The words around each post's text.
+    pub text: TextWords,
     /// Please do not share or download other children's photos.
     pub reminder: PerLocale<String>,
     /// Nothing posted yet.
@@ -205,6 +240,73 @@ pub struct NewsPostPage {
     pub words: PostWords,
 }
 
+/// `/news/:id/edit`: a post's text and translations, for those who look after it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewsEditPage {
+    /// The post.
+    pub post_id: i32,
+    /// Its story and date ("Class 3A · 3 December, 10:40").
+    pub story: PerLocale<String>,
+    /// The form.
+    pub edit: PostEdit,
+    /// "Back to the post".
+    pub back: PerLocale<String>,
+}
+
+/// A post's text as its staff edit it, with every earlier version.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostEdit {
+    /// The original first, then a box for every other shipped language.
+    pub texts: Vec<EditText>,
+    /// Why the last edit was not saved.
+    pub problem: Option<PerLocale<String>>,
+    /// Earlier texts, newest first.
+    pub history: Vec<EarlierText>,
+    /// "Edit the text", "Save the changes", what families see, "Earlier versions".
+    pub words: EditWords,
+}
+
+/// One language's box in the edit form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditText {
+    /// The language's tag (the field is `text_<tag>`).
+    pub language: String,
+    /// "Text (English, as written)" or "中文（简体） translation (optional)".
+    pub label: PerLocale<String>,
+    /// The text in the box.
+    pub typed: String,
+    /// The translation is older than the original.
+    pub stale: bool,
+}
+
+/// A version of a post's text that was replaced.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EarlierText {
+    /// The language's tag.
+    pub language: String,
+    /// "English · written by Ms Khan · replaced 3 December, 10:40".
+    pub label: PerLocale<String>,
+    /// The text as it was (Markdown source, shown as plain text).
+    pub body: String,
+}
+
+/// The edit form's words.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditWords {
+    /// "Edit the text and translations".
+    pub heading: PerLocale<String>,
+    /// Families see "Edited"; earlier versions are kept.
+    pub hint: PerLocale<String>,
+    /// "Out of date: the original has changed since this translation."
+    pub stale: PerLocale<String>,
+    /// "Save the changes".
+    pub save: PerLocale<String>,
+    /// Above a refusal: "Not saved:".
+    pub not_saved: PerLocale<String>,
+    /// "Earlier versions".
+    pub history: PerLocale<String>,
+}
+
 /// The post page's words.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostWords {
@@ -234,6 +336,12 @@ pub struct PostWords {
     pub back: PerLocale<String>,
     /// The buttons on each comment.
     pub actions: CommentActionWords,
+    /// The words around the post's text.
+    pub text: TextWords,
+    /// "Pin to the top of the feed" and "Unpin", and what pinning does.
+    pub pin: [PerLocale<String>; 3],
+    /// "Edit the text and translations".
+    pub edit: PerLocale<String>,
 }
 
 /// A pupil who may be tagged, with how far their photo may go.

@@ -6,7 +6,8 @@
 //! post form and its checks), `consent` (the consent rule), `photo` (decoding and re-encoding
 //! photos), `photos` (storing them and the access-checked image route), `comments` (likes,
 //! comments and their moderation), `comment_text` (what a comment may say) and `withheld`
-//! (posts a lowered photo consent no longer covers). `photo_upload` sends the post form's photos one
+//! (posts a lowered photo consent no longer covers), `edits` (editing, translating and pinning a
+//! post; its page is `edit_page`). `photo_upload` sends the post form's photos one
 //! request each. `post_page` is a
 //! post with its comments.
 
@@ -17,6 +18,9 @@ pub mod comments;
 #[cfg(feature = "ssr")]
 pub mod consent;
 pub mod dto;
+pub mod edit_page;
+#[cfg(feature = "ssr")]
+pub mod edits;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod photo;
@@ -59,6 +63,17 @@ pub const MAX_PHOTOS: usize = 10;
 /// The address of a stored photo at one of its widths.
 pub fn photo_href(id: i32, width: u32) -> String {
     format!("/news/photos/{id}/{width}")
+}
+
+/// The address of post `id`'s edit page.
+pub fn edit_href(id: i32) -> String {
+    format!("{NEWS_PATH}/{id}/edit")
+}
+
+/// A post's text and translations to edit ([`NewsEditPage`]), for the staff who look after it.
+#[server(endpoint = "news/edit", output = crate::codec::Answer)]
+pub async fn load_news_edit(id: i32) -> Result<PageData, AppError> {
+    crate::page_data::answer(edits::page(id).await)
 }
 
 /// One post with its comments ([`NewsPostPage`]), if the signed-in user may read it.

@@ -3,10 +3,13 @@
 //! without JavaScript too). One lazily loaded route. Photos reserve their box before they load
 //! and come at the width the phone needs.
 
-use super::{NEWS_PATH, NewsFeed, NewsPhoto, NewsPost, STAFF_NEWS_PATH, load_news, photo_href};
+use super::{
+    NEWS_PATH, NewsFeed, NewsPhoto, NewsPost, STAFF_NEWS_PATH, TextWords, load_news, photo_href,
+};
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::PerLocale;
 use crate::i18n::{I18n, localized};
+use crate::notices::dto::for_reader;
 use crate::page_data::PageData;
 use crate::pages::loading::{Loading, loaded_as, when_signed_in};
 use crate::sanitized::SanitizedBody;
@@ -77,7 +80,7 @@ fn Feed(feed: NewsFeed) -> impl IntoView {
                     </div>
                 }
                 .into_any_now();
-                post_view(i18n, post, footer)
+                post_view(i18n, post, &words.text, footer)
             })
             .collect_view()
             .into_any_now()
@@ -99,7 +102,9 @@ fn Feed(feed: NewsFeed) -> impl IntoView {
 }
 
 /// A post as the feed and its own page show it, with `footer` (likes, comments) at its end.
-pub(super) fn post_view(i18n: I18n, post: NewsPost, footer: AnyView) -> AnyView {
+/// The text follows the reader's language: their translation when there is one (the original
+/// a tap away), else the original.
+pub(super) fn post_view(i18n: I18n, post: NewsPost, words: &TextWords, footer: AnyView) -> AnyView {
     let photos = (!post.photos.is_empty()).then(|| {
         let items = post
             .photos
@@ -114,14 +119,41 @@ pub(super) fn post_view(i18n: I18n, post: NewsPost, footer: AnyView) -> AnyView 
     let tagged = post.children.map(|children| {
         view! { <p class="news-post__children">{localized(i18n, children)}</p> }
     });
+    let pinned = post.pinned.then(|| {
+        view! { <span class="badge news-post__pinned">{localized(i18n, words.pinned.clone())}</span>" " }
+    });
+    let edited = post
+        .edited
+        .map(|edited| view! { " · "{localized(i18n, edited)} });
+    let texts = post.texts;
+    let (stale_note, original_label) = (words.stale.clone(), words.original.clone());
+    let text = move || {
+        let shown = for_reader(&texts, i18n.locale()).cloned();
+        let original = texts
+            .first()
+            .filter(|o| shown.as_ref().is_some_and(|s| s.language != o.language))
+            .cloned();
+        let stale = shown.as_ref().is_some_and(|s| s.stale);
+        let (stale_note, original_label) = (stale_note.clone(), original_label.clone());
+        view! {
+            {stale.then(|| view! { <p class="news-post__stale" role="note">{localized(i18n, stale_note)}</p> })}
+            {shown.map(|t| view! { <div class="news-post__text" lang=t.language><SanitizedBody body=t.body/></div> })}
+            {original.map(|o| view! {
+                <details class="news-post__original">
+                    <summary>{localized(i18n, original_label)}</summary>
+                    <div lang=o.language><SanitizedBody body=o.body/></div>
+                </details>
+            })}
+        }
+    };
     view! {
         <article class="news-post" id=format!("post-{}", post.id)>
             <header class="news-post__head">
-                <h2 class="news-post__story">{localized(i18n, post.story)}</h2>
-                <p class="news-post__meta">{post.author}" · "{localized(i18n, post.when)}</p>
+                <h2 class="news-post__story">{pinned}{localized(i18n, post.story)}</h2>
+                <p class="news-post__meta">{post.author}" · "{localized(i18n, post.when)}{edited}</p>
             </header>
             {withheld}
-            <SanitizedBody body=post.body/>
+            {text}
             {photos}
             {tagged}
             {footer}

@@ -91,10 +91,21 @@ fn PostPage(page: NewsPostPage) -> impl IntoView {
             }
         });
         let [delete, warning, confirm] = words.delete_post.clone();
+        let [pin, unpin, pin_hint] = words.pin.clone();
+        let (pin_value, pin_label) = if post.pinned {
+            ("unpin", unpin)
+        } else {
+            ("pin", pin)
+        };
+        let edit_label = words.edit.clone();
         view! {
+            <p><a class="button button--secondary" href=super::edit_href(id)>{localized(i18n, edit_label)}</a></p>
             <form method="post" action=action.clone() class="news-comments__switches">
+                <button class="button button--secondary" type="submit" name="action" value=pin_value
+                    aria-describedby="news-pin-hint">{localized(i18n, pin_label)}</button>
                 {post_switch}
                 {class_switch}
+                <p class="field__hint" id="news-pin-hint">{localized(i18n, pin_hint)}</p>
             </form>
             <details class="news-delete">
                 <summary>{localized(i18n, delete)}</summary>
@@ -150,7 +161,7 @@ fn PostPage(page: NewsPostPage) -> impl IntoView {
     };
     view! {
         <p><a class="back-link" href=NEWS_PATH>{localized(i18n, words.back)}</a></p>
-        {post_view(i18n, post, footer)}
+        {post_view(i18n, post, &words.text, footer)}
         <section class="news-comments__section" id="comments" aria-labelledby="comments-heading">
             <h2 id="comments-heading">{localized(i18n, words.comments)}</h2>
             {switches}

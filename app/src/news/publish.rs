@@ -279,10 +279,11 @@ pub async fn post(
     state: &AppState,
     current: &CurrentActor,
     segment: &str,
+    language: Locale,
     pairs: Vec<(String, String)>,
     uploads: Vec<Upload>,
 ) -> Submitted {
-    match act(state, current, segment, pairs, uploads).await {
+    match act(state, current, segment, language, pairs, uploads).await {
         Ok(None) => Submitted::Done,
         Ok(Some(form)) => Submitted::Again(Box::new(Ok(form))),
         Err(err) => Submitted::Again(Box::new(Err(err))),
@@ -438,6 +439,7 @@ async fn act(
     state: &AppState,
     current: &CurrentActor,
     segment: &str,
+    language: Locale,
     pairs: Vec<(String, String)>,
     uploads: Vec<Upload>,
 ) -> Result<Option<NewsForm>, AppError> {
@@ -584,6 +586,8 @@ async fn act(
         body_source: Set(body),
         created_at: Set(now),
         updated_at: Set(now),
+        language: Set(language.tag().to_string()),
+        revision: Set(1),
         ..Default::default()
     }
     .insert(&txn)

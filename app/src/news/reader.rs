@@ -13,7 +13,6 @@ use crate::db::entities::{
 use crate::error::AppError;
 use crate::i18n::PerLocale;
 use crate::msg;
-use crate::sanitized::SanitizedHtml;
 use crate::state::app_state;
 use sea_orm::sea_query::Query;
 use sea_orm::{
@@ -24,6 +23,8 @@ use std::collections::HashMap;
 
 /// Posts on a page of the feed.
 pub const PAGE_SIZE: u64 = 20;
+/// The most pinned posts heading a reader's feed (a few stories' pins together).
+const MAX_PINNED_SHOWN: u64 = 10;
 
 /// The posts `actor` may read, as a condition on `news_post`.
 pub fn visible(actor: &Actor, scope: Scope) -> Condition {
@@ -97,8 +98,22 @@ pub async fn feed(before: Option<i32>) -> Result<NewsFeed, AppError> {
     let granted = authorize(Capability::NewsRead)?;
     let actor = granted.actor;
     let state = app_state()?;
+    // Pinned posts head the first page and are left out of the pages in date order.
+    let mut pinned = match before {
+        None => {
+            news_post::Entity::find()
+                .filter(visible(&actor, granted.scope))
+                .filter(news_post::Column::PinnedAt.is_not_null())
+                .order_by_desc(news_post::Column::PinnedAt)
+                .limit(MAX_PINNED_SHOWN)
+                .all(&state.db)
+                .await?
+        }
+        Some(_) => Vec::new(),
+    };
     let mut query = news_post::Entity::find()
         .filter(visible(&actor, granted.scope))
+        .filter(news_post::Column::PinnedAt.is_null())
         .order_by_desc(news_post::Column::Id)
         .limit(PAGE_SIZE + 1);
     if let Some(before) = before {
@@ -111,6 +126,8 @@ pub async fn feed(before: Option<i32>) -> Result<NewsFeed, AppError> {
     } else {
         None
     };
+    pinned.append(&mut posts);
+    let mut posts = pinned;
     let broken = super::withheld::broken(&state.db, &posts).await?;
     posts.retain(|p| !broken.contains_key(&p.id) || super::comments::moderates(&actor, p));
     let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
@@ -123,6 +140,7 @@ pub async fn feed(before: Option<i32>) -> Result<NewsFeed, AppError> {
         older,
         can_post,
         words: FeedWords {
+            text: super::edits::text_words(),
             reminder: PerLocale::build(|l| msg!(l, "news-share-reminder")),
             empty: PerLocale::build(|l| msg!(l, "news-empty")),
             older: PerLocale::build(|l| msg!(l, "news-older")),
@@ -165,6 +183,7 @@ pub(super) async fn described<C: ConnectionTrait>(
         tagged.entry(tag.post_id).or_default().push(tag.pupil_id);
     }
     let reactions = super::comments::reactions(db, actor.user_id, &ids).await?;
+    let mut texts = super::edits::texts(db, &posts).await?;
     let authors = People::of(db, posts.iter().map(|p| p.author_id).collect()).await?;
     let classes = class_names(db, posts.iter()).await?;
     let current = crate::audience::resolve::current_year(db, actor.school_id)
@@ -220,7 +239,9 @@ pub(super) async fn described<C: ConnectionTrait>(
                 story,
                 author: authors.name(post.author_id).0,
                 when: PerLocale::build(|l| crate::dates::date_time(l, &zone, at)),
-                body: SanitizedHtml::clean(&post.body_html),
+                texts: texts.remove(&post.id).unwrap_or_default(),
+                edited: super::edits::edited(&post, &zone),
+                pinned: post.pinned_at.is_some(),
                 photos: photos.remove(&post.id).unwrap_or_default(),
                 children: (!mine.is_empty()).then(|| {
                     PerLocale::build(|l| {
@@ -293,6 +314,26 @@ pub(super) fn story_name(
         }
         _ => PerLocale::build(|l| msg!(l, "news-story-school")),
     }
+}
+
+/// "Class 3A · 3 December, 10:40": a post's story and when it was posted, for staff lists.
+pub(super) fn story_dated(
+    post: &news_post::Model,
+    class: Option<String>,
+    zone: &str,
+) -> PerLocale<String> {
+    let story = story_name(&post.story, class, &[]);
+    let at = post.created_at;
+    PerLocale::build(|l| {
+        let story = story.text(l);
+        let when = crate::dates::date_time(l, zone, at);
+        msg!(
+            l,
+            "news-story-dated",
+            story = story.as_str(),
+            when = when.as_str()
+        )
+    })
 }
 
 fn first_name(name: &str) -> String {

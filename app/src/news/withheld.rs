@@ -98,6 +98,11 @@ mod tests {
             body_html: String::new(),
             created_at: chrono::Utc::now(),
             updated_at: chrono::Utc::now(),
+            language: "en-GB".into(),
+            revision: 1,
+            edited_by: None,
+            edited_at: None,
+            pinned_at: None,
         }
     }
 

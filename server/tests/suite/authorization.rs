@@ -581,6 +581,39 @@ fn rows(f: &Fixture) -> Vec<Row> {
             },
         },
         Row {
+            name: "editing a 3A post's text and translations: 3A's staff and the office",
+            call: form(
+                &format!("/news/{}/edit", f.news_post_3a),
+                vec![
+                    ("text_en-GB", "Edited".into()),
+                    ("text_zh-CN", "已编辑".into()),
+                ],
+            ),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::TeachingAssistant | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "a 3A post's edit page data: 3A's staff and the office",
+            call: form("/api/news/edit", vec![("id", f.news_post_3a.to_string())]),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::TeachingAssistant | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "pinning a 3A post: 3A's staff and the office",
+            call: form(&format!("/news/{}", f.news_post_3a), vec![("action", "pin".into())]),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::TeachingAssistant | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
             name: "a photo at a width it is not stored at: nobody",
             call: get(format!("/news/photos/{}/4000", f.news_photo_3a.0)),
             expect: |a| match a {

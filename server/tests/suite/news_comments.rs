@@ -55,7 +55,12 @@ pub(crate) async fn send(
     (status, location, body_text(response).await)
 }
 
-async fn page(h: &Harness, path: &str, cookie: &str, language: &str) -> (StatusCode, String) {
+pub(crate) async fn page(
+    h: &Harness,
+    path: &str,
+    cookie: &str,
+    language: &str,
+) -> (StatusCode, String) {
     let response = h
         .get(
             path,

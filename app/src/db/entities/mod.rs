@@ -21,6 +21,8 @@ pub mod news_like;
 pub mod news_photo;
 pub mod news_post;
 pub mod news_post_pupil;
+pub mod news_post_revision;
+pub mod news_post_translation;
 pub mod news_view;
 pub mod notice;
 pub mod notice_ack;

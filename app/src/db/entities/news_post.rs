@@ -17,6 +17,14 @@ pub struct Model {
     pub body_html: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The language the post was written in (a locale tag).
+    pub language: String,
+    /// Raised each time the original text is edited.
+    pub revision: i32,
+    pub edited_by: Option<i32>,
+    pub edited_at: Option<DateTimeUtc>,
+    /// Set while the post is kept at the top of the feed.
+    pub pinned_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,7 @@ mod m20261201_000010_calendar_uploads;
 mod m20261201_000011_event_attachments;
 mod m20261201_000012_create_news;
 mod m20261201_000013_news_comments;
+mod m20261201_000014_news_edits;
 mod tables;
 
 use sea_orm_migration::prelude::*;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000011_event_attachments::Migration),
             Box::new(m20261201_000012_create_news::Migration),
             Box::new(m20261201_000013_news_comments::Migration),
+            Box::new(m20261201_000014_news_edits::Migration),
         ]
     }
 }
