@@ -589,6 +589,7 @@ news-edit-stale = قديمة: تغيّر النص بعد هذه الترجمة
 news-edit-save = حفظ التغييرات
 news-edit-not-saved = لم تُحفظ تغييراتك:
 news-edit-too-long = يمكن أن يصل كل نص إلى { $most } حرف على الأكثر.
+news-edit-conflict = حفظ شخص آخر تغييرًا على هذا المنشور أثناء تعديلك له. نصّك محفوظ أدناه: اطّلع على أحدث نص للمنشور، ثم احفظ مرة أخرى.
 news-edit-history = النسخ السابقة
 news-edit-back = العودة إلى المنشور
 news-earlier-version = { $language } · كتبها { $author }، { $written } · استُبدلت { $replaced }

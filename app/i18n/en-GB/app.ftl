@@ -584,6 +584,7 @@ news-edit-stale = out of date: the text has changed since this translation
 news-edit-save = Save the changes
 news-edit-not-saved = Your changes were not saved:
 news-edit-too-long = Each text can be at most { $most } characters long.
+news-edit-conflict = Someone else saved a change to this post while you were editing it. Your text is kept below: look at the post’s latest text, then save again.
 news-edit-history = Earlier versions
 news-edit-back = Back to the post
 news-earlier-version = { $language } · written by { $author }, { $written } · replaced { $replaced }

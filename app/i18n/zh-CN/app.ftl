@@ -581,6 +581,7 @@ news-edit-stale = 已过时：此翻译之后原文有改动
 news-edit-save = 保存修改
 news-edit-not-saved = 您的修改没有保存：
 news-edit-too-long = 每种语言的内容最多 { $most } 个字。
+news-edit-conflict = 在您编辑时，有其他人保存了对这条动态的修改。您写的内容保留在下方：请先查看动态的最新内容，再重新保存。
 news-edit-history = 之前的版本
 news-edit-back = 返回这条动态
 news-earlier-version = { $language } · { $author } 写于 { $written } · { $replaced } 被替换

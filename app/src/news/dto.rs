@@ -256,6 +256,10 @@ pub struct NewsEditPage {
 /// A post's text as its staff edit it, with every earlier version.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostEdit {
+    /// The version of the texts the form holds, sent back with it: an edit saved by someone
+    /// else in between is not overwritten. Made on the server (no number formatting in the
+    /// browser's code for it).
+    pub version: String,
     /// The original first, then a box for every other shipped language.
     pub texts: Vec<EditText>,
     /// Why the last edit was not saved.

@@ -49,6 +49,7 @@ fn edit_page(i18n: I18n, page: NewsEditPage) -> AnyView {
         back,
     } = page;
     let PostEdit {
+        version,
         texts,
         problem,
         history,
@@ -102,6 +103,7 @@ fn edit_page(i18n: I18n, page: NewsEditPage) -> AnyView {
                     <p>{localized(i18n, problem)}</p>
                 </div>
             })}
+            <input type="hidden" name="version" value=version/>
             <p class="field__hint" id="news-edit-hint">{localized(i18n, words.hint)}</p>
             {boxes}
             <button class="button" type="submit">{localized(i18n, words.save)}</button>

@@ -92,22 +92,27 @@ pub async fn submit(
         let post = looked_after(&state.db, &actor, id).await?;
         let typed: Vec<(String, String)> = pairs
             .into_iter()
-            .filter(|(name, _)| name.starts_with("text_"))
+            .filter(|(name, _)| name.starts_with("text_") || name == "version")
             .collect();
         match save(&state.db, &actor, &post, &typed, Utc::now()).await? {
             None => Ok(Edited::Done(format!("{NEWS_PATH}/{id}#post-{id}"))),
-            Some(problem) => Ok(Edited::Again(Box::new(Ok(shown(
-                &state.db,
-                &actor,
-                &post,
-                Some(&typed),
-                Some(problem),
-            )
-            .await?)))),
+            Some(problem) => {
+                // Read again: after a conflict the form carries the latest version, so saving
+                // once more (having looked at the post) goes through.
+                let post = looked_after(&state.db, &actor, id).await?;
+                let page = shown(&state.db, &actor, &post, Some(&typed), Some(problem)).await?;
+                Ok(Edited::Again(Box::new(Ok(page))))
+            }
         }
     }
     .await;
     result.unwrap_or_else(|err| Edited::Again(Box::new(Err(err))))
+}
+
+/// The version of `post`'s texts a form was filled from: the time of its last change, in
+/// microseconds (every saved edit moves it).
+fn version_of(post: &news_post::Model) -> i64 {
+    post.updated_at.timestamp_micros()
 }
 
 /// The form field of `language`'s text.
@@ -272,6 +277,7 @@ async fn form<C: ConnectionTrait>(
         })
         .collect();
     Ok(PostEdit {
+        version: version_of(post).to_string(),
         texts,
         problem,
         history,
@@ -286,8 +292,9 @@ async fn form<C: ConnectionTrait>(
     })
 }
 
-/// Saves the texts `typed` (field, text) for `post`: `Ok(Some(problem))` when refused, with
-/// nothing changed. The texts replaced are kept as revisions.
+/// Saves the texts `typed` (field, text, and the `version` the form was filled from) for
+/// `post`: `Ok(Some(problem))` when refused, with nothing changed. Sending what is already
+/// stored changes nothing and is no error. The texts replaced are kept as revisions.
 async fn save(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -295,16 +302,38 @@ async fn save(
     typed: &[(String, String)],
     now: DateTime<Utc>,
 ) -> Result<Option<PerLocale<String>>, AppError> {
-    let text_of = |tag: &str| -> String {
-        let name = field(tag);
-        typed
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.trim().to_string())
-            .unwrap_or_default()
+    let sent = |name: &str| -> Option<&str> {
+        typed.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim())
     };
     let original = original_language(post);
-    let body = text_of(original.tag());
+    let body = sent(&field(original.tag())).unwrap_or_default().to_string();
+    let translations: Vec<(Locale, String)> = Locale::ALL
+        .into_iter()
+        .filter(|l| *l != original)
+        .map(|l| (l, sent(&field(l.tag())).unwrap_or_default().to_string()))
+        .collect();
+    let stored: HashMap<String, news_post_translation::Model> =
+        news_post_translation::Entity::find()
+            .filter(news_post_translation::Column::PostId.eq(post.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|t| (t.language.clone(), t))
+            .collect();
+    let stored_text = |locale: Locale| {
+        stored
+            .get(locale.tag())
+            .map(|t| t.body_source.as_str())
+            .unwrap_or_default()
+    };
+    if body == post.body_source && translations.iter().all(|(l, t)| stored_text(*l) == t) {
+        return Ok(None);
+    }
+    let conflict = || Ok(Some(PerLocale::build(|l| msg!(l, "news-edit-conflict"))));
+    let version = sent("version").and_then(|v| v.parse::<i64>().ok());
+    if version != Some(version_of(post)) {
+        return conflict();
+    }
     if body.is_empty() {
         let photos = news_photo::Entity::find()
             .filter(news_photo::Column::PostId.eq(post.id))
@@ -314,11 +343,6 @@ async fn save(
             return Ok(Some(PerLocale::build(|l| msg!(l, "news-error-empty"))));
         }
     }
-    let translations: Vec<(Locale, String)> = Locale::ALL
-        .into_iter()
-        .filter(|l| *l != original)
-        .map(|l| (l, text_of(l.tag())))
-        .collect();
     if std::iter::once(&body)
         .chain(translations.iter().map(|(_, t)| t))
         .any(|t| t.chars().count() > MAX_BODY_CHARS)
@@ -330,6 +354,17 @@ async fn save(
     }
 
     let txn = db.begin().await?;
+    // Claimed at the version the form was filled from: an edit saved by someone else since then
+    // (or at the same moment) wins, and this one is refused with its text kept.
+    let claimed = news_post::Entity::update_many()
+        .col_expr(news_post::Column::UpdatedAt, Expr::value(now))
+        .filter(news_post::Column::Id.eq(post.id))
+        .filter(news_post::Column::UpdatedAt.eq(post.updated_at))
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected == 0 {
+        return conflict();
+    }
     let kept = |revision: i32, language: &str, body: &str, by: i32, at: DateTime<Utc>| {
         news_post_revision::ActiveModel {
             post_id: Set(post.id),
@@ -342,7 +377,6 @@ async fn save(
             ..Default::default()
         }
     };
-    let mut changed = false;
     let mut revision = post.revision;
     if body != post.body_source {
         kept(
@@ -367,23 +401,12 @@ async fn save(
                 news_post::Column::EditedBy,
                 Expr::value(Some(actor.user_id)),
             )
-            .col_expr(news_post::Column::UpdatedAt, Expr::value(now))
             .filter(news_post::Column::Id.eq(post.id))
             .exec(&txn)
             .await?;
-        changed = true;
     }
-    let stored: HashMap<String, news_post_translation::Model> =
-        news_post_translation::Entity::find()
-            .filter(news_post_translation::Column::PostId.eq(post.id))
-            .all(&txn)
-            .await?
-            .into_iter()
-            .map(|t| (t.language.clone(), t))
-            .collect();
     for (locale, text) in translations {
-        let existing = stored.get(locale.tag());
-        if let Some(old) = existing {
+        if let Some(old) = stored.get(locale.tag()) {
             if old.body_source == text {
                 // Unchanged: it keeps the revision it was written for, out of date or not.
                 continue;
@@ -400,7 +423,6 @@ async fn save(
             news_post_translation::Entity::delete_by_id(old.id)
                 .exec(&txn)
                 .await?;
-            changed = true;
         }
         if text.is_empty() {
             continue;
@@ -417,20 +439,17 @@ async fn save(
         }
         .insert(&txn)
         .await?;
-        changed = true;
     }
-    if changed {
-        crate::audit::record(
-            &txn,
-            actor.school_id,
-            actor.user_id,
-            crate::audit::action::NEWS_POST_EDITED,
-            ("news_post", post.id),
-            &format!("revision {revision}"),
-            now,
-        )
-        .await?;
-    }
+    crate::audit::record(
+        &txn,
+        actor.school_id,
+        actor.user_id,
+        crate::audit::action::NEWS_POST_EDITED,
+        ("news_post", post.id),
+        &format!("revision {revision}"),
+        now,
+    )
+    .await?;
     txn.commit().await?;
     Ok(None)
 }

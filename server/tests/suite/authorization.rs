@@ -87,6 +87,8 @@ struct Fixture {
     news_photo_3a: (i32, u32),
     /// That photo's post.
     news_post_3a: i32,
+    /// The version its edit page holds, sent with an edit.
+    news_version_3a: String,
     /// The demo school.
     school_id: i32,
 }
@@ -587,6 +589,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
                 vec![
                     ("text_en-GB", "Edited".into()),
                     ("text_zh-CN", "已编辑".into()),
+                    ("version", f.news_version_3a.clone()),
                 ],
             ),
             expect: |a| match a {
@@ -1206,9 +1209,19 @@ async fn fixture(h: &Harness) -> Fixture {
         .await
         .unwrap()
         .expect("the post's photo");
+    let post_3a = photo.post_id.expect("the photo is on the post");
+    let news_version_3a = app::db::entities::news_post::Entity::find_by_id(post_3a)
+        .one(&h.db)
+        .await
+        .unwrap()
+        .expect("the post")
+        .updated_at
+        .timestamp_micros()
+        .to_string();
     Fixture {
         news_photo_3a: (photo.id, u32::try_from(photo.width).unwrap()),
-        news_post_3a: photo.post_id.expect("the photo is on the post"),
+        news_post_3a: post_3a,
+        news_version_3a,
         event_file_3a: (event_with_file, file_on_event),
         child_of_a,
         class_3a,

@@ -44,6 +44,24 @@ async fn publish(h: &Harness, class: i32, teacher: &str, body: &str) -> news_pos
         .expect("the post")
 }
 
+/// Sends an edit of post `id` as its page does: `fields` and the version the page holds now.
+async fn send_edit(
+    h: &Harness,
+    id: i32,
+    cookie: &str,
+    fields: &[(&str, &str)],
+    language: &str,
+) -> (StatusCode, String, String) {
+    let version = stored(h, id)
+        .await
+        .updated_at
+        .timestamp_micros()
+        .to_string();
+    let mut sent = fields.to_vec();
+    sent.push(("version", &version));
+    send(h, &format!("/news/{id}/edit"), cookie, &sent, language).await
+}
+
 /// The posts of a feed page, in the order shown.
 fn order(feed: &str, ids: &[i32]) -> Vec<i32> {
     let mut found: Vec<(usize, i32)> = ids
@@ -104,9 +122,9 @@ async fn edits(h: Harness) {
     assert!(unchanged.pinned_at.is_none());
 
     // A Chinese translation: Chinese readers get it, with the original a tap away.
-    let (status, location, _) = send(
+    let (status, location, _) = send_edit(
         &h,
-        &edit,
+        post.id,
         &teacher,
         &[
             ("text_en-GB", "Sports day is on Friday."),
@@ -136,9 +154,9 @@ async fn edits(h: Harness) {
     );
 
     // Refused: an empty text on a post without photos, and a text too long; what was typed stays.
-    let (status, _, shown) = send(
+    let (status, _, shown) = send_edit(
         &h,
-        &edit,
+        post.id,
         &teacher,
         &[("text_en-GB", "  "), ("text_zh-CN", "保留这段翻译")],
         "zh-CN",
@@ -155,9 +173,9 @@ async fn edits(h: Harness) {
         "shown in the edit form"
     );
     let too_long = "a".repeat(app::news::publish::MAX_BODY_CHARS + 1);
-    let (status, _, shown) = send(
+    let (status, _, shown) = send_edit(
         &h,
-        &edit,
+        post.id,
         &teacher,
         &[("text_en-GB", "Fine"), ("text_ar", &too_long)],
         "ar",
@@ -179,9 +197,9 @@ async fn edits(h: Harness) {
     );
 
     // The original edited: families see "Edited"; the translation is out of date.
-    let (status, _, _) = send(
+    let (status, _, _) = send_edit(
         &h,
-        &edit,
+        post.id,
         &teacher,
         &[
             ("text_en-GB", "Sports day moves to Monday."),
@@ -224,9 +242,9 @@ async fn edits(h: Harness) {
 
     // The translation rewritten is up to date again; emptied, it is gone. Each old text is kept.
     for (text, count) in [("运动会改到星期一。", 1), ("", 0)] {
-        let (status, _, _) = send(
+        let (status, _, _) = send_edit(
             &h,
-            &edit,
+            post.id,
             &teacher,
             &[
                 ("text_en-GB", "Sports day moves to Monday."),
@@ -280,6 +298,73 @@ async fn edits(h: Harness) {
         .await
         .expect("query");
     assert_eq!(audited, 4, "each saved edit is in the audit log");
+
+    // Two of the staff at once: a save from a page filled before another's save is refused in
+    // the editor's language with their text kept, and nothing is overwritten; the page it comes
+    // back with holds the latest version, so saving again goes through.
+    let filled = stored(&h, post.id)
+        .await
+        .updated_at
+        .timestamp_micros()
+        .to_string();
+    let (_, form) = page(&h, &edit, &teacher, "en-GB").await;
+    assert!(
+        form.contains(&format!("name=\"version\" value=\"{filled}\"")),
+        "the page carries the version it was filled from"
+    );
+    let (status, _, _) = send_edit(
+        &h,
+        post.id,
+        &teacher,
+        &[("text_en-GB", "Sports day moves to Monday at 1 pm.")],
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "the first save goes through");
+    let (status, _, shown) = send(
+        &h,
+        &edit,
+        &teacher,
+        &[
+            ("text_en-GB", "Sports day is cancelled."),
+            ("version", &filled),
+        ],
+        "zh-CN",
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "the second is refused");
+    assert!(
+        shown.contains("有其他人保存了对这条动态的修改"),
+        "why, in Chinese"
+    );
+    assert!(
+        shown.contains("Sports day is cancelled."),
+        "the text is kept"
+    );
+    assert_eq!(
+        stored(&h, post.id).await.body_source,
+        "Sports day moves to Monday at 1 pm.",
+        "nothing is overwritten"
+    );
+    let latest = stored(&h, post.id)
+        .await
+        .updated_at
+        .timestamp_micros()
+        .to_string();
+    assert!(shown.contains(&format!("name=\"version\" value=\"{latest}\"")));
+    // Saving what is already there is no edit, whatever version it carries.
+    let (status, _, _) = send(
+        &h,
+        &edit,
+        &teacher,
+        &[
+            ("text_en-GB", "Sports day moves to Monday at 1 pm."),
+            ("version", &filled),
+        ],
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
 
     // Pins: at most three per story, the oldest unpinned first; pinned posts head the feed.
     let mut ids = vec![post.id];
