@@ -253,3 +253,77 @@ test("a 3A teacher corrects a post, translates it into Chinese and pins it on a 
   await expect(teacher.page.getByRole('button', { name: 'Pin to the top of the feed' })).toBeVisible();
   await teacher.page.context().close();
 });
+
+test("a family reads back through a long class story on a phone: older posts join the feed as they scroll to its end, or page by page without JavaScript", async ({ browser }, info) => {
+  test.slow();
+  const jsEnabled = info.project.name === 'js-on';
+  // Numbered so that no label is part of another; marked with this run, so a run's posts are
+  // told apart from the other project's and any earlier run's on the same server.
+  const run = `${info.project.name}-${Date.now().toString(36)}`;
+  const label = (n: number) => `4B diary ${run} no. ${String(n).padStart(2, '0')}.`;
+
+  // The office posts to 4B's story (its own family's feed; the other tests read 3A's).
+  const office = await signIn(browser, 'office@riverside.example', jsEnabled);
+  await office.portal.open('/admin/news');
+  const story = await office.page.getByRole('link', { name: 'Class 4B' }).getAttribute('href');
+  expect(story).toMatch(/^\/admin\/news\/c\d+$/);
+  for (let n = 1; n <= 45; n++) {
+    const response = await office.page.request.post(story!, { multipart: { body: label(n) }, maxRedirects: 0 });
+    expect(response.status()).toBe(303);
+  }
+  await office.page.context().close();
+
+  const parent = await signIn(browser, 'parent2@riverside.example', jsEnabled);
+  await parent.page.setViewportSize({ width: 360, height: 740 });
+  await parent.portal.open('/news');
+  const posts = parent.page.locator('article.news-post');
+  const oldest = posts.filter({ hasText: label(1) });
+  await expect(posts).toHaveCount(20);
+  await expect(oldest).toHaveCount(0);
+  const older = parent.page.getByRole('link', { name: 'Older posts' });
+
+  if (jsEnabled) {
+    await parent.portal.waitForHydration();
+    const address = parent.page.url();
+    const pages: string[] = [];
+    parent.page.on('request', (r) => {
+      if (r.resourceType() === 'document') pages.push(r.url());
+    });
+    // From the keyboard: reaching the link scrolls it into view, which starts the next twenty;
+    // pressed then or not, they join the feed and focus moves to the first of them, as
+    // following the link would have, without leaving the page.
+    await older.focus();
+    await parent.page.keyboard.press('Enter');
+    await expect(posts.nth(20)).toBeFocused();
+    expect(await posts.count()).toBeGreaterThanOrEqual(40);
+    // Scrolled to the end: the rest come by themselves.
+    await expect
+      .poll(async () => {
+        await parent.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        return oldest.count();
+      }, { timeout: 20_000 })
+      .toBe(1);
+    expect(parent.page.url()).toBe(address);
+    expect(pages).toEqual([]);
+    // Every post once, in order, newest first.
+    const mine = (await posts.allTextContents())
+      .map((text) => /no\. (\d\d)\./.exec(text.includes(run) ? text : '')?.[1])
+      .filter((n): n is string => n !== undefined)
+      .map(Number);
+    expect(mine).toEqual(Array.from({ length: 45 }, (_, i) => 45 - i));
+    await parent.portal.expectNoAxeViolations();
+  } else {
+    // Without JavaScript the link is the next page.
+    let followed = 0;
+    while ((await oldest.count()) === 0) {
+      await older.click();
+      await expect(parent.page).toHaveURL(/\/news\?before=\d+$/);
+      followed += 1;
+      expect(followed).toBeLessThan(10);
+    }
+    expect(followed).toBeGreaterThanOrEqual(2);
+  }
+  expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
+  expect(await parent.portal.smallTargets()).toEqual([]);
+  await parent.page.context().close();
+});

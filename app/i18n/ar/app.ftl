@@ -111,6 +111,10 @@ letter-expiry = يعمل هذا الرمز مرة واحدة حتى { $date }. �
 
 ## Server only: roster import (office)
 roster-summary = عدد الصفوف { $rows }. التلاميذ: جديد { $added }، متغيّر { $changed }، دون تغيير { $unchanged }، غير موجود في الملف { $left } (محفوظ). أولياء الأمور: جديد { $guardians_added }، متغيّر { $guardians_changed }.
+roster-posts-withheld = { $count ->
+    [one] لم تعد موافقة تلميذ على الصور بعد خفضها تشمل منشورًا واحدًا: لم تعد العائلات تراه، ويُبلَّغ كاتبه بالبريد الإلكتروني.
+   *[other] لم تعد موافقة التلاميذ على الصور بعد خفضها تشمل { $count } من المنشورات: لم تعد العائلات تراها، ويُبلَّغ كتّابها بالبريد الإلكتروني.
+}
 roster-problem-no-current-year = لم يتم إعداد المراحل والصفوف لهذا العام بعد (schoolgate setup-year).
 roster-problem-header = يجب أن يحتوي السطر الأول على أسماء الأعمدة المذكورة في الدليل.
 roster-problem-malformed = عدد الأعمدة في هذا الصف غير صحيح.
@@ -371,13 +375,26 @@ csv-read-at = وقت القراءة
 csv-acknowledged-at = وقت التأكيد
 csv-acknowledged-for = التأكيد عن
 
-## Server only: e-mails to parents
+## Server only: e-mails (to families, and to staff about their posts)
 email-notice-subject = { $school }: { $title }
 email-reminder-subject = تذكير من { $school }: { $title }
 email-digest-subject = { $school }: { $count } إشعارات جديدة
 email-ack-needed = تطلب المدرسة منك تأكيد الاطلاع على هذا الإشعار.
 email-read-link = اقرأه وردّ من هنا: { $link }
 email-footer = أرسلته { $school } عبر Schoolgate. يمكنك اختيار الرسائل التي تصلك من داخل التطبيق.
+email-withheld-subject = { $count ->
+    [one] لم تعد العائلات ترى منشورًا من منشوراتك
+    [two] لم تعد العائلات ترى منشورين من منشوراتك
+    [few] لم تعد العائلات ترى { $count } من منشوراتك
+   *[other] لم تعد العائلات ترى { $count } من منشوراتك
+}
+email-withheld-intro = { $count ->
+    [one] خُفّضت موافقة أحد الأطفال على الصور في سجلات المدرسة ولم تعد تشمل هذا المنشور، لذلك لم تعد العائلات تراه. ما زلت أنت وقيادة المدرسة ترونه.
+   *[other] خُفّضت موافقة أطفال على الصور في سجلات المدرسة ولم تعد تشمل هذه المنشورات، لذلك لم تعد العائلات تراها. ما زلت أنت وقيادة المدرسة ترونها.
+}
+email-withheld-pupils = الموافقة لم تعد تشمل: { $pupils }
+email-withheld-what-now = ستعود العائلات لرؤية المنشور إذا رُفعت الموافقة. وإلا يمكنك حذفه ونشره من جديد دون الصور التي يظهر فيها الطفل، أو مع تمويه وجهه.
+email-staff-footer = أرسلته { $school } عبر Schoolgate.
 
 ## Server only: the event form
 event-audience-required = اختر لمن هذه الفعالية.

@@ -111,6 +111,10 @@ letter-expiry = This code works once, until { $date }. If it has expired, ask th
 
 ## Server only: roster import (office)
 roster-summary = { $rows } rows. Pupils: { $added } new, { $changed } changed, { $unchanged } unchanged, { $left } not in the file (kept). Guardians: { $guardians_added } new, { $guardians_changed } changed.
+roster-posts-withheld = { $count ->
+    [one] A pupil’s lowered photo consent no longer covers 1 news post: families no longer see it, and its author is told by e-mail.
+   *[other] Pupils’ lowered photo consent no longer covers { $count } news posts: families no longer see them, and their authors are told by e-mail.
+}
 roster-problem-no-current-year = This year’s year groups and classes are not set up yet (schoolgate setup-year).
 roster-problem-header = The first line must name the columns listed in the guide.
 roster-problem-malformed = This row has the wrong number of columns.
@@ -371,13 +375,24 @@ csv-read-at = Read at
 csv-acknowledged-at = Acknowledged at
 csv-acknowledged-for = Acknowledged for
 
-## Server only: e-mails to parents
+## Server only: e-mails (to families, and to staff about their posts)
 email-notice-subject = { $school }: { $title }
 email-reminder-subject = Reminder from { $school }: { $title }
 email-digest-subject = { $school }: { $count } new notices
 email-ack-needed = The school asks you to acknowledge this notice.
 email-read-link = Read it and reply here: { $link }
 email-footer = Sent by { $school } through Schoolgate. You can choose which e-mails you get in the app.
+email-withheld-subject = { $count ->
+    [one] Families no longer see one of your posts
+   *[other] Families no longer see { $count } of your posts
+}
+email-withheld-intro = { $count ->
+    [one] A child’s photo consent has been lowered in the school’s records and no longer covers this post, so families no longer see it. You and the school’s leaders still do.
+   *[other] Children’s photo consent has been lowered in the school’s records and no longer covers these posts, so families no longer see them. You and the school’s leaders still do.
+}
+email-withheld-pupils = Consent no longer covers: { $pupils }
+email-withheld-what-now = Families will see a post again if the consent is raised. Otherwise you can delete it and post it again without the photos the child is in, or with their face blurred.
+email-staff-footer = Sent by { $school } through Schoolgate.
 
 ## Server only: the event form
 event-audience-required = Choose who the event is for.

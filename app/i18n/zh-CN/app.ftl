@@ -111,6 +111,9 @@ letter-expiry = 此访问码只能使用一次，有效期至 { $date }。如已
 
 ## Server only: roster import (office)
 roster-summary = 共 { $rows } 行。学生：新增 { $added }，变更 { $changed }，未变 { $unchanged }，文件中没有 { $left }（保留）。监护人：新增 { $guardians_added }，变更 { $guardians_changed }。
+roster-posts-withheld = { $count ->
+   *[other] 学生调低的照片同意范围已不再包括 { $count } 条动态：家长已看不到它们，发布者会收到电子邮件通知。
+}
 roster-problem-no-current-year = 本学年的年级和班级尚未设置（schoolgate setup-year）。
 roster-problem-header = 第一行必须是指南中列出的列名。
 roster-problem-malformed = 这一行的列数不对。
@@ -371,13 +374,20 @@ csv-read-at = 阅读时间
 csv-acknowledged-at = 确认时间
 csv-acknowledged-for = 代谁确认
 
-## Server only: e-mails to parents
+## Server only: e-mails (to families, and to staff about their posts)
 email-notice-subject = { $school }：{ $title }
 email-reminder-subject = { $school } 的提醒：{ $title }
 email-digest-subject = { $school }：{ $count } 条新通知
 email-ack-needed = 学校请您确认这条通知。
 email-read-link = 请在这里阅读并回复：{ $link }
 email-footer = 由 { $school } 通过 Schoolgate 发送。您可以在应用中选择接收哪些电子邮件。
+email-withheld-subject = { $count ->
+   *[other] 家长已看不到您的 { $count } 条动态
+}
+email-withheld-intro = 学校记录中有孩子的照片同意范围被调低了，已不再包括以下动态，因此家长已看不到它们。您和学校领导仍然可以看到。
+email-withheld-pupils = 同意范围已不再包括：{ $pupils }
+email-withheld-what-now = 如果照片同意范围恢复，家长会重新看到这条动态。否则，您可以删除它，再重新发布不含该孩子的照片，或将孩子的脸部模糊处理后发布。
+email-staff-footer = 由 { $school } 通过 Schoolgate 发送。
 
 ## Server only: the event form
 event-audience-required = 请选择活动的对象。

@@ -203,14 +203,7 @@ async fn form<C: ConnectionTrait>(
     problem: Option<PerLocale<String>>,
 ) -> Result<PostEdit, AppError> {
     let original = original_language(post);
-    let stored: HashMap<String, news_post_translation::Model> =
-        news_post_translation::Entity::find()
-            .filter(news_post_translation::Column::PostId.eq(post.id))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|t| (t.language.clone(), t))
-            .collect();
+    let stored = stored_translations(db, post.id).await?;
     let typed_text = |tag: &str| -> Option<String> {
         let name = field(tag);
         typed.map(|pairs| {
@@ -312,14 +305,7 @@ async fn save(
         .filter(|l| *l != original)
         .map(|l| (l, sent(&field(l.tag())).unwrap_or_default().to_string()))
         .collect();
-    let stored: HashMap<String, news_post_translation::Model> =
-        news_post_translation::Entity::find()
-            .filter(news_post_translation::Column::PostId.eq(post.id))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|t| (t.language.clone(), t))
-            .collect();
+    let stored = stored_translations(db, post.id).await?;
     let stored_text = |locale: Locale| {
         stored
             .get(locale.tag())
@@ -501,4 +487,18 @@ pub async fn pin(
     }
     txn.commit().await?;
     Ok(())
+}
+
+/// The post's stored translations by language tag.
+async fn stored_translations<C: ConnectionTrait>(
+    db: &C,
+    post_id: i32,
+) -> Result<HashMap<String, news_post_translation::Model>, sea_orm::DbErr> {
+    Ok(news_post_translation::Entity::find()
+        .filter(news_post_translation::Column::PostId.eq(post_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.language.clone(), t))
+        .collect())
 }

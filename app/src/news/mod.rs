@@ -21,6 +21,7 @@ pub mod dto;
 pub mod edit_page;
 #[cfg(feature = "ssr")]
 pub mod edits;
+pub mod more_posts;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod photo;

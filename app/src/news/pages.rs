@@ -3,8 +3,10 @@
 //! without JavaScript too). One lazily loaded route. Photos reserve their box before they load
 //! and come at the width the phone needs.
 
+use super::more_posts::MorePosts;
 use super::{
-    NEWS_PATH, NewsFeed, NewsPhoto, NewsPost, STAFF_NEWS_PATH, TextWords, load_news, photo_href,
+    FeedWords, NEWS_PATH, NewsFeed, NewsPhoto, NewsPost, STAFF_NEWS_PATH, TextWords, load_news,
+    photo_href,
 };
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::PerLocale;
@@ -56,60 +58,75 @@ fn Feed(feed: NewsFeed) -> impl IntoView {
         view! { <p><a class="button" href=STAFF_NEWS_PATH>{t!(i18n, "news-post-title")}</a></p> }
     });
     let words = feed.words;
+    let more = MorePosts::new(feed.older);
     let posts = if feed.posts.is_empty() {
         view! { <p class="empty-state">{localized(i18n, words.empty.clone())}</p> }.into_any_now()
     } else {
         let before = use_query_map().with_untracked(|q| q.get("before"));
         feed.posts
             .into_iter()
-            .map(|post| {
-                let id = post.id;
-                let back = {
-                    let before = before.clone();
-                    view! {
-                        <input type="hidden" name="back" value="feed"/>
-                        {before.map(|b| view! { <input type="hidden" name="before" value=b/> })}
-                    }
-                    .into_any_now()
-                };
-                let footer = view! {
-                    <div class="news-post__actions">
-                        {like_form(i18n, id, post.liked, words.like.clone(), post.likes.clone(), back)}
-                        <a class="button button--secondary news-post__comments"
-                            href=format!("{NEWS_PATH}/{id}#comments")>{localized(i18n, post.comments.clone())}</a>
-                    </div>
-                }
-                .into_any_now();
-                post_view(i18n, post, &words.text, footer)
-            })
+            .enumerate()
+            .map(|(index, post)| feed_post(i18n, post, &words, before.clone(), index == 0))
             .collect_view()
             .into_any_now()
     };
-    let older_label = words.older;
-    let older = feed.older.map(move |id| {
-        view! {
-            <p class="news-older">
-                <a class="button button--secondary" href=format!("{NEWS_PATH}?before={id}")>{localized(i18n, older_label)}</a>
-            </p>
-        }
-    });
+    let appended = {
+        let words = words.clone();
+        more.posts(move |post, before| {
+            feed_post(i18n, post, &words, Some(before.to_string()), false)
+        })
+    };
     view! {
         <p class="news-reminder">{localized(i18n, words.reminder.clone())}</p>
         {post_link}
-        <div class="news-feed">{posts}</div>
-        {older}
+        <div class="news-feed">{posts}{appended}</div>
+        {more.link(i18n, words.older)}
     }
+}
+
+/// A post in the feed, its like button bringing the reader back to the page of the feed it was
+/// on (`before`).
+fn feed_post(
+    i18n: I18n,
+    post: NewsPost,
+    words: &FeedWords,
+    before: Option<String>,
+    top: bool,
+) -> AnyView {
+    let id = post.id;
+    let back = view! {
+        <input type="hidden" name="back" value="feed"/>
+        {before.map(|b| view! { <input type="hidden" name="before" value=b/> })}
+    }
+    .into_any_now();
+    let footer = view! {
+        <div class="news-post__actions">
+            {like_form(i18n, id, post.liked, words.like.clone(), post.likes.clone(), back)}
+            <a class="button button--secondary news-post__comments"
+                href=format!("{NEWS_PATH}/{id}#comments")>{localized(i18n, post.comments.clone())}</a>
+        </div>
+    }
+    .into_any_now();
+    post_view(i18n, post, &words.text, footer, top)
 }
 
 /// A post as the feed and its own page show it, with `footer` (likes, comments) at its end.
 /// The text follows the reader's language: their translation when there is one (the original
-/// a tap away), else the original.
-pub(super) fn post_view(i18n: I18n, post: NewsPost, words: &TextWords, footer: AnyView) -> AnyView {
+/// a tap away), else the original. The `top` post's first photo is fetched at once: it is what
+/// a phone shows first, so waiting for layout to find it would delay the page's largest paint.
+pub(super) fn post_view(
+    i18n: I18n,
+    post: NewsPost,
+    words: &TextWords,
+    footer: AnyView,
+    top: bool,
+) -> AnyView {
     let photos = (!post.photos.is_empty()).then(|| {
         let items = post
             .photos
             .into_iter()
-            .map(|photo| photo_view(i18n, photo))
+            .enumerate()
+            .map(|(index, photo)| photo_view(i18n, photo, top && index == 0))
             .collect_view();
         view! { <div class="news-photos">{items}</div> }
     });
@@ -192,8 +209,9 @@ pub(super) fn like_form(
     .into_any_now()
 }
 
-/// A photo at the width the screen needs, its box reserved by its proportions.
-fn photo_view(i18n: I18n, photo: NewsPhoto) -> AnyView {
+/// A photo at the width the screen needs, its box reserved by its proportions; loaded when
+/// scrolled near unless `eager`.
+fn photo_view(i18n: I18n, photo: NewsPhoto, eager: bool) -> AnyView {
     let srcset = photo
         .widths
         .iter()
@@ -208,7 +226,9 @@ fn photo_view(i18n: I18n, photo: NewsPhoto) -> AnyView {
         .unwrap_or(photo.width);
     view! {
         <img class="news-photo" src=photo_href(photo.id, fallback) srcset=srcset sizes=PHOTO_SIZES
-            width=photo.width height=photo.height loading="lazy" decoding="async"
+            width=photo.width height=photo.height
+            loading=if eager { "eager" } else { "lazy" }
+            fetchpriority=if eager { "high" } else { "auto" } decoding="async"
             alt=localized(i18n, photo.alt)/>
     }
     .into_any_now()

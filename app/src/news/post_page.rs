@@ -161,7 +161,7 @@ fn PostPage(page: NewsPostPage) -> impl IntoView {
     };
     view! {
         <p><a class="back-link" href=NEWS_PATH>{localized(i18n, words.back)}</a></p>
-        {post_view(i18n, post, &words.text, footer)}
+        {post_view(i18n, post, &words.text, footer, true)}
         <section class="news-comments__section" id="comments" aria-labelledby="comments-heading">
             <h2 id="comments-heading">{localized(i18n, words.comments)}</h2>
             {switches}

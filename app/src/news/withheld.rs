@@ -2,14 +2,15 @@
 //! were published (a roster import, a change in the school's records). Consent is read again
 //! every time a post with photos is shown, so a lowered consent takes effect at once, on the
 //! feed, the post page and every photo address; those who look after the post still see it, with
-//! the reason, on the post and in their news page's list.
+//! the reason, on the post and in their news page's list, and the author is told by e-mail.
 
 use super::consent::{self, Reach};
 use super::story;
-use crate::db::entities::{news_photo, news_post, news_post_pupil, pupil};
-use crate::error::AppError;
+use crate::db::entities::{news_photo, news_post, news_post_pupil, outbox, pupil};
+use crate::outbox::{kind, status};
 use crate::roster::PhotoConsent;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Set};
 use std::collections::{HashMap, HashSet};
 
 /// How far a stored post reaches, for the consent rule.
@@ -27,7 +28,7 @@ pub fn reach_of(post: &news_post::Model, tagged: usize) -> Reach {
 pub async fn broken<C: ConnectionTrait>(
     db: &C,
     posts: &[news_post::Model],
-) -> Result<HashMap<i32, Vec<String>>, AppError> {
+) -> Result<HashMap<i32, Vec<String>>, DbErr> {
     let ids: Vec<i32> = posts.iter().map(|p| p.id).collect();
     if ids.is_empty() {
         return Ok(HashMap::new());
@@ -80,6 +81,63 @@ pub async fn broken<C: ConnectionTrait>(
         }
     }
     Ok(out)
+}
+
+/// After `lowered` pupils' consent went down (in the same transaction), puts an e-mail in the
+/// outbox for each post with photos of them that families no longer see, to its author; the
+/// worker sends each author's together. Returns how many posts were withheld.
+pub async fn tell_authors<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    lowered: &[i32],
+    now: DateTime<Utc>,
+) -> Result<usize, DbErr> {
+    if lowered.is_empty() {
+        return Ok(0);
+    }
+    let post_ids: HashSet<i32> = news_post_pupil::Entity::find()
+        .filter(news_post_pupil::Column::PupilId.is_in(lowered.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| t.post_id)
+        .collect();
+    if post_ids.is_empty() {
+        return Ok(0);
+    }
+    let posts = news_post::Entity::find()
+        .filter(news_post::Column::Id.is_in(post_ids))
+        .filter(news_post::Column::SchoolId.eq(school_id))
+        .all(db)
+        .await?;
+    let withheld = broken(db, &posts).await?;
+    let rows: Vec<outbox::ActiveModel> = posts
+        .iter()
+        .filter(|p| withheld.contains_key(&p.id))
+        .map(|post| outbox::ActiveModel {
+            school_id: Set(school_id),
+            // A later change to the same post is news again: the time keeps the keys apart.
+            idempotency_key: Set(format!(
+                "{}-p{}-{}",
+                kind::NEWS_WITHHELD,
+                post.id,
+                now.timestamp_micros()
+            )),
+            kind: Set(kind::NEWS_WITHHELD.to_string()),
+            user_id: Set(Some(post.author_id)),
+            post_id: Set(Some(post.id)),
+            status: Set(status::PENDING.to_string()),
+            attempts: Set(0),
+            next_attempt_at: Set(now),
+            created_at: Set(now),
+            ..Default::default()
+        })
+        .collect();
+    let count = rows.len();
+    if count > 0 {
+        outbox::Entity::insert_many(rows).exec(db).await?;
+    }
+    Ok(count)
 }
 
 #[cfg(test)]

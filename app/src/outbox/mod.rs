@@ -9,6 +9,7 @@
 
 pub mod mailer;
 pub mod render;
+pub mod staff_mail;
 pub mod worker;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -25,6 +26,12 @@ pub mod status {
     pub const FAILED: &str = "failed";
     /// No longer wanted (the notice was withdrawn, or it waited too long).
     pub const CANCELLED: &str = "cancelled";
+}
+
+/// Row kinds beyond the notices' own (`instant`, `reminder`, `digest`).
+pub mod kind {
+    /// To a post's author: families no longer see it, a photo consent having been lowered.
+    pub const NEWS_WITHHELD: &str = "news-withheld";
 }
 
 /// Attempts before a row is given up.

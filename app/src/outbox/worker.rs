@@ -36,6 +36,19 @@ impl WorkerSettings {
             public_url: public_url.trim_end_matches('/').to_string(),
         }
     }
+
+    /// The `Message-ID` for the e-mail of outbox key `key`, at the portal's host.
+    pub fn message_id(&self, key: &str) -> String {
+        let host = self
+            .public_url
+            .split("://")
+            .nth(1)
+            .unwrap_or("schoolgate")
+            .split(['/', ':'])
+            .next()
+            .unwrap_or("schoolgate");
+        format!("<{key}@{host}>")
+    }
 }
 
 /// Claims due rows for this worker and returns their ids. Rows are due when pending and their
@@ -132,18 +145,30 @@ pub async fn drain_once(
         .filter(outbox::Column::Id.is_in(ids.clone()))
         .all(db)
         .await?;
-    // Digest rows of one guardian go out together; everything else one by one.
-    let mut groups: BTreeMap<(i32, bool, i32), Vec<outbox::Model>> = BTreeMap::new();
+    // Digest rows of one guardian go out together, as do one author's withheld posts;
+    // everything else one by one.
+    let mut groups: BTreeMap<Batch, Vec<outbox::Model>> = BTreeMap::new();
     for row in rows {
-        let key = if row.kind == "digest" {
-            (row.guardian_id, true, 0)
-        } else {
-            (row.guardian_id, false, row.id)
+        let batch = match (row.kind.as_str(), row.guardian_id, row.user_id) {
+            ("digest", Some(guardian), _) => Batch::Digest(guardian),
+            (super::kind::NEWS_WITHHELD, _, Some(user)) => Batch::Withheld(user),
+            _ => Batch::Single(row.id),
         };
-        groups.entry(key).or_default().push(row);
+        groups.entry(batch).or_default().push(row);
     }
-    for ((guardian_id, is_digest, _), rows) in groups {
-        let outcome = deliver(db, smtp, settings, guardian_id, is_digest, &rows, now).await;
+    for (batch, rows) in groups {
+        let outcome = match batch {
+            Batch::Digest(guardian) => {
+                deliver(db, smtp, settings, guardian, true, &rows, now).await
+            }
+            Batch::Withheld(user) => {
+                super::staff_mail::withheld(db, smtp, settings, user, &rows).await
+            }
+            Batch::Single(_) => match rows[0].guardian_id {
+                Some(guardian) => deliver(db, smtp, settings, guardian, false, &rows, now).await,
+                None => Ok(Delivery::NotWanted),
+            },
+        };
         let now = Utc::now();
         for row in &rows {
             match &outcome {
@@ -166,8 +191,22 @@ pub async fn drain_once(
     Ok(ids.len())
 }
 
-enum Delivery {
+/// Rows that go out as one e-mail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Batch {
+    /// A guardian's due digest.
+    Digest(i32),
+    /// A member of staff's posts withheld by a lowered consent.
+    Withheld(i32),
+    /// One row on its own.
+    Single(i32),
+}
+
+/// What became of an e-mail.
+pub(super) enum Delivery {
+    /// The SMTP server took it.
     Sent,
+    /// Nobody to send it to, or nothing left to say.
     NotWanted,
 }
 
@@ -203,7 +242,10 @@ async fn deliver(
         if (now - row.created_at).num_days() >= STALE_AFTER_DAYS {
             continue;
         }
-        let Some(notice) = notice::Entity::find_by_id(row.notice_id)
+        let Some(notice_id) = row.notice_id else {
+            continue;
+        };
+        let Some(notice) = notice::Entity::find_by_id(notice_id)
             .one(db)
             .await
             .map_err(db_error)?
@@ -226,16 +268,7 @@ async fn deliver(
     if notices.is_empty() {
         return Ok(Delivery::NotWanted);
     }
-    let host = settings
-        .public_url
-        .split("://")
-        .nth(1)
-        .unwrap_or("schoolgate")
-        .split(['/', ':'])
-        .next()
-        .unwrap_or("schoolgate")
-        .to_string();
-    let message_id = |key: &str| format!("<{key}@{host}>");
+    let message_id = |key: &str| settings.message_id(key);
     let email = if is_digest {
         let key = rows
             .iter()

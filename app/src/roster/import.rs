@@ -97,6 +97,9 @@ pub struct Report {
     pub guardians_changed: usize,
     /// Guardian–pupil links added, changed or removed (a pupil's links are those the file lists).
     pub links_changed: usize,
+    /// News posts with photos that a lowered photo consent withholds from families from now on
+    /// (their authors are e-mailed).
+    pub posts_withheld: usize,
     /// Every problem found; when not empty, nothing is written.
     pub problems: Vec<RowProblem>,
 }
@@ -440,6 +443,7 @@ async fn apply<C: ConnectionTrait>(
         progress(done, total);
     };
     let mut pupil_ids = HashMap::new();
+    let mut lowered = Vec::new();
     for (mis_id, row) in &parsed.pupils {
         step();
         let (id, changed) = match existing_pupils.get(mis_id) {
@@ -449,6 +453,13 @@ async fn apply<C: ConnectionTrait>(
                     && found.preferred_name == row.preferred
                     && found.date_of_birth == row.born
                     && found.photo_consent == row.consent;
+                if let (Some(was), Some(now)) = (
+                    PhotoConsent::from_code(&found.photo_consent),
+                    PhotoConsent::from_code(&row.consent),
+                ) && now < was
+                {
+                    lowered.push(found.id);
+                }
                 if !same {
                     let mut update = found.clone().into_active_model();
                     update.legal_first_name = Set(row.first.clone());
@@ -513,6 +524,8 @@ async fn apply<C: ConnectionTrait>(
         }
         pupil_ids.insert(mis_id.clone(), id);
     }
+    report.posts_withheld =
+        crate::news::withheld::tell_authors(db, school_id, &lowered, chrono::Utc::now()).await?;
 
     let existing_guardians: HashMap<String, guardian::Model> = guardian::Entity::find()
         .filter(guardian::Column::SchoolId.eq(school_id))

@@ -215,7 +215,7 @@ pub fn summary_text(locale: Locale, report: &Report) -> String {
         report.guardians_changed,
     ]
     .map(|v| v.to_string());
-    msg!(
+    let summary = msg!(
         locale,
         "roster-summary",
         rows = rows.as_str(),
@@ -225,7 +225,16 @@ pub fn summary_text(locale: Locale, report: &Report) -> String {
         left = left.as_str(),
         guardians_added = guardians_added.as_str(),
         guardians_changed = guardians_changed.as_str()
-    )
+    );
+    if report.posts_withheld == 0 {
+        return summary;
+    }
+    let withheld = crate::msg_count!(
+        locale,
+        "roster-posts-withheld",
+        report.posts_withheld as u32
+    );
+    format!("{summary} {withheld}")
 }
 
 fn summary(report: &Report) -> PerLocale<String> {

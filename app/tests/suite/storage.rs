@@ -71,6 +71,105 @@ async fn excerpts_are_filled_in_for_older_notices(db: &DatabaseConnection) {
     assert_eq!(excerpt, "Bring a coat & lunch.");
 }
 
+async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
+    let row = db
+        .query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .expect(sql)
+        .expect("one row");
+    row.try_get_by_index::<i64>(0).expect("a count")
+}
+
+/// Opening the outbox to staff keeps every e-mail already waiting for a family, and its ids
+/// carry on where they were; undone, it keeps them again and drops only staff e-mail.
+async fn outbox_keeps_its_rows_when_opened_to_staff(db: &DatabaseConnection) {
+    use app::db::migrations::Migrator;
+    use sea_orm_migration::MigratorTrait;
+    Migrator::up(db, Some(14))
+        .await
+        .expect("the schema before staff e-mail");
+    let backend = db.get_database_backend();
+    let run = |sql: &'static str| async move {
+        db.execute_raw(Statement::from_string(backend, sql))
+            .await
+            .expect(sql);
+    };
+    run("INSERT INTO school (name, created_at) VALUES ('Old School', '2026-01-01 00:00:00+00:00')")
+        .await;
+    run(
+        "INSERT INTO guardian (school_id, mis_id, name, preferred_locale) VALUES ((SELECT id FROM \
+         school), 'G1', 'A Parent', 'en-GB')",
+    )
+    .await;
+    run(
+        "INSERT INTO notice (school_id, status, category, audience, language, title, body_source, \
+         body_html, ack_required, pinned, revision, created_at, updated_at) VALUES ((SELECT id \
+         FROM school), 'published', 'general', '{}', 'en-GB', 'Trip', 'x', '<p>x</p>', false, \
+         false, 1, '2026-01-01 00:00:00+00:00', '2026-01-01 00:00:00+00:00')",
+    )
+    .await;
+    for _ in 0..2 {
+        run("INSERT INTO outbox (school_id, idempotency_key, kind, guardian_id, notice_id, status, \
+             attempts, next_attempt_at, created_at) SELECT school_id, 'notice-' || \
+             (SELECT COUNT(*) FROM outbox), 'instant', (SELECT id FROM guardian), id, 'pending', 0, \
+             '2026-01-01 00:00:00+00:00', '2026-01-01 00:00:00+00:00' FROM notice")
+            .await;
+    }
+    migrate(db).await.expect("staff e-mail");
+    assert_eq!(
+        count(
+            db,
+            "SELECT COUNT(*) FROM outbox WHERE guardian_id IS NOT NULL AND notice_id IS NOT NULL"
+        )
+        .await,
+        2,
+        "the families' e-mails are kept"
+    );
+    run(
+        "INSERT INTO user_account (school_id, email, status, created_at) SELECT id, \
+         'teacher@old.example', 'active', '2026-01-01 00:00:00+00:00' FROM school",
+    )
+    .await;
+    run(
+        "INSERT INTO outbox (school_id, idempotency_key, kind, user_id, status, attempts, \
+         next_attempt_at, created_at) SELECT school_id, 'staff-1', 'news-withheld', id, 'pending', \
+         0, '2026-01-01 00:00:00+00:00', '2026-01-01 00:00:00+00:00' FROM user_account",
+    )
+    .await;
+    assert_eq!(
+        count(
+            db,
+            "SELECT CAST(MAX(id) AS BIGINT) FROM outbox WHERE user_id IS NOT NULL"
+        )
+        .await,
+        3,
+        "ids carry on after the kept rows"
+    );
+    Migrator::down(db, Some(1)).await.expect("undone");
+    assert_eq!(
+        count(db, "SELECT COUNT(*) FROM outbox").await,
+        2,
+        "only staff e-mail dropped"
+    );
+    migrate(db).await.expect("and done again");
+    assert_eq!(count(db, "SELECT COUNT(*) FROM outbox").await, 2);
+}
+
+#[tokio::test]
+async fn outbox_opened_to_staff_on_sqlite_and_postgresql() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = connect(&scratch::sqlite_url_in(dir.path()))
+        .await
+        .expect("SQLite");
+    outbox_keeps_its_rows_when_opened_to_staff(&db).await;
+    let server = scratch::postgres_server_url().expect("PostgreSQL for tests");
+    let url = scratch::fresh_postgres_database(&server)
+        .await
+        .expect("create test database");
+    let db = connect(&url).await.expect("connect to PostgreSQL");
+    outbox_keeps_its_rows_when_opened_to_staff(&db).await;
+}
+
 async fn pragma(db: &DatabaseConnection, name: &str) -> String {
     let row = db
         .query_one_raw(Statement::from_string(

@@ -58,7 +58,11 @@ async fn suspension_ends_the_cached_actor(h: &Harness) {
 }
 
 /// One CSV row of the roster export for `pupil` with `guardian`, as the school's MIS writes it.
-async fn export_row(h: &Harness, pupil: &pupil::Model, guardian: &guardian::Model) -> String {
+pub(crate) async fn export_row(
+    h: &Harness,
+    pupil: &pupil::Model,
+    guardian: &guardian::Model,
+) -> String {
     let enrolment = enrolment::Entity::find()
         .filter(enrolment::Column::PupilId.eq(pupil.id))
         .one(&h.db)

@@ -121,7 +121,7 @@ async fn notified(h: &Harness, notice_id: i32) -> Vec<i32> {
         .await
         .unwrap()
         .into_iter()
-        .map(|n| n.guardian_id)
+        .map(|n| n.guardian_id.expect("a notice e-mail goes to a guardian"))
         .collect()
 }
 

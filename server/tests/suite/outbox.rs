@@ -84,6 +84,7 @@ pub(crate) struct Mail {
     pub(crate) to: String,
     pub(crate) subject: String,
     pub(crate) message_id: String,
+    pub(crate) body: String,
 }
 
 pub(crate) fn received(dir: &Path) -> Vec<Mail> {
@@ -97,6 +98,7 @@ pub(crate) fn received(dir: &Path) -> Vec<Mail> {
                 to: value["to"][0].as_str().unwrap_or_default().to_string(),
                 subject: value["subject"].as_str().unwrap_or_default().to_string(),
                 message_id: value["message_id"].as_str().unwrap_or_default().to_string(),
+                body: value["body"].as_str().unwrap_or_default().to_string(),
             });
         }
     }
@@ -144,7 +146,7 @@ async fn publish_to_school(h: &Harness) -> HashMap<String, String> {
         .await
         .expect("rows")
         .into_iter()
-        .map(|r| r.guardian_id)
+        .map(|r| r.guardian_id.expect("a notice e-mail goes to a guardian"))
         .collect();
     assert!(
         queued.len() > 100,

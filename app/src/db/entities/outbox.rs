@@ -11,8 +11,10 @@ pub struct Model {
     pub school_id: i32,
     pub idempotency_key: String,
     pub kind: String,
-    pub guardian_id: i32,
-    pub notice_id: i32,
+    /// The family's guardian it goes to, for e-mail about a notice.
+    pub guardian_id: Option<i32>,
+    /// The notice it is about.
+    pub notice_id: Option<i32>,
     pub status: String,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
@@ -20,6 +22,10 @@ pub struct Model {
     pub last_error: Option<String>,
     pub sent_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
+    /// The member of staff's account it goes to, for e-mail to staff.
+    pub user_id: Option<i32>,
+    /// The news post it is about.
+    pub post_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -14,6 +14,7 @@ mod m20261201_000011_event_attachments;
 mod m20261201_000012_create_news;
 mod m20261201_000013_news_comments;
 mod m20261201_000014_news_edits;
+mod m20261202_000015_staff_mail;
 mod tables;
 
 use sea_orm_migration::prelude::*;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000012_create_news::Migration),
             Box::new(m20261201_000013_news_comments::Migration),
             Box::new(m20261201_000014_news_edits::Migration),
+            Box::new(m20261202_000015_staff_mail::Migration),
         ]
     }
 }
