@@ -4,15 +4,15 @@
 //! What is sent is decided when it is sent: a post put right since (untagged, blurred, moved to a
 //! smaller audience) or deleted is left out, and an account switched off gets nothing.
 
+use super::kind;
 use super::mailer::{Email, SendError, Smtp};
-use super::worker::{Delivery, WorkerSettings};
-use super::{STALE_AFTER_DAYS, kind};
+use super::worker::{Delivery, WorkerSettings, db_error, is_stale, school_name};
 use crate::access::status;
-use crate::db::entities::{news_post, outbox, school, user_account};
+use crate::db::entities::{news_post, outbox, user_account};
 use crate::i18n::Locale;
 use crate::notices::rich_text::plain_text;
 use chrono::Utc;
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 /// Characters of a post's text that name it in the e-mail.
 const OPENING_CHARS: usize = 80;
@@ -25,7 +25,6 @@ pub(super) async fn withheld(
     user: i32,
     rows: &[outbox::Model],
 ) -> Result<Delivery, SendError> {
-    let db_error = |e: DbErr| SendError::Transient(format!("database: {e}"));
     let now = Utc::now();
     let Some(account) = user_account::Entity::find_by_id(user)
         .one(db)
@@ -38,7 +37,7 @@ pub(super) async fn withheld(
     let post_ids: Vec<i32> = rows
         .iter()
         .filter(|r| r.kind == kind::NEWS_WITHHELD)
-        .filter(|r| (now - r.created_at).num_days() < STALE_AFTER_DAYS)
+        .filter(|r| !is_stale(r, now))
         .filter_map(|r| r.post_id)
         .collect();
     let posts = news_post::Entity::find()
@@ -58,14 +57,10 @@ pub(super) async fn withheld(
     let Some((first, _)) = still.first() else {
         return Ok(Delivery::NotWanted);
     };
-    // Staff accounts keep no language of their own: the one they last posted in is theirs.
+    // Staff accounts keep no language of their own: that of the newest of these posts is
+    // the one they wrote in last.
     let locale = Locale::from_tag(&first.language).unwrap_or_default();
-    let school_name = school::Entity::find_by_id(account.school_id)
-        .one(db)
-        .await
-        .map_err(db_error)?
-        .map(|s| s.name)
-        .unwrap_or_default();
+    let school_name = school_name(db, account.school_id).await?;
     let email = render(
         locale,
         &account.email,

@@ -191,6 +191,29 @@ pub async fn drain_once(
     Ok(ids.len())
 }
 
+/// A database error while sending: worth retrying.
+pub(super) fn db_error(e: DbErr) -> SendError {
+    SendError::Transient(format!("database: {e}"))
+}
+
+/// The school's name, for an e-mail's subject and footer.
+pub(super) async fn school_name(
+    db: &DatabaseConnection,
+    school_id: i32,
+) -> Result<String, SendError> {
+    Ok(school::Entity::find_by_id(school_id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .map(|s| s.name)
+        .unwrap_or_default())
+}
+
+/// A row that waited so long that its e-mail would come too late to be of use.
+pub(super) fn is_stale(row: &outbox::Model, now: DateTime<Utc>) -> bool {
+    (now - row.created_at).num_days() >= STALE_AFTER_DAYS
+}
+
 /// Rows that go out as one e-mail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Batch {
@@ -219,7 +242,6 @@ async fn deliver(
     rows: &[outbox::Model],
     now: DateTime<Utc>,
 ) -> Result<Delivery, SendError> {
-    let db_error = |e: DbErr| SendError::Transient(format!("database: {e}"));
     let Some(guardian) = guardian::Entity::find_by_id(guardian_id)
         .one(db)
         .await
@@ -231,15 +253,10 @@ async fn deliver(
         return Ok(Delivery::NotWanted);
     };
     let locale = Locale::from_tag(&guardian.preferred_locale).unwrap_or_default();
-    let school_name = school::Entity::find_by_id(guardian.school_id)
-        .one(db)
-        .await
-        .map_err(db_error)?
-        .map(|s| s.name)
-        .unwrap_or_default();
+    let school_name = school_name(db, guardian.school_id).await?;
     let mut notices = Vec::new();
     for row in rows {
-        if (now - row.created_at).num_days() >= STALE_AFTER_DAYS {
+        if is_stale(row, now) {
             continue;
         }
         let Some(notice_id) = row.notice_id else {
