@@ -5,6 +5,7 @@ use crate::auth::viewer::ViewerContext;
 use crate::calendar::month_page::MonthRoute;
 use crate::calendar::pages::CalendarRoute;
 use crate::calendar::staff_pages::StaffCalendarRoute;
+use crate::forms::pages::FormsRoute;
 use crate::i18n::{I18n, Locale};
 use crate::layout::AppFrame;
 use crate::news::edit_page::NewsEditRoute;
@@ -144,7 +145,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/news") view={Lazy::<NewsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/news/:id") view={Lazy::<NewsPostRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/news/:id/edit") view={Lazy::<NewsEditRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/forms") view=|| view! { <SectionPage section=Section::Forms/> } ssr=SsrMode::Async/>
+                        <Route path=path!("/forms") view={Lazy::<FormsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/forms/:id") view={Lazy::<FormsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/reports") view=|| view! { <SectionPage section=Section::Reports/> } ssr=SsrMode::Async/>
                         <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
                         <Route path=path!("/join") view={Lazy::<JoinRoute>::new()} ssr=SsrMode::Async/>

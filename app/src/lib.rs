@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod children;
 pub mod codec;
 pub mod error;
+pub mod forms;
 pub mod hydrate_now;
 pub mod i18n;
 pub mod layout;

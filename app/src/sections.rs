@@ -85,11 +85,10 @@ impl Section {
     pub fn empty_message(self, i18n: I18n) -> Option<Signal<String>> {
         match self {
             Section::Home => None,
-            // The feed says so itself, in words sent with its data.
-            Section::News => None,
+            // The feed and the forms say so themselves, in words sent with their data.
+            Section::News | Section::Forms => None,
             Section::Notices => Some(t!(i18n, "notices-empty")),
             Section::Calendar => Some(t!(i18n, "calendar-empty")),
-            Section::Forms => Some(t!(i18n, "forms-empty")),
             Section::Reports => Some(t!(i18n, "reports-empty")),
         }
     }

@@ -71,7 +71,10 @@ async fn main() -> anyhow::Result<()> {
                 let events = app::calendar::demo::seed(&db, school.id)
                     .await
                     .context("adding the demo events failed")?;
-                tracing::info!(notices, events, "created the demo school");
+                let forms = app::forms::demo::seed(&db, school.id)
+                    .await
+                    .context("adding the demo forms failed")?;
+                tracing::info!(notices, events, forms, "created the demo school");
             } else {
                 tracing::info!("a school exists already; nothing seeded");
             }

@@ -238,7 +238,7 @@ pub async fn news_photo(state: PostState, request: Request<Body>) -> Response {
 pub async fn news_comment(state: PostState, request: Request<Body>) -> Response {
     let (parts, body) = request.into_parts();
     let current = current_of(&parts);
-    let id = news_id(&parts, 0);
+    let id = path_id(&parts, 0);
     let answer = match form_pairs(&parts, body).await {
         Ok(pairs) => app::news::comments::act(&state.app, &current, id, pairs).await,
         Err(err) => app::news::comments::Acted::Again(Box::new(Err(err))),
@@ -249,9 +249,9 @@ pub async fn news_comment(state: PostState, request: Request<Body>) -> Response 
     }
 }
 
-/// The post id `from_end` segments before the end of a `/news/...` address. No post has id 0:
+/// The id `from_end` segments before the end of a `/news/...` or `/forms/...` address. No post has id 0:
 /// an address that is not a number is "not found" like any other.
-fn news_id(parts: &Parts, from_end: usize) -> i32 {
+fn path_id(parts: &Parts, from_end: usize) -> i32 {
     parts
         .uri
         .path()
@@ -261,12 +261,38 @@ fn news_id(parts: &Parts, from_end: usize) -> i32 {
         .unwrap_or(0)
 }
 
+/// `POST /forms/{id}`: store a guardian's answers to a form, then back to it; refused answers
+/// show the form again with what was typed.
+pub async fn form_answer(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    let id = path_id(&parts, 0);
+    let sender = app::forms::answer::Sender {
+        address: app::auth::request::client_address(&parts),
+        user_agent: parts
+            .headers
+            .get(http::header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string(),
+        locale: app::i18n::negotiate::locale_for_request(&parts.headers),
+    };
+    let answer = match form_pairs(&parts, body).await {
+        Ok(pairs) => app::forms::answer::submit(&state.app, &current, id, sender, pairs).await,
+        Err(err) => app::forms::answer::Answered::Again(Box::new(Err(err))),
+    };
+    match answer {
+        app::forms::answer::Answered::Done(to) => Redirect::to(&to).into_response(),
+        app::forms::answer::Answered::Again(page) => page_with(&state, parts, Posted(*page)).await,
+    }
+}
+
 /// `POST /news/{id}/edit`: save a post's text and translations, then back to the post; a refused
 /// edit shows the edit page again with what was typed.
 pub async fn news_edit(state: PostState, request: Request<Body>) -> Response {
     let (parts, body) = request.into_parts();
     let current = current_of(&parts);
-    let id = news_id(&parts, 1);
+    let id = path_id(&parts, 1);
     let answer = match form_pairs(&parts, body).await {
         Ok(pairs) => app::news::edits::submit(&state.app, &current, id, pairs).await,
         Err(err) => app::news::edits::Edited::Again(Box::new(Err(err))),

@@ -38,7 +38,6 @@ home-week-calendar = افتح التقويم
 ## Section pages (each feature fills its page in a later release)
 notices-empty = لا توجد إشعارات لك حتى الآن. ستظهر هنا الرسائل الجديدة من المدرسة.
 calendar-empty = لا توجد فعاليات في التقويم حتى الآن.
-forms-empty = لا توجد نماذج بانتظارك.
 reports-empty = لا توجد تقارير متاحة للتنزيل حتى الآن.
 
 ## Sign-in
@@ -610,3 +609,45 @@ news-edit-conflict = حفظ شخص آخر تغييرًا على هذا المن�
 news-edit-history = النسخ السابقة
 news-edit-back = العودة إلى المنشور
 news-earlier-version = { $language } · كتبها { $author }، { $written } · استُبدلت { $replaced }
+
+## Server only: forms (sent with the page's data)
+form-list-empty = لا توجد نماذج بانتظارك.
+form-status-todo = مطلوب
+form-status-done = تم
+form-status-withdrawn = سُحبت الموافقة
+form-status-overdue = أُغلقت دون إجابة
+form-due = يُرجى الإجابة قبل { $date }
+form-closed-on = أُغلقت في { $date }
+form-yes = نعم
+form-no = لا
+form-consent-yes = أوافق
+form-consent-no = لا أوافق
+form-shown-when = أجب عن هذا فقط إذا كانت إجابتك عن «{ $question }» هي «{ $answer }».
+form-answered-on = أجبت في { $date }. يمكنك تغيير إجاباتك حتى يُغلق النموذج.
+form-withdrawn-on = سحبت موافقتك في { $date }.
+form-send = أرسل إجاباتي
+form-send-changes = أرسل التغييرات
+form-required = مطلوب
+form-no-consent = لا تمنحك سجلات المدرسة حق الموافقة عن هذا الطفل، لذا يجب أن يجيب أحد الوالدين أو الأوصياء الآخرين عن سؤال الموافقة. يُرجى التواصل مع مكتب المدرسة إذا كان هذا خطأ.
+form-not-translated = هذا النموذج غير مترجم إلى لغتك بعد؛ وهو معروض كما كتبته المدرسة.
+form-not-sent = لم تُرسل إجاباتك.
+form-back = كل النماذج
+form-answering-for = الإجابة عن
+form-withdraw = اسحب موافقتي
+form-sent = شكرًا لك: أُرسلت إجاباتك إلى المدرسة.
+form-problem-required = يُرجى الإجابة عن هذا السؤال.
+form-problem-too-long = هذه الإجابة طويلة جدًا.
+form-problem-number = يُرجى إدخال رقم.
+form-problem-date = يُرجى إدخال تاريخ.
+form-problem-choice = يُرجى اختيار إحدى الإجابات المعروضة.
+form-problem-may-not-consent = لا يجيب عن هذا إلا أحد الوالدين أو الأوصياء ممن لهم حق الموافقة عن هذا الطفل.
+form-problem-closed = أُغلق هذا النموذج ولم يعد يقبل إجابات. يُرجى التواصل مع مكتب المدرسة.
+form-problem-changed = تغيّرت إجاباتك عن هذا النموذج في صفحة أو جهاز آخر منذ أن فتحت هذه الصفحة. ما كتبته محفوظ أدناه: راجعه ثم أرسله مرة أخرى.
+form-problem-nothing-to-withdraw = لا توجد موافقة لسحبها.
+form-problem-fields = يُرجى مراجعة الإجابات المشار إليها أدناه.
+form-trip-consent-label = الموافقة على هذه الرحلة
+form-trip-consent-wording = أوافق على مشاركة طفلي في هذه الرحلة وأنشطتها، وعلى سفره مع المدرسة كما هو موضح أعلاه. وأفهم أن الموظفين سيتولون رعاية طفلي نيابةً عني أثناء الرحلة، وسيطلبون له العلاج الطبي في حالة الطوارئ إذا تعذّر الوصول إليّ.
+form-trip-medical = هل لدى طفلك احتياجات طبية أو يحتاج إلى دواء أثناء الرحلة؟
+form-trip-medical-details = يُرجى وصفها: الحالة والدواء وجرعته ومواعيد تناوله.
+form-trip-phone = رقم هاتف يمكننا الوصول إليك عليه أثناء الرحلة
+form-signature-label = اسمك الكامل بمثابة توقيعك

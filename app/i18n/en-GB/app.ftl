@@ -38,7 +38,6 @@ home-week-calendar = Open the calendar
 ## Section pages (each feature fills its page in a later release)
 notices-empty = There are no notices for you yet. New letters from school will appear here.
 calendar-empty = There are no events in the calendar yet.
-forms-empty = There are no forms waiting for you.
 reports-empty = There are no reports for you to download yet.
 
 ## Sign-in
@@ -603,3 +602,45 @@ news-edit-conflict = Someone else saved a change to this post while you were edi
 news-edit-history = Earlier versions
 news-edit-back = Back to the post
 news-earlier-version = { $language } · written by { $author }, { $written } · replaced { $replaced }
+
+## Server only: forms (sent with the page's data)
+form-list-empty = There are no forms waiting for you.
+form-status-todo = To do
+form-status-done = Done
+form-status-withdrawn = Consent withdrawn
+form-status-overdue = Closed, not answered
+form-due = Please answer by { $date }
+form-closed-on = Closed on { $date }
+form-yes = Yes
+form-no = No
+form-consent-yes = I give consent
+form-consent-no = I do not give consent
+form-shown-when = Answer this only if you answered “{ $answer }” to “{ $question }”.
+form-answered-on = You answered on { $date }. You can change your answers until the form closes.
+form-withdrawn-on = You withdrew your consent on { $date }.
+form-send = Send my answers
+form-send-changes = Send my changes
+form-required = required
+form-no-consent = The school’s records do not give you consent rights for this child, so another parent or carer must answer the consent question. Please contact the school office if this is wrong.
+form-not-translated = This form is not translated into your language yet; it is shown as the school wrote it.
+form-not-sent = Your answers were not sent.
+form-back = All forms
+form-answering-for = Answering for
+form-withdraw = Withdraw my consent
+form-sent = Thank you: your answers were sent to the school.
+form-problem-required = Please answer this question.
+form-problem-too-long = This answer is too long.
+form-problem-number = Please enter a number.
+form-problem-date = Please enter a date.
+form-problem-choice = Please choose one of the answers offered.
+form-problem-may-not-consent = Only a parent or carer with consent rights for this child may answer this.
+form-problem-closed = This form has closed, so it takes no more answers. Please contact the school office.
+form-problem-changed = Your answers to this form were changed on another page or device since you opened this one. What you typed is kept below: check it, then send again.
+form-problem-nothing-to-withdraw = There is no consent to withdraw.
+form-problem-fields = Please check the answers marked below.
+form-trip-consent-label = Consent for this trip
+form-trip-consent-wording = I give permission for my child to take part in this trip and its activities, and to travel with the school as described above. I understand that staff will care for my child in my place during the trip, and will seek medical treatment for my child in an emergency if I cannot be reached.
+form-trip-medical = Does your child have medical needs or need medicine during the trip?
+form-trip-medical-details = Please describe them: the condition, the medicine, its dose and when it is taken.
+form-trip-phone = A phone number we can reach you on during the trip
+form-signature-label = Your full name, as your signature

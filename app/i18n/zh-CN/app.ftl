@@ -38,7 +38,6 @@ home-week-calendar = 打开日历
 ## Section pages (each feature fills its page in a later release)
 notices-empty = 您目前还没有通知。学校的新信件会显示在这里。
 calendar-empty = 日历中还没有活动。
-forms-empty = 目前没有需要您填写的表格。
 reports-empty = 目前还没有可供您下载的报告。
 
 ## Sign-in
@@ -595,3 +594,45 @@ news-edit-conflict = 在您编辑时，有其他人保存了对这条动态的�
 news-edit-history = 之前的版本
 news-edit-back = 返回这条动态
 news-earlier-version = { $language } · { $author } 写于 { $written } · { $replaced } 被替换
+
+## Server only: forms (sent with the page's data)
+form-list-empty = 目前没有需要您填写的表格。
+form-status-todo = 待填写
+form-status-done = 已完成
+form-status-withdrawn = 已撤回同意
+form-status-overdue = 已截止，未填写
+form-due = 请在 { $date } 前填写
+form-closed-on = 已于 { $date } 截止
+form-yes = 是
+form-no = 否
+form-consent-yes = 我同意
+form-consent-no = 我不同意
+form-shown-when = 仅当您对“{ $question }”的回答为“{ $answer }”时填写此项。
+form-answered-on = 您已于 { $date } 提交。表格截止前，您可以修改答案。
+form-withdrawn-on = 您已于 { $date } 撤回同意。
+form-send = 提交我的答案
+form-send-changes = 提交修改
+form-required = 必填
+form-no-consent = 根据学校记录，您没有为这个孩子做出同意的权利，因此同意问题须由另一位家长或监护人回答。如有错误，请联系学校办公室。
+form-not-translated = 此表格尚未翻译成您的语言，以下为学校撰写的原文。
+form-not-sent = 您的答案未能提交。
+form-back = 所有表格
+form-answering-for = 填写对象
+form-withdraw = 撤回我的同意
+form-sent = 谢谢：您的答案已提交给学校。
+form-problem-required = 请回答此问题。
+form-problem-too-long = 此答案太长。
+form-problem-number = 请输入数字。
+form-problem-date = 请输入日期。
+form-problem-choice = 请从提供的答案中选择一项。
+form-problem-may-not-consent = 只有对这个孩子有同意权的家长或监护人才能回答此问题。
+form-problem-closed = 此表格已截止，不再接受答案。请联系学校办公室。
+form-problem-changed = 自您打开此页面后，您对此表格的答案已在其他页面或设备上被修改。您输入的内容保留在下方：请检查后再次提交。
+form-problem-nothing-to-withdraw = 没有可撤回的同意。
+form-problem-fields = 请检查下方标出的答案。
+form-trip-consent-label = 本次外出活动的同意
+form-trip-consent-wording = 我同意我的孩子参加本次外出活动及其中的各项活动，并按上文所述随学校出行。我理解在活动期间，教职员工将代我照顾我的孩子；如遇紧急情况且无法联系到我，他们将为我的孩子寻求医疗救治。
+form-trip-medical = 您的孩子在外出期间是否有医疗需要或需要服药？
+form-trip-medical-details = 请具体说明：病症、药物、剂量及服用时间。
+form-trip-phone = 外出期间可以联系到您的电话号码
+form-signature-label = 您的全名，作为签名

@@ -87,6 +87,8 @@ pub enum Capability {
     NewsPostClass,
     /// Post to the school story.
     NewsPostSchool,
+    /// Answer the forms sent to one's children, and sign them.
+    FormAnswer,
 }
 
 /// How far a granted capability reaches.
@@ -120,6 +122,7 @@ impl Capability {
             Capability::NewsRead => "news.read",
             Capability::NewsPostClass => "news.post.class",
             Capability::NewsPostSchool => "news.post.school",
+            Capability::FormAnswer => "form.answer",
         }
     }
 }
@@ -134,6 +137,7 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (NoticeAcknowledge, OwnChildren),
             (CalendarRead, OwnChildren),
             (NewsRead, OwnChildren),
+            (FormAnswer, OwnChildren),
         ],
         // Every member of staff plans around the whole school's calendar.
         Role::Teacher => &[
@@ -203,7 +207,7 @@ mod tests {
     use super::*;
 
     const ROLES: [Role; 7] = Role::ALL;
-    const CAPABILITIES: [Capability; 16] = [
+    const CAPABILITIES: [Capability; 17] = [
         Capability::NoticeRead,
         Capability::NoticeAcknowledge,
         Capability::NoticePublishClass,
@@ -220,6 +224,7 @@ mod tests {
         Capability::NewsRead,
         Capability::NewsPostClass,
         Capability::NewsPostSchool,
+        Capability::FormAnswer,
     ];
 
     #[test]
@@ -269,6 +274,7 @@ mod tests {
                     | Capability::NoticeAcknowledge
                     | Capability::CalendarRead
                     | Capability::NewsRead
+                    | Capability::FormAnswer
             )
             .then_some(Scope::OwnChildren);
             assert_eq!(

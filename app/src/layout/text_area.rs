@@ -31,12 +31,13 @@ pub fn TextArea(
     /// The text.
     value: String,
     /// The ids of the hint and problem that describe it.
-    #[prop(optional)]
-    described_by: Option<&'static str>,
+    #[prop(optional, into)]
+    described_by: Option<String>,
 ) -> impl IntoView {
     // In the browser the child is a DOM text node, which needs no escaping.
     #[cfg(feature = "ssr")]
     let value = server_text(&value);
+    let described_by = described_by.filter(|d| !d.is_empty());
     view! { <textarea id=id name=name rows=rows lang=lang aria-describedby=described_by>{value}</textarea> }
 }
 

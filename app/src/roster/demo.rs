@@ -22,6 +22,9 @@ pub const DEMO_PASSWORD: &str = "Riverside-demo-2026";
 pub const PARENT_EMAIL: &str = "parent@riverside.example";
 /// A parent of another family (one child in 4B), separated from the child's other parent.
 pub const OTHER_PARENT_EMAIL: &str = "parent2@riverside.example";
+/// The Thompson children's other parent (3A and 5B), with an account of their own: each parent
+/// answers consent forms for the children themselves.
+pub const SECOND_PARENT_EMAIL: &str = "parent.b@riverside.example";
 /// The demo office's sign-in: the author of the demo notices and events.
 pub const OFFICE_EMAIL: &str = "office@riverside.example";
 
@@ -515,6 +518,7 @@ async fn add_family<C: ConnectionTrait>(
         }
         let account_email = match (number, index) {
             (0, 0) => Some(PARENT_EMAIL),
+            (0, 1) => Some(SECOND_PARENT_EMAIL),
             (1, 0) => Some(OTHER_PARENT_EMAIL),
             _ => None,
         };

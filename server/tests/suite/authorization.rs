@@ -91,6 +91,8 @@ struct Fixture {
     news_version_3a: String,
     /// The demo school.
     school_id: i32,
+    /// The demo trip consent form, for Year 3.
+    form_year_3: i32,
 }
 
 /// One request to a server function.
@@ -620,6 +622,43 @@ fn rows(f: &Fixture) -> Vec<Row> {
             name: "a photo at a width it is not stored at: nobody",
             call: get(format!("/news/photos/{}/4000", f.news_photo_3a.0)),
             expect: |a| match a {
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "the forms list: anyone signed in, each their own children's (staff: none)",
+            call: form("/api/forms/page", vec![]),
+            expect: |a| if signed_in(a) { OK } else { UNAUTHENTICATED },
+        },
+        Row {
+            name: "the Year 3 trip form for guardian A's 3A child: guardian A only",
+            call: form(
+                "/api/forms/page",
+                vec![("id", f.form_year_3.to_string()), ("child", f.child_in_3a.to_string())],
+            ),
+            expect: |a| match a {
+                Actor::GuardianA => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "answering the Year 3 trip form for guardian A's 3A child: guardian A only",
+            call: form(
+                &format!("/forms/{}", f.form_year_3),
+                vec![
+                    ("child", f.child_in_3a.to_string()),
+                    ("token", "matrix-token".into()),
+                    ("version", "0".into()),
+                    ("f_consent", "yes".into()),
+                    ("f_medical", "no".into()),
+                    ("f_phone", "01632 960000".into()),
+                    ("f_signature", "Guardian A".into()),
+                ],
+            ),
+            expect: |a| match a {
+                Actor::GuardianA => OK,
                 a if signed_in(a) => HIDDEN,
                 _ => UNAUTHENTICATED,
             },
@@ -1234,7 +1273,21 @@ async fn fixture(h: &Harness) -> Fixture {
         event_staff: event_titled("Staff meeting").await,
         feed_of_a: feed_of(h, demo::PARENT_EMAIL).await,
         school_id: riverside.id,
+        form_year_3: form_year_3(h, riverside.id).await,
     }
+}
+
+/// The demo's trip consent form, seeded.
+async fn form_year_3(h: &Harness, school: i32) -> i32 {
+    app::forms::demo::seed(&h.db, school)
+        .await
+        .expect("demo forms");
+    app::db::entities::form::Entity::find()
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("the demo form")
+        .id
 }
 
 /// A small PNG for a post's photo.

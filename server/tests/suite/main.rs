@@ -16,6 +16,7 @@ mod calendar_editor;
 mod calendar_files;
 mod calendar_import;
 mod calendar_public;
+mod forms;
 mod malformed;
 mod news;
 mod news_comments;

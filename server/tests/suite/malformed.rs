@@ -30,6 +30,8 @@ const WITHOUT_ARGUMENTS: &[&str] = &[
     "/api/news/stories",
     // No `before` is the newest page.
     "/api/news/feed",
+    // No id is the list of forms.
+    "/api/forms/page",
 ];
 
 /// Bodies no server function of ours can decode, with the content type each is sent as.

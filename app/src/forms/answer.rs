@@ -1,0 +1,280 @@
+//! A guardian's answer to a form for a child, as posted by the form page (with or without
+//! JavaScript): checked, then stored with its evidence — who, for which child, when, the exact
+//! wording shown and its SHA-256, the language, the address and the browser — in one
+//! transaction. Stored answers are never changed: a change or a withdrawn consent is a new
+//! version, and a page sent twice (its one-time token) is stored once.
+
+use super::FormPage;
+use super::definition::{Answers, Kind, answer};
+use super::reader::{self, Shown};
+use super::store::state;
+use crate::access::{Actor, CurrentActor};
+use crate::db::entities::{form, form_response};
+use crate::error::AppError;
+use crate::i18n::{Locale, PerLocale};
+use crate::msg;
+use crate::state::AppState;
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+
+use super::FORMS_PATH;
+
+/// Where a submission came from, kept as evidence.
+#[derive(Clone, Debug, Default)]
+pub struct Sender {
+    /// The client's network address.
+    pub address: String,
+    /// The browser's `User-Agent`.
+    pub user_agent: String,
+    /// The language the request was made in (cookie or `Accept-Language`).
+    pub locale: Locale,
+}
+
+/// What a post to `/forms/{id}` came to.
+pub enum Answered {
+    /// Stored (or stored already): where to send the browser.
+    Done(String),
+    /// The form again with why it was refused, or why it could not be shown.
+    Again(Box<Result<FormPage, AppError>>),
+}
+
+/// The fields the form page posts besides the answers (`f_<key>`).
+struct Posted {
+    child: Option<i32>,
+    token: String,
+    version: i32,
+    language: Option<String>,
+    withdraw: bool,
+    answers: Answers,
+}
+
+fn read(pairs: Vec<(String, String)>) -> Posted {
+    let mut posted = Posted {
+        child: None,
+        token: String::new(),
+        version: 0,
+        language: None,
+        withdraw: false,
+        answers: Answers::new(),
+    };
+    for (name, value) in pairs {
+        match name.as_str() {
+            "child" => posted.child = value.parse().ok(),
+            "token" => posted.token = value,
+            "version" => posted.version = value.parse().unwrap_or(-1),
+            "language" => posted.language = Some(value),
+            "action" => posted.withdraw = value == "withdraw",
+            _ => {
+                if let Some(key) = name.strip_prefix("f_") {
+                    posted.answers.insert(key.to_string(), value);
+                }
+            }
+        }
+    }
+    posted
+}
+
+/// The longest token a page sends (ours are 32 hex digits).
+const MAX_TOKEN: usize = 64;
+
+/// `POST /forms/{id}`: store the answers, or show the form again with why not and what was
+/// typed.
+pub async fn submit(
+    state: &AppState,
+    current: &CurrentActor,
+    id: i32,
+    sender: Sender,
+    pairs: Vec<(String, String)>,
+) -> Answered {
+    let result = async {
+        let actor = current.0.clone().ok_or(AppError::SignInRequired)?;
+        if crate::access::allowed_scope(&actor.roles, crate::access::Capability::FormAnswer)
+            .is_none()
+        {
+            return Err(AppError::NotFound);
+        }
+        let posted = read(pairs);
+        if posted.token.is_empty() || posted.token.len() > MAX_TOKEN {
+            return Err(AppError::BadRequest);
+        }
+        let (form, pupil, siblings) = reader::asked_of(&state.db, &actor, id, posted.child).await?;
+        let locale = reader::posted_locale(posted.language.as_deref(), sender.locale);
+        let outcome = store(&state.db, &actor, &form, pupil, &posted, &sender, locale).await?;
+        match outcome {
+            Stored::Yes => Ok(Answered::Done(format!(
+                "{FORMS_PATH}/{id}?child={pupil}&sent=1"
+            ))),
+            Stored::Refused {
+                problems,
+                problem,
+                version,
+            } => {
+                let how = Shown::Refused {
+                    typed: &posted.answers,
+                    problems: &problems,
+                    problem,
+                    version,
+                };
+                let page = reader::shown(&state.db, &actor, &form, pupil, &siblings, how).await?;
+                Ok(Answered::Again(Box::new(Ok(page))))
+            }
+        }
+    }
+    .await;
+    result.unwrap_or_else(|err| Answered::Again(Box::new(Err(err))))
+}
+
+/// What storing came to.
+enum Stored {
+    /// Stored, now or by an earlier send of the same page.
+    Yes,
+    /// Refused; the page shows why, and sends its next try against `version`.
+    Refused {
+        problems: Vec<(String, super::definition::Problem)>,
+        problem: PerLocale<String>,
+        version: i32,
+    },
+}
+
+/// Why a whole submission was refused.
+#[derive(Clone, Copy)]
+enum Refusal {
+    /// The form closed.
+    Closed,
+    /// The answer changed since the page was opened (another phone, another tab).
+    Changed,
+    /// No consent given to withdraw.
+    NothingToWithdraw,
+}
+
+fn refused(why: Refusal, version: i32) -> Stored {
+    Stored::Refused {
+        problems: Vec::new(),
+        problem: PerLocale::build(|l| match why {
+            Refusal::Closed => msg!(l, "form-problem-closed"),
+            Refusal::Changed => msg!(l, "form-problem-changed"),
+            Refusal::NothingToWithdraw => msg!(l, "form-problem-nothing-to-withdraw"),
+        }),
+        version,
+    }
+}
+
+/// Checks and stores one submission in a transaction: the same token twice is stored once,
+/// a page older than the latest answer is refused rather than overwriting it, a closed form
+/// takes nothing.
+async fn store(
+    db: &sea_orm::DatabaseConnection,
+    actor: &Actor,
+    form: &form::Model,
+    pupil: i32,
+    posted: &Posted,
+    sender: &Sender,
+    locale: Locale,
+) -> Result<Stored, AppError> {
+    let guardian = actor.guardian_id.ok_or(AppError::NotFound)?;
+    let definition = reader::readable_definition(form).ok_or(AppError::Internal)?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let sent_before = form_response::Entity::find()
+        .filter(form_response::Column::Token.eq(posted.token.as_str()))
+        .one(&txn)
+        .await?;
+    if let Some(earlier) = sent_before {
+        // Only the same guardian's same answer counts as sent already; a token seen with
+        // anything else is not this page's.
+        if earlier.guardian_id == guardian
+            && earlier.form_id == form.id
+            && earlier.pupil_id == Some(pupil)
+        {
+            return Ok(Stored::Yes);
+        }
+        return Err(AppError::BadRequest);
+    }
+    let latest = form_response::Entity::find()
+        .filter(form_response::Column::FormId.eq(form.id))
+        .filter(form_response::Column::GuardianId.eq(guardian))
+        .filter(form_response::Column::PupilId.eq(pupil))
+        .order_by_desc(form_response::Column::Version)
+        .one(&txn)
+        .await?;
+    let latest_version = latest.as_ref().map_or(0, |r| r.version);
+    if now >= form.closes_at {
+        return Ok(refused(Refusal::Closed, latest_version));
+    }
+    if posted.version != latest_version {
+        return Ok(refused(Refusal::Changed, latest_version));
+    }
+    let may_consent = reader::may_consent(&txn, guardian, pupil).await?;
+    let (answers, new_state) = if posted.withdraw {
+        let Some(latest) = latest.filter(|r| {
+            r.state == state::ANSWERED && reader::gives_consent(&definition, r) && may_consent
+        }) else {
+            return Ok(refused(Refusal::NothingToWithdraw, latest_version));
+        };
+        let mut answers: Answers = serde_json::from_str(&latest.answers).unwrap_or_default();
+        for field in definition.fields.iter().filter(|f| f.kind == Kind::Consent) {
+            answers.insert(field.key.clone(), answer::NO.to_string());
+        }
+        (answers, state::WITHDRAWN)
+    } else {
+        let (kept, problems) = definition.check(&posted.answers, may_consent);
+        if !problems.is_empty() {
+            return Ok(Stored::Refused {
+                problems,
+                problem: PerLocale::build(|l| msg!(l, "form-problem-fields")),
+                version: latest_version,
+            });
+        }
+        (kept, state::ANSWERED)
+    };
+    let language = definition.shown_language(locale, &form.language);
+    let wording = definition.wording(&language, &form.language, &answers);
+    let inserted = form_response::ActiveModel {
+        form_id: Set(form.id),
+        pupil_id: Set(Some(pupil)),
+        guardian_id: Set(guardian),
+        user_id: Set(actor.user_id),
+        version: Set(latest_version + 1),
+        state: Set(new_state.to_string()),
+        answers: Set(serde_json::to_string(&answers).unwrap_or_default()),
+        wording_sha256: Set(sha256_hex(&wording)),
+        wording: Set(wording),
+        language: Set(language),
+        client_address: Set(sender.address.clone()),
+        user_agent: Set(sender.user_agent.chars().take(500).collect()),
+        submitted_at: Set(now),
+        token: Set(posted.token.clone()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await;
+    match inserted {
+        Ok(_) => {
+            txn.commit().await?;
+            Ok(Stored::Yes)
+        }
+        // Another send of this page, or another page of this guardian's, got there first:
+        // the unique token or version refused this one. Look again outside the failed
+        // transaction.
+        Err(err) => {
+            drop(txn);
+            tracing::debug!(error = %err, "form answer raced another");
+            let same = form_response::Entity::find()
+                .filter(form_response::Column::Token.eq(posted.token.as_str()))
+                .one(db)
+                .await?;
+            match same {
+                Some(r) if r.guardian_id == guardian => Ok(Stored::Yes),
+                _ => Ok(refused(Refusal::Changed, latest_version + 1)),
+            }
+        }
+    }
+}
+
+/// SHA-256 of `text`, in lower-case hex.
+pub fn sha256_hex(text: &str) -> String {
+    crate::auth::session::hex(&Sha256::digest(text.as_bytes()))
+}

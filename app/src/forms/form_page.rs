@@ -1,0 +1,268 @@
+//! `/forms/:id?child=`: one form for one child, as the guardian answers it. A plain form posting
+//! to its own address, so it works without JavaScript and a refused submission comes back with
+//! everything typed; with JavaScript, questions asked only after a given answer hide until then.
+//! The page's language follows the menu, and the language it was shown in is sent with the
+//! answers, since that is the wording the guardian agreed to. In the forms' lazily loaded chunk.
+
+use super::{FORMS_PATH, FieldView, FormPage, form_href};
+use crate::hydrate_now::IntoAnyNow;
+use crate::i18n::{I18n, PerLocale, localized};
+use crate::layout::TextArea;
+use leptos::prelude::*;
+
+/// The answers of questions that decide whether others are asked, as the guardian changes them.
+type Controllers = RwSignal<Vec<(String, String)>>;
+
+/// One form for one child; `sent` right after its answers were stored.
+pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
+    let FormPage {
+        id,
+        title,
+        intro,
+        shown_in,
+        due,
+        child,
+        siblings,
+        fields,
+        answered,
+        version,
+        token,
+        open,
+        can_withdraw,
+        problem,
+        words,
+    } = page;
+    let controllers: Controllers = RwSignal::new(
+        fields
+            .iter()
+            .filter(|f| {
+                fields
+                    .iter()
+                    .any(|g| g.shown_when.as_ref().is_some_and(|w| w.0 == f.key))
+            })
+            .map(|f| (f.key.clone(), f.value.clone()))
+            .collect(),
+    );
+    // Conditions hide questions only once the page can show them again: without JavaScript
+    // every question stays visible, with its "answer this if" hint.
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
+    let on_change = move |ev: leptos::ev::Event| {
+        let input = event_target::<leptos::web_sys::HtmlInputElement>(&ev);
+        let Some(key) = input.name().strip_prefix("f_").map(str::to_string) else {
+            return;
+        };
+        if input.type_() == "radio" && !input.checked() {
+            return;
+        }
+        let value = input.value();
+        controllers.update(|all| {
+            if let Some(entry) = all.iter_mut().find(|(k, _)| *k == key) {
+                entry.1 = value;
+            }
+        });
+    };
+    let lang = shown_in.clone();
+    let text_lang = move || {
+        lang.get(i18n.locale())
+            .map(|(tag, _)| tag.clone())
+            .unwrap_or_default()
+    };
+    let not_translated = {
+        let (shown_in, note) = (shown_in, words.not_translated.clone());
+        move || {
+            let asked = shown_in.get(i18n.locale()).is_some_and(|(_, asked)| *asked);
+            (!asked).then(|| view! { <p class="stale" role="note">{note.text(i18n.locale())}</p> })
+        }
+    };
+    let others = (!siblings.is_empty()).then(|| {
+        view! {
+            <nav class="form-children" aria-label=localized(i18n, words.answering_for.clone())>
+                <span>{localized(i18n, words.answering_for.clone())}" "</span>
+                <strong>{child.name.clone()}</strong>
+                {siblings.into_iter().map(|s| view! {
+                    " · "<a href=form_href(id, s.pupil_id)>{s.name}</a>
+                }).collect_view()}
+            </nav>
+        }
+    });
+    let done = sent.then(|| {
+        view! { <p class="notice-acknowledged" role="status">{localized(i18n, words.sent.clone())}</p> }
+    });
+    let problem = problem.map(|problem| {
+        view! {
+            <div class="form-error" role="alert" id="form-problem">
+                <p>{localized(i18n, words.not_sent.clone())}</p>
+                <p>{localized(i18n, problem)}</p>
+            </div>
+        }
+    });
+    let questions = fields
+        .into_iter()
+        .map(|field| {
+            question(
+                i18n,
+                field,
+                controllers,
+                live,
+                &words.required,
+                &words.no_consent,
+            )
+        })
+        .collect_view();
+    let withdraw = can_withdraw.then(|| {
+        view! {
+            <button class="button button--secondary" type="submit" name="action" value="withdraw">
+                {localized(i18n, words.withdraw.clone())}
+            </button>
+        }
+    });
+    let send = open.then(|| {
+        view! {
+            <div class="form-actions">
+                <button class="button" type="submit" name="action" value="send">{localized(i18n, words.send.clone())}</button>
+                {withdraw}
+            </div>
+        }
+    });
+    view! {
+        <p><a class="back-link" href=FORMS_PATH>{localized(i18n, words.back)}</a></p>
+        <article class="form-page" lang=text_lang>
+            <h1>{localized(i18n, title)}</h1>
+            {not_translated}
+            <p class="form-page__due">{localized(i18n, due)}</p>
+            {others}
+            <p class="form-page__child">
+                <strong>{child.name}</strong>" "
+                <span class=child.status.badge_class()>{localized(i18n, child.label)}</span>
+            </p>
+            {done}
+            {answered.map(|a| view! { <p class="form-page__answered">{localized(i18n, a)}</p> })}
+            <div class="form-page__intro">{localized(i18n, intro)}</div>
+            <form method="post" action=format!("{FORMS_PATH}/{id}") class="form-answers" on:change=on_change>
+                {problem}
+                <input type="hidden" name="child" value=child.pupil_id/>
+                <input type="hidden" name="token" value=token/>
+                <input type="hidden" name="version" value=version/>
+                <input type="hidden" name="language" value=move || i18n.locale().tag()/>
+                {questions}
+                {send}
+            </form>
+        </article>
+    }
+    .into_any_now()
+}
+
+/// One question, with its problem and, for one asked only after an answer, that condition.
+fn question(
+    i18n: I18n,
+    field: FieldView,
+    controllers: Controllers,
+    live: RwSignal<bool>,
+    required: &PerLocale<String>,
+    no_consent: &PerLocale<String>,
+) -> AnyView {
+    let FieldView {
+        key,
+        kind,
+        required: is_required,
+        label,
+        wording,
+        choices,
+        shown_when,
+        value,
+        problem,
+        locked,
+    } = field;
+    let id = format!("field-{key}");
+    let name = format!("f_{key}");
+    let problem_id = format!("{id}-problem");
+    let hint_id = format!("{id}-hint");
+    let mut described = Vec::new();
+    if problem.is_some() {
+        described.push(problem_id.clone());
+    }
+    if shown_when.is_some() {
+        described.push(hint_id.clone());
+    }
+    let described = (!described.is_empty()).then(|| described.join(" "));
+    let invalid = problem.is_some().then_some("true");
+    let mark = is_required.then(|| {
+        view! { " "<span class="field__required">"("{localized(i18n, required.clone())}")"</span> }
+    });
+    let hidden = shown_when.as_ref().map(|(controller, equals, _)| {
+        let (controller, equals) = (controller.clone(), equals.clone());
+        move || {
+            live.get()
+                && controllers.with(|all| {
+                    all.iter()
+                        .find(|(k, _)| *k == controller)
+                        .is_none_or(|(_, v)| *v != equals)
+                })
+        }
+    });
+    let hint = shown_when.map(|(_, _, hint)| {
+        view! { <p class="field__hint" id=hint_id>{localized(i18n, hint)}</p> }
+    });
+    let problem = problem.map(|p| {
+        view! { <p class="form-error" id=problem_id>{localized(i18n, p)}</p> }
+    });
+    let input = match kind.as_str() {
+        "choice" | "yes-no" | "consent" => {
+            let statement = wording.map(|w| view! { <p class="form-wording">{localized(i18n, w)}</p> });
+            let lock = locked.then(|| {
+                view! { <p class="stale" role="note">{localized(i18n, no_consent.clone())}</p> }
+            });
+            let options = choices
+                .into_iter()
+                .map(|(option, text)| {
+                    let checked = option == value;
+                    view! {
+                        <label class="check">
+                            <input type="radio" name=name.clone() value=option checked=checked disabled=locked/>
+                            {localized(i18n, text)}
+                        </label>
+                    }
+                })
+                .collect_view();
+            return view! {
+                <fieldset class="form-question" hidden=move || hidden.as_ref().is_some_and(|h| h())
+                    aria-describedby=described aria-invalid=invalid>
+                    <legend>{localized(i18n, label)}{mark}</legend>
+                    {hint}
+                    {statement}
+                    {lock}
+                    {problem}
+                    {options}
+                </fieldset>
+            }
+            .into_any_now();
+        }
+        "long-text" => view! {
+            <TextArea id=id.clone() name=name rows=4 value=value described_by=described.unwrap_or_default()/>
+        }
+        .into_any_now(),
+        other => {
+            let (input_type, mode, complete) = match other {
+                "number" => ("text", Some("decimal"), None),
+                "date" => ("date", None, None),
+                "signature" => ("text", None, Some("name")),
+                _ => ("text", None, None),
+            };
+            view! {
+                <input id=id.clone() name=name type=input_type inputmode=mode autocomplete=complete
+                    value=value aria-describedby=described aria-invalid=invalid/>
+            }
+            .into_any_now()
+        }
+    };
+    view! {
+        <div class="field form-question" hidden=move || hidden.as_ref().is_some_and(|h| h())>
+            <label for=id>{localized(i18n, label)}{mark}</label>
+            {hint}
+            {problem}
+            {input}
+        </div>
+    }
+    .into_any_now()
+}

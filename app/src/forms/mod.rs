@@ -1,0 +1,48 @@
+//! Digital forms and consent: the forms a school asks families to complete and sign for each
+//! child (trip consent, …), and every answer kept with its evidence.
+//!
+//! Families see their children's forms and answer one in one lazily loaded route (`pages`, the
+//! list; `form_page`, a form). The server side is `definition` (a form's questions and what answers
+//! they take), `templates` (the forms a school starts from), `store` (forms and answers in the
+//! database), `reader` (what a guardian may see) and `answer` (a submission, with evidence).
+
+#[cfg(feature = "ssr")]
+pub mod answer;
+#[cfg(feature = "ssr")]
+pub mod definition;
+#[cfg(feature = "ssr")]
+pub mod demo;
+pub mod dto;
+pub mod form_page;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod reader;
+#[cfg(feature = "ssr")]
+pub mod store;
+#[cfg(feature = "ssr")]
+pub mod templates;
+
+pub use dto::*;
+
+use crate::error::AppError;
+use crate::page_data::PageData;
+use leptos::prelude::*;
+
+/// The families' forms address.
+pub const FORMS_PATH: &str = "/forms";
+
+/// The address of form `id` for child `pupil`.
+pub fn form_href(id: i32, pupil: i32) -> String {
+    format!("{FORMS_PATH}/{id}?child={pupil}")
+}
+
+/// The signed-in guardian's forms ([`FormList`]) for the children the switcher shows; or, given
+/// an `id`, that form for their child `child` ([`FormPage`]), their first child it is for when
+/// none is given. One server function for both pages, so the main wasm carries one client.
+#[server(endpoint = "forms/page", output = crate::codec::Answer)]
+pub async fn load_forms(id: Option<i32>, child: Option<i32>) -> Result<PageData, AppError> {
+    match id {
+        None => crate::page_data::answer(reader::list().await),
+        Some(id) => crate::page_data::answer(reader::page(id, child).await),
+    }
+}

@@ -1,0 +1,388 @@
+//! What a signed-in guardian sees of forms: the list of their children's forms with where each
+//! child stands, and one form for one child, with their answers.
+
+use super::definition::{Answers, Definition, Kind, Problem, answer, in_language};
+use super::store::{self, Asked, state};
+use super::{ChildStatus, FieldView, FormCard, FormList, FormPage, FormWords, Status};
+use crate::access::{Actor, Capability, authorize};
+use crate::db::entities::{form, form_response, guardian_pupil};
+use crate::error::AppError;
+use crate::i18n::{Locale, PerLocale};
+use crate::msg;
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+/// The signed-in guardian's forms for the children the switcher shows, those still to do
+/// first. Staff answer no forms: their list is empty.
+pub async fn list() -> Result<FormList, AppError> {
+    let actor = crate::access::current_actor()?;
+    let empty = PerLocale::build(|l| msg!(l, "form-list-empty"));
+    if crate::access::allowed_scope(&actor.roles, Capability::FormAnswer).is_none() {
+        return Ok(FormList {
+            forms: Vec::new(),
+            empty,
+        });
+    }
+    let state = crate::state::app_state()?;
+    let db = &state.db;
+    let now = Utc::now();
+    let asked = store::asked(db, actor.school_id, &actor.chosen_memberships(), now).await?;
+    let ids: Vec<i32> = asked.iter().map(|a| a.form.id).collect();
+    let latest = match actor.guardian_id {
+        Some(guardian) => store::latest(db, guardian, &ids).await?,
+        None => Default::default(),
+    };
+    let zone = crate::school::db::timezone(db, actor.school_id).await?;
+    let mut forms: Vec<(bool, FormCard)> = asked
+        .into_iter()
+        .filter_map(|Asked { form, children }| {
+            let definition = readable_definition(&form)?;
+            let children: Vec<ChildStatus> = children
+                .into_iter()
+                .map(|pupil| {
+                    let status = status_of(&form, latest.get(&(form.id, Some(pupil))), now);
+                    child_status(&actor, pupil, status)
+                })
+                .collect();
+            let waiting = children.iter().any(|c| c.status == Status::ToDo);
+            let card = FormCard {
+                id: form.id,
+                title: texts(&definition.title, &form.language),
+                due: due(&form, &zone, now),
+                children,
+            };
+            Some((waiting, card))
+        })
+        .collect();
+    // Still to do first; the order within each group (closing soonest) is kept.
+    forms.sort_by_key(|(waiting, _)| !waiting);
+    Ok(FormList {
+        forms: forms.into_iter().map(|(_, card)| card).collect(),
+        empty,
+    })
+}
+
+/// Form `id` for the guardian's child `child` (their first child it is for when `None`), or
+/// the answer to the post this render shows; "not found" for a form the guardian's children
+/// are not asked.
+pub async fn page(id: i32, child: Option<i32>) -> Result<FormPage, AppError> {
+    if let Some(answer) = crate::posted::form(|p: &FormPage| p.problem.is_some()) {
+        return answer;
+    }
+    let actor = authorize(Capability::FormAnswer)?.actor;
+    let state = crate::state::app_state()?;
+    let (form, pupil, siblings) = asked_of(&state.db, &actor, id, child).await?;
+    shown(&state.db, &actor, &form, pupil, &siblings, Shown::Stored).await
+}
+
+/// How the page is filled.
+pub enum Shown<'a> {
+    /// From the guardian's latest answer.
+    Stored,
+    /// With what was sent, refused for `problems` (by field) and `problem` (the whole form).
+    Refused {
+        /// What was typed.
+        typed: &'a Answers,
+        /// Each field's problem.
+        problems: &'a [(String, Problem)],
+        /// The form's problem.
+        problem: PerLocale<String>,
+        /// The version to send a change against.
+        version: i32,
+    },
+}
+
+/// Form `id` as `actor` may answer it for `child`: the form, the child, and every child of
+/// theirs the form is for. Anything else is "not found".
+pub async fn asked_of<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i32,
+    child: Option<i32>,
+) -> Result<(form::Model, i32, Vec<i32>), AppError> {
+    let now = Utc::now();
+    let asked = store::asked(db, actor.school_id, &actor.memberships(), now).await?;
+    let Some(Asked { form, children }) = asked.into_iter().find(|a| a.form.id == id) else {
+        return Err(AppError::NotFound);
+    };
+    let pupil = match child {
+        Some(pupil) if children.contains(&pupil) => pupil,
+        Some(_) => return Err(AppError::NotFound),
+        None => *children.first().ok_or(AppError::NotFound)?,
+    };
+    Ok((form, pupil, children))
+}
+
+/// The form page for `pupil`, filled as `how` says.
+pub async fn shown<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    form: &form::Model,
+    pupil: i32,
+    siblings: &[i32],
+    how: Shown<'_>,
+) -> Result<FormPage, AppError> {
+    let definition = readable_definition(form).ok_or(AppError::Internal)?;
+    let guardian = actor.guardian_id.ok_or(AppError::NotFound)?;
+    let now = Utc::now();
+    let latest = store::latest(db, guardian, &[form.id]).await?;
+    let stored = latest.get(&(form.id, Some(pupil)));
+    let may_consent = may_consent(db, guardian, pupil).await?;
+    let zone = crate::school::db::timezone(db, actor.school_id).await?;
+    let stored_answers: Answers = stored
+        .and_then(|r| serde_json::from_str(&r.answers).ok())
+        .unwrap_or_default();
+    let (values, problems, problem, version) = match how {
+        Shown::Stored => (
+            stored_answers.clone(),
+            &[][..],
+            None,
+            stored.map_or(0, |r| r.version),
+        ),
+        Shown::Refused {
+            typed,
+            problems,
+            problem,
+            version,
+        } => (typed.clone(), problems, Some(problem), version),
+    };
+    let original = form.language.as_str();
+    let fields = definition
+        .fields
+        .iter()
+        .map(|field| {
+            let label = texts(&field.label, original);
+            let choices = match field.kind {
+                Kind::Choice => field
+                    .choices
+                    .iter()
+                    .map(|c| (c.value.clone(), texts(&c.label, original)))
+                    .collect(),
+                Kind::YesNo => yes_no(
+                    PerLocale::build(|l| msg!(l, "form-yes")),
+                    PerLocale::build(|l| msg!(l, "form-no")),
+                ),
+                Kind::Consent => yes_no(
+                    PerLocale::build(|l| msg!(l, "form-consent-yes")),
+                    PerLocale::build(|l| msg!(l, "form-consent-no")),
+                ),
+                _ => Vec::new(),
+            };
+            let shown_when = field.shown_when.as_ref().and_then(|when| {
+                let controller = definition.fields.iter().find(|f| f.key == when.field)?;
+                let question = texts(&controller.label, original);
+                let answer_words = controller
+                    .choices
+                    .iter()
+                    .find(|c| c.value == when.equals)
+                    .map(|c| texts(&c.label, original))
+                    .unwrap_or_else(|| match when.equals.as_str() {
+                        answer::YES => PerLocale::build(|l| msg!(l, "form-yes")),
+                        answer::NO => PerLocale::build(|l| msg!(l, "form-no")),
+                        other => PerLocale::build(|_| other.to_string()),
+                    });
+                let hint = PerLocale::build(|l| {
+                    let (answer, question) = (answer_words.text(l), question.text(l));
+                    msg!(
+                        l,
+                        "form-shown-when",
+                        answer = answer.as_str(),
+                        question = question.as_str()
+                    )
+                });
+                Some((when.field.clone(), when.equals.clone(), hint))
+            });
+            FieldView {
+                key: field.key.clone(),
+                kind: kind_code(field.kind).to_string(),
+                required: field.required,
+                label,
+                wording: (!field.wording.is_empty()).then(|| texts(&field.wording, original)),
+                choices,
+                shown_when,
+                value: values.get(&field.key).cloned().unwrap_or_default(),
+                problem: problems
+                    .iter()
+                    .find(|(key, _)| *key == field.key)
+                    .map(|(_, p)| problem_text(*p)),
+                locked: field.kind == Kind::Consent && !may_consent,
+            }
+        })
+        .collect();
+    let answered = stored.map(|r| {
+        let key_withdrawn = r.state == state::WITHDRAWN;
+        PerLocale::build(|l| {
+            let when = crate::dates::date_time(l, &zone, r.submitted_at);
+            if key_withdrawn {
+                msg!(l, "form-withdrawn-on", date = when.as_str())
+            } else {
+                msg!(l, "form-answered-on", date = when.as_str())
+            }
+        })
+    });
+    let open = now < form.closes_at;
+    let can_withdraw = open
+        && may_consent
+        && stored.is_some_and(|r| r.state == state::ANSWERED && gives_consent(&definition, r));
+    let status = status_of(form, stored, now);
+    Ok(FormPage {
+        id: form.id,
+        title: texts(&definition.title, original),
+        intro: texts(&definition.intro, original),
+        shown_in: PerLocale::build(|l| {
+            let shown = definition.shown_language(l, original);
+            let asked = shown == l.tag();
+            (shown, asked)
+        }),
+        due: due(form, &zone, now),
+        child: child_status(actor, pupil, status),
+        siblings: siblings
+            .iter()
+            .filter(|p| **p != pupil)
+            .map(|p| child_status(actor, *p, Status::ToDo))
+            .collect(),
+        fields,
+        answered,
+        version,
+        token: crate::auth::session::random_name(),
+        open,
+        can_withdraw,
+        problem,
+        words: words(stored.is_some()),
+    })
+}
+
+/// A stored definition; one that cannot be read is logged and the form left out.
+pub fn readable_definition(form: &form::Model) -> Option<Definition> {
+    Definition::parse(&form.definition)
+        .inspect_err(|e| tracing::error!(form = form.id, error = %e, "unreadable form definition"))
+        .ok()
+}
+
+/// Whether `guardian` may consent for `pupil` (the roster's `may_consent`).
+pub async fn may_consent<C: ConnectionTrait>(
+    db: &C,
+    guardian: i32,
+    pupil: i32,
+) -> Result<bool, AppError> {
+    Ok(guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::GuardianId.eq(guardian))
+        .filter(guardian_pupil::Column::PupilId.eq(pupil))
+        .one(db)
+        .await?
+        .is_some_and(|link| link.may_consent))
+}
+
+/// Whether answer `r` gives any of the form's consents.
+pub fn gives_consent(definition: &Definition, r: &form_response::Model) -> bool {
+    let answers: Answers = serde_json::from_str(&r.answers).unwrap_or_default();
+    definition
+        .fields
+        .iter()
+        .filter(|f| f.kind == Kind::Consent)
+        .any(|f| answers.get(&f.key).map(String::as_str) == Some(answer::YES))
+}
+
+/// Where a child stands, from the guardian's latest answer.
+fn status_of(
+    form: &form::Model,
+    latest: Option<&form_response::Model>,
+    now: DateTime<Utc>,
+) -> Status {
+    match latest {
+        Some(r) if r.state == state::WITHDRAWN => Status::Withdrawn,
+        Some(_) => Status::Done,
+        None if now >= form.closes_at => Status::Overdue,
+        None => Status::ToDo,
+    }
+}
+
+fn child_status(actor: &Actor, pupil: i32, status: Status) -> ChildStatus {
+    let name = actor
+        .children
+        .iter()
+        .find(|c| c.membership.pupil_id == pupil)
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    ChildStatus {
+        pupil_id: pupil,
+        label: PerLocale::build(|l| match status {
+            Status::ToDo => msg!(l, "form-status-todo"),
+            Status::Done => msg!(l, "form-status-done"),
+            Status::Withdrawn => msg!(l, "form-status-withdrawn"),
+            Status::Overdue => msg!(l, "form-status-overdue"),
+        }),
+        name,
+        status,
+    }
+}
+
+/// "Please answer by …" while open, "Closed on …" after.
+fn due(form: &form::Model, zone: &str, now: DateTime<Utc>) -> PerLocale<String> {
+    PerLocale::build(|l| {
+        let date = crate::dates::date_time(l, zone, form.closes_at);
+        if now < form.closes_at {
+            msg!(l, "form-due", date = date.as_str())
+        } else {
+            msg!(l, "form-closed-on", date = date.as_str())
+        }
+    })
+}
+
+/// A text of the form in each interface language, the original where it has no translation.
+fn texts(texts: &super::definition::Texts, original: &str) -> PerLocale<String> {
+    PerLocale::build(|l| in_language(texts, l.tag(), original).to_string())
+}
+
+fn yes_no(yes: PerLocale<String>, no: PerLocale<String>) -> Vec<(String, PerLocale<String>)> {
+    vec![(answer::YES.to_string(), yes), (answer::NO.to_string(), no)]
+}
+
+/// The kind as stored, for the page.
+fn kind_code(kind: Kind) -> &'static str {
+    match kind {
+        Kind::ShortText => "short-text",
+        Kind::LongText => "long-text",
+        Kind::Number => "number",
+        Kind::Date => "date",
+        Kind::Choice => "choice",
+        Kind::YesNo => "yes-no",
+        Kind::Consent => "consent",
+        Kind::Signature => "signature",
+    }
+}
+
+/// A field's problem in each language.
+pub fn problem_text(problem: Problem) -> PerLocale<String> {
+    PerLocale::build(|l| match problem {
+        Problem::Required => msg!(l, "form-problem-required"),
+        Problem::TooLong => msg!(l, "form-problem-too-long"),
+        Problem::Number => msg!(l, "form-problem-number"),
+        Problem::Date => msg!(l, "form-problem-date"),
+        Problem::Choice => msg!(l, "form-problem-choice"),
+        Problem::MayNotConsent => msg!(l, "form-problem-may-not-consent"),
+    })
+}
+
+fn words(answered: bool) -> FormWords {
+    FormWords {
+        send: if answered {
+            PerLocale::build(|l| msg!(l, "form-send-changes"))
+        } else {
+            PerLocale::build(|l| msg!(l, "form-send"))
+        },
+        required: PerLocale::build(|l| msg!(l, "form-required")),
+        no_consent: PerLocale::build(|l| msg!(l, "form-no-consent")),
+        not_translated: PerLocale::build(|l| msg!(l, "form-not-translated")),
+        not_sent: PerLocale::build(|l| msg!(l, "form-not-sent")),
+        back: PerLocale::build(|l| msg!(l, "form-back")),
+        answering_for: PerLocale::build(|l| msg!(l, "form-answering-for")),
+        withdraw: PerLocale::build(|l| msg!(l, "form-withdraw")),
+        sent: PerLocale::build(|l| msg!(l, "form-sent")),
+    }
+}
+
+/// The locale a form post says the page was shown in, else the request's.
+pub fn posted_locale(sent: Option<&str>, request: Locale) -> Locale {
+    sent.and_then(Locale::from_tag).unwrap_or(request)
+}

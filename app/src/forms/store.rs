@@ -1,0 +1,166 @@
+//! Forms and their answers in the database: making a form, finding the forms a family's
+//! children are asked, and each guardian's latest answer.
+
+use super::definition::Definition;
+use crate::audience::{Audience, Membership, target_keys};
+use crate::db::entities::{form, form_response, form_target};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use std::collections::HashMap;
+
+/// The states of an answer.
+pub mod state {
+    /// Answered (or changed).
+    pub const ANSWERED: &str = "answered";
+    /// A consent withdrawn: recorded as a new version, never deleted.
+    pub const WITHDRAWN: &str = "withdrawn";
+}
+
+/// A form to make.
+#[derive(Clone, Debug)]
+pub struct NewForm {
+    /// The template it comes from (`templates::code`).
+    pub template: String,
+    /// One answer per family rather than per child.
+    pub per_family: bool,
+    /// The language the school wrote it in.
+    pub language: String,
+    /// Its questions.
+    pub definition: Definition,
+    /// Whom it is for.
+    pub audience: Audience,
+    /// When families may start answering.
+    pub opens_at: DateTime<Utc>,
+    /// When answers stop being taken.
+    pub closes_at: DateTime<Utc>,
+    /// When a consent given on it lapses.
+    pub consent_until: Option<DateTime<Utc>>,
+}
+
+/// Stores `new` for `school_id`, made by account `created_by`, with its audience's targets.
+pub async fn create<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    created_by: i32,
+    new: &NewForm,
+    now: DateTime<Utc>,
+) -> Result<i32, DbErr> {
+    let stored = form::ActiveModel {
+        school_id: Set(school_id),
+        template: Set(new.template.clone()),
+        per_family: Set(new.per_family),
+        language: Set(new.language.clone()),
+        definition: Set(new.definition.to_json()),
+        opens_at: Set(new.opens_at),
+        closes_at: Set(new.closes_at),
+        consent_until: Set(new.consent_until),
+        created_by: Set(created_by),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    for (kind, target_id) in new.audience.targets(school_id) {
+        form_target::ActiveModel {
+            form_id: Set(stored.id),
+            kind: Set(kind.to_string()),
+            target_id: Set(target_id),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(stored.id)
+}
+
+/// A form asked of some of a family's children.
+#[derive(Clone, Debug)]
+pub struct Asked {
+    /// The form.
+    pub form: form::Model,
+    /// The children it is for, in the order given.
+    pub children: Vec<i32>,
+}
+
+/// The open or closed forms of `school_id` that reach any of `memberships`, newest closing
+/// date last, with the children each is for. Forms not open yet are left out.
+pub async fn asked<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    memberships: &[Membership],
+    now: DateTime<Utc>,
+) -> Result<Vec<Asked>, DbErr> {
+    if memberships.is_empty() {
+        return Ok(Vec::new());
+    }
+    let keys = target_keys(school_id, memberships);
+    let reached = keys.iter().fold(Condition::any(), |any, (kind, id)| {
+        any.add(
+            Condition::all()
+                .add(form_target::Column::Kind.eq(*kind))
+                .add(form_target::Column::TargetId.eq(*id)),
+        )
+    });
+    let targets = form_target::Entity::find().filter(reached).all(db).await?;
+    let mut by_form: HashMap<i32, Vec<(String, i32)>> = HashMap::new();
+    for t in targets {
+        by_form
+            .entry(t.form_id)
+            .or_default()
+            .push((t.kind, t.target_id));
+    }
+    let forms = form::Entity::find()
+        .filter(form::Column::Id.is_in(by_form.keys().copied()))
+        .filter(form::Column::SchoolId.eq(school_id))
+        .filter(form::Column::OpensAt.lte(now))
+        .order_by_asc(form::Column::ClosesAt)
+        .order_by_asc(form::Column::Id)
+        .all(db)
+        .await?;
+    Ok(forms
+        .into_iter()
+        .map(|form| {
+            let targets = by_form.get(&form.id).cloned().unwrap_or_default();
+            let children = memberships
+                .iter()
+                .filter(|m| {
+                    target_keys(school_id, std::slice::from_ref(*m))
+                        .iter()
+                        .any(|(k, id)| targets.iter().any(|(tk, tid)| tk == k && tid == id))
+                })
+                .map(|m| m.pupil_id)
+                .collect();
+            Asked { form, children }
+        })
+        .collect())
+}
+
+/// The latest answer of `guardian_id` to each of `form_ids`, by form and child.
+pub async fn latest<C: ConnectionTrait>(
+    db: &C,
+    guardian_id: i32,
+    form_ids: &[i32],
+) -> Result<HashMap<(i32, Option<i32>), form_response::Model>, DbErr> {
+    let mut latest: HashMap<(i32, Option<i32>), form_response::Model> = HashMap::new();
+    if form_ids.is_empty() {
+        return Ok(latest);
+    }
+    let rows = form_response::Entity::find()
+        .filter(form_response::Column::GuardianId.eq(guardian_id))
+        .filter(form_response::Column::FormId.is_in(form_ids.iter().copied()))
+        .all(db)
+        .await?;
+    for row in rows {
+        let key = (row.form_id, row.pupil_id);
+        if latest
+            .get(&key)
+            .is_none_or(|kept| kept.version < row.version)
+        {
+            latest.insert(key, row);
+        }
+    }
+    Ok(latest)
+}

@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, signIn } from './fixtures/portal';
+
+// Runs with and without JavaScript: the form is a plain form posting to its own address. The
+// runs share one server, so a repeated run finds its earlier answer and sends a change.
+
+test("a parent of two answers the Year 3 trip consent for the Year 3 child only: a refused answer keeps what was typed, the sent one is confirmed and the list says done", async ({ browser }, info) => {
+  test.slow();
+  const jsEnabled = info.project.name === 'js-on';
+  // Each run its own Thompson parent: both answer for the same 3A child, neither over the other.
+  const { page, portal } = await signIn(browser, jsEnabled ? 'parent.b@riverside.example' : DEMO.parent, jsEnabled);
+  await page.setViewportSize({ width: 360, height: 740 });
+
+  await portal.nav().getByRole('link', { name: 'Forms' }).click();
+  await expect(page).toHaveURL(/\/forms$/);
+  const card = page.locator('.form-card', { hasText: 'Year 3 trip to the Science Museum' });
+  await expect(card).toBeVisible();
+  // Sent to Year 3: the 3A child is on it, the 5B child is not.
+  await expect(card.locator('.form-card__child')).toHaveCount(1);
+  if (jsEnabled) {
+    await portal.waitForHydration();
+    await portal.expectNoAxeViolations();
+  }
+  await card.locator('.form-card__child').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Year 3 trip to the Science Museum');
+  await expect(page.locator('.form-wording')).toContainText('I give permission for my child');
+  if (jsEnabled) await portal.waitForHydration();
+
+  const details = page.getByLabel(/Please describe them/);
+  if (jsEnabled) {
+    // Asked only after "Yes": hidden until then, hidden again after "No".
+    await page.getByRole('group', { name: /medical needs/ }).getByLabel('No').check();
+    await expect(details).toBeHidden();
+    await page.getByRole('group', { name: /medical needs/ }).getByLabel('Yes').check();
+    await expect(details).toBeVisible();
+  } else {
+    await expect(details).toBeVisible();
+    await expect(page.getByText('Answer this only if you answered “Yes”')).toBeVisible();
+    await page.getByRole('group', { name: /medical needs/ }).getByLabel('Yes').check();
+  }
+  await page.getByRole('group', { name: /Consent for this trip/ }).getByLabel('I give consent', { exact: true }).check();
+  await details.fill('Inhaler before lunch');
+  const phone = `01632 ${info.project.name === 'js-on' ? '960001' : '960002'}`;
+  await page.getByLabel(/A phone number we can reach you on/).fill(phone);
+  await page.getByLabel(/Your full name, as your signature/).fill('');
+  expect(await portal.pageWidth()).toBeLessThanOrEqual(360);
+  expect(await portal.smallTargets()).toEqual([]);
+  if (jsEnabled) await portal.expectNoAxeViolations();
+
+  // No signature: refused, in words beside the question, with everything typed kept.
+  await page.getByRole('button', { name: /Send my (answers|changes)/ }).click();
+  await expect(page.locator('.form-error[role="alert"]')).toContainText('Your answers were not sent.');
+  await expect(page.locator('#field-signature-problem')).toHaveText('Please answer this question.');
+  await expect(page.getByLabel(/A phone number we can reach you on/)).toHaveValue(phone);
+  await expect(page.getByLabel(/Please describe them/)).toHaveValue('Inhaler before lunch');
+  if (jsEnabled) {
+    await portal.waitForHydration();
+    await portal.expectNoAxeViolations();
+  }
+
+  await page.getByLabel(/Your full name, as your signature/).fill('Sam Thompson');
+  await page.getByRole('button', { name: /Send my (answers|changes)/ }).click();
+  await expect(page).toHaveURL(/sent=1/);
+  await expect(page.getByRole('status')).toHaveText('Thank you: your answers were sent to the school.');
+  await expect(page.locator('.form-page__answered')).toContainText('You answered on');
+  await expect(page.getByLabel(/A phone number we can reach you on/)).toHaveValue(phone);
+
+  await page.getByRole('link', { name: 'All forms' }).click();
+  await expect(card.locator('.badge')).toHaveText('Done');
+});
+
+test('another family sees no form meant for Year 3, and cannot open it', async ({ browser }, info) => {
+  const { page, portal } = await signIn(browser, 'parent2@riverside.example', info.project.name === 'js-on');
+  await portal.open('/forms');
+  await expect(page.locator('.empty-state')).toHaveText('There are no forms waiting for you.');
+  const response = await portal.open('/forms/1');
+  expect(response?.status()).toBe(404);
+});

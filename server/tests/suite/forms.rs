@@ -1,0 +1,385 @@
+//! Answering a form through its page, as a browser without JavaScript sends it: the demo's Year
+//! 3 trip consent reaches the Year 3 child of a family with children in 3A and 5B (never the 5B
+//! child, never another family); a refused answer comes back with what was typed and stores
+//! nothing; a stored answer keeps its evidence (the wording shown in the language shown, its
+//! SHA-256, the browser, the guardian); the same page sent twice is stored once, a page older
+//! than the latest answer is refused, a change is a new version and a withdrawn consent is one
+//! more; a guardian without consent rights cannot consent; a closed form takes nothing. Runs on
+//! SQLite and PostgreSQL.
+
+use crate::news_comments::{page, send};
+use crate::support::{Harness, postgres_harness, session_for, sqlite_harness};
+use app::db::entities::{form, form_response, guardian_pupil, user_account};
+use app::roster::demo;
+use http::StatusCode;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    QueryOrder, Set,
+};
+
+/// The demo form, seeded; its id.
+async fn trip_form(h: &Harness) -> i32 {
+    let school = app::school::db::first_school(&h.db)
+        .await
+        .expect("query")
+        .expect("the demo school");
+    assert_eq!(app::forms::demo::seed(&h.db, school.id).await, Ok(1));
+    form::Entity::find()
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("the form")
+        .id
+}
+
+/// The guardian of account `email`, and their children as (pupil id, class name, name).
+async fn family(h: &Harness, email: &str) -> (i32, Vec<(i32, String, String)>) {
+    let account = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(email))
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("account");
+    let actor = app::access::load_actor(&h.db, account.id)
+        .await
+        .expect("query")
+        .expect("an active account");
+    let children = actor
+        .children
+        .iter()
+        .map(|c| {
+            (
+                c.membership.pupil_id,
+                c.class_name.clone().unwrap_or_default(),
+                c.name.clone(),
+            )
+        })
+        .collect();
+    (actor.guardian_id.expect("a guardian"), children)
+}
+
+/// The one-time token of a form page.
+fn token_of(html: &str) -> String {
+    let start = html
+        .find("name=\"token\" value=\"")
+        .map(|at| at + "name=\"token\" value=\"".len())
+        .expect("the page has a token");
+    html[start..]
+        .split('"')
+        .next()
+        .expect("a value")
+        .to_string()
+}
+
+async fn responses(h: &Harness, form_id: i32) -> Vec<form_response::Model> {
+    form_response::Entity::find()
+        .filter(form_response::Column::FormId.eq(form_id))
+        .order_by_asc(form_response::Column::Id)
+        .all(&h.db)
+        .await
+        .expect("query")
+}
+
+/// A complete answer to the trip form, for `child`, from a page holding `token` and `version`.
+fn complete<'a>(
+    child: &'a str,
+    token: &'a str,
+    version: &'a str,
+    language: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("child", child),
+        ("token", token),
+        ("version", version),
+        ("language", language),
+        ("f_consent", "yes"),
+        ("f_medical", "yes"),
+        ("f_medical_details", "Inhaler before lunch"),
+        ("f_phone", "01632 960000"),
+        ("f_signature", "Sam Thompson"),
+        ("action", "send"),
+    ]
+}
+
+async fn answering(h: Harness) {
+    let form_id = trip_form(&h).await;
+    let parent = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let other = session_for(&h.db, demo::OTHER_PARENT_EMAIL).await;
+    let teacher = session_for(&h.db, "teacher.3a@riverside.example").await;
+    let (guardian, children) = family(&h, demo::PARENT_EMAIL).await;
+    let year_3 = children
+        .iter()
+        .find(|c| c.1 == "3A")
+        .expect("a child in 3A")
+        .clone();
+    let year_5 = children
+        .iter()
+        .find(|c| c.1 == "5B")
+        .expect("a child in 5B")
+        .clone();
+    let child = year_3.0.to_string();
+    let path = format!("/forms/{form_id}");
+
+    // The list shows the form for the Year 3 child only, still to do.
+    let (status, list) = page(&h, "/forms", &parent, "en-GB").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(list.contains("Year 3 trip to the Science Museum"), "{list}");
+    assert!(
+        list.contains(&format!("{path}?child={}", year_3.0)),
+        "{list}"
+    );
+    assert!(!list.contains(&format!("child={}", year_5.0)), "{list}");
+    assert!(list.contains("To do"), "{list}");
+    let (_, list_zh) = page(&h, "/forms", &parent, "zh-CN").await;
+    assert!(list_zh.contains("三年级科学博物馆之旅"), "{list_zh}");
+    // Another family, a child the form is not for, staff: as if it did not exist.
+    for cookie in [&other, &teacher] {
+        let (status, others) = page(&h, "/forms", cookie, "en-GB").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(!others.contains("Science Museum"), "{others}");
+        assert!(
+            others.contains("There are no forms waiting for you."),
+            "{others}"
+        );
+    }
+    for (cookie, address) in [
+        (&other, format!("{path}?child={}", year_3.0)),
+        (&parent, format!("{path}?child={}", year_5.0)),
+        (&teacher, format!("{path}?child={}", year_3.0)),
+    ] {
+        let (status, _) = page(&h, &address, cookie, "en-GB").await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{address}");
+    }
+
+    // The page, in Chinese: the translation, the consent's statement and a token.
+    let (status, shown) = page(&h, &format!("{path}?child={child}"), &parent, "zh-CN").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(shown.contains("我同意我的孩子参加本次外出活动"), "{shown}");
+    let token = token_of(&shown);
+
+    // Missing answers: the page again, 400, what was typed kept, nothing stored.
+    let (status, _, refused) = send(
+        &h,
+        &path,
+        &parent,
+        &[
+            ("child", &child),
+            ("token", &token),
+            ("version", "0"),
+            ("language", "zh-CN"),
+            ("f_consent", "yes"),
+            ("f_medical", "yes"),
+            ("f_phone", "01632 960000"),
+        ],
+        "zh-CN",
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(refused.contains("请回答此问题。"), "{refused}");
+    assert!(refused.contains("01632 960000"), "what was typed is kept");
+    assert!(responses(&h, form_id).await.is_empty());
+    // Another family posting for this child: not found, nothing stored.
+    let (status, _, _) = send(
+        &h,
+        &path,
+        &other,
+        &complete(&child, "other-family", "0", "en-GB"),
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(responses(&h, form_id).await.is_empty());
+
+    // Complete, shown in Chinese: stored with its evidence.
+    let (status, location, _) = send(
+        &h,
+        &path,
+        &parent,
+        &complete(&child, &token, "0", "zh-CN"),
+        "zh-CN",
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location, format!("{path}?child={child}&sent=1"));
+    let stored = responses(&h, form_id).await;
+    assert_eq!(stored.len(), 1);
+    let first = &stored[0];
+    assert_eq!(
+        (first.version, first.guardian_id, first.pupil_id),
+        (1, guardian, Some(year_3.0))
+    );
+    assert_eq!(first.language, "zh-CN");
+    assert!(
+        first.wording.starts_with("三年级科学博物馆之旅"),
+        "{}",
+        first.wording
+    );
+    assert!(first.wording.contains("我同意我的孩子参加本次外出活动"));
+    assert!(
+        first.wording.contains("请具体说明"),
+        "the question asked after \"yes\" is in the wording"
+    );
+    assert_eq!(
+        first.wording_sha256,
+        app::forms::answer::sha256_hex(&first.wording)
+    );
+    assert_eq!(first.wording_sha256.len(), 64);
+    assert_eq!(first.user_agent, "");
+    let answers: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(&first.answers).expect("answers");
+    assert_eq!(answers.get("consent").map(String::as_str), Some("yes"));
+    assert_eq!(
+        answers.get("medical_details").map(String::as_str),
+        Some("Inhaler before lunch")
+    );
+    // The same page sent again (a double tap, a retry): stored once.
+    let (status, _, _) = send(
+        &h,
+        &path,
+        &parent,
+        &complete(&child, &token, "0", "zh-CN"),
+        "zh-CN",
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(responses(&h, form_id).await.len(), 1);
+    // The list now says done; the page shows the answers and when.
+    let (_, list) = page(&h, "/forms", &parent, "en-GB").await;
+    assert!(list.contains("Done"), "{list}");
+    let (_, answered) = page(&h, &format!("{path}?child={child}"), &parent, "en-GB").await;
+    assert!(answered.contains("You answered on"), "{answered}");
+    assert!(answered.contains("Inhaler before lunch"), "{answered}");
+    let newer_token = token_of(&answered);
+
+    // A page opened before that answer (version 0) is refused, not stored over it.
+    let (status, _, stale) = send(
+        &h,
+        &path,
+        &parent,
+        &complete(&child, "an-older-page", "0", "en-GB"),
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        stale.contains("changed on another page or device"),
+        "{stale}"
+    );
+    assert_eq!(responses(&h, form_id).await.len(), 1);
+
+    // A change is a new version; the first is kept as it was.
+    let mut change = complete(&child, &newer_token, "1", "en-GB");
+    change.retain(|(k, _)| *k != "f_medical_details");
+    change.iter_mut().for_each(|field| {
+        if field.0 == "f_medical" {
+            field.1 = "no";
+        }
+    });
+    let (status, _, _) = send(&h, &path, &parent, &change, "en-GB").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let stored = responses(&h, form_id).await;
+    assert_eq!(stored.len(), 2);
+    assert_eq!(&stored[0], first, "the earlier version is untouched");
+    assert_eq!(
+        (stored[1].version, stored[1].language.as_str()),
+        (2, "en-GB")
+    );
+    assert!(!stored[1].answers.contains("Inhaler"));
+    assert!(
+        !stored[1].wording.contains("Please describe them"),
+        "a question not asked is not in the wording"
+    );
+
+    // Withdrawing the consent: one more version, recorded, nothing deleted.
+    let (_, page_now) = page(&h, &format!("{path}?child={child}"), &parent, "en-GB").await;
+    assert!(page_now.contains("Withdraw my consent"), "{page_now}");
+    let withdraw_token = token_of(&page_now);
+    let (status, _, _) = send(
+        &h,
+        &path,
+        &parent,
+        &[
+            ("child", child.as_str()),
+            ("token", &withdraw_token),
+            ("version", "2"),
+            ("action", "withdraw"),
+        ],
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let stored = responses(&h, form_id).await;
+    assert_eq!(stored.len(), 3);
+    assert_eq!(stored[2].state, "withdrawn");
+    assert!(
+        stored[2].answers.contains("\"consent\":\"no\""),
+        "{}",
+        stored[2].answers
+    );
+    let (_, list) = page(&h, "/forms", &parent, "en-GB").await;
+    assert!(list.contains("Consent withdrawn"), "{list}");
+
+    // Without consent rights for the child: the consent is refused, on the server.
+    let link = guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::GuardianId.eq(guardian))
+        .filter(guardian_pupil::Column::PupilId.eq(year_3.0))
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("link");
+    let mut no_rights = link.into_active_model();
+    no_rights.may_consent = Set(false);
+    no_rights.update(&h.db).await.expect("update");
+    let (_, locked) = page(&h, &format!("{path}?child={child}"), &parent, "en-GB").await;
+    assert!(
+        locked.contains("do not give you consent rights"),
+        "{locked}"
+    );
+    let (status, _, refused) = send(
+        &h,
+        &path,
+        &parent,
+        &complete(&child, "no-rights", "3", "en-GB"),
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        refused.contains("Only a parent or carer with consent rights"),
+        "{refused}"
+    );
+    assert_eq!(responses(&h, form_id).await.len(), 3);
+
+    // Closed: nothing more is taken.
+    let mut closed = form::Entity::find_by_id(form_id)
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("form")
+        .into_active_model();
+    closed.closes_at = Set(chrono::Utc::now() - chrono::Duration::minutes(1));
+    closed.update(&h.db).await.expect("update");
+    let mut late = complete(&child, "too-late", "3", "en-GB");
+    late.retain(|(k, _)| *k != "f_consent");
+    let (status, _, refused) = send(&h, &path, &parent, &late, "en-GB").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(refused.contains("This form has closed"), "{refused}");
+    assert_eq!(
+        form_response::Entity::find()
+            .filter(form_response::Column::FormId.eq(form_id))
+            .count(&h.db)
+            .await
+            .expect("count"),
+        3
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn answering_a_form_on_sqlite() {
+    answering(sqlite_harness().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn answering_a_form_on_postgres() {
+    answering(postgres_harness().await).await;
+}
