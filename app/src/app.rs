@@ -6,6 +6,7 @@ use crate::calendar::month_page::MonthRoute;
 use crate::calendar::pages::CalendarRoute;
 use crate::calendar::staff_pages::StaffCalendarRoute;
 use crate::forms::pages::FormsRoute;
+use crate::forms::staff_pages::StaffFormsRoute;
 use crate::i18n::{I18n, Locale};
 use crate::layout::AppFrame;
 use crate::news::edit_page::NewsEditRoute;
@@ -160,6 +161,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/calendar/:id") view={Lazy::<StaffCalendarRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/news") view={Lazy::<StaffNewsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/news/:story") view={Lazy::<StaffNewsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/forms") view={Lazy::<StaffFormsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/forms/:id") view={Lazy::<StaffFormsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices") view={Lazy::<StaffNoticesRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices/new") view={Lazy::<ComposeRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices/:id") view={Lazy::<StaffNoticeRoute>::new()} ssr=SsrMode::Async/>

@@ -36,6 +36,8 @@ pub mod action {
     pub const NEWS_POST_DELETED: &str = "news-post-deleted";
     /// Staff changed a post's text or translations (the texts replaced are kept as revisions).
     pub const NEWS_POST_EDITED: &str = "news-post-edited";
+    /// A form was sent to families.
+    pub const FORM_CREATED: &str = "form-created";
 }
 
 /// Appends one entry.

@@ -6,7 +6,7 @@ import { signIn } from './fixtures/portal';
 test('a form switches language in place with no request: Chinese from its translation, Arabic right to left as the school wrote it', async ({ browser }) => {
   const { page, portal } = await signIn(browser, 'parent.b@riverside.example', true);
   await portal.open('/forms');
-  await page.locator('.form-card__child').first().click();
+  await page.locator('.form-card', { hasText: 'Year 3 trip to the Science Museum' }).locator('.form-card__child').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Year 3 trip to the Science Museum');
   await portal.waitForHydration();
   const requests: string[] = [];

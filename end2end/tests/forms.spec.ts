@@ -76,3 +76,56 @@ test('another family sees no form meant for Year 3, and cannot open it', async (
   const response = await portal.open('/forms/1');
   expect(response?.status()).toBe(404);
 });
+
+test('the office sends a trip consent to class 3A in English and Chinese: refused without an audience, kept as typed; the 3A family reads it in Chinese; its figures list the class', async ({ browser, baseURL }, info) => {
+  test.slow();
+  const jsEnabled = info.project.name === 'js-on';
+  const title = `3A pond study (${info.project.name})`;
+  const titleZh = `三年级池塘考察（${info.project.name}）`;
+  const office = await signIn(browser, 'office@riverside.example', jsEnabled);
+  const page = office.page;
+  await page.setViewportSize({ width: 360, height: 740 });
+  await office.portal.open('/admin');
+  await page.locator('main').getByRole('link', { name: 'Forms' }).click();
+  await expect(page).toHaveURL(/\/admin\/forms$/);
+  await page.getByRole('link', { name: 'New trip consent form' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('New trip consent form');
+  if (jsEnabled) await office.portal.waitForHydration();
+  await page.locator('#form-title-en-GB').fill(title);
+  await page.locator('#form-details-en-GB').fill('To the school pond after lunch. Wellies, please.');
+  await page.locator('#form-title-zh-CN').fill(titleZh);
+  await page.locator('#form-details-zh-CN').fill('午饭后去学校池塘。请穿雨靴。');
+  const lastDay = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  await page.locator('#form-closes').fill(lastDay);
+  expect(await office.portal.pageWidth()).toBeLessThanOrEqual(360);
+  expect(await office.portal.smallTargets()).toEqual([]);
+  if (jsEnabled) await office.portal.expectNoAxeViolations();
+
+  // Nobody chosen: refused, everything typed kept.
+  await page.getByRole('button', { name: 'Send to families' }).click();
+  await expect(page.locator('.form-error[role="alert"]')).toContainText('Please choose at least one year group or class.');
+  await expect(page.locator('#form-title-zh-CN')).toHaveValue(titleZh);
+  await expect(page.locator('#form-details-en-GB')).toHaveValue('To the school pond after lunch. Wellies, please.');
+  await expect(page.locator('#form-closes')).toHaveValue(lastDay);
+
+  await page.getByLabel('3A', { exact: true }).check();
+  await page.getByRole('button', { name: 'Send to families' }).click();
+  await expect(page).toHaveURL(/\/admin\/forms\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.locator('.form-figures__progress')).toContainText('0 of');
+  await expect(page.locator('.form-figures tbody tr').first()).toContainText('3A');
+  expect(await office.portal.pageWidth()).toBeLessThanOrEqual(360);
+  if (jsEnabled) {
+    await office.portal.waitForHydration();
+    await office.portal.expectNoAxeViolations();
+  }
+
+  // The 3A family reads it in Chinese; the 4B family never sees it.
+  const parent = await signIn(browser, DEMO.parent, jsEnabled);
+  await parent.portal.setLanguageCookie('zh-CN', baseURL!);
+  await parent.portal.open('/forms');
+  await expect(parent.page.locator('.form-card', { hasText: titleZh })).toBeVisible();
+  const other = await signIn(browser, 'parent2@riverside.example', jsEnabled);
+  await other.portal.open('/forms');
+  await expect(other.page.getByText(title)).toHaveCount(0);
+});

@@ -287,6 +287,21 @@ pub async fn form_answer(state: PostState, request: Request<Body>) -> Response {
     }
 }
 
+/// `POST /admin/forms/new`: make a form from a template, then its figures; a refused one shows
+/// the page again with what was typed.
+pub async fn form_new(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    let answer = match form_pairs(&parts, body).await {
+        Ok(pairs) => app::forms::create::submit(&state.app, &current, pairs).await,
+        Err(err) => app::forms::create::Created::Again(Box::new(Err(err))),
+    };
+    match answer {
+        app::forms::create::Created::Done(to) => Redirect::to(&to).into_response(),
+        app::forms::create::Created::Again(page) => page_with(&state, parts, Posted(*page)).await,
+    }
+}
+
 /// `POST /news/{id}/edit`: save a post's text and translations, then back to the post; a refused
 /// edit shows the edit page again with what was typed.
 pub async fn news_edit(state: PostState, request: Request<Body>) -> Response {

@@ -73,6 +73,8 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     let news_edit = answered(|s, r| Box::pin(page_posts::news_edit(s, r)));
     let news_photo = answered(|s, r| Box::pin(page_posts::news_photo(s, r)));
     let form_answer = answered(|s, r| Box::pin(page_posts::form_answer(s, r)));
+    // The app serves this page through `/admin/forms/:id`; this route must answer its GET too.
+    let form_new = answered(|s, r| Box::pin(page_posts::form_new(s, r))).get(page_renderer(&state));
     // The app serves this page through `/admin/calendar/:id`; this route must answer its GET too.
     let import_page =
         answered(|s, r| Box::pin(page_posts::calendar_import(s, r))).get(page_renderer(&state));
@@ -98,6 +100,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route("/news/{id}", news_comment)
         .route("/news/{id}/edit", news_edit)
         .route("/forms/{id}", form_answer)
+        .route("/admin/forms/new", form_new)
         .route(app::calendar::pages::SUBSCRIBE_PATH, subscription_page)
         // The compose form posts to its own address; the answer may be that page again.
         .route("/admin/notices/new", compose_post.clone())

@@ -89,6 +89,8 @@ pub enum Capability {
     NewsPostSchool,
     /// Answer the forms sent to one's children, and sign them.
     FormAnswer,
+    /// Send forms to families (classes, or the whole school) and see their answers.
+    FormManage,
 }
 
 /// How far a granted capability reaches.
@@ -123,6 +125,7 @@ impl Capability {
             Capability::NewsPostClass => "news.post.class",
             Capability::NewsPostSchool => "news.post.school",
             Capability::FormAnswer => "form.answer",
+            Capability::FormManage => "form.manage",
         }
     }
 }
@@ -149,6 +152,7 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (CalendarWriteClass, OwnClasses),
             (NewsRead, OwnClasses),
             (NewsPostClass, OwnClasses),
+            (FormManage, OwnClasses),
         ],
         // Assistants share the class's day with its families as its teacher does.
         Role::TeachingAssistant => &[
@@ -171,6 +175,7 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (NewsRead, WholeSchool),
             (NewsPostClass, WholeSchool),
             (NewsPostSchool, WholeSchool),
+            (FormManage, WholeSchool),
         ],
         Role::Leadership | Role::SafeguardingLead => &[
             (NoticeRead, WholeSchool),
@@ -184,6 +189,7 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (NewsRead, WholeSchool),
             (NewsPostClass, WholeSchool),
             (NewsPostSchool, WholeSchool),
+            (FormManage, WholeSchool),
         ],
         Role::SystemAdmin => &[
             (StaffManage, WholeSchool),
@@ -207,7 +213,7 @@ mod tests {
     use super::*;
 
     const ROLES: [Role; 7] = Role::ALL;
-    const CAPABILITIES: [Capability; 17] = [
+    const CAPABILITIES: [Capability; 18] = [
         Capability::NoticeRead,
         Capability::NoticeAcknowledge,
         Capability::NoticePublishClass,
@@ -225,6 +231,7 @@ mod tests {
         Capability::NewsPostClass,
         Capability::NewsPostSchool,
         Capability::FormAnswer,
+        Capability::FormManage,
     ];
 
     #[test]

@@ -5,9 +5,15 @@
 //! list; `form_page`, a form). The server side is `definition` (a form's questions and what answers
 //! they take), `templates` (the forms a school starts from), `store` (forms and answers in the
 //! database), `reader` (what a guardian may see) and `answer` (a submission, with evidence).
+//! Staff send forms and follow their answers in a third route (`staff_pages`): `create` makes
+//! a form from a template, `dashboard` gives each form's figures.
 
 #[cfg(feature = "ssr")]
 pub mod answer;
+#[cfg(feature = "ssr")]
+pub mod create;
+#[cfg(feature = "ssr")]
+pub mod dashboard;
 #[cfg(feature = "ssr")]
 pub mod definition;
 #[cfg(feature = "ssr")]
@@ -17,6 +23,8 @@ pub mod form_page;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod reader;
+pub mod staff_dto;
+pub mod staff_pages;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]
@@ -30,6 +38,8 @@ use leptos::prelude::*;
 
 /// The families' forms address.
 pub const FORMS_PATH: &str = "/forms";
+/// Where staff find the forms they look after.
+pub const STAFF_FORMS_PATH: &str = "/admin/forms";
 
 /// The address of form `id` for child `pupil`.
 pub fn form_href(id: i32, pupil: i32) -> String {
@@ -45,4 +55,22 @@ pub async fn load_forms(id: Option<i32>, child: Option<i32>) -> Result<PageData,
         None => crate::page_data::answer(reader::list().await),
         Some(id) => crate::page_data::answer(reader::page(id, child).await),
     }
+}
+
+/// The forms the signed-in member of staff looks after ([`staff_dto::StaffFormList`]).
+#[server(endpoint = "forms/staff-list", output = crate::codec::Answer)]
+pub async fn load_staff_forms() -> Result<PageData, AppError> {
+    crate::page_data::answer(dashboard::staff_list().await)
+}
+
+/// The new form page ([`staff_dto::NewFormPage`]).
+#[server(endpoint = "forms/new", output = crate::codec::Answer)]
+pub async fn load_new_form() -> Result<PageData, AppError> {
+    crate::page_data::answer(create::page().await)
+}
+
+/// Form `id`'s figures ([`staff_dto::FormFigures`]) for staff who look after it.
+#[server(endpoint = "forms/figures", output = crate::codec::Answer)]
+pub async fn load_form_figures(id: i32) -> Result<PageData, AppError> {
+    crate::page_data::answer(dashboard::figures(id).await)
 }

@@ -1,5 +1,5 @@
 //! `/admin`: the tools a member of staff may use — access-code letters, roster import, staff
-//! accounts, notices, the calendar — and whether e-mail is switched on. A lazily loaded route.
+//! accounts, notices, the calendar, news, forms — and whether e-mail is switched on. A lazily loaded route.
 
 use crate::error::AppError;
 use crate::hydrate_now::IntoAnyNow;
@@ -26,17 +26,20 @@ pub enum StaffTool {
     Calendar,
     /// Posting to the newsfeed.
     News,
+    /// Forms families answer, and their answers.
+    Forms,
 }
 
 impl StaffTool {
     /// Every tool, in the order the page lists them.
-    pub const ALL: [StaffTool; 6] = [
+    pub const ALL: [StaffTool; 7] = [
         StaffTool::Letters,
         StaffTool::Roster,
         StaffTool::Staff,
         StaffTool::Notices,
         StaffTool::Calendar,
         StaffTool::News,
+        StaffTool::Forms,
     ];
 
     /// The tool's page.
@@ -48,6 +51,7 @@ impl StaffTool {
             StaffTool::Notices => "/admin/notices",
             StaffTool::Calendar => "/admin/calendar",
             StaffTool::News => "/admin/news",
+            StaffTool::Forms => "/admin/forms",
         }
     }
 }
@@ -84,6 +88,8 @@ mod server {
                 StaffTool::Calendar => allowed_scope(&actor.roles, Capability::CalendarWriteClass)
                     .is_some_and(|scope| scope != Scope::OwnChildren),
                 StaffTool::News => allowed_scope(&actor.roles, Capability::NewsPostClass)
+                    .is_some_and(|scope| scope != Scope::OwnChildren),
+                StaffTool::Forms => allowed_scope(&actor.roles, Capability::FormManage)
                     .is_some_and(|scope| scope != Scope::OwnChildren),
                 StaffTool::Letters => {
                     allowed_scope(&actor.roles, Capability::AccessCodesIssue)
@@ -144,6 +150,7 @@ fn Tools(tools: StaffTools) -> impl IntoView {
                     StaffTool::Notices => t!(i18n, "notice-list-title"),
                     StaffTool::Calendar => t!(i18n, "calendar-staff-title"),
                     StaffTool::News => t!(i18n, "news-post-title"),
+                    StaffTool::Forms => t!(i18n, "nav-forms"),
                 };
                 view! { <li><a class="button" href=tool.href()>{label}</a></li> }
             }).collect_view()}

@@ -664,6 +664,60 @@ fn rows(f: &Fixture) -> Vec<Row> {
             },
         },
         Row {
+            name: "the staff forms list: teachers and whole-school staff, each their own school's",
+            call: form("/api/forms/staff-list", vec![]),
+            expect: |a| match a {
+                Actor::Teacher3A
+                | Actor::Teacher4B
+                | Actor::OfficeAdmin
+                | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "the new form page: teachers and whole-school staff",
+            call: form("/api/forms/new", vec![]),
+            expect: |a| match a {
+                Actor::Teacher3A
+                | Actor::Teacher4B
+                | Actor::OfficeAdmin
+                | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "the Year 3 trip form's figures: this school's office and 3A's teacher",
+            call: form("/api/forms/figures", vec![("id", f.form_year_3.to_string())]),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "sending a form to class 3A: its teacher and this school's office",
+            call: form(
+                "/admin/forms/new",
+                vec![
+                    ("title_en-GB", "3A pond visit".into()),
+                    ("target", format!("c{}", f.class_3a)),
+                    (
+                        "closes",
+                        (chrono::Utc::now() + chrono::Duration::days(7))
+                            .format("%Y-%m-%d")
+                            .to_string(),
+                    ),
+                ],
+            ),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
             name: "a family's feed address opens their calendar for whoever holds it, session or not",
             call: get(f.feed_of_a.clone()),
             expect: |_| OK,

@@ -383,3 +383,225 @@ async fn answering_a_form_on_sqlite() {
 async fn answering_a_form_on_postgres() {
     answering(postgres_harness().await).await;
 }
+
+/// The id of year group `name`.
+async fn year_group_id(h: &Harness, name: &str) -> i32 {
+    app::db::entities::year_group::Entity::find()
+        .filter(app::db::entities::year_group::Column::Name.eq(name))
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("year group")
+        .id
+}
+
+/// A day `days` from now, as the date field sends it.
+fn in_days(days: i64) -> String {
+    (chrono::Utc::now() + chrono::Duration::days(days))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+async fn staff_side(h: Harness) {
+    let h = h.with_body_limit(1024 * 1024);
+    let demo_form = trip_form(&h).await;
+    let office = session_for(&h.db, "office@riverside.example").await;
+    let teacher = session_for(&h.db, "teacher.3a@riverside.example").await;
+    let teacher_4b = session_for(&h.db, "teacher.4b@riverside.example").await;
+    let parent = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let other_parent = session_for(&h.db, demo::SECOND_PARENT_EMAIL).await;
+    let year_5 = format!("y{}", year_group_id(&h, "Year 5").await);
+    let year_3 = format!("y{}", year_group_id(&h, "Year 3").await);
+    let class_3a = format!("c{}", crate::calendar_editor::class_id(&h, "3A").await);
+    let closes = in_days(7);
+
+    // The office's list shows the demo form with nobody answered yet.
+    let (status, list) = page(&h, "/admin/forms", &office, "en-GB").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(list.contains("Year 3 trip to the Science Museum"), "{list}");
+    assert!(list.contains("0 of "), "{list}");
+    // Families and assistants have no staff forms pages.
+    for cookie in [
+        &parent,
+        &session_for(&h.db, "ta.3a@riverside.example").await,
+    ] {
+        let (status, _) = page(&h, "/admin/forms", cookie, "en-GB").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (status, _, _) = send(
+            &h,
+            "/admin/forms/new",
+            cookie,
+            &[
+                ("title_en-GB", "Sneaky"),
+                ("target", &class_3a),
+                ("closes", &closes),
+            ],
+            "en-GB",
+        )
+        .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+
+    // Refused: no English title, a half translation, no audience, a past closing day — each
+    // with everything typed kept and nothing made.
+    let forms_before = form::Entity::find().count(&h.db).await.expect("count");
+    for (fields, reason) in [
+        (
+            vec![
+                ("details_zh-CN", "乘大巴"),
+                ("target", year_5.as_str()),
+                ("closes", closes.as_str()),
+            ],
+            "Please give the trip’s title in English.",
+        ),
+        (
+            vec![
+                ("title_en-GB", "Year 5 river study"),
+                ("details_zh-CN", "乘大巴"),
+                ("target", year_5.as_str()),
+                ("closes", closes.as_str()),
+            ],
+            "A translation needs its title as well as its details.",
+        ),
+        (
+            vec![
+                ("title_en-GB", "Year 5 river study"),
+                ("closes", closes.as_str()),
+            ],
+            "Please choose at least one year group or class.",
+        ),
+        (
+            vec![
+                ("title_en-GB", "Year 5 river study"),
+                ("target", year_5.as_str()),
+                ("closes", "2020-01-01"),
+            ],
+            "Please choose a last day for answers",
+        ),
+    ] {
+        let (status, _, refused) = send(&h, "/admin/forms/new", &office, &fields, "en-GB").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{reason}");
+        assert!(refused.contains(reason), "{reason}: {refused}");
+        for (_, typed) in fields
+            .iter()
+            .filter(|(k, _)| k.starts_with("title") || k.starts_with("details"))
+        {
+            assert!(refused.contains(typed), "{typed} is kept");
+        }
+    }
+    assert_eq!(
+        form::Entity::find().count(&h.db).await.expect("count"),
+        forms_before
+    );
+
+    // Made, in English and Chinese, for Year 5: the 5B child's parent sees it.
+    let (status, location, _) = send(
+        &h,
+        "/admin/forms/new",
+        &office,
+        &[
+            ("title_en-GB", "Year 5 river study"),
+            ("details_en-GB", "By minibus to the river, back by 3 pm."),
+            ("title_zh-CN", "五年级河流考察"),
+            ("details_zh-CN", "乘小巴前往河边，下午三点前返回。"),
+            ("target", &year_5),
+            ("closes", &closes),
+        ],
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let made = form::Entity::find()
+        .order_by_desc(form::Column::Id)
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("the new form");
+    assert_eq!(location, format!("/admin/forms/{}", made.id));
+    assert!(made.definition.contains("五年级河流考察"));
+    assert!(made.closes_at > chrono::Utc::now() + chrono::Duration::days(7));
+    let audited = app::db::entities::audit_log::Entity::find()
+        .filter(app::db::entities::audit_log::Column::Action.eq("form-created"))
+        .count(&h.db)
+        .await
+        .expect("count");
+    assert_eq!(audited, 1);
+    let (_, list_zh) = page(&h, "/forms", &parent, "zh-CN").await;
+    assert!(list_zh.contains("五年级河流考察"), "{list_zh}");
+
+    // A teacher sends to their own class, never to a year group or another class.
+    for (cookie, target, expected) in [
+        (&teacher, &year_3, StatusCode::NOT_FOUND),
+        (&teacher_4b, &class_3a, StatusCode::NOT_FOUND),
+        (&teacher, &class_3a, StatusCode::SEE_OTHER),
+    ] {
+        let fields = [
+            ("title_en-GB", "3A pond visit"),
+            ("target", target.as_str()),
+            ("closes", closes.as_str()),
+        ];
+        let (status, _, _) = send(&h, "/admin/forms/new", cookie, &fields, "en-GB").await;
+        assert_eq!(status, expected, "{target}");
+    }
+
+    // The Thompson parents disagree on the demo trip: the child shows as such, with both
+    // answers, to the office and to 3A's teacher; 4B's teacher cannot open it.
+    let (_, children) = family(&h, demo::PARENT_EMAIL).await;
+    let child = children
+        .iter()
+        .find(|c| c.1 == "3A")
+        .expect("a 3A child")
+        .0
+        .to_string();
+    let path = format!("/forms/{demo_form}");
+    for (cookie, consent, name) in [
+        (&parent, "yes", "Sam Thompson"),
+        (&other_parent, "no", "Alex Thompson"),
+    ] {
+        let (_, shown) = page(&h, &format!("{path}?child={child}"), cookie, "en-GB").await;
+        let token = token_of(&shown);
+        let mut fields = complete(&child, &token, "0", "en-GB");
+        fields.iter_mut().for_each(|f| {
+            if f.0 == "f_consent" {
+                f.1 = consent;
+            }
+            if f.0 == "f_signature" {
+                f.1 = name;
+            }
+        });
+        let (status, _, _) = send(&h, &path, cookie, &fields, "en-GB").await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+    }
+    for cookie in [&office, &teacher] {
+        let (status, figures) =
+            page(&h, &format!("/admin/forms/{demo_form}"), cookie, "en-GB").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(figures.contains("Parents disagree"), "{figures}");
+        assert!(figures.contains("Gives consent"), "{figures}");
+        assert!(figures.contains("Does not give consent"), "{figures}");
+        assert!(figures.contains("1 with parents who disagree"), "{figures}");
+    }
+    let (_, teacher_view) = page(&h, &format!("/admin/forms/{demo_form}"), &teacher, "en-GB").await;
+    assert!(
+        !teacher_view.contains(">3B<"),
+        "only the teacher's own class: {teacher_view}"
+    );
+    let (status, _) = page(
+        &h,
+        &format!("/admin/forms/{demo_form}"),
+        &teacher_4b,
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn staff_send_forms_and_see_answers_on_sqlite() {
+    staff_side(sqlite_harness().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn staff_send_forms_and_see_answers_on_postgres() {
+    staff_side(postgres_harness().await).await;
+}

@@ -32,6 +32,8 @@ const WITHOUT_ARGUMENTS: &[&str] = &[
     "/api/news/feed",
     // No id is the list of forms.
     "/api/forms/page",
+    "/api/forms/staff-list",
+    "/api/forms/new",
 ];
 
 /// Bodies no server function of ours can decode, with the content type each is sent as.

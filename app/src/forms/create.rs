@@ -1,0 +1,260 @@
+//! A new form from the trip consent template: its title and the trip's details in each
+//! language side by side (the school's own language required, the others optional), whom it is
+//! for (year groups for the office and leadership; a teacher's own classes) and the day it
+//! closes. A plain form posting to its own address: a refused one comes back with everything
+//! typed.
+
+use super::STAFF_FORMS_PATH;
+use super::definition::{MAX_LONG, MAX_SHORT, Texts};
+use super::staff_dto::{LanguageTexts, NewFormPage};
+use super::store::{self, NewForm};
+use super::templates;
+use crate::access::{Actor, Capability, CurrentActor, Granted, allowed_scope, authorize};
+use crate::audience::Audience;
+use crate::error::AppError;
+use crate::i18n::{Locale, PerLocale};
+use crate::msg;
+use crate::notices::compose_dto::TargetKind;
+use crate::state::AppState;
+use chrono::{Duration, NaiveDate, Utc};
+use sea_orm::TransactionTrait;
+use std::sync::Arc;
+
+/// What a post to `/admin/forms/new` came to.
+pub enum Created {
+    /// Made: where to send the browser.
+    Done(String),
+    /// The page again with why not, or why it could not be shown.
+    Again(Box<Result<NewFormPage, AppError>>),
+}
+
+/// What was typed.
+#[derive(Default)]
+struct Typed {
+    titles: Texts,
+    details: Texts,
+    ticked: Vec<String>,
+    closes: String,
+}
+
+fn read(pairs: Vec<(String, String)>) -> Typed {
+    let mut typed = Typed::default();
+    for (name, value) in pairs {
+        if let Some(tag) = name.strip_prefix("title_") {
+            typed
+                .titles
+                .insert(tag.to_string(), value.trim().to_string());
+        } else if let Some(tag) = name.strip_prefix("details_") {
+            typed
+                .details
+                .insert(tag.to_string(), value.trim().to_string());
+        } else if name == "target" {
+            typed.ticked.push(value);
+        } else if name == "closes" {
+            typed.closes = value.trim().to_string();
+        }
+    }
+    typed
+}
+
+/// The new form page for the signed-in member of staff, or the answer to the post it shows.
+pub async fn page() -> Result<NewFormPage, AppError> {
+    if let Some(answer) = crate::posted::form(|p: &NewFormPage| p.problem.is_some()) {
+        return answer;
+    }
+    let granted = authorize(Capability::FormManage)?;
+    let state = crate::state::app_state()?;
+    shown(&state, &granted.actor, &Typed::default(), None).await
+}
+
+async fn shown(
+    state: &AppState,
+    actor: &Actor,
+    typed: &Typed,
+    problem: Option<PerLocale<String>>,
+) -> Result<NewFormPage, AppError> {
+    let choices = crate::notices::staff::compose::choices(
+        state,
+        actor,
+        Capability::FormManage,
+        Capability::FormManage,
+    )
+    .await?;
+    let targets = choices
+        .targets
+        .into_iter()
+        .filter(|t| t.kind != TargetKind::Pupil)
+        .collect();
+    let texts = Locale::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(index, language)| {
+            let tag = language.tag();
+            LanguageTexts {
+                language: tag.to_string(),
+                label: PerLocale::build(|l| {
+                    let name = match language {
+                        Locale::EnGb => msg!(l, "language-name-en-GB"),
+                        Locale::ZhCn => msg!(l, "language-name-zh-CN"),
+                        Locale::Ar => msg!(l, "language-name-ar"),
+                    };
+                    if index == 0 {
+                        msg!(l, "form-new-language-required", language = name.as_str())
+                    } else {
+                        msg!(l, "form-new-language-optional", language = name.as_str())
+                    }
+                }),
+                title: typed.titles.get(tag).cloned().unwrap_or_default(),
+                details: typed.details.get(tag).cloned().unwrap_or_default(),
+            }
+        })
+        .collect();
+    Ok(NewFormPage {
+        texts,
+        targets,
+        ticked: typed.ticked.clone(),
+        closes: typed.closes.clone(),
+        problem,
+        words: [
+            PerLocale::build(|l| msg!(l, "form-new-heading")),
+            PerLocale::build(|l| msg!(l, "form-new-title")),
+            PerLocale::build(|l| msg!(l, "form-new-details")),
+            PerLocale::build(|l| msg!(l, "form-new-audience")),
+            PerLocale::build(|l| msg!(l, "form-new-closes")),
+            PerLocale::build(|l| msg!(l, "form-new-create")),
+            PerLocale::build(|l| msg!(l, "form-new-not-created")),
+        ],
+    })
+}
+
+/// Why a new form was refused.
+#[derive(Clone, Copy)]
+enum Refusal {
+    NoTitle,
+    TitleWithoutDetails,
+    TooLong,
+    NoAudience,
+    Closes,
+}
+
+fn refusal_text(why: Refusal) -> PerLocale<String> {
+    PerLocale::build(|l| match why {
+        Refusal::NoTitle => msg!(l, "form-new-no-title"),
+        Refusal::TitleWithoutDetails => msg!(l, "form-new-half-translated"),
+        Refusal::TooLong => msg!(l, "form-problem-too-long"),
+        Refusal::NoAudience => msg!(l, "form-new-no-audience"),
+        Refusal::Closes => msg!(l, "form-new-closes-problem"),
+    })
+}
+
+/// The audience ticked: `y<id>` year groups, `c<id>` classes; anything else is not ours.
+fn audience_of(ticked: &[String]) -> Result<Audience, AppError> {
+    let (mut years, mut classes) = (Vec::new(), Vec::new());
+    for value in ticked {
+        let (kind, id) = value.split_at(value.len().min(1));
+        let id: i32 = id.parse().map_err(|_| AppError::BadRequest)?;
+        match kind {
+            "y" => years.push(id),
+            "c" => classes.push(id),
+            _ => return Err(AppError::BadRequest),
+        }
+    }
+    Ok(Audience::ticked(false, false, &years, &classes, &[]))
+}
+
+/// `POST /admin/forms/new`: make the form, or show the page again with why not.
+pub async fn submit(
+    state: &AppState,
+    current: &CurrentActor,
+    pairs: Vec<(String, String)>,
+) -> Created {
+    let result = async {
+        let actor = current.0.clone().ok_or(AppError::SignInRequired)?;
+        let scope =
+            allowed_scope(&actor.roles, Capability::FormManage).ok_or(AppError::NotFound)?;
+        let typed = read(pairs);
+        let granted = Granted {
+            actor: Arc::clone(&actor),
+            scope,
+        };
+        match checked(state, &granted, &typed).await? {
+            Ok(new) => {
+                let now = Utc::now();
+                let txn = state.db.begin().await?;
+                let id = store::create(&txn, actor.school_id, actor.user_id, &new, now).await?;
+                crate::audit::record(
+                    &txn,
+                    actor.school_id,
+                    actor.user_id,
+                    crate::audit::action::FORM_CREATED,
+                    ("form", id),
+                    &new.template,
+                    now,
+                )
+                .await?;
+                txn.commit().await?;
+                Ok(Created::Done(format!("{STAFF_FORMS_PATH}/{id}")))
+            }
+            Err(why) => {
+                let page = shown(state, &actor, &typed, Some(refusal_text(why))).await?;
+                Ok(Created::Again(Box::new(Ok(page))))
+            }
+        }
+    }
+    .await;
+    result.unwrap_or_else(|err| Created::Again(Box::new(Err(err))))
+}
+
+/// The form to make from what was typed, or why not.
+async fn checked(
+    state: &AppState,
+    granted: &Granted,
+    typed: &Typed,
+) -> Result<Result<NewForm, Refusal>, AppError> {
+    let original = Locale::ALL[0].tag();
+    let filled = |texts: &Texts| -> Texts {
+        texts
+            .iter()
+            .filter(|(tag, text)| !text.is_empty() && Locale::from_tag(tag).is_some())
+            .map(|(tag, text)| (tag.clone(), text.clone()))
+            .collect()
+    };
+    let (titles, details) = (filled(&typed.titles), filled(&typed.details));
+    if !titles.contains_key(original) {
+        return Ok(Err(Refusal::NoTitle));
+    }
+    if details.keys().any(|tag| !titles.contains_key(tag)) {
+        return Ok(Err(Refusal::TitleWithoutDetails));
+    }
+    let long = |texts: &Texts, most: usize| texts.values().any(|t| t.chars().count() > most);
+    if long(&titles, MAX_SHORT) || long(&details, MAX_LONG) {
+        return Ok(Err(Refusal::TooLong));
+    }
+    let audience = audience_of(&typed.ticked)?;
+    if audience.is_empty() {
+        return Ok(Err(Refusal::NoAudience));
+    }
+    crate::audience::check_targets(&state.db, granted, &audience).await?;
+    let zone = crate::school::db::timezone(&state.db, granted.actor.school_id).await?;
+    let now = Utc::now();
+    let today = crate::dates::local_day(&zone, now);
+    let Some(closes) = NaiveDate::parse_from_str(&typed.closes, "%Y-%m-%d")
+        .ok()
+        .filter(|day| *day >= today && *day <= today + Duration::days(366))
+    else {
+        return Ok(Err(Refusal::Closes));
+    };
+    let year = crate::audience::resolve::current_year(&state.db, granted.actor.school_id).await?;
+    Ok(Ok(NewForm {
+        template: templates::code::TRIP_CONSENT.to_string(),
+        per_family: false,
+        language: original.to_string(),
+        definition: templates::trip_consent(titles, details),
+        audience,
+        opens_at: now,
+        // Open all of its last day.
+        closes_at: crate::dates::start_of_day(&zone, closes + Duration::days(1)),
+        consent_until: year
+            .map(|y| crate::dates::start_of_day(&zone, y.ends_on + Duration::days(1))),
+    }))
+}

@@ -1,0 +1,401 @@
+//! What staff see of forms: the forms they look after with how far the answers have come, and
+//! one form's figures — every child asked, where each stands, and each guardian's latest
+//! answer. Two guardians of one child who answered a consent differently make the child
+//! "conflicting", and staff see both answers. The office and leadership see every form of the
+//! school; a teacher sees the forms sent to their classes, and only their classes' children.
+
+use super::definition::{Answers, Definition, Kind, answer};
+use super::reader::readable_definition;
+use super::staff_dto::{ChildRow, FormFigures, GuardianAnswer, StaffFormList, StaffFormRow};
+use super::store::state;
+use crate::access::{Capability, Granted, Scope, authorize};
+use crate::audience::{Audience, target};
+use crate::db::entities::{class, enrolment, form, form_response, form_target, guardian, pupil};
+use crate::error::AppError;
+use crate::i18n::PerLocale;
+use crate::msg;
+use chrono::Utc;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+/// Where a child stands, as staff see it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Standing {
+    /// Guardians answered a consent differently.
+    Conflicting,
+    /// Not answered, form open.
+    ToDo,
+    /// Not answered, form closed.
+    Overdue,
+    /// Every answer withdrew its consent.
+    Withdrawn,
+    /// Answered.
+    Done,
+}
+
+/// A form's audience, read back from its targets.
+pub async fn audience_of<C: ConnectionTrait>(db: &C, form_id: i32) -> Result<Audience, AppError> {
+    let mut audience = Audience::default();
+    for t in form_target::Entity::find()
+        .filter(form_target::Column::FormId.eq(form_id))
+        .all(db)
+        .await?
+    {
+        match t.kind.as_str() {
+            target::SCHOOL => audience.whole_school = true,
+            target::YEAR_GROUP => audience.year_groups.push(t.target_id),
+            target::CLASS => audience.classes.push(t.target_id),
+            target::PUPIL => audience.pupils.push(t.target_id),
+            _ => {}
+        }
+    }
+    Ok(audience)
+}
+
+/// Whether `granted` reaches form `form`: the whole school's; a teacher's when it asks any child
+/// of their classes (its figures then show only those children) or they made it.
+async fn looks_after<C: ConnectionTrait>(
+    db: &C,
+    granted: &Granted,
+    form: &form::Model,
+) -> Result<bool, AppError> {
+    if form.school_id != granted.actor.school_id {
+        return Ok(false);
+    }
+    match granted.scope {
+        Scope::WholeSchool => Ok(true),
+        Scope::OwnChildren => Ok(false),
+        Scope::OwnClasses => {
+            if form.created_by == granted.actor.user_id {
+                return Ok(true);
+            }
+            let audience = audience_of(db, form.id).await?;
+            let classes = class::Entity::find()
+                .filter(class::Column::Id.is_in(granted.actor.classes.iter().copied()))
+                .all(db)
+                .await?;
+            if classes.iter().any(|c| {
+                audience.whole_school
+                    || audience.classes.contains(&c.id)
+                    || audience.year_groups.contains(&c.year_group_id)
+            }) {
+                return Ok(true);
+            }
+            // A form for single pupils: any of them in the teacher's classes.
+            let pupils_here = enrolment::Entity::find()
+                .filter(enrolment::Column::PupilId.is_in(audience.pupils.iter().copied()))
+                .filter(enrolment::Column::ClassId.is_in(granted.actor.classes.iter().copied()))
+                .one(db)
+                .await?;
+            Ok(pupils_here.is_some())
+        }
+    }
+}
+
+/// One guardian's latest answer to a form for a child.
+struct Latest {
+    guardian_id: i32,
+    response: form_response::Model,
+}
+
+/// Each asked child's latest answers per guardian, for the children a grant reaches:
+/// (pupil, class) pairs and the answers by pupil.
+async fn answers_of<C: ConnectionTrait>(
+    db: &C,
+    granted: &Granted,
+    form: &form::Model,
+) -> Result<(Vec<(i32, Option<i32>)>, HashMap<i32, Vec<Latest>>), AppError> {
+    let audience = audience_of(db, form.id).await?;
+    let reach = crate::audience::resolve::reach(db, form.school_id, &audience).await?;
+    let mut pupils: Vec<i32> = reach.guardians.values().flatten().copied().collect();
+    pupils.sort_unstable();
+    pupils.dedup();
+    let year = crate::audience::resolve::current_year(db, form.school_id).await?;
+    let classes: HashMap<i32, Option<i32>> = match &year {
+        Some(year) => enrolment::Entity::find()
+            .filter(enrolment::Column::AcademicYearId.eq(year.id))
+            .filter(enrolment::Column::PupilId.is_in(pupils.iter().copied()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|e| (e.pupil_id, e.class_id))
+            .collect(),
+        None => HashMap::new(),
+    };
+    let asked: Vec<(i32, Option<i32>)> = pupils
+        .into_iter()
+        .map(|p| (p, classes.get(&p).copied().flatten()))
+        .filter(|(_, class)| granted.covers(form.school_id, *class))
+        .collect();
+    let mut latest: HashMap<(i32, i32), form_response::Model> = HashMap::new();
+    for r in form_response::Entity::find()
+        .filter(form_response::Column::FormId.eq(form.id))
+        .order_by_asc(form_response::Column::Version)
+        .all(db)
+        .await?
+    {
+        if let Some(pupil) = r.pupil_id {
+            latest.insert((pupil, r.guardian_id), r);
+        }
+    }
+    let mut by_pupil: HashMap<i32, Vec<Latest>> = HashMap::new();
+    for ((pupil, guardian_id), response) in latest {
+        by_pupil.entry(pupil).or_default().push(Latest {
+            guardian_id,
+            response,
+        });
+    }
+    Ok((asked, by_pupil))
+}
+
+/// Where a child stands from their guardians' latest answers.
+pub fn standing(
+    definition: &Definition,
+    answers: &[&form_response::Model],
+    open: bool,
+) -> Standing {
+    if answers.is_empty() {
+        return if open {
+            Standing::ToDo
+        } else {
+            Standing::Overdue
+        };
+    }
+    let consents: Vec<Vec<Option<String>>> = answers
+        .iter()
+        .map(|r| {
+            let given: Answers = serde_json::from_str(&r.answers).unwrap_or_default();
+            definition
+                .fields
+                .iter()
+                .filter(|f| f.kind == Kind::Consent)
+                .map(|f| given.get(&f.key).cloned())
+                .collect()
+        })
+        .collect();
+    if consents.windows(2).any(|pair| pair[0] != pair[1]) {
+        return Standing::Conflicting;
+    }
+    if answers.iter().all(|r| r.state == state::WITHDRAWN) {
+        return Standing::Withdrawn;
+    }
+    Standing::Done
+}
+
+/// The latest answers to a form for `pupil`, one per guardian.
+fn latest_of(answers: &HashMap<i32, Vec<Latest>>, pupil: i32) -> Vec<&form_response::Model> {
+    answers
+        .get(&pupil)
+        .map(|l| l.iter().map(|a| &a.response).collect())
+        .unwrap_or_default()
+}
+
+/// "12 of 58 answered · 1 conflicting", from each asked child's standing.
+fn progress(standings: &[Standing]) -> PerLocale<String> {
+    let done = standings
+        .iter()
+        .filter(|s| !matches!(s, Standing::ToDo | Standing::Overdue))
+        .count();
+    let conflicting = standings
+        .iter()
+        .filter(|s| **s == Standing::Conflicting)
+        .count();
+    PerLocale::build(|l| {
+        let (done, asked) = (done.to_string(), standings.len().to_string());
+        let mut text = msg!(
+            l,
+            "form-staff-progress",
+            done = done.as_str(),
+            asked = asked.as_str()
+        );
+        if conflicting > 0 {
+            let conflicting = conflicting.to_string();
+            text.push_str(" · ");
+            text.push_str(&msg!(
+                l,
+                "form-staff-conflicting",
+                count = conflicting.as_str()
+            ));
+        }
+        text
+    })
+}
+
+/// The forms the signed-in member of staff looks after, newest first.
+pub async fn staff_list() -> Result<StaffFormList, AppError> {
+    let granted = authorize(Capability::FormManage)?;
+    let state = crate::state::app_state()?;
+    let db = &state.db;
+    let zone = crate::school::db::timezone(db, granted.actor.school_id).await?;
+    let now = Utc::now();
+    let mut forms = Vec::new();
+    for form in form::Entity::find()
+        .filter(form::Column::SchoolId.eq(granted.actor.school_id))
+        .order_by_desc(form::Column::Id)
+        .all(db)
+        .await?
+    {
+        if !looks_after(db, &granted, &form).await? {
+            continue;
+        }
+        let Some(definition) = readable_definition(&form) else {
+            continue;
+        };
+        let (asked, answers) = answers_of(db, &granted, &form).await?;
+        let open = now < form.closes_at;
+        let standings: Vec<Standing> = asked
+            .iter()
+            .map(|(pupil, _)| standing(&definition, &latest_of(&answers, *pupil), open))
+            .collect();
+        forms.push(StaffFormRow {
+            id: form.id,
+            title: texts(&definition, &form),
+            due: PerLocale::build(|l| {
+                let date = crate::dates::date_time(l, &zone, form.closes_at);
+                msg!(l, "form-staff-closes", date = date.as_str())
+            }),
+            progress: progress(&standings),
+        });
+    }
+    Ok(StaffFormList {
+        forms,
+        words: [
+            PerLocale::build(|l| msg!(l, "form-staff-heading")),
+            PerLocale::build(|l| msg!(l, "form-staff-new")),
+            PerLocale::build(|l| msg!(l, "form-staff-empty")),
+        ],
+    })
+}
+
+fn texts(definition: &Definition, form: &form::Model) -> PerLocale<String> {
+    PerLocale::build(|l| {
+        super::definition::in_language(&definition.title, l.tag(), &form.language).to_string()
+    })
+}
+
+/// Form `id`'s figures for the signed-in member of staff who looks after it.
+pub async fn figures(id: i32) -> Result<FormFigures, AppError> {
+    let granted = authorize(Capability::FormManage)?;
+    let state = crate::state::app_state()?;
+    let db = &state.db;
+    let form = form::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !looks_after(db, &granted, &form).await? {
+        return Err(AppError::NotFound);
+    }
+    let definition = readable_definition(&form).ok_or(AppError::Internal)?;
+    let zone = crate::school::db::timezone(db, form.school_id).await?;
+    let (asked, answers) = answers_of(db, &granted, &form).await?;
+    let pupil_ids: Vec<i32> = asked.iter().map(|(p, _)| *p).collect();
+    let names: HashMap<i32, String> = pupil::Entity::find()
+        .filter(pupil::Column::Id.is_in(pupil_ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, crate::roster::display_name(&p)))
+        .collect();
+    let class_names: HashMap<i32, String> = class::Entity::find()
+        .filter(class::Column::Id.is_in(asked.iter().filter_map(|(_, c)| *c)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let guardian_ids: Vec<i32> = answers.values().flatten().map(|a| a.guardian_id).collect();
+    let guardian_names: HashMap<i32, String> = guardian::Entity::find()
+        .filter(guardian::Column::Id.is_in(guardian_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect();
+    let open = Utc::now() < form.closes_at;
+    let consent_keys: Vec<&str> = definition
+        .fields
+        .iter()
+        .filter(|f| f.kind == Kind::Consent)
+        .map(|f| f.key.as_str())
+        .collect();
+    let mut rows: Vec<(Standing, ChildRow)> = Vec::new();
+    for (pupil, class) in &asked {
+        let latest = answers.get(pupil).map(Vec::as_slice).unwrap_or_default();
+        let standing = standing(&definition, &latest_of(&answers, *pupil), open);
+        let mut guardian_answers: Vec<GuardianAnswer> = latest
+            .iter()
+            .map(|a| {
+                let given: Answers = serde_json::from_str(&a.response.answers).unwrap_or_default();
+                let consent = consent_keys.iter().find_map(|k| given.get(*k).cloned());
+                let withdrawn = a.response.state == state::WITHDRAWN;
+                GuardianAnswer {
+                    name: guardian_names
+                        .get(&a.guardian_id)
+                        .cloned()
+                        .unwrap_or_default(),
+                    summary: PerLocale::build(|l| {
+                        let when = crate::dates::date_time(l, &zone, a.response.submitted_at);
+                        let what = match (withdrawn, consent.as_deref()) {
+                            (true, _) => msg!(l, "form-status-withdrawn"),
+                            (false, Some(answer::YES)) => msg!(l, "form-staff-gives-consent"),
+                            (false, Some(_)) => msg!(l, "form-staff-refuses-consent"),
+                            (false, None) => msg!(l, "form-status-done"),
+                        };
+                        format!("{what} · {when}")
+                    }),
+                }
+            })
+            .collect();
+        guardian_answers.sort_by(|a, b| a.name.cmp(&b.name));
+        let (status, badge) = match standing {
+            Standing::Conflicting => (
+                PerLocale::build(|l| msg!(l, "form-staff-conflict")),
+                "badge badge--late",
+            ),
+            Standing::ToDo => (
+                PerLocale::build(|l| msg!(l, "form-status-todo")),
+                "badge badge--todo",
+            ),
+            Standing::Overdue => (
+                PerLocale::build(|l| msg!(l, "form-status-overdue")),
+                "badge badge--late",
+            ),
+            Standing::Withdrawn => (
+                PerLocale::build(|l| msg!(l, "form-status-withdrawn")),
+                "badge badge--late",
+            ),
+            Standing::Done => (
+                PerLocale::build(|l| msg!(l, "form-status-done")),
+                "badge badge--done",
+            ),
+        };
+        rows.push((
+            standing,
+            ChildRow {
+                name: names.get(pupil).cloned().unwrap_or_default(),
+                class: class
+                    .and_then(|c| class_names.get(&c).cloned())
+                    .unwrap_or_default(),
+                status,
+                badge: badge.to_string(),
+                answers: guardian_answers,
+            },
+        ));
+    }
+    // Conflicts first, then those still to do, each by class and name.
+    rows.sort_by(|(sa, a), (sb, b)| (sa, &a.class, &a.name).cmp(&(sb, &b.class, &b.name)));
+    let standings: Vec<Standing> = rows.iter().map(|(s, _)| *s).collect();
+    Ok(FormFigures {
+        id: form.id,
+        title: texts(&definition, &form),
+        progress: progress(&standings),
+        children: rows.into_iter().map(|(_, row)| row).collect(),
+        words: [
+            PerLocale::build(|l| msg!(l, "form-staff-back")),
+            PerLocale::build(|l| msg!(l, "form-staff-child")),
+            PerLocale::build(|l| msg!(l, "form-staff-class")),
+            PerLocale::build(|l| msg!(l, "form-staff-status")),
+            PerLocale::build(|l| msg!(l, "form-staff-answers")),
+        ],
+    })
+}

@@ -1,0 +1,97 @@
+//! What the staff forms pages receive: every word made in each shipped language on the server.
+
+use crate::i18n::PerLocale;
+use crate::notices::compose_dto::Target;
+use serde::{Deserialize, Serialize};
+
+/// A form on the staff list, with how far its answers have come.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffFormRow {
+    /// The form's id.
+    pub id: i32,
+    /// Its title, in each language.
+    pub title: PerLocale<String>,
+    /// "Closes 12 December 2026, 00:00", in each language.
+    pub due: PerLocale<String>,
+    /// "12 of 58 answered · 1 conflicting", in each language.
+    pub progress: PerLocale<String>,
+}
+
+/// The forms a member of staff looks after.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffFormList {
+    /// The forms, newest first.
+    pub forms: Vec<StaffFormRow>,
+    /// The page's words: heading, "New trip consent form", "No forms yet".
+    pub words: [PerLocale<String>; 3],
+}
+
+/// One language's title and details on the new form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguageTexts {
+    /// The language's tag.
+    pub language: String,
+    /// "English", "中文", … with "(required)" on the first.
+    pub label: PerLocale<String>,
+    /// The title typed.
+    pub title: String,
+    /// The details typed.
+    pub details: String,
+}
+
+/// The new trip consent form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewFormPage {
+    /// Title and details in each shipped language, side by side; the first is required.
+    pub texts: Vec<LanguageTexts>,
+    /// The year groups and classes the member of staff may send it to.
+    pub targets: Vec<Target>,
+    /// The ids ticked.
+    pub ticked: Vec<String>,
+    /// The closing day typed (`YYYY-MM-DD`).
+    pub closes: String,
+    /// Why it was refused, when it was.
+    pub problem: Option<PerLocale<String>>,
+    /// The page's words: heading, "Title", "Details", "Who is it for?", "Closes on", "Create",
+    /// "Not created".
+    pub words: [PerLocale<String>; 7],
+}
+
+/// One guardian's latest answer, as a form's figures show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuardianAnswer {
+    /// The guardian's name.
+    pub name: String,
+    /// "Gives consent · 3 December, 10:40", in each language.
+    pub summary: PerLocale<String>,
+}
+
+/// A child's row in a form's figures.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChildRow {
+    /// The child's name.
+    pub name: String,
+    /// The child's class.
+    pub class: String,
+    /// Where the child stands: to do, done, conflicting, withdrawn, closed.
+    pub status: PerLocale<String>,
+    /// Its badge's class.
+    pub badge: String,
+    /// Each guardian's latest answer.
+    pub answers: Vec<GuardianAnswer>,
+}
+
+/// A form's figures, for the staff who look after it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormFigures {
+    /// The form's id.
+    pub id: i32,
+    /// Its title, in each language.
+    pub title: PerLocale<String>,
+    /// "12 of 58 answered · 1 conflicting", in each language.
+    pub progress: PerLocale<String>,
+    /// Every child asked, conflicts and those still to do first.
+    pub children: Vec<ChildRow>,
+    /// The page's words: "All forms", "Child", "Class", "Status", "Answers".
+    pub words: [PerLocale<String>; 5],
+}

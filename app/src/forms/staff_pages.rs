@@ -1,0 +1,216 @@
+//! `/admin/forms`: the forms a member of staff looks after with how far their answers have come;
+//! `/admin/forms/new`, a new trip consent form (a plain form posting to its own address, so it
+//! works without JavaScript and a refused one comes back as typed); `/admin/forms/:id`, a form's
+//! figures — every child asked, where each stands, each guardian's answer, conflicts first. One
+//! lazily loaded route whose data starts in `view()`, so none of it reaches the main wasm.
+
+use super::staff_dto::{FormFigures, NewFormPage, StaffFormList};
+use super::{STAFF_FORMS_PATH, load_form_figures, load_new_form, load_staff_forms};
+use crate::hydrate_now::IntoAnyNow;
+use crate::i18n::{I18n, Locale, localized};
+use crate::layout::TextArea;
+use crate::notices::compose_dto::TargetKind;
+use crate::page_data::PageData;
+use crate::pages::loading::{Loading, loaded_as, when_signed_in};
+use crate::t;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use leptos_router::{LazyRoute, lazy_route};
+
+/// The new form's address segment.
+const NEW_SEGMENT: &str = "new";
+
+/// What the address asks for.
+enum Page {
+    List,
+    New,
+    Figures(i32),
+}
+
+/// A lazily loaded route for the staff's forms pages.
+pub struct StaffFormsRoute {
+    page: Page,
+}
+
+#[lazy_route]
+impl LazyRoute for StaffFormsRoute {
+    fn data() -> Self {
+        let id = use_params_map().with_untracked(|p| p.get("id"));
+        let page = match id.as_deref() {
+            None => Page::List,
+            Some(NEW_SEGMENT) => Page::New,
+            // Anything but a number is a form nobody looks after: "not found".
+            Some(segment) => Page::Figures(segment.parse().unwrap_or(0)),
+        };
+        Self { page }
+    }
+
+    fn view(this: Self) -> AnyView {
+        let i18n = I18n::expect();
+        let data: Option<Loading<PageData>> = match this.page {
+            Page::List => when_signed_in(|| Resource::new(|| (), |_| load_staff_forms())),
+            Page::New => when_signed_in(|| Resource::new(|| (), |_| load_new_form())),
+            Page::Figures(id) => when_signed_in(|| Resource::new(move || id, load_form_figures)),
+        };
+        let content = match this.page {
+            Page::List => loaded_as(data, move |list: StaffFormList| form_list(i18n, list)),
+            Page::New => loaded_as(data, move |page: NewFormPage| new_form(i18n, page)),
+            Page::Figures(_) => loaded_as(data, move |page: FormFigures| figures(i18n, page)),
+        };
+        view! {
+            <Title text=crate::i18n::title_text(i18n, "nav-forms")/>
+            {content}
+        }
+        .into_any_now()
+    }
+}
+
+fn form_list(i18n: I18n, list: StaffFormList) -> AnyView {
+    let [heading, new, empty] = list.words;
+    let forms = if list.forms.is_empty() {
+        view! { <p class="empty-state">{localized(i18n, empty)}</p> }.into_any_now()
+    } else {
+        view! {
+            <ul class="board">
+                {list.forms.into_iter().map(|row| view! {
+                    <li class="form-card">
+                        <h2 class="form-card__title">
+                            <a href=format!("{STAFF_FORMS_PATH}/{}", row.id)>{localized(i18n, row.title)}</a>
+                        </h2>
+                        <p class="form-card__due">{localized(i18n, row.due)}</p>
+                        <p>{localized(i18n, row.progress)}</p>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any_now()
+    };
+    view! {
+        <h1>{localized(i18n, heading)}</h1>
+        <p><a class="button" href=format!("{STAFF_FORMS_PATH}/{NEW_SEGMENT}")>{localized(i18n, new)}</a></p>
+        {forms}
+    }
+    .into_any_now()
+}
+
+fn new_form(i18n: I18n, page: NewFormPage) -> AnyView {
+    let NewFormPage {
+        texts,
+        targets,
+        ticked,
+        closes,
+        problem,
+        words,
+    } = page;
+    let [
+        heading,
+        title,
+        details,
+        audience,
+        closes_label,
+        create,
+        not_created,
+    ] = words;
+    let languages = texts
+        .into_iter()
+        .map(|text| {
+            let tag = text.language.clone();
+            let lang = Locale::from_tag(&tag).unwrap_or_default().tag();
+            let (title_id, details_id) = (format!("form-title-{tag}"), format!("form-details-{tag}"));
+            view! {
+                <fieldset class="form-question">
+                    <legend>{localized(i18n, text.label)}</legend>
+                    <div class="field">
+                        <label for=title_id.clone()>{localized(i18n, title.clone())}</label>
+                        <input id=title_id name=format!("title_{tag}") lang=lang value=text.title/>
+                    </div>
+                    <div class="field">
+                        <label for=details_id.clone()>{localized(i18n, details.clone())}</label>
+                        <TextArea id=details_id name=format!("details_{tag}") rows=4 lang=lang value=text.details/>
+                    </div>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let choices = targets
+        .into_iter()
+        .map(|target| {
+            let value = match target.kind {
+                TargetKind::YearGroup => format!("y{}", target.id),
+                _ => format!("c{}", target.id),
+            };
+            let checked = ticked.contains(&value);
+            view! {
+                <label class="check">
+                    <input type="checkbox" name="target" value=value checked=checked/>
+                    {target.name}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <p><a class="back-link" href=STAFF_FORMS_PATH>{t!(i18n, "nav-forms")}</a></p>
+        <h1>{localized(i18n, heading)}</h1>
+        <form method="post" action=format!("{STAFF_FORMS_PATH}/{NEW_SEGMENT}") class="form-answers">
+            {problem.map(|problem| view! {
+                <div class="form-error" role="alert">
+                    <p>{localized(i18n, not_created)}</p>
+                    <p>{localized(i18n, problem)}</p>
+                </div>
+            })}
+            {languages}
+            <fieldset class="form-question">
+                <legend>{localized(i18n, audience)}</legend>
+                {choices}
+            </fieldset>
+            <div class="field">
+                <label for="form-closes">{localized(i18n, closes_label)}</label>
+                <input id="form-closes" name="closes" type="date" value=closes/>
+            </div>
+            <button class="button" type="submit">{localized(i18n, create)}</button>
+        </form>
+    }
+    .into_any_now()
+}
+
+fn figures(i18n: I18n, page: FormFigures) -> AnyView {
+    let [back, child, class, status, answers] = page.words;
+    let rows = page
+        .children
+        .into_iter()
+        .map(|row| {
+            view! {
+                <tr>
+                    <td>{row.name}</td>
+                    <td>{row.class}</td>
+                    <td><span class=row.badge>{localized(i18n, row.status)}</span></td>
+                    <td>
+                        {row.answers.into_iter().map(|a| view! {
+                            <p class="form-figures__answer">{a.name}": "{localized(i18n, a.summary)}</p>
+                        }).collect_view()}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p><a class="back-link" href=STAFF_FORMS_PATH>{localized(i18n, back)}</a></p>
+        <h1>{localized(i18n, page.title)}</h1>
+        <p class="form-figures__progress">{localized(i18n, page.progress)}</p>
+        <div class="table-scroll">
+            <table class="form-figures">
+                <thead>
+                    <tr>
+                        <th scope="col">{localized(i18n, child)}</th>
+                        <th scope="col">{localized(i18n, class)}</th>
+                        <th scope="col">{localized(i18n, status)}</th>
+                        <th scope="col">{localized(i18n, answers)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any_now()
+}
