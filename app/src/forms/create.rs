@@ -151,12 +151,15 @@ fn refusal_text(why: Refusal) -> PerLocale<String> {
 fn audience_of(ticked: &[String]) -> Result<Audience, AppError> {
     let (mut years, mut classes) = (Vec::new(), Vec::new());
     for value in ticked {
-        let (kind, id) = value.split_at(value.len().min(1));
-        let id: i32 = id.parse().map_err(|_| AppError::BadRequest)?;
-        match kind {
-            "y" => years.push(id),
-            "c" => classes.push(id),
-            _ => return Err(AppError::BadRequest),
+        // `strip_prefix`, not a byte split: a value starting with a multi-byte character must
+        // be refused, not panic.
+        let parse = |id: &str| id.parse::<i32>().map_err(|_| AppError::BadRequest);
+        if let Some(id) = value.strip_prefix('y') {
+            years.push(parse(id)?);
+        } else if let Some(id) = value.strip_prefix('c') {
+            classes.push(parse(id)?);
+        } else {
+            return Err(AppError::BadRequest);
         }
     }
     Ok(Audience::ticked(false, false, &years, &classes, &[]))
@@ -244,7 +247,6 @@ async fn checked(
     else {
         return Ok(Err(Refusal::Closes));
     };
-    let year = crate::audience::resolve::current_year(&state.db, granted.actor.school_id).await?;
     Ok(Ok(NewForm {
         template: templates::code::TRIP_CONSENT.to_string(),
         per_family: false,
@@ -254,7 +256,25 @@ async fn checked(
         opens_at: now,
         // Open all of its last day.
         closes_at: crate::dates::start_of_day(&zone, closes + Duration::days(1)),
-        consent_until: year
-            .map(|y| crate::dates::start_of_day(&zone, y.ends_on + Duration::days(1))),
+        consent_until: store::end_of_year(&state.db, granted.actor.school_id, &zone).await?,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ticked_audience_is_year_groups_and_classes_and_nothing_else() {
+        let ticked = |values: &[&str]| {
+            audience_of(&values.iter().map(|v| v.to_string()).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            ticked(&["y3", "c30", "c30"]),
+            Ok(Audience::ticked(false, false, &[3], &[30], &[]))
+        );
+        for bad in ["p7", "y", "cx", "é1", "", "y1.5"] {
+            assert_eq!(ticked(&[bad]), Err(AppError::BadRequest), "{bad:?}");
+        }
+    }
 }

@@ -30,7 +30,6 @@ pub async fn seed<C: ConnectionTrait>(db: &C, school_id: i32) -> Result<usize, D
     else {
         return Ok(0);
     };
-    let year = crate::audience::resolve::current_year(db, school_id).await?;
     let zone = crate::school::db::timezone(db, school_id).await?;
     let now = Utc::now();
     let definition = templates::trip_consent(
@@ -63,8 +62,7 @@ pub async fn seed<C: ConnectionTrait>(db: &C, school_id: i32) -> Result<usize, D
             &zone,
             crate::dates::local_day(&zone, now) + Duration::days(10),
         ),
-        consent_until: year
-            .map(|y| crate::dates::start_of_day(&zone, y.ends_on + Duration::days(1))),
+        consent_until: store::end_of_year(db, school_id, &zone).await?,
     };
     store::create(db, school_id, author, &new, now).await?;
     Ok(1)

@@ -40,6 +40,18 @@ pub struct NewForm {
     pub consent_until: Option<DateTime<Utc>>,
 }
 
+/// When a consent lapses unless its form says otherwise: the end of the school's current
+/// academic year (the start of the next day in the school's time zone).
+pub async fn end_of_year<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    zone: &str,
+) -> Result<Option<DateTime<Utc>>, DbErr> {
+    Ok(crate::audience::resolve::current_year(db, school_id)
+        .await?
+        .map(|y| crate::dates::start_of_day(zone, y.ends_on + chrono::Duration::days(1))))
+}
+
 /// Stores `new` for `school_id`, made by account `created_by`, with its audience's targets.
 pub async fn create<C: ConnectionTrait>(
     db: &C,
