@@ -77,7 +77,7 @@ test('another family sees no form meant for Year 3, and cannot open it', async (
   expect(response?.status()).toBe(404);
 });
 
-test('the office sends a trip consent to class 3A in English and Chinese: refused without an audience, kept as typed; the 3A family reads it in Chinese; its figures list the class', async ({ browser, baseURL }, info) => {
+test('the office sends a trip consent to class 3A in English and Chinese: refused without an audience, kept as typed; the 3A family answers it in Chinese; the figures show it, those waiting are reminded once, the CSV and XLSX list it', async ({ browser, baseURL }, info) => {
   test.slow();
   const jsEnabled = info.project.name === 'js-on';
   const title = `3A pond study (${info.project.name})`;
@@ -128,4 +128,45 @@ test('the office sends a trip consent to class 3A in English and Chinese: refuse
   const other = await signIn(browser, 'parent2@riverside.example', jsEnabled);
   await other.portal.open('/forms');
   await expect(other.page.getByText(title)).toHaveCount(0);
+
+  // The parent answers in Chinese, with a typed name as the signature.
+  const figuresUrl = page.url();
+  await parent.page.locator('.form-card', { hasText: titleZh }).locator('.form-card__child').click();
+  await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText(titleZh);
+  if (jsEnabled) await parent.portal.waitForHydration();
+  await parent.page.locator('input[name="f_consent"][value="yes"]').check();
+  await parent.page.locator('input[name="f_medical"][value="no"]').check();
+  await parent.page.locator('[name="f_phone"]').fill('01632 960003');
+  await parent.page.locator('[name="f_signature"]').fill(`Sam Thompson ${info.project.name}`);
+  await parent.page.locator('button[name="action"][value="send"]').click();
+  await expect(parent.page).toHaveURL(/sent=1/);
+
+  // The office's figures show one answered; those still waiting are reminded once a day.
+  await page.goto(figuresUrl);
+  await expect(page.locator('.form-figures__progress')).toContainText('1 of');
+  await expect(page.locator('.form-figures')).toContainText('Gives consent');
+  if (jsEnabled) await office.portal.waitForHydration();
+  await page.getByRole('button', { name: 'Remind those still to answer' }).click();
+  await expect(page.getByRole('status')).toContainText(/were reminded|was reminded/);
+  await expect(page.getByText('Last reminder sent')).toBeVisible();
+  if (jsEnabled) {
+    await office.portal.waitForHydration();
+    await office.portal.expectNoAxeViolations();
+  }
+  expect(await office.portal.smallTargets()).toEqual([]);
+  await page.getByRole('button', { name: 'Remind those still to answer' }).click();
+  await expect(page.getByRole('status')).toContainText('A reminder went less than a day ago');
+
+  // The CSV lists the answer; the XLSX is a workbook.
+  const csvHref = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
+  const csv = await page.request.get(csvHref!);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  const text = await csv.text();
+  expect(text).toContain(`Sam Thompson ${info.project.name}`);
+  expect(text).toContain('I give consent');
+  const xlsxHref = await page.getByRole('link', { name: 'Download Excel (XLSX)' }).getAttribute('href');
+  const xlsx = await page.request.get(xlsxHref!);
+  expect(xlsx.status()).toBe(200);
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
 });

@@ -101,6 +101,15 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route("/news/{id}/edit", news_edit)
         .route("/forms/{id}", form_answer)
         .route("/admin/forms/new", form_new)
+        .route(
+            "/admin/forms/{id}/remind",
+            axum::routing::post(app::forms::remind::post),
+        )
+        .route("/admin/forms/{id}/export.csv", get(app::forms::export::csv))
+        .route(
+            "/admin/forms/{id}/export.xlsx",
+            get(app::forms::export::xlsx),
+        )
         .route(app::calendar::pages::SUBSCRIBE_PATH, subscription_page)
         // The compose form posts to its own address; the answer may be that page again.
         .route("/admin/notices/new", compose_post.clone())

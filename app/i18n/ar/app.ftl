@@ -394,6 +394,10 @@ email-withheld-intro = { $count ->
 email-withheld-pupils = الموافقة لم تعد تشمل: { $pupils }
 email-withheld-what-now = ستعود العائلات لرؤية المنشور إذا رُفعت الموافقة. وإلا يمكنك حذفه ونشره من جديد دون الصور التي يظهر فيها الطفل، أو مع تمويه وجهه.
 email-staff-footer = أرسلته { $school } عبر Schoolgate.
+email-form-reminder-subject = تذكير من { $school }: يُرجى الإجابة عن «{ $title }»
+email-form-reminder-intro = ما زالت المدرسة تنتظر إجاباتك عن «{ $title }» من أجل { $children }.
+email-form-reminder-due = يُرجى الإجابة قبل { $date }.
+email-form-reminder-link = أجب هنا: { $link }
 
 ## Server only: the event form
 event-audience-required = اختر لمن هذه الفعالية.
@@ -617,6 +621,7 @@ form-status-done = تم
 form-status-withdrawn = سُحبت الموافقة
 form-status-overdue = أُغلقت دون إجابة
 form-due = يُرجى الإجابة قبل { $date }
+form-due-reminded = يُرجى الإجابة قبل { $date }. أرسلت المدرسة تذكيرًا في { $reminded }.
 form-closed-on = أُغلقت في { $date }
 form-yes = نعم
 form-no = لا
@@ -627,7 +632,7 @@ form-answered-on = أجبت في { $date }. يمكنك تغيير إجاباتك
 form-withdrawn-on = سحبت موافقتك في { $date }.
 form-send = أرسل إجاباتي
 form-send-changes = أرسل التغييرات
-form-required = مطلوب
+form-required = (مطلوب)
 form-no-consent = لا تمنحك سجلات المدرسة حق الموافقة عن هذا الطفل، لذا يجب أن يجيب أحد الوالدين أو الأوصياء الآخرين عن سؤال الموافقة. يُرجى التواصل مع مكتب المدرسة إذا كان هذا خطأ.
 form-not-translated = هذا النموذج غير مترجم إلى لغتك بعد؛ وهو معروض كما كتبته المدرسة.
 form-not-sent = لم تُرسل إجاباتك.
@@ -656,7 +661,8 @@ form-staff-new = نموذج جديد للموافقة على رحلة
 form-staff-empty = لا توجد نماذج بعد.
 form-staff-closes = يُغلق في { $date }
 form-staff-progress = أجاب { $done } من { $asked } طفلًا
-form-staff-conflicting = { $count } يختلف والداهم
+form-staff-progress-conflicting = أجاب { $done } من { $asked } طفلًا؛ { $count } يختلف والداهم
+form-staff-answer-line = { $name }: { $answer }، { $date }
 form-staff-back = كل النماذج
 form-staff-child = الطفل
 form-staff-class = الصف
@@ -678,3 +684,23 @@ form-new-no-title = يُرجى كتابة عنوان الرحلة بالإنجل
 form-new-half-translated = تحتاج الترجمة إلى عنوان إلى جانب التفاصيل.
 form-new-no-audience = يُرجى اختيار مرحلة دراسية أو صف واحد على الأقل.
 form-new-closes-problem = يُرجى اختيار آخر يوم للإجابات بين اليوم وسنة من الآن.
+form-staff-remind = ذكّر من لم يُجب بعد
+form-staff-reminded = { $count ->
+    [zero] لم يُذكَّر أحد.
+    [one] ذُكِّر وليّ أمر واحد، داخل التطبيق وبالبريد الإلكتروني إن كان للمدرسة عنوانه.
+    [two] ذُكِّر وليّا أمر، داخل التطبيق وبالبريد الإلكتروني إن كان للمدرسة عنوانهما.
+    [few] ذُكِّر { $count } من أولياء الأمور، داخل التطبيق وبالبريد الإلكتروني إن كان للمدرسة عناوينهم.
+    [many] ذُكِّر { $count } وليّ أمر، داخل التطبيق وبالبريد الإلكتروني إن كان للمدرسة عناوينهم.
+   *[other] ذُكِّر { $count } وليّ أمر، داخل التطبيق وبالبريد الإلكتروني إن كان للمدرسة عناوينهم.
+}
+form-staff-remind-too-soon = أُرسل تذكير منذ أقل من يوم. يمكنك إرسال التالي غدًا.
+form-staff-remind-nobody = لا أحد ينتظر تذكيرًا: لكل طفل سُئل عنه إجابة، أو لم يبقَ إلا أولياء أمور بلا حق الموافقة.
+form-staff-remind-closed = أُغلق النموذج، فلم يُرسل أي تذكير.
+form-staff-last-reminded = آخر تذكير أُرسل في { $date }
+form-staff-export-csv = تنزيل CSV
+form-staff-export-xlsx = تنزيل Excel ‏(XLSX)
+form-export-answer = الإجابة
+form-export-submitted = وقت الإرسال
+form-export-language = لغة العرض
+form-export-version = الإصدار
+form-export-sheet = الإجابات

@@ -392,6 +392,10 @@ email-withheld-intro = { $count ->
 email-withheld-pupils = Consent no longer covers: { $pupils }
 email-withheld-what-now = Families will see a post again if the consent is raised. Otherwise you can delete it and post it again without the photos the child is in, or with their face blurred.
 email-staff-footer = Sent by { $school } through Schoolgate.
+email-form-reminder-subject = Reminder from { $school }: please answer “{ $title }”
+email-form-reminder-intro = The school is still waiting for your answers to “{ $title }” for { $children }.
+email-form-reminder-due = Please answer by { $date }.
+email-form-reminder-link = Answer here: { $link }
 
 ## Server only: the event form
 event-audience-required = Choose who the event is for.
@@ -610,6 +614,7 @@ form-status-done = Done
 form-status-withdrawn = Consent withdrawn
 form-status-overdue = Closed, not answered
 form-due = Please answer by { $date }
+form-due-reminded = Please answer by { $date }. The school sent a reminder on { $reminded }.
 form-closed-on = Closed on { $date }
 form-yes = Yes
 form-no = No
@@ -620,7 +625,7 @@ form-answered-on = You answered on { $date }. You can change your answers until 
 form-withdrawn-on = You withdrew your consent on { $date }.
 form-send = Send my answers
 form-send-changes = Send my changes
-form-required = required
+form-required = (required)
 form-no-consent = The school’s records do not give you consent rights for this child, so another parent or carer must answer the consent question. Please contact the school office if this is wrong.
 form-not-translated = This form is not translated into your language yet; it is shown as the school wrote it.
 form-not-sent = Your answers were not sent.
@@ -649,7 +654,8 @@ form-staff-new = New trip consent form
 form-staff-empty = No forms yet.
 form-staff-closes = Closes { $date }
 form-staff-progress = { $done } of { $asked } children answered
-form-staff-conflicting = { $count } with parents who disagree
+form-staff-progress-conflicting = { $done } of { $asked } children answered; { $count } with parents who disagree
+form-staff-answer-line = { $name }: { $answer }, { $date }
 form-staff-back = All forms
 form-staff-child = Child
 form-staff-class = Class
@@ -671,3 +677,19 @@ form-new-no-title = Please give the trip’s title in English.
 form-new-half-translated = A translation needs its title as well as its details.
 form-new-no-audience = Please choose at least one year group or class.
 form-new-closes-problem = Please choose a last day for answers between today and a year from now.
+form-staff-remind = Remind those still to answer
+form-staff-reminded = { $count ->
+    [one] One parent or carer was reminded, in the app and by e-mail where the school has their address.
+   *[other] { $count } parents and carers were reminded, in the app and by e-mail where the school has their address.
+}
+form-staff-remind-too-soon = A reminder went less than a day ago. You can send the next one tomorrow.
+form-staff-remind-nobody = Nobody is waiting for a reminder: every child asked has an answer, or only parents without consent rights are left.
+form-staff-remind-closed = The form has closed, so no reminder was sent.
+form-staff-last-reminded = Last reminder sent { $date }
+form-staff-export-csv = Download CSV
+form-staff-export-xlsx = Download Excel (XLSX)
+form-export-answer = Answer
+form-export-submitted = Sent at
+form-export-language = Language shown
+form-export-version = Version
+form-export-sheet = Answers

@@ -129,6 +129,16 @@ pub fn authorize(capability: Capability) -> Result<Granted, AppError> {
     Ok(Granted { actor, scope })
 }
 
+/// `capability` for an actor already known (a download or page post, outside a server
+/// function), as a grant.
+pub fn grant(actor: &Arc<Actor>, capability: Capability) -> Result<Granted, AppError> {
+    let scope = allowed_scope(&actor.roles, capability).ok_or(AppError::Forbidden)?;
+    Ok(Granted {
+        actor: Arc::clone(actor),
+        scope,
+    })
+}
+
 /// Builds the actor for an active account; `None` for a missing or inactive one.
 pub async fn load_actor<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<Option<Actor>, DbErr> {
     let Some(user) = user_account::Entity::find_by_id(user_id).one(db).await? else {

@@ -11,6 +11,7 @@ mod roles;
 
 #[cfg(feature = "ssr")]
 pub use actor::{
-    Actor, Child, CurrentActor, Granted, authorize, children_of, current_actor, load_actor, status,
+    Actor, Child, CurrentActor, Granted, authorize, children_of, current_actor, grant, load_actor,
+    status,
 };
 pub use roles::{Capability, Role, Scope, allowed_scope};

@@ -15,9 +15,7 @@ use crate::i18n::{Locale, PerLocale};
 use crate::msg;
 use crate::state::AppState;
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr};
 use sha2::{Digest, Sha256};
 
 use super::FORMS_PATH;
@@ -177,7 +175,9 @@ async fn store(
     let guardian = actor.guardian_id.ok_or(AppError::NotFound)?;
     let definition = reader::readable_definition(form).ok_or(AppError::Internal)?;
     let now = Utc::now();
-    let txn = db.begin().await?;
+    // The write lock up front: on SQLite a read that later writes could otherwise be refused
+    // outright (busy) when another answer commits in between.
+    let txn = crate::db::write_transaction(db).await?;
     let sent_before = form_response::Entity::find()
         .filter(form_response::Column::Token.eq(posted.token.as_str()))
         .one(&txn)
@@ -259,7 +259,7 @@ async fn store(
         // Another send of this page, or another page of this guardian's, got there first:
         // the unique token or version refused this one. Look again outside the failed
         // transaction.
-        Err(err) => {
+        Err(err) if matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
             drop(txn);
             tracing::debug!(error = %err, "form answer raced another");
             let same = form_response::Entity::find()
@@ -271,6 +271,7 @@ async fn store(
                 _ => Ok(refused(Refusal::Changed, latest_version + 1)),
             }
         }
+        Err(err) => Err(err.into()),
     }
 }
 

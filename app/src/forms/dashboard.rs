@@ -33,14 +33,41 @@ pub enum Standing {
     Done,
 }
 
+impl Standing {
+    /// What staff read for it.
+    pub fn label(self, l: crate::i18n::Locale) -> String {
+        match self {
+            Standing::Conflicting => msg!(l, "form-staff-conflict"),
+            Standing::ToDo => msg!(l, "form-status-todo"),
+            Standing::Overdue => msg!(l, "form-status-overdue"),
+            Standing::Withdrawn => msg!(l, "form-status-withdrawn"),
+            Standing::Done => msg!(l, "form-status-done"),
+        }
+    }
+
+    /// Its badge's class.
+    fn badge(self) -> &'static str {
+        match self {
+            Standing::Conflicting | Standing::Overdue | Standing::Withdrawn => "badge badge--late",
+            Standing::ToDo => "badge badge--todo",
+            Standing::Done => "badge badge--done",
+        }
+    }
+}
+
 /// A form's audience, read back from its targets.
 pub async fn audience_of<C: ConnectionTrait>(db: &C, form_id: i32) -> Result<Audience, AppError> {
-    let mut audience = Audience::default();
-    for t in form_target::Entity::find()
+    let targets = form_target::Entity::find()
         .filter(form_target::Column::FormId.eq(form_id))
         .all(db)
-        .await?
-    {
+        .await?;
+    Ok(audience_from(&targets))
+}
+
+/// The audience that `targets` (one form's) make.
+fn audience_from(targets: &[form_target::Model]) -> Audience {
+    let mut audience = Audience::default();
+    for t in targets {
         match t.kind.as_str() {
             target::SCHOOL => audience.whole_school = true,
             target::YEAR_GROUP => audience.year_groups.push(t.target_id),
@@ -49,15 +76,54 @@ pub async fn audience_of<C: ConnectionTrait>(db: &C, form_id: i32) -> Result<Aud
             _ => {}
         }
     }
-    Ok(audience)
+    audience
 }
 
-/// Whether `granted` reaches form `form`: the whole school's; a teacher's when it asks any child
-/// of their classes (its figures then show only those children) or they made it.
+/// The audiences of `forms`, by form, in one query.
+async fn audiences_of<C: ConnectionTrait>(
+    db: &C,
+    forms: &[form::Model],
+) -> Result<HashMap<i32, Audience>, AppError> {
+    let mut targets: HashMap<i32, Vec<form_target::Model>> = HashMap::new();
+    for t in form_target::Entity::find()
+        .filter(form_target::Column::FormId.is_in(forms.iter().map(|f| f.id)))
+        .all(db)
+        .await?
+    {
+        targets.entry(t.form_id).or_default().push(t);
+    }
+    Ok(forms
+        .iter()
+        .map(|f| {
+            let of_form = targets.get(&f.id).map(Vec::as_slice).unwrap_or_default();
+            (f.id, audience_from(of_form))
+        })
+        .collect())
+}
+
+/// The year groups of a teacher's classes, read once for every form they look at.
+async fn teacher_classes<C: ConnectionTrait>(
+    db: &C,
+    granted: &Granted,
+) -> Result<Vec<class::Model>, AppError> {
+    if granted.scope != Scope::OwnClasses {
+        return Ok(Vec::new());
+    }
+    Ok(class::Entity::find()
+        .filter(class::Column::Id.is_in(granted.actor.classes.iter().copied()))
+        .all(db)
+        .await?)
+}
+
+/// Whether `granted` reaches form `form` (whose audience is `audience`; `classes` are a
+/// teacher's own): the whole school's; a teacher's when it asks any child of their classes
+/// (its figures then show only those children) or they made it.
 async fn looks_after<C: ConnectionTrait>(
     db: &C,
     granted: &Granted,
     form: &form::Model,
+    audience: &Audience,
+    classes: &[class::Model],
 ) -> Result<bool, AppError> {
     if form.school_id != granted.actor.school_id {
         return Ok(false);
@@ -69,17 +135,15 @@ async fn looks_after<C: ConnectionTrait>(
             if form.created_by == granted.actor.user_id {
                 return Ok(true);
             }
-            let audience = audience_of(db, form.id).await?;
-            let classes = class::Entity::find()
-                .filter(class::Column::Id.is_in(granted.actor.classes.iter().copied()))
-                .all(db)
-                .await?;
             if classes.iter().any(|c| {
                 audience.whole_school
                     || audience.classes.contains(&c.id)
                     || audience.year_groups.contains(&c.year_group_id)
             }) {
                 return Ok(true);
+            }
+            if audience.pupils.is_empty() {
+                return Ok(false);
             }
             // A form for single pupils: any of them in the teacher's classes.
             let pupils_here = enrolment::Entity::find()
@@ -92,21 +156,62 @@ async fn looks_after<C: ConnectionTrait>(
     }
 }
 
-/// One guardian's latest answer to a form for a child.
-struct Latest {
-    guardian_id: i32,
-    response: form_response::Model,
+/// Form `id` when the signed-in member of staff (`granted`) looks after it, with its audience;
+/// otherwise not found, so a form of another school or class is not told apart from none.
+pub async fn looked_after<C: ConnectionTrait>(
+    db: &C,
+    granted: &Granted,
+    id: i32,
+) -> Result<(form::Model, Audience), AppError> {
+    let form = form::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let audience = audience_of(db, form.id).await?;
+    let classes = teacher_classes(db, granted).await?;
+    if !looks_after(db, granted, &form, &audience, &classes).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok((form, audience))
 }
 
-/// Each asked child's latest answers per guardian, for the children a grant reaches:
-/// (pupil, class) pairs and the answers by pupil.
-async fn answers_of<C: ConnectionTrait>(
+/// One guardian's latest answer to a form for a child.
+pub struct Latest {
+    /// The guardian who answered.
+    pub guardian_id: i32,
+    /// Their latest version.
+    pub response: form_response::Model,
+}
+
+/// Who a form asks, among the children a grant reaches, and how far they have answered.
+pub struct Progress {
+    /// Each asked child with their class this year.
+    pub children: Vec<(i32, Option<i32>)>,
+    /// Each child's guardians' latest answers, by child.
+    pub answers: HashMap<i32, Vec<Latest>>,
+    /// Every guardian the form reaches, with the reached children linked to them.
+    pub guardians: std::collections::BTreeMap<i32, Vec<i32>>,
+}
+
+impl Progress {
+    /// The latest answers for `pupil`, one per guardian.
+    pub fn latest_of(&self, pupil: i32) -> Vec<&form_response::Model> {
+        self.answers
+            .get(&pupil)
+            .map(|l| l.iter().map(|a| &a.response).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Each asked child's latest answers per guardian, for the children `granted` reaches of
+/// `form`, whose audience is `audience`.
+pub async fn progress_of<C: ConnectionTrait>(
     db: &C,
     granted: &Granted,
     form: &form::Model,
-) -> Result<(Vec<(i32, Option<i32>)>, HashMap<i32, Vec<Latest>>), AppError> {
-    let audience = audience_of(db, form.id).await?;
-    let reach = crate::audience::resolve::reach(db, form.school_id, &audience).await?;
+    audience: &Audience,
+) -> Result<Progress, AppError> {
+    let reach = crate::audience::resolve::reach(db, form.school_id, audience).await?;
     let mut pupils: Vec<i32> = reach.guardians.values().flatten().copied().collect();
     pupils.sort_unstable();
     pupils.dedup();
@@ -122,7 +227,7 @@ async fn answers_of<C: ConnectionTrait>(
             .collect(),
         None => HashMap::new(),
     };
-    let asked: Vec<(i32, Option<i32>)> = pupils
+    let children: Vec<(i32, Option<i32>)> = pupils
         .into_iter()
         .map(|p| (p, classes.get(&p).copied().flatten()))
         .filter(|(_, class)| granted.covers(form.school_id, *class))
@@ -138,14 +243,18 @@ async fn answers_of<C: ConnectionTrait>(
             latest.insert((pupil, r.guardian_id), r);
         }
     }
-    let mut by_pupil: HashMap<i32, Vec<Latest>> = HashMap::new();
+    let mut answers: HashMap<i32, Vec<Latest>> = HashMap::new();
     for ((pupil, guardian_id), response) in latest {
-        by_pupil.entry(pupil).or_default().push(Latest {
+        answers.entry(pupil).or_default().push(Latest {
             guardian_id,
             response,
         });
     }
-    Ok((asked, by_pupil))
+    Ok(Progress {
+        children,
+        answers,
+        guardians: reach.guardians,
+    })
 }
 
 /// Where a child stands from their guardians' latest answers.
@@ -182,14 +291,6 @@ pub fn standing(
     Standing::Done
 }
 
-/// The latest answers to a form for `pupil`, one per guardian.
-fn latest_of(answers: &HashMap<i32, Vec<Latest>>, pupil: i32) -> Vec<&form_response::Model> {
-    answers
-        .get(&pupil)
-        .map(|l| l.iter().map(|a| &a.response).collect())
-        .unwrap_or_default()
-}
-
 /// "12 of 58 answered · 1 conflicting", from each asked child's standing.
 fn progress(standings: &[Standing]) -> PerLocale<String> {
     let done = standings
@@ -202,22 +303,23 @@ fn progress(standings: &[Standing]) -> PerLocale<String> {
         .count();
     PerLocale::build(|l| {
         let (done, asked) = (done.to_string(), standings.len().to_string());
-        let mut text = msg!(
-            l,
-            "form-staff-progress",
-            done = done.as_str(),
-            asked = asked.as_str()
-        );
         if conflicting > 0 {
             let conflicting = conflicting.to_string();
-            text.push_str(" · ");
-            text.push_str(&msg!(
+            msg!(
                 l,
-                "form-staff-conflicting",
+                "form-staff-progress-conflicting",
+                done = done.as_str(),
+                asked = asked.as_str(),
                 count = conflicting.as_str()
-            ));
+            )
+        } else {
+            msg!(
+                l,
+                "form-staff-progress",
+                done = done.as_str(),
+                asked = asked.as_str()
+            )
         }
-        text
     })
 }
 
@@ -228,24 +330,30 @@ pub async fn staff_list() -> Result<StaffFormList, AppError> {
     let db = &state.db;
     let zone = crate::school::db::timezone(db, granted.actor.school_id).await?;
     let now = Utc::now();
-    let mut forms = Vec::new();
-    for form in form::Entity::find()
+    let all = form::Entity::find()
         .filter(form::Column::SchoolId.eq(granted.actor.school_id))
         .order_by_desc(form::Column::Id)
         .all(db)
-        .await?
-    {
-        if !looks_after(db, &granted, &form).await? {
+        .await?;
+    let audiences = audiences_of(db, &all).await?;
+    let classes = teacher_classes(db, &granted).await?;
+    let mut forms = Vec::new();
+    for form in all {
+        let Some(audience) = audiences.get(&form.id) else {
+            continue;
+        };
+        if !looks_after(db, &granted, &form, audience, &classes).await? {
             continue;
         }
         let Some(definition) = readable_definition(&form) else {
             continue;
         };
-        let (asked, answers) = answers_of(db, &granted, &form).await?;
+        let progress_now = progress_of(db, &granted, &form, audience).await?;
         let open = now < form.closes_at;
-        let standings: Vec<Standing> = asked
+        let standings: Vec<Standing> = progress_now
+            .children
             .iter()
-            .map(|(pupil, _)| standing(&definition, &latest_of(&answers, *pupil), open))
+            .map(|(pupil, _)| standing(&definition, &progress_now.latest_of(*pupil), open))
             .collect();
         forms.push(StaffFormRow {
             id: form.id,
@@ -273,21 +381,26 @@ fn texts(definition: &Definition, form: &form::Model) -> PerLocale<String> {
     })
 }
 
-/// Form `id`'s figures for the signed-in member of staff who looks after it.
-pub async fn figures(id: i32) -> Result<FormFigures, AppError> {
+/// Form `id`'s figures for the signed-in member of staff who looks after it, with what became
+/// of a reminder just asked for (`reminded`: how many, or why none, as the remind post said).
+pub async fn figures(id: i32, reminded: Option<String>) -> Result<FormFigures, AppError> {
     let granted = authorize(Capability::FormManage)?;
     let state = crate::state::app_state()?;
-    let db = &state.db;
-    let form = form::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !looks_after(db, &granted, &form).await? {
-        return Err(AppError::NotFound);
-    }
+    figures_for(&state.db, &granted, id, reminded).await
+}
+
+/// Form `id`'s figures for `granted`, who must look after it.
+pub async fn figures_for<C: ConnectionTrait>(
+    db: &C,
+    granted: &Granted,
+    id: i32,
+    reminded: Option<String>,
+) -> Result<FormFigures, AppError> {
+    let (form, audience) = looked_after(db, granted, id).await?;
     let definition = readable_definition(&form).ok_or(AppError::Internal)?;
     let zone = crate::school::db::timezone(db, form.school_id).await?;
-    let (asked, answers) = answers_of(db, &granted, &form).await?;
+    let progress_now = progress_of(db, granted, &form, &audience).await?;
+    let (asked, answers) = (&progress_now.children, &progress_now.answers);
     let pupil_ids: Vec<i32> = asked.iter().map(|(p, _)| *p).collect();
     let names: HashMap<i32, String> = pupil::Entity::find()
         .filter(pupil::Column::Id.is_in(pupil_ids.iter().copied()))
@@ -319,20 +432,20 @@ pub async fn figures(id: i32) -> Result<FormFigures, AppError> {
         .map(|f| f.key.as_str())
         .collect();
     let mut rows: Vec<(Standing, ChildRow)> = Vec::new();
-    for (pupil, class) in &asked {
+    for (pupil, class) in asked {
         let latest = answers.get(pupil).map(Vec::as_slice).unwrap_or_default();
-        let standing = standing(&definition, &latest_of(&answers, *pupil), open);
+        let standing = standing(&definition, &progress_now.latest_of(*pupil), open);
         let mut guardian_answers: Vec<GuardianAnswer> = latest
             .iter()
             .map(|a| {
                 let given: Answers = serde_json::from_str(&a.response.answers).unwrap_or_default();
                 let consent = consent_keys.iter().find_map(|k| given.get(*k).cloned());
                 let withdrawn = a.response.state == state::WITHDRAWN;
+                let name = guardian_names
+                    .get(&a.guardian_id)
+                    .cloned()
+                    .unwrap_or_default();
                 GuardianAnswer {
-                    name: guardian_names
-                        .get(&a.guardian_id)
-                        .cloned()
-                        .unwrap_or_default(),
                     summary: PerLocale::build(|l| {
                         let when = crate::dates::date_time(l, &zone, a.response.submitted_at);
                         let what = match (withdrawn, consent.as_deref()) {
@@ -341,34 +454,21 @@ pub async fn figures(id: i32) -> Result<FormFigures, AppError> {
                             (false, Some(_)) => msg!(l, "form-staff-refuses-consent"),
                             (false, None) => msg!(l, "form-status-done"),
                         };
-                        format!("{what} · {when}")
+                        msg!(
+                            l,
+                            "form-staff-answer-line",
+                            name = name.as_str(),
+                            answer = what.as_str(),
+                            date = when.as_str()
+                        )
                     }),
+                    name,
                 }
             })
             .collect();
         guardian_answers.sort_by(|a, b| a.name.cmp(&b.name));
-        let (status, badge) = match standing {
-            Standing::Conflicting => (
-                PerLocale::build(|l| msg!(l, "form-staff-conflict")),
-                "badge badge--late",
-            ),
-            Standing::ToDo => (
-                PerLocale::build(|l| msg!(l, "form-status-todo")),
-                "badge badge--todo",
-            ),
-            Standing::Overdue => (
-                PerLocale::build(|l| msg!(l, "form-status-overdue")),
-                "badge badge--late",
-            ),
-            Standing::Withdrawn => (
-                PerLocale::build(|l| msg!(l, "form-status-withdrawn")),
-                "badge badge--late",
-            ),
-            Standing::Done => (
-                PerLocale::build(|l| msg!(l, "form-status-done")),
-                "badge badge--done",
-            ),
-        };
+        let status = PerLocale::build(|l| standing.label(l));
+        let badge = standing.badge();
         rows.push((
             standing,
             ChildRow {
@@ -390,12 +490,23 @@ pub async fn figures(id: i32) -> Result<FormFigures, AppError> {
         title: texts(&definition, &form),
         progress: progress(&standings),
         children: rows.into_iter().map(|(_, row)| row).collect(),
+        note: reminded.as_deref().and_then(super::remind::note),
+        last_reminded: form.last_reminded_at.map(|at| {
+            PerLocale::build(|l| {
+                let date = crate::dates::date_time(l, &zone, at);
+                msg!(l, "form-staff-last-reminded", date = date.as_str())
+            })
+        }),
+        open,
         words: [
             PerLocale::build(|l| msg!(l, "form-staff-back")),
             PerLocale::build(|l| msg!(l, "form-staff-child")),
             PerLocale::build(|l| msg!(l, "form-staff-class")),
             PerLocale::build(|l| msg!(l, "form-staff-status")),
             PerLocale::build(|l| msg!(l, "form-staff-answers")),
+            PerLocale::build(|l| msg!(l, "form-staff-remind")),
+            PerLocale::build(|l| msg!(l, "form-staff-export-csv")),
+            PerLocale::build(|l| msg!(l, "form-staff-export-xlsx")),
         ],
     })
 }

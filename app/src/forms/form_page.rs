@@ -188,7 +188,7 @@ fn question(
     let described = (!described.is_empty()).then(|| described.join(" "));
     let invalid = problem.is_some().then_some("true");
     let mark = is_required.then(|| {
-        view! { " "<span class="field__required">"("{localized(i18n, required.clone())}")"</span> }
+        view! { " "<span class="field__required">{localized(i18n, required.clone())}</span> }
     });
     let hidden = shown_when.as_ref().map(|(controller, equals, _)| {
         let (controller, equals) = (controller.clone(), equals.clone());

@@ -19,10 +19,14 @@ pub mod definition;
 #[cfg(feature = "ssr")]
 pub mod demo;
 pub mod dto;
+#[cfg(feature = "ssr")]
+pub mod export;
 pub mod form_page;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod reader;
+#[cfg(feature = "ssr")]
+pub mod remind;
 pub mod staff_dto;
 pub mod staff_pages;
 #[cfg(feature = "ssr")]
@@ -69,8 +73,9 @@ pub async fn load_new_form() -> Result<PageData, AppError> {
     crate::page_data::answer(create::page().await)
 }
 
-/// Form `id`'s figures ([`staff_dto::FormFigures`]) for staff who look after it.
+/// Form `id`'s figures ([`staff_dto::FormFigures`]) for staff who look after it, saying what
+/// became of a reminder just asked for (`reminded`, the code the remind post returned).
 #[server(endpoint = "forms/figures", output = crate::codec::Answer)]
-pub async fn load_form_figures(id: i32) -> Result<PageData, AppError> {
-    crate::page_data::answer(dashboard::figures(id).await)
+pub async fn load_form_figures(id: i32, reminded: Option<String>) -> Result<PageData, AppError> {
+    crate::page_data::answer(dashboard::figures(id, reminded).await)
 }

@@ -33,6 +33,7 @@ pub async fn list() -> Result<FormList, AppError> {
         None => Default::default(),
     };
     let zone = crate::school::db::timezone(db, actor.school_id).await?;
+    let answered = store::answered(db, &asked).await?;
     let mut forms: Vec<(bool, FormCard)> = asked
         .into_iter()
         .filter_map(|Asked { form, children }| {
@@ -45,10 +46,14 @@ pub async fn list() -> Result<FormList, AppError> {
                 })
                 .collect();
             let waiting = children.iter().any(|c| c.status == Status::ToDo);
+            // The school's reminder is for children nobody has answered for yet.
+            let reminded = children
+                .iter()
+                .any(|c| !answered.contains(&(form.id, c.pupil_id)));
             let card = FormCard {
                 id: form.id,
                 title: texts(&definition.title, &form.language),
-                due: due(&form, &zone, now),
+                due: due(&form, &zone, now, reminded),
                 children,
             };
             Some((waiting, card))
@@ -101,8 +106,9 @@ pub async fn asked_of<C: ConnectionTrait>(
     child: Option<i32>,
 ) -> Result<(form::Model, i32, Vec<i32>), AppError> {
     let now = Utc::now();
-    let asked = store::asked(db, actor.school_id, &actor.memberships(), now).await?;
-    let Some(Asked { form, children }) = asked.into_iter().find(|a| a.form.id == id) else {
+    let Some(Asked { form, children }) =
+        store::asked_one(db, actor.school_id, &actor.memberships(), now, id).await?
+    else {
         return Err(AppError::NotFound);
     };
     let pupil = match child {
@@ -234,12 +240,18 @@ pub async fn shown<C: ConnectionTrait>(
             let asked = shown == l.tag();
             (shown, asked)
         }),
-        due: due(form, &zone, now),
+        due: due(form, &zone, now, false),
         child: child_status(actor, pupil, status),
         siblings: siblings
             .iter()
             .filter(|p| **p != pupil)
-            .map(|p| child_status(actor, *p, Status::ToDo))
+            .map(|p| {
+                child_status(
+                    actor,
+                    *p,
+                    status_of(form, latest.get(&(form.id, Some(*p))), now),
+                )
+            })
             .collect(),
         fields,
         answered,
@@ -317,11 +329,21 @@ fn child_status(actor: &Actor, pupil: i32, status: Status) -> ChildStatus {
     }
 }
 
-/// "Please answer by …" while open, "Closed on …" after.
-fn due(form: &form::Model, zone: &str, now: DateTime<Utc>) -> PerLocale<String> {
+/// "Please answer by …" while open, with the school's last reminder when it was for this
+/// family (`reminded`); "Closed on …" after.
+fn due(form: &form::Model, zone: &str, now: DateTime<Utc>, reminded: bool) -> PerLocale<String> {
     PerLocale::build(|l| {
         let date = crate::dates::date_time(l, zone, form.closes_at);
-        if now < form.closes_at {
+        let reminded = form.last_reminded_at.filter(|_| reminded);
+        if let (true, Some(at)) = (now < form.closes_at, reminded) {
+            let reminded = crate::dates::date_time(l, zone, at);
+            msg!(
+                l,
+                "form-due-reminded",
+                date = date.as_str(),
+                reminded = reminded.as_str()
+            )
+        } else if now < form.closes_at {
             msg!(l, "form-due", date = date.as_str())
         } else {
             msg!(l, "form-closed-on", date = date.as_str())

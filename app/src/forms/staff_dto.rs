@@ -62,7 +62,7 @@ pub struct NewFormPage {
 pub struct GuardianAnswer {
     /// The guardian's name.
     pub name: String,
-    /// "Gives consent · 3 December, 10:40", in each language.
+    /// "Sam Thompson: gives consent, 3 December, 10:40", in each language.
     pub summary: PerLocale<String>,
 }
 
@@ -92,6 +92,13 @@ pub struct FormFigures {
     pub progress: PerLocale<String>,
     /// Every child asked, conflicts and those still to do first.
     pub children: Vec<ChildRow>,
-    /// The page's words: "All forms", "Child", "Class", "Status", "Answers".
-    pub words: [PerLocale<String>; 5],
+    /// What became of the reminder just asked for, when one was.
+    pub note: Option<PerLocale<String>>,
+    /// "Last reminder sent …", once one was.
+    pub last_reminded: Option<PerLocale<String>>,
+    /// The form still takes answers, so those waiting may be reminded.
+    pub open: bool,
+    /// The page's words: "All forms", "Child", "Class", "Status", "Answers", "Remind those
+    /// still to answer", "Download CSV", "Download Excel (XLSX)".
+    pub words: [PerLocale<String>; 8],
 }

@@ -15,7 +15,7 @@ use crate::pages::loading::{Loading, loaded_as, when_signed_in};
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use leptos_router::{LazyRoute, lazy_route};
 
 /// The new form's address segment.
@@ -25,7 +25,8 @@ const NEW_SEGMENT: &str = "new";
 enum Page {
     List,
     New,
-    Figures(i32),
+    /// A form's figures, with the code a remind post came back with.
+    Figures(i32, Option<String>),
 }
 
 /// A lazily loaded route for the staff's forms pages.
@@ -37,26 +38,33 @@ pub struct StaffFormsRoute {
 impl LazyRoute for StaffFormsRoute {
     fn data() -> Self {
         let id = use_params_map().with_untracked(|p| p.get("id"));
+        let reminded = use_query_map().with_untracked(|q| q.get("reminded"));
         let page = match id.as_deref() {
             None => Page::List,
             Some(NEW_SEGMENT) => Page::New,
             // Anything but a number is a form nobody looks after: "not found".
-            Some(segment) => Page::Figures(segment.parse().unwrap_or(0)),
+            Some(segment) => Page::Figures(segment.parse().unwrap_or(0), reminded),
         };
         Self { page }
     }
 
     fn view(this: Self) -> AnyView {
         let i18n = I18n::expect();
-        let data: Option<Loading<PageData>> = match this.page {
+        let data: Option<Loading<PageData>> = match &this.page {
             Page::List => when_signed_in(|| Resource::new(|| (), |_| load_staff_forms())),
             Page::New => when_signed_in(|| Resource::new(|| (), |_| load_new_form())),
-            Page::Figures(id) => when_signed_in(|| Resource::new(move || id, load_form_figures)),
+            Page::Figures(id, reminded) => when_signed_in(|| {
+                let (id, reminded) = (*id, reminded.clone());
+                Resource::new(
+                    move || (id, reminded.clone()),
+                    |(id, reminded)| load_form_figures(id, reminded),
+                )
+            }),
         };
         let content = match this.page {
             Page::List => loaded_as(data, move |list: StaffFormList| form_list(i18n, list)),
             Page::New => loaded_as(data, move |page: NewFormPage| new_form(i18n, page)),
-            Page::Figures(_) => loaded_as(data, move |page: FormFigures| figures(i18n, page)),
+            Page::Figures(..) => loaded_as(data, move |page: FormFigures| figures(i18n, page)),
         };
         view! {
             <Title text=crate::i18n::title_text(i18n, "nav-forms")/>
@@ -175,9 +183,18 @@ fn new_form(i18n: I18n, page: NewFormPage) -> AnyView {
 }
 
 fn figures(i18n: I18n, page: FormFigures) -> AnyView {
-    let [back, child, class, status, answers] = page.words;
-    let rows = page
-        .children
+    let FormFigures {
+        id,
+        title,
+        progress,
+        children,
+        note,
+        last_reminded,
+        open,
+        words,
+    } = page;
+    let [back, child, class, status, answers, remind, csv, xlsx] = words;
+    let rows = children
         .into_iter()
         .map(|row| {
             view! {
@@ -187,7 +204,7 @@ fn figures(i18n: I18n, page: FormFigures) -> AnyView {
                     <td><span class=row.badge>{localized(i18n, row.status)}</span></td>
                     <td>
                         {row.answers.into_iter().map(|a| view! {
-                            <p class="form-figures__answer">{a.name}": "{localized(i18n, a.summary)}</p>
+                            <p class="form-figures__answer">{localized(i18n, a.summary)}</p>
                         }).collect_view()}
                     </td>
                 </tr>
@@ -196,8 +213,23 @@ fn figures(i18n: I18n, page: FormFigures) -> AnyView {
         .collect_view();
     view! {
         <p><a class="back-link" href=STAFF_FORMS_PATH>{localized(i18n, back)}</a></p>
-        <h1>{localized(i18n, page.title)}</h1>
-        <p class="form-figures__progress">{localized(i18n, page.progress)}</p>
+        <h1>{localized(i18n, title)}</h1>
+        {note.map(|note| view! { <p class="notice-acknowledged" role="status">{localized(i18n, note)}</p> })}
+        <p class="form-figures__progress">{localized(i18n, progress)}</p>
+        {last_reminded.map(|when| view! { <p class="form-card__due">{localized(i18n, when)}</p> })}
+        <div class="compose__actions">
+            {open.then(|| view! {
+                <form method="post" action=format!("{STAFF_FORMS_PATH}/{id}/remind")>
+                    <button class="button" type="submit">{localized(i18n, remind)}</button>
+                </form>
+            })}
+            <a class="button button--secondary" href=format!("{STAFF_FORMS_PATH}/{id}/export.csv") rel="external" download>
+                {localized(i18n, csv)}
+            </a>
+            <a class="button button--secondary" href=format!("{STAFF_FORMS_PATH}/{id}/export.xlsx") rel="external" download>
+                {localized(i18n, xlsx)}
+            </a>
+        </div>
         <div class="table-scroll">
             <table class="form-figures">
                 <thead>

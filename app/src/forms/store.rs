@@ -7,7 +7,7 @@ use crate::db::entities::{form, form_response, form_target};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 use std::collections::HashMap;
 
@@ -105,6 +105,31 @@ pub async fn asked<C: ConnectionTrait>(
     memberships: &[Membership],
     now: DateTime<Utc>,
 ) -> Result<Vec<Asked>, DbErr> {
+    asked_where(db, school_id, memberships, now, None).await
+}
+
+/// Form `id` when it is open or closed and reaches any of `memberships`, with the children it
+/// is for: [`asked`] for one form, reading only its targets.
+pub async fn asked_one<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    memberships: &[Membership],
+    now: DateTime<Utc>,
+    id: i32,
+) -> Result<Option<Asked>, DbErr> {
+    Ok(asked_where(db, school_id, memberships, now, Some(id))
+        .await?
+        .into_iter()
+        .next())
+}
+
+async fn asked_where<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    memberships: &[Membership],
+    now: DateTime<Utc>,
+    only: Option<i32>,
+) -> Result<Vec<Asked>, DbErr> {
     if memberships.is_empty() {
         return Ok(Vec::new());
     }
@@ -116,7 +141,11 @@ pub async fn asked<C: ConnectionTrait>(
                 .add(form_target::Column::TargetId.eq(*id)),
         )
     });
-    let targets = form_target::Entity::find().filter(reached).all(db).await?;
+    let mut query = form_target::Entity::find().filter(reached);
+    if let Some(id) = only {
+        query = query.filter(form_target::Column::FormId.eq(id));
+    }
+    let targets = query.all(db).await?;
     let mut by_form: HashMap<i32, Vec<(String, i32)>> = HashMap::new();
     for t in targets {
         by_form
@@ -175,4 +204,30 @@ pub async fn latest<C: ConnectionTrait>(
         }
     }
     Ok(latest)
+}
+
+/// The (form, child) pairs among `asked` that any guardian has answered.
+pub async fn answered<C: ConnectionTrait>(
+    db: &C,
+    asked: &[Asked],
+) -> Result<std::collections::HashSet<(i32, i32)>, DbErr> {
+    let pupils: Vec<i32> = asked
+        .iter()
+        .flat_map(|a| a.children.iter().copied())
+        .collect();
+    if pupils.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(form_response::Entity::find()
+        .select_only()
+        .column(form_response::Column::FormId)
+        .column(form_response::Column::PupilId)
+        .filter(form_response::Column::FormId.is_in(asked.iter().map(|a| a.form.id)))
+        .filter(form_response::Column::PupilId.is_in(pupils))
+        .into_tuple::<(i32, Option<i32>)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|(form, pupil)| pupil.map(|p| (form, p)))
+        .collect())
 }

@@ -7,6 +7,7 @@
 //! Each e-mail's `Message-ID` is derived from its key, so the one message that can be in flight
 //! when a process dies is resent with the same id and mail systems treat the two as one.
 
+mod form_mail;
 pub mod mailer;
 pub mod render;
 pub mod staff_mail;

@@ -164,6 +164,9 @@ pub async fn drain_once(
             Batch::Withheld(user) => {
                 super::staff_mail::withheld(db, smtp, settings, user, &rows).await
             }
+            Batch::Single(_) if rows[0].kind == crate::forms::remind::OUTBOX_KIND => {
+                super::form_mail::reminder(db, smtp, settings, &rows[0]).await
+            }
             Batch::Single(_) => match rows[0].guardian_id {
                 Some(guardian) => deliver(db, smtp, settings, guardian, false, &rows, now).await,
                 None => Ok(Delivery::NotWanted),

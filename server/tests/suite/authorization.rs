@@ -697,6 +697,33 @@ fn rows(f: &Fixture) -> Vec<Row> {
             },
         },
         Row {
+            name: "remind those waiting on the Year 3 trip form: the office and 3A's teacher",
+            call: form(&format!("/admin/forms/{}/remind", f.form_year_3), vec![]),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "CSV of the Year 3 trip form's answers: the office and 3A's teacher",
+            call: get(format!("/admin/forms/{}/export.csv", f.form_year_3)),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "XLSX of the Year 3 trip form's answers: the office and 3A's teacher",
+            call: get(format!("/admin/forms/{}/export.xlsx", f.form_year_3)),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
             name: "sending a form to class 3A: its teacher and this school's office",
             call: form(
                 "/admin/forms/new",

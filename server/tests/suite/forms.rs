@@ -18,7 +18,7 @@ use sea_orm::{
 };
 
 /// The demo form, seeded; its id.
-async fn trip_form(h: &Harness) -> i32 {
+pub(crate) async fn trip_form(h: &Harness) -> i32 {
     let school = app::school::db::first_school(&h.db)
         .await
         .expect("query")
@@ -33,7 +33,7 @@ async fn trip_form(h: &Harness) -> i32 {
 }
 
 /// The guardian of account `email`, and their children as (pupil id, class name, name).
-async fn family(h: &Harness, email: &str) -> (i32, Vec<(i32, String, String)>) {
+pub(crate) async fn family(h: &Harness, email: &str) -> (i32, Vec<(i32, String, String)>) {
     let account = user_account::Entity::find()
         .filter(user_account::Column::Email.eq(email))
         .one(&h.db)
@@ -59,7 +59,7 @@ async fn family(h: &Harness, email: &str) -> (i32, Vec<(i32, String, String)>) {
 }
 
 /// The one-time token of a form page.
-fn token_of(html: &str) -> String {
+pub(crate) fn token_of(html: &str) -> String {
     let start = html
         .find("name=\"token\" value=\"")
         .map(|at| at + "name=\"token\" value=\"".len())
@@ -81,7 +81,7 @@ async fn responses(h: &Harness, form_id: i32) -> Vec<form_response::Model> {
 }
 
 /// A complete answer to the trip form, for `child`, from a page holding `token` and `version`.
-fn complete<'a>(
+pub(crate) fn complete<'a>(
     child: &'a str,
     token: &'a str,
     version: &'a str,

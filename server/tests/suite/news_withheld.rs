@@ -9,7 +9,7 @@ use crate::actor_cache::export_row;
 use crate::calendar_editor::class_id;
 use crate::news::{png, pupils_of_3a, set_consent};
 use crate::news_comments::send;
-use crate::outbox::{Sink, received, settings, smtp, start_sink};
+use crate::outbox::{Sink, drain, received, start_sink};
 use crate::support::{
     Harness, body_text, post_form, postgres_harness, session_for, sqlite_harness,
 };
@@ -17,7 +17,6 @@ use app::db::entities::{
     guardian, guardian_pupil, news_photo, news_post, outbox, pupil, user_account,
 };
 use app::i18n::Locale;
-use app::outbox::worker;
 use app::roster::{demo, import};
 use http::{StatusCode, header};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -224,15 +223,6 @@ async fn withheld_mail(h: &Harness, author: i32) -> Vec<outbox::Model> {
         .all(&h.db)
         .await
         .expect("query")
-}
-
-async fn drain(h: &Harness, sink: &Sink) {
-    let smtp = smtp(sink.port);
-    while worker::drain_once(&h.db, &smtp, &settings())
-        .await
-        .expect("drain")
-        > 0
-    {}
 }
 
 /// A roster import that lowers a child's photo consent tells the author of every post it now

@@ -87,6 +87,16 @@ pub(crate) struct Mail {
     pub(crate) body: String,
 }
 
+/// Runs the outbox worker until nothing is due, sending to `sink`.
+pub(crate) async fn drain(h: &Harness, sink: &Sink) {
+    let smtp = smtp(sink.port);
+    while worker::drain_once(&h.db, &smtp, &settings())
+        .await
+        .expect("drain")
+        > 0
+    {}
+}
+
 pub(crate) fn received(dir: &Path) -> Vec<Mail> {
     let mut mails = Vec::new();
     for entry in std::fs::read_dir(dir).expect("mail dir") {

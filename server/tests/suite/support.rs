@@ -218,6 +218,46 @@ pub async fn session_for(db: &sea_orm::DatabaseConnection, email: &str) -> Strin
     format!("sg_session={token}")
 }
 
+/// Signs in guardian `guardian_id`, giving them an account first when they have none (the
+/// demo has three family accounts).
+pub async fn guardian_session(db: &sea_orm::DatabaseConnection, guardian_id: i32) -> String {
+    use app::db::entities::{guardian, user_account};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+    let existing = user_account::Entity::find()
+        .filter(user_account::Column::GuardianId.eq(guardian_id))
+        .one(db)
+        .await
+        .expect("query");
+    let account = match existing {
+        Some(account) => account,
+        None => {
+            let g = guardian::Entity::find_by_id(guardian_id)
+                .one(db)
+                .await
+                .expect("query")
+                .expect("guardian");
+            user_account::ActiveModel {
+                school_id: Set(g.school_id),
+                email: Set(g.email.clone().expect("an address")),
+                password_hash: Set(None),
+                status: Set(app::access::status::ACTIVE.into()),
+                guardian_id: Set(Some(g.id)),
+                staff_id: Set(None),
+                selected_pupil_id: Set(None),
+                created_at: Set(chrono::Utc::now()),
+                ..Default::default()
+            }
+            .insert(db)
+            .await
+            .expect("account")
+        }
+    };
+    let token = app::auth::session::start(db, account.id)
+        .await
+        .expect("session");
+    format!("sg_session={token}")
+}
+
 /// A multipart form post with one file field, as a browser's file upload sends it.
 pub fn multipart_call(
     path: &str,

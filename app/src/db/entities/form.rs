@@ -23,6 +23,8 @@ pub struct Model {
     pub consent_until: Option<DateTimeUtc>,
     pub created_by: i32,
     pub created_at: DateTimeUtc,
+    /// When staff last reminded those who had not answered.
+    pub last_reminded_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -26,6 +26,8 @@ pub struct Model {
     pub user_id: Option<i32>,
     /// The news post it is about.
     pub post_id: Option<i32>,
+    /// The form it reminds a family to answer.
+    pub form_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -16,6 +16,7 @@ mod m20261201_000013_news_comments;
 mod m20261201_000014_news_edits;
 mod m20261202_000015_staff_mail;
 mod m20261202_000016_create_forms;
+mod m20261202_000017_form_reminders;
 mod tables;
 
 use sea_orm_migration::prelude::*;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000014_news_edits::Migration),
             Box::new(m20261202_000015_staff_mail::Migration),
             Box::new(m20261202_000016_create_forms::Migration),
+            Box::new(m20261202_000017_form_reminders::Migration),
         ]
     }
 }

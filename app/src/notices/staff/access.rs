@@ -1,20 +1,13 @@
 //! Which notices a member of staff may see and change, checked on every staff page and download.
 
-use crate::access::{Actor, Capability, Granted, Scope, allowed_scope};
+use crate::access::{Actor, Capability, Granted, Scope};
 use crate::audience::Audience;
 use crate::db::entities::notice;
 use crate::error::AppError;
 use sea_orm::{ConnectionTrait, EntityTrait};
 use std::sync::Arc;
 
-/// `capability` for `actor`, as a grant.
-pub fn grant(actor: &Arc<Actor>, capability: Capability) -> Result<Granted, AppError> {
-    let scope = allowed_scope(&actor.roles, capability).ok_or(AppError::Forbidden)?;
-    Ok(Granted {
-        actor: actor.clone(),
-        scope,
-    })
-}
+pub use crate::access::grant;
 
 /// Whether `granted` covers the whole of `audience` (a teacher: their classes and pupils only).
 pub async fn covers<C: ConnectionTrait>(

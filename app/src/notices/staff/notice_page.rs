@@ -5,6 +5,7 @@ use super::locale_of;
 use crate::access::{Actor, Capability, CurrentActor};
 use crate::db::entities::{notice, notice_attachment, notice_revision, notice_translation};
 use crate::error::AppError;
+use crate::exports::neutralise;
 use crate::i18n::PerLocale;
 use crate::msg;
 use crate::notices::stats::{self, RemindRefusal};
@@ -342,14 +343,5 @@ pub async fn export(
         )
             .into_response(),
         Err(err) => error_page(err, locale),
-    }
-}
-
-/// A cell that a spreadsheet would run as a formula gets a leading apostrophe.
-fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
     }
 }

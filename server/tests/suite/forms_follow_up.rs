@@ -1,0 +1,406 @@
+//! Following a form up: staff remind those still to answer (once a day; only the guardians of
+//! children nobody has answered for, who may consent; in the portal and by e-mail through the
+//! outbox, whose worker sends nothing to a family that answered in the meantime), and download
+//! the answers as CSV and XLSX (every question a column, formulas neutralised, a teacher's
+//! file holding only their class). Runs on SQLite and PostgreSQL, e-mail through a real SMTP
+//! server.
+
+use crate::forms::{complete, family, token_of, trip_form};
+use crate::news_comments::{page, send};
+use crate::outbox::{drain, received, start_sink};
+use crate::support::{Harness, guardian_session, postgres_harness, session_for, sqlite_harness};
+use app::db::entities::{enrolment, form, guardian, guardian_pupil, outbox, year_group};
+use app::roster::demo;
+use http::{StatusCode, header};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set,
+};
+use std::collections::BTreeSet;
+
+/// The pupils of Year 3 this year.
+async fn year_3_pupils(h: &Harness) -> Vec<i32> {
+    let year_3 = year_group::Entity::find()
+        .filter(year_group::Column::Name.eq("Year 3"))
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("Year 3");
+    let school = app::school::db::first_school(&h.db)
+        .await
+        .expect("query")
+        .expect("school");
+    let year = app::audience::resolve::current_year(&h.db, school.id)
+        .await
+        .expect("query")
+        .expect("a current year");
+    enrolment::Entity::find()
+        .filter(enrolment::Column::AcademicYearId.eq(year.id))
+        .filter(enrolment::Column::YearGroupId.eq(year_3.id))
+        .all(&h.db)
+        .await
+        .expect("query")
+        .into_iter()
+        .map(|e| e.pupil_id)
+        .collect()
+}
+
+/// The guardians who may consent for any of `pupils`.
+async fn consenting_guardians(h: &Harness, pupils: &[i32]) -> BTreeSet<i32> {
+    guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::PupilId.is_in(pupils.iter().copied()))
+        .filter(guardian_pupil::Column::MayConsent.eq(true))
+        .all(&h.db)
+        .await
+        .expect("query")
+        .into_iter()
+        .map(|l| l.guardian_id)
+        .collect()
+}
+
+async fn reminder_rows(h: &Harness, form_id: i32) -> Vec<outbox::Model> {
+    outbox::Entity::find()
+        .filter(outbox::Column::FormId.eq(form_id))
+        .all(&h.db)
+        .await
+        .expect("query")
+}
+
+/// A download's status, type and bytes.
+async fn download(h: &Harness, path: &str, cookie: &str) -> (StatusCode, String, Vec<u8>) {
+    let response = h
+        .get(
+            path,
+            &[(header::COOKIE, cookie), (header::ACCEPT_LANGUAGE, "en-GB")],
+        )
+        .await;
+    let status = response.status();
+    let kind = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let bytes = axum::body::to_bytes(response.into_body(), 16 << 20)
+        .await
+        .expect("body")
+        .to_vec();
+    (status, kind, bytes)
+}
+
+/// Answers the trip form for `child` as `cookie`, with a phone "number" a spreadsheet would run.
+async fn answer(h: &Harness, form_id: i32, child: i32, cookie: &str, signature: &str) {
+    let path = format!("/forms/{form_id}");
+    let child = child.to_string();
+    let (status, shown) = page(h, &format!("{path}?child={child}"), cookie, "en-GB").await;
+    assert_eq!(status, StatusCode::OK);
+    let token = token_of(&shown);
+    let mut fields = complete(&child, &token, "0", "en-GB");
+    for field in fields.iter_mut() {
+        match field.0 {
+            "f_phone" => field.1 = "=HYPERLINK(\"http://evil.example\")",
+            "f_signature" => field.1 = signature,
+            _ => {}
+        }
+    }
+    let (status, _, _) = send(h, &path, cookie, &fields, "en-GB").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+}
+
+async fn follow_up(h: Harness) {
+    let h = h.with_body_limit(1024 * 1024);
+    let sink = start_sink();
+    let form_id = trip_form(&h).await;
+    let office = session_for(&h.db, "office@riverside.example").await;
+    let teacher = session_for(&h.db, "teacher.3a@riverside.example").await;
+    let teacher_4b = session_for(&h.db, "teacher.4b@riverside.example").await;
+    let parent = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let second_parent = session_for(&h.db, demo::SECOND_PARENT_EMAIL).await;
+    let (thompson, children) = family(&h, demo::PARENT_EMAIL).await;
+    let thompson_child = children.iter().find(|c| c.1 == "3A").expect("3A child").0;
+    let figures = format!("/admin/forms/{form_id}");
+    let remind = format!("{figures}/remind");
+
+    // One Thompson parent answers; the other is not reminded, their child being answered.
+    answer(&h, form_id, thompson_child, &parent, "Sam Thompson").await;
+    let pupils = year_3_pupils(&h).await;
+    let others: Vec<i32> = pupils
+        .iter()
+        .copied()
+        .filter(|p| *p != thompson_child)
+        .collect();
+    let expected = consenting_guardians(&h, &others).await;
+    assert!(expected.len() > 5, "the demo's Year 3 has families");
+    assert!(!expected.contains(&thompson));
+    let without_consent: BTreeSet<i32> = guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::PupilId.is_in(others.iter().copied()))
+        .filter(guardian_pupil::Column::MayConsent.eq(false))
+        .all(&h.db)
+        .await
+        .expect("query")
+        .into_iter()
+        .map(|l| l.guardian_id)
+        .filter(|g| !expected.contains(g))
+        .collect();
+    assert!(
+        !without_consent.is_empty(),
+        "the demo has carers without consent rights"
+    );
+
+    // Reminded: each waiting guardian with consent rights once, by e-mail through the outbox.
+    let (status, location, _) = send(&h, &remind, &office, &[], "en-GB").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        location,
+        format!("{figures}?reminded={}", expected.len()),
+        "every waiting guardian counted"
+    );
+    let rows = reminder_rows(&h, form_id).await;
+    let reminded: BTreeSet<i32> = rows.iter().filter_map(|r| r.guardian_id).collect();
+    assert_eq!(reminded, expected);
+    assert_eq!(rows.len(), expected.len(), "one e-mail each");
+    assert!(rows.iter().all(|r| r.kind == "form-reminder"));
+    let (_, shown) = page(&h, &location, &office, "en-GB").await;
+    assert!(
+        shown.contains(&format!(
+            "{} parents and carers were reminded",
+            expected.len()
+        )),
+        "{shown}"
+    );
+    assert!(shown.contains("Last reminder sent"), "{shown}");
+    assert!(shown.contains(&format!("action=\"{remind}\"")), "{shown}");
+    let (_, shown_zh) = page(&h, &location, &office, "zh-CN").await;
+    assert!(shown_zh.contains("已提醒"), "{shown_zh}");
+    // Anything else in the address says nothing.
+    let (_, odd) = page(&h, &format!("{figures}?reminded=%3Cb%3E"), &office, "en-GB").await;
+    assert!(!odd.contains("were reminded"), "{odd}");
+
+    // Again the same day, by the office or 3A's teacher: nothing more is sent.
+    for cookie in [&office, &teacher] {
+        let (status, location, _) = send(&h, &remind, cookie, &[], "en-GB").await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(location, format!("{figures}?reminded=too-soon"));
+    }
+    assert_eq!(reminder_rows(&h, form_id).await.len(), expected.len());
+    let (_, too_soon) = page(
+        &h,
+        &format!("{figures}?reminded=too-soon"),
+        &office,
+        "en-GB",
+    )
+    .await;
+    assert!(
+        too_soon.contains("A reminder went less than a day ago"),
+        "{too_soon}"
+    );
+    // 4B's teacher, and families, cannot remind it.
+    for cookie in [&teacher_4b, &parent] {
+        let (status, _, _) = send(&h, &remind, cookie, &[], "en-GB").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+
+    // In the portal: a family still waiting reads the reminder on the form's card; the Thompsons,
+    // whose child is answered, do not.
+    let waiting_guardian = *expected.iter().next().expect("a waiting guardian");
+    let waiting_child = guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::GuardianId.eq(waiting_guardian))
+        .filter(guardian_pupil::Column::PupilId.is_in(others.iter().copied()))
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("a Year 3 child")
+        .pupil_id;
+    let waiting = guardian_session(&h.db, waiting_guardian).await;
+    let (_, list) = page(&h, "/forms", &waiting, "en-GB").await;
+    assert!(
+        list.contains("The school sent a reminder on"),
+        "the waiting family reads it: {list}"
+    );
+    let (_, list) = page(&h, "/forms", &second_parent, "en-GB").await;
+    assert!(!list.contains("sent a reminder"), "{list}");
+
+    // That family answers before the worker runs: their e-mail is not sent; everyone else
+    // waiting gets one, in their own language, with the link to the form for their child.
+    answer(&h, form_id, waiting_child, &waiting, "A Parent").await;
+    drain(&h, &sink).await;
+    let mails: Vec<_> = received(sink.dir.path())
+        .into_iter()
+        .filter(|m| m.subject.contains("Science Museum") || m.subject.contains("科学博物馆"))
+        .collect();
+    let answered_since: BTreeSet<i32> = consenting_guardians(&h, &[waiting_child]).await;
+    assert_eq!(
+        mails.len(),
+        expected.difference(&answered_since).count(),
+        "one e-mail per guardian still waiting"
+    );
+    for mail in &mails {
+        let to = guardian::Entity::find()
+            .filter(guardian::Column::Email.eq(mail.to.as_str()))
+            .one(&h.db)
+            .await
+            .expect("query")
+            .expect("a guardian");
+        assert!(expected.contains(&to.id));
+        assert!(!answered_since.contains(&to.id), "{}", mail.to);
+        assert!(
+            mail.body.contains(&format!(
+                "https://portal.riverside.example/forms/{form_id}?child="
+            )),
+            "{}",
+            mail.body
+        );
+        match to.preferred_locale.as_str() {
+            "zh-CN" => assert!(mail.subject.contains("提醒"), "{}", mail.subject),
+            "ar" => assert!(mail.subject.contains("تذكير"), "{}", mail.subject),
+            _ => assert!(
+                mail.subject.starts_with("Reminder from"),
+                "{}",
+                mail.subject
+            ),
+        }
+    }
+
+    // The answers as CSV: a byte-order mark, every question a column, the phone "formula"
+    // neutralised, a row per answer and per child still waiting.
+    let csv_path = format!("{figures}/export.csv");
+    let (status, kind, bytes) = download(&h, &csv_path, &office).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    assert_eq!(kind, "text/csv; charset=utf-8");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(bytes[3..].to_vec()).expect("UTF-8");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        &header[..4],
+        ["Child", "Class", "Status", "Parent or carer"],
+        "{header:?}"
+    );
+    assert!(
+        header.iter().any(|h| h == "Consent for this trip"),
+        "{header:?}"
+    );
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(
+        records.len(),
+        pupils.len(),
+        "one row per Year 3 child (one answer each so far): {text}"
+    );
+    let thompson_name = guardian::Entity::find_by_id(thompson)
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("guardian")
+        .name;
+    let sam = records
+        .iter()
+        .find(|r| r.get(3) == Some(thompson_name.as_str()))
+        .expect("the Thompsons' answer");
+    assert!(
+        sam.iter().any(|c| c == "Sam Thompson"),
+        "the signature: {sam:?}"
+    );
+    assert!(sam.iter().any(|c| c == "I give consent"), "{sam:?}");
+    assert!(
+        sam.iter()
+            .any(|c| c == "'=HYPERLINK(\"http://evil.example\")"),
+        "the formula is neutralised: {sam:?}"
+    );
+    assert!(
+        records
+            .iter()
+            .all(|r| !r.iter().any(|c| c.starts_with('='))),
+        "no cell starts a formula"
+    );
+    // 3A's teacher gets 3A only; 4B's teacher and families get nothing.
+    let (status, _, bytes) = download(&h, &csv_path, &teacher).await;
+    assert_eq!(status, StatusCode::OK);
+    let text = String::from_utf8(bytes[3..].to_vec()).expect("UTF-8");
+    let classes: BTreeSet<String> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("row").get(1).unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(classes, BTreeSet::from(["3A".to_string()]), "{text}");
+    for cookie in [&teacher_4b, &parent] {
+        let (status, _, _) = download(&h, &csv_path, cookie).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+
+    // As XLSX: a workbook whose cells are the same text.
+    let (status, kind, bytes) = download(&h, &format!("{figures}/export.xlsx"), &office).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        kind,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("an XLSX zip");
+    let mut strings = String::new();
+    std::io::Read::read_to_string(
+        &mut archive
+            .by_name("xl/sharedStrings.xml")
+            .expect("shared strings"),
+        &mut strings,
+    )
+    .expect("read");
+    assert!(strings.contains(&thompson_name), "{strings}");
+    assert!(strings.contains("&apos;=HYPERLINK") || strings.contains("'=HYPERLINK"));
+    let exports = app::db::entities::audit_log::Entity::find()
+        .filter(app::db::entities::audit_log::Column::Action.eq("exported"))
+        .count(&h.db)
+        .await
+        .expect("count");
+    assert_eq!(exports, 3, "each download is audited");
+
+    // A day later, with only carers without consent rights left waiting: nobody to remind.
+    let mut stored = form::Entity::find_by_id(form_id)
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("form")
+        .into_active_model();
+    stored.last_reminded_at = Set(Some(chrono::Utc::now() - chrono::Duration::hours(25)));
+    stored.update(&h.db).await.expect("update");
+    guardian_pupil::Entity::update_many()
+        .col_expr(
+            guardian_pupil::Column::MayConsent,
+            sea_orm::sea_query::Expr::value(false),
+        )
+        .filter(guardian_pupil::Column::PupilId.is_in(others.iter().copied()))
+        .exec(&h.db)
+        .await
+        .expect("update");
+    let (_, location, _) = send(&h, &remind, &office, &[], "en-GB").await;
+    assert_eq!(location, format!("{figures}?reminded=nobody"));
+    // Closed: no reminder, and no button.
+    let mut stored = form::Entity::find_by_id(form_id)
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("form")
+        .into_active_model();
+    stored.closes_at = Set(chrono::Utc::now() - chrono::Duration::hours(1));
+    stored.update(&h.db).await.expect("update");
+    let (_, location, _) = send(&h, &remind, &office, &[], "en-GB").await;
+    assert_eq!(location, format!("{figures}?reminded=closed"));
+    let (_, shown) = page(&h, &figures, &office, "en-GB").await;
+    assert!(!shown.contains(&format!("action=\"{remind}\"")), "{shown}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn reminders_and_exports_on_sqlite() {
+    follow_up(sqlite_harness().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn reminders_and_exports_on_postgres() {
+    follow_up(postgres_harness().await).await;
+}
