@@ -163,6 +163,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/news/:story") view={Lazy::<StaffNewsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/forms") view={Lazy::<StaffFormsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/forms/:id") view={Lazy::<StaffFormsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/forms/:id/record") view={Lazy::<StaffFormsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices") view={Lazy::<StaffNoticesRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices/new") view={Lazy::<ComposeRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices/:id") view={Lazy::<StaffNoticeRoute>::new()} ssr=SsrMode::Async/>

@@ -170,3 +170,42 @@ test('the office sends a trip consent to class 3A in English and Chinese: refuse
   expect(xlsx.status()).toBe(200);
   expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
 });
+
+test('the office records the answer a parent gave by phone: whose answer first, then the form as they would see it; the figures mark it as taken by phone', async ({ browser }, info) => {
+  test.slow();
+  const jsEnabled = info.project.name === 'js-on';
+  const { page, portal } = await signIn(browser, 'office@riverside.example', jsEnabled);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await portal.open('/admin/forms');
+  await page.getByRole('link', { name: 'Year 3 trip to the Science Museum' }).click();
+  await expect(page.locator('.form-figures')).toBeVisible();
+  // Each run a different child still to answer (the Thompsons answer in the tests above).
+  const row = page.locator('.form-figures tbody tr')
+    .filter({ hasText: 'To do' })
+    .filter({ hasNotText: 'Thompson' })
+    .nth(jsEnabled ? 1 : 2);
+  const child = (await row.locator('td').first().textContent())!.trim();
+  await row.getByRole('link', { name: 'Record an answer given by phone' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Record an answer given by phone');
+  await expect(page.getByText('Who gave the answer?')).toBeVisible();
+  if (jsEnabled) {
+    await portal.waitForHydration();
+    await portal.expectNoAxeViolations();
+  }
+  expect(await portal.smallTargets()).toEqual([]);
+  // A guardian the roster lets consent.
+  await page.locator('.form-record__choices li').filter({ hasNot: page.locator('.form-card__due') }).first().getByRole('link').click();
+  await expect(page.getByRole('note').filter({ hasText: 'You are recording the answers' })).toBeVisible();
+  if (jsEnabled) await portal.waitForHydration();
+  await page.getByRole('group', { name: /Consent for this trip/ }).getByLabel('I give consent', { exact: true }).check();
+  await page.getByRole('group', { name: /medical needs/ }).getByLabel('No').check();
+  await page.getByLabel(/A phone number we can reach you on/).fill('01632 960004');
+  await page.getByLabel(/Your full name, as your signature/).fill(`Given by phone (${info.project.name})`);
+  expect(await portal.pageWidth()).toBeLessThanOrEqual(360);
+  expect(await portal.smallTargets()).toEqual([]);
+  if (jsEnabled) await portal.expectNoAxeViolations();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await expect(page).toHaveURL(/done=recorded/);
+  await expect(page.getByRole('status')).toHaveText('The answer given by phone was recorded.');
+  await expect(page.locator('.form-figures tbody tr', { hasText: child })).toContainText('(by phone, taken by');
+});

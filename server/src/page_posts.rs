@@ -267,16 +267,7 @@ pub async fn form_answer(state: PostState, request: Request<Body>) -> Response {
     let (parts, body) = request.into_parts();
     let current = current_of(&parts);
     let id = path_id(&parts, 0);
-    let sender = app::forms::answer::Sender {
-        address: app::auth::request::client_address(&parts),
-        user_agent: parts
-            .headers
-            .get(http::header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_string(),
-        locale: app::i18n::negotiate::locale_for_request(&parts.headers),
-    };
+    let sender = sender_of(&parts);
     let answer = match form_pairs(&parts, body).await {
         Ok(pairs) => app::forms::answer::submit(&state.app, &current, id, sender, pairs).await,
         Err(err) => app::forms::answer::Answered::Again(Box::new(Err(err))),
@@ -299,6 +290,39 @@ pub async fn form_new(state: PostState, request: Request<Body>) -> Response {
     match answer {
         app::forms::create::Created::Done(to) => Redirect::to(&to).into_response(),
         app::forms::create::Created::Again(page) => page_with(&state, parts, Posted(*page)).await,
+    }
+}
+
+/// `POST /admin/forms/{id}/record`: store an answer a guardian gave by phone, then the form's
+/// figures; a refused one shows the page again with what was typed.
+pub async fn form_record(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    let id = path_id(&parts, 1);
+    let sender = sender_of(&parts);
+    let answer = match form_pairs(&parts, body).await {
+        Ok(pairs) => app::forms::on_behalf::submit(&state.app, &current, id, sender, pairs).await,
+        Err(err) => app::forms::on_behalf::Recorded::Again(Box::new(Err(err))),
+    };
+    match answer {
+        app::forms::on_behalf::Recorded::Done(to) => Redirect::to(&to).into_response(),
+        app::forms::on_behalf::Recorded::Again(page) => {
+            page_with(&state, parts, Posted(*page)).await
+        }
+    }
+}
+
+/// Where a form's answers came from, kept as evidence.
+fn sender_of(parts: &Parts) -> app::forms::answer::Sender {
+    app::forms::answer::Sender {
+        address: app::auth::request::client_address(parts),
+        user_agent: parts
+            .headers
+            .get(http::header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string(),
+        locale: app::i18n::negotiate::locale_for_request(&parts.headers),
     }
 }
 

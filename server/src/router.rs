@@ -75,6 +75,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     let form_answer = answered(|s, r| Box::pin(page_posts::form_answer(s, r)));
     // The app serves this page through `/admin/forms/:id`; this route must answer its GET too.
     let form_new = answered(|s, r| Box::pin(page_posts::form_new(s, r))).get(page_renderer(&state));
+    let form_record = answered(|s, r| Box::pin(page_posts::form_record(s, r)));
     // The app serves this page through `/admin/calendar/:id`; this route must answer its GET too.
     let import_page =
         answered(|s, r| Box::pin(page_posts::calendar_import(s, r))).get(page_renderer(&state));
@@ -101,6 +102,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route("/news/{id}/edit", news_edit)
         .route("/forms/{id}", form_answer)
         .route("/admin/forms/new", form_new)
+        .route("/admin/forms/{id}/record", form_record)
         .route(
             "/admin/forms/{id}/remind",
             axum::routing::post(app::forms::remind::post),

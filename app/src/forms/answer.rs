@@ -7,8 +7,8 @@
 use super::FormPage;
 use super::definition::{Answers, Kind, answer};
 use super::reader::{self, Shown};
-use super::store::state;
-use crate::access::{Actor, CurrentActor};
+use super::store::{channel, state};
+use crate::access::CurrentActor;
 use crate::db::entities::{form, form_response};
 use crate::error::AppError;
 use crate::i18n::{Locale, PerLocale};
@@ -31,6 +31,16 @@ pub struct Sender {
     pub locale: Locale,
 }
 
+/// Whose answer is stored, and who sent it.
+pub struct Respondent {
+    /// The guardian whose answer it is.
+    pub guardian_id: i32,
+    /// The account that sent it: the guardian's, or the member of staff who took it by phone.
+    pub user_id: i32,
+    /// How it came (`store::channel`).
+    pub channel: &'static str,
+}
+
 /// What a post to `/forms/{id}` came to.
 pub enum Answered {
     /// Stored (or stored already): where to send the browser.
@@ -40,16 +50,16 @@ pub enum Answered {
 }
 
 /// The fields the form page posts besides the answers (`f_<key>`).
-struct Posted {
-    child: Option<i32>,
-    token: String,
-    version: i32,
-    language: Option<String>,
-    withdraw: bool,
-    answers: Answers,
+pub(super) struct Posted {
+    pub(super) child: Option<i32>,
+    pub(super) token: String,
+    pub(super) version: i32,
+    pub(super) language: Option<String>,
+    pub(super) withdraw: bool,
+    pub(super) answers: Answers,
 }
 
-fn read(pairs: Vec<(String, String)>) -> Posted {
+pub(super) fn read(pairs: Vec<(String, String)>) -> Posted {
     let mut posted = Posted {
         child: None,
         token: String::new(),
@@ -76,7 +86,7 @@ fn read(pairs: Vec<(String, String)>) -> Posted {
 }
 
 /// The longest token a page sends (ours are 32 hex digits).
-const MAX_TOKEN: usize = 64;
+pub(super) const MAX_TOKEN: usize = 64;
 
 /// `POST /forms/{id}`: store the answers, or show the form again with why not and what was
 /// typed.
@@ -100,7 +110,21 @@ pub async fn submit(
         }
         let (form, pupil, siblings) = reader::asked_of(&state.db, &actor, id, posted.child).await?;
         let locale = reader::posted_locale(posted.language.as_deref(), sender.locale);
-        let outcome = store(&state.db, &actor, &form, pupil, &posted, &sender, locale).await?;
+        let respondent = Respondent {
+            guardian_id: actor.guardian_id.ok_or(AppError::NotFound)?,
+            user_id: actor.user_id,
+            channel: channel::PORTAL,
+        };
+        let outcome = store(
+            &state.db,
+            &respondent,
+            &form,
+            pupil,
+            &posted,
+            &sender,
+            locale,
+        )
+        .await?;
         match outcome {
             Stored::Yes => Ok(Answered::Done(format!(
                 "{FORMS_PATH}/{id}?child={pupil}&sent=1"
@@ -116,7 +140,8 @@ pub async fn submit(
                     problem,
                     version,
                 };
-                let page = reader::shown(&state.db, &actor, &form, pupil, &siblings, how).await?;
+                let family = reader::Family::of(&actor)?;
+                let page = reader::shown(&state.db, &family, &form, pupil, &siblings, how).await?;
                 Ok(Answered::Again(Box::new(Ok(page))))
             }
         }
@@ -126,7 +151,7 @@ pub async fn submit(
 }
 
 /// What storing came to.
-enum Stored {
+pub(super) enum Stored {
     /// Stored, now or by an earlier send of the same page.
     Yes,
     /// Refused; the page shows why, and sends its next try against `version`.
@@ -163,16 +188,16 @@ fn refused(why: Refusal, version: i32) -> Stored {
 /// Checks and stores one submission in a transaction: the same token twice is stored once,
 /// a page older than the latest answer is refused rather than overwriting it, a closed form
 /// takes nothing.
-async fn store(
+pub(super) async fn store(
     db: &sea_orm::DatabaseConnection,
-    actor: &Actor,
+    respondent: &Respondent,
     form: &form::Model,
     pupil: i32,
     posted: &Posted,
     sender: &Sender,
     locale: Locale,
 ) -> Result<Stored, AppError> {
-    let guardian = actor.guardian_id.ok_or(AppError::NotFound)?;
+    let guardian = respondent.guardian_id;
     let definition = reader::readable_definition(form).ok_or(AppError::Internal)?;
     let now = Utc::now();
     // The write lock up front: on SQLite a read that later writes could otherwise be refused
@@ -236,7 +261,8 @@ async fn store(
         form_id: Set(form.id),
         pupil_id: Set(Some(pupil)),
         guardian_id: Set(guardian),
-        user_id: Set(actor.user_id),
+        user_id: Set(respondent.user_id),
+        channel: Set(respondent.channel.to_string()),
         version: Set(latest_version + 1),
         state: Set(new_state.to_string()),
         answers: Set(serde_json::to_string(&answers).unwrap_or_default()),

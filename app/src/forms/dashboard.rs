@@ -10,7 +10,9 @@ use super::staff_dto::{ChildRow, FormFigures, GuardianAnswer, StaffFormList, Sta
 use super::store::state;
 use crate::access::{Capability, Granted, Scope, authorize};
 use crate::audience::{Audience, target};
-use crate::db::entities::{class, enrolment, form, form_response, form_target, guardian, pupil};
+use crate::db::entities::{
+    class, enrolment, form, form_response, form_target, guardian, pupil, staff, user_account,
+};
 use crate::error::AppError;
 use crate::i18n::PerLocale;
 use crate::msg;
@@ -257,6 +259,34 @@ pub async fn progress_of<C: ConnectionTrait>(
     })
 }
 
+/// The names of the members of staff who took answers by phone among `answers`, by account.
+pub(super) async fn takers<'a, C: ConnectionTrait>(
+    db: &C,
+    answers: impl Iterator<Item = &'a Latest>,
+) -> Result<HashMap<i32, String>, AppError> {
+    let accounts: Vec<i32> = answers
+        .filter(|a| a.response.channel == super::store::channel::PHONE)
+        .map(|a| a.response.user_id)
+        .collect();
+    if accounts.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let staff_of: HashMap<i32, i32> = user_account::Entity::find()
+        .filter(user_account::Column::Id.is_in(accounts))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|a| a.staff_id.map(|s| (s, a.id)))
+        .collect();
+    Ok(staff::Entity::find()
+        .filter(staff::Column::Id.is_in(staff_of.keys().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|s| staff_of.get(&s.id).map(|account| (*account, s.name)))
+        .collect())
+}
+
 /// Where a child stands from their guardians' latest answers.
 pub fn standing(
     definition: &Definition,
@@ -382,11 +412,11 @@ fn texts(definition: &Definition, form: &form::Model) -> PerLocale<String> {
 }
 
 /// Form `id`'s figures for the signed-in member of staff who looks after it, with what became
-/// of a reminder just asked for (`reminded`: how many, or why none, as the remind post said).
-pub async fn figures(id: i32, reminded: Option<String>) -> Result<FormFigures, AppError> {
+/// of what they just did (`done`: how many were reminded, or why none; an answer recorded).
+pub async fn figures(id: i32, done: Option<String>) -> Result<FormFigures, AppError> {
     let granted = authorize(Capability::FormManage)?;
     let state = crate::state::app_state()?;
-    figures_for(&state.db, &granted, id, reminded).await
+    figures_for(&state.db, &granted, id, done).await
 }
 
 /// Form `id`'s figures for `granted`, who must look after it.
@@ -394,7 +424,7 @@ pub async fn figures_for<C: ConnectionTrait>(
     db: &C,
     granted: &Granted,
     id: i32,
-    reminded: Option<String>,
+    done: Option<String>,
 ) -> Result<FormFigures, AppError> {
     let (form, audience) = looked_after(db, granted, id).await?;
     let definition = readable_definition(&form).ok_or(AppError::Internal)?;
@@ -425,6 +455,7 @@ pub async fn figures_for<C: ConnectionTrait>(
         .map(|g| (g.id, g.name))
         .collect();
     let open = Utc::now() < form.closes_at;
+    let takers = takers(db, answers.values().flatten()).await?;
     let consent_keys: Vec<&str> = definition
         .fields
         .iter()
@@ -454,13 +485,25 @@ pub async fn figures_for<C: ConnectionTrait>(
                             (false, Some(_)) => msg!(l, "form-staff-refuses-consent"),
                             (false, None) => msg!(l, "form-status-done"),
                         };
-                        msg!(
-                            l,
-                            "form-staff-answer-line",
-                            name = name.as_str(),
-                            answer = what.as_str(),
-                            date = when.as_str()
-                        )
+                        match takers.get(&a.response.user_id) {
+                            Some(taker) if a.response.channel == super::store::channel::PHONE => {
+                                msg!(
+                                    l,
+                                    "form-staff-answer-line-phone",
+                                    name = name.as_str(),
+                                    answer = what.as_str(),
+                                    date = when.as_str(),
+                                    taker = taker.as_str()
+                                )
+                            }
+                            _ => msg!(
+                                l,
+                                "form-staff-answer-line",
+                                name = name.as_str(),
+                                answer = what.as_str(),
+                                date = when.as_str()
+                            ),
+                        }
                     }),
                     name,
                 }
@@ -479,6 +522,7 @@ pub async fn figures_for<C: ConnectionTrait>(
                 status,
                 badge: badge.to_string(),
                 answers: guardian_answers,
+                record: open.then(|| super::on_behalf::record_href(form.id, *pupil, None)),
             },
         ));
     }
@@ -490,7 +534,13 @@ pub async fn figures_for<C: ConnectionTrait>(
         title: texts(&definition, &form),
         progress: progress(&standings),
         children: rows.into_iter().map(|(_, row)| row).collect(),
-        note: reminded.as_deref().and_then(super::remind::note),
+        note: done.as_deref().and_then(|code| {
+            if code == super::on_behalf::RECORDED {
+                Some(PerLocale::build(|l| msg!(l, "form-staff-recorded")))
+            } else {
+                super::remind::note(code)
+            }
+        }),
         last_reminded: form.last_reminded_at.map(|at| {
             PerLocale::build(|l| {
                 let date = crate::dates::date_time(l, &zone, at);
@@ -507,6 +557,7 @@ pub async fn figures_for<C: ConnectionTrait>(
             PerLocale::build(|l| msg!(l, "form-staff-remind")),
             PerLocale::build(|l| msg!(l, "form-staff-export-csv")),
             PerLocale::build(|l| msg!(l, "form-staff-export-xlsx")),
+            PerLocale::build(|l| msg!(l, "form-record-link")),
         ],
     })
 }

@@ -146,4 +146,19 @@ pub struct FormPage {
     pub problem: Option<PerLocale<String>>,
     /// The page's words.
     pub words: FormWords,
+    /// Set when a member of staff records a guardian's answer given by phone.
+    pub on_behalf: Option<OnBehalf>,
+}
+
+/// A form page a member of staff fills in for a guardian who answered by phone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnBehalf {
+    /// The guardian who answered.
+    pub guardian_id: i32,
+    /// "You are recording the answers … gave by phone", in each language.
+    pub note: PerLocale<String>,
+    /// Where the page posts.
+    pub action: String,
+    /// Back to the form's figures.
+    pub back: String,
 }

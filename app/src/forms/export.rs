@@ -4,7 +4,7 @@
 //! figures. Every question is a column; answers are written as the reader of the file reads
 //! them (the option's words, not its code), in the language of the member of staff.
 
-use super::dashboard::{Standing, looked_after, progress_of, standing};
+use super::dashboard::{Standing, looked_after, progress_of, standing, takers};
 use super::definition::{Answers, Field, Kind, answer, in_language};
 use super::reader::readable_definition;
 use crate::access::{Capability, CurrentActor, Granted, grant};
@@ -113,6 +113,7 @@ pub async fn table<C: ConnectionTrait>(
         .into_iter()
         .map(|c| (c.id, c.name))
         .collect();
+    let takers = takers(db, progress.answers.values().flatten()).await?;
     let guardians: HashMap<i32, guardian::Model> = guardian::Entity::find()
         .filter(
             guardian::Column::Id.is_in(progress.answers.values().flatten().map(|a| a.guardian_id)),
@@ -138,6 +139,7 @@ pub async fn table<C: ConnectionTrait>(
         msg!(locale, "form-export-submitted"),
         msg!(locale, "form-export-language"),
         msg!(locale, "form-export-version"),
+        msg!(locale, "form-export-channel"),
     ];
     header.extend(
         definition
@@ -186,6 +188,12 @@ pub async fn table<C: ConnectionTrait>(
                 local(response.submitted_at),
                 response.language.clone(),
                 response.version.to_string(),
+                match takers.get(&response.user_id) {
+                    Some(taker) if response.channel == super::store::channel::PHONE => {
+                        msg!(locale, "form-export-by-phone", taker = taker.as_str())
+                    }
+                    _ => msg!(locale, "form-export-in-portal"),
+                },
             ]);
             row.extend(definition.fields.iter().map(|f| {
                 given

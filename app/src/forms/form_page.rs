@@ -31,7 +31,22 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
         can_withdraw,
         problem,
         words,
+        on_behalf,
     } = page;
+    let action = on_behalf
+        .as_ref()
+        .map(|o| o.action.clone())
+        .unwrap_or_else(|| format!("{FORMS_PATH}/{id}"));
+    let back = on_behalf
+        .as_ref()
+        .map(|o| o.back.clone())
+        .unwrap_or_else(|| FORMS_PATH.to_string());
+    let recording = on_behalf.map(|o| {
+        view! {
+            <p class="stale" role="note">{localized(i18n, o.note)}</p>
+            <input type="hidden" name="guardian" value=o.guardian_id/>
+        }
+    });
     let controllers: Controllers = RwSignal::new(
         fields
             .iter()
@@ -126,7 +141,7 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
         }
     });
     view! {
-        <p><a class="back-link" href=FORMS_PATH>{localized(i18n, words.back)}</a></p>
+        <p><a class="back-link" href=back>{localized(i18n, words.back)}</a></p>
         <article class="form-page" lang=text_lang>
             <h1>{localized(i18n, title)}</h1>
             {not_translated}
@@ -139,8 +154,9 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
             {done}
             {answered.map(|a| view! { <p class="form-page__answered">{localized(i18n, a)}</p> })}
             <div class="form-page__intro">{localized(i18n, intro)}</div>
-            <form method="post" action=format!("{FORMS_PATH}/{id}") class="form-answers" on:change=on_change>
+            <form method="post" action=action class="form-answers" on:change=on_change>
                 {problem}
+                {recording}
                 <input type="hidden" name="child" value=child.pupil_id/>
                 <input type="hidden" name="token" value=token/>
                 <input type="hidden" name="version" value=version/>

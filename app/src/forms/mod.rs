@@ -6,7 +6,8 @@
 //! they take), `templates` (the forms a school starts from), `store` (forms and answers in the
 //! database), `reader` (what a guardian may see) and `answer` (a submission, with evidence).
 //! Staff send forms and follow their answers in a third route (`staff_pages`): `create` makes
-//! a form from a template, `dashboard` gives each form's figures.
+//! a form from a template, `dashboard` gives each form's figures, `remind` reminds those still
+//! to answer, `export` downloads the answers and `on_behalf` records an answer given by phone.
 
 #[cfg(feature = "ssr")]
 pub mod answer;
@@ -22,6 +23,8 @@ pub mod dto;
 #[cfg(feature = "ssr")]
 pub mod export;
 pub mod form_page;
+#[cfg(feature = "ssr")]
+pub mod on_behalf;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod reader;
@@ -74,8 +77,19 @@ pub async fn load_new_form() -> Result<PageData, AppError> {
 }
 
 /// Form `id`'s figures ([`staff_dto::FormFigures`]) for staff who look after it, saying what
-/// became of a reminder just asked for (`reminded`, the code the remind post returned).
+/// became of what they just did (`done`, the code a reminder or a recorded answer returned).
 #[server(endpoint = "forms/figures", output = crate::codec::Answer)]
-pub async fn load_form_figures(id: i32, reminded: Option<String>) -> Result<PageData, AppError> {
-    crate::page_data::answer(dashboard::figures(id, reminded).await)
+pub async fn load_form_figures(id: i32, done: Option<String>) -> Result<PageData, AppError> {
+    crate::page_data::answer(dashboard::figures(id, done).await)
+}
+
+/// Recording a guardian's answer given by phone ([`staff_dto::RecordPage`]) to form `id` for
+/// `child`: the guardians to choose from, or the form for the chosen `guardian`.
+#[server(endpoint = "forms/record", output = crate::codec::Answer)]
+pub async fn load_record_page(
+    id: i32,
+    child: i32,
+    guardian: Option<i32>,
+) -> Result<PageData, AppError> {
+    crate::page_data::answer(on_behalf::page(id, child, guardian).await)
 }

@@ -42,7 +42,13 @@ pub async fn list() -> Result<FormList, AppError> {
                 .into_iter()
                 .map(|pupil| {
                     let status = status_of(&form, latest.get(&(form.id, Some(pupil))), now);
-                    child_status(&actor, pupil, status)
+                    let name = actor
+                        .children
+                        .iter()
+                        .find(|c| c.membership.pupil_id == pupil)
+                        .map(|c| c.name.clone())
+                        .unwrap_or_default();
+                    child_status(name, pupil, status)
                 })
                 .collect();
             let waiting = children.iter().any(|c| c.status == Status::ToDo);
@@ -77,7 +83,15 @@ pub async fn page(id: i32, child: Option<i32>) -> Result<FormPage, AppError> {
     let actor = authorize(Capability::FormAnswer)?.actor;
     let state = crate::state::app_state()?;
     let (form, pupil, siblings) = asked_of(&state.db, &actor, id, child).await?;
-    shown(&state.db, &actor, &form, pupil, &siblings, Shown::Stored).await
+    shown(
+        &state.db,
+        &Family::of(&actor)?,
+        &form,
+        pupil,
+        &siblings,
+        Shown::Stored,
+    )
+    .await
 }
 
 /// How the page is filled.
@@ -119,22 +133,56 @@ pub async fn asked_of<C: ConnectionTrait>(
     Ok((form, pupil, children))
 }
 
+/// Whose answers a form page shows: a guardian, their school, and the names of their children
+/// the page may name.
+pub struct Family {
+    /// The guardian.
+    pub guardian_id: i32,
+    /// Their school.
+    pub school_id: i32,
+    /// Children's names by id.
+    pub names: Vec<(i32, String)>,
+}
+
+impl Family {
+    /// The signed-in guardian's family.
+    pub fn of(actor: &Actor) -> Result<Self, AppError> {
+        Ok(Family {
+            guardian_id: actor.guardian_id.ok_or(AppError::NotFound)?,
+            school_id: actor.school_id,
+            names: actor
+                .children
+                .iter()
+                .map(|c| (c.membership.pupil_id, c.name.clone()))
+                .collect(),
+        })
+    }
+
+    fn name(&self, pupil: i32) -> String {
+        self.names
+            .iter()
+            .find(|(id, _)| *id == pupil)
+            .map(|(_, name)| name.clone())
+            .unwrap_or_default()
+    }
+}
+
 /// The form page for `pupil`, filled as `how` says.
 pub async fn shown<C: ConnectionTrait>(
     db: &C,
-    actor: &Actor,
+    family: &Family,
     form: &form::Model,
     pupil: i32,
     siblings: &[i32],
     how: Shown<'_>,
 ) -> Result<FormPage, AppError> {
     let definition = readable_definition(form).ok_or(AppError::Internal)?;
-    let guardian = actor.guardian_id.ok_or(AppError::NotFound)?;
+    let guardian = family.guardian_id;
     let now = Utc::now();
     let latest = store::latest(db, guardian, &[form.id]).await?;
     let stored = latest.get(&(form.id, Some(pupil)));
     let may_consent = may_consent(db, guardian, pupil).await?;
-    let zone = crate::school::db::timezone(db, actor.school_id).await?;
+    let zone = crate::school::db::timezone(db, family.school_id).await?;
     let stored_answers: Answers = stored
         .and_then(|r| serde_json::from_str(&r.answers).ok())
         .unwrap_or_default();
@@ -221,6 +269,8 @@ pub async fn shown<C: ConnectionTrait>(
             let when = crate::dates::date_time(l, &zone, r.submitted_at);
             if key_withdrawn {
                 msg!(l, "form-withdrawn-on", date = when.as_str())
+            } else if r.channel == store::channel::PHONE {
+                msg!(l, "form-answered-by-phone", date = when.as_str())
             } else {
                 msg!(l, "form-answered-on", date = when.as_str())
             }
@@ -241,13 +291,13 @@ pub async fn shown<C: ConnectionTrait>(
             (shown, asked)
         }),
         due: due(form, &zone, now, false),
-        child: child_status(actor, pupil, status),
+        child: child_status(family.name(pupil), pupil, status),
         siblings: siblings
             .iter()
             .filter(|p| **p != pupil)
             .map(|p| {
                 child_status(
-                    actor,
+                    family.name(*p),
                     *p,
                     status_of(form, latest.get(&(form.id, Some(*p))), now),
                 )
@@ -261,6 +311,7 @@ pub async fn shown<C: ConnectionTrait>(
         can_withdraw,
         problem,
         words: words(stored.is_some()),
+        on_behalf: None,
     })
 }
 
@@ -309,13 +360,7 @@ fn status_of(
     }
 }
 
-fn child_status(actor: &Actor, pupil: i32, status: Status) -> ChildStatus {
-    let name = actor
-        .children
-        .iter()
-        .find(|c| c.membership.pupil_id == pupil)
-        .map(|c| c.name.clone())
-        .unwrap_or_default();
+fn child_status(name: String, pupil: i32, status: Status) -> ChildStatus {
     ChildStatus {
         pupil_id: pupil,
         label: PerLocale::build(|l| match status {

@@ -41,7 +41,7 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// Its code in the figures' address (`?reminded=too-soon`).
+    /// Its code in the figures' address (`?done=too-soon`).
     fn code(self) -> &'static str {
         match self {
             Refusal::TooSoon => "too-soon",
@@ -105,7 +105,7 @@ pub async fn post(
         Ok(Err(refusal)) => refusal.code().to_string(),
         Err(err) => return crate::roster::documents::error_page(err, locale),
     };
-    Redirect::to(&format!("{STAFF_FORMS_PATH}/{id}?reminded={code}")).into_response()
+    Redirect::to(&format!("{STAFF_FORMS_PATH}/{id}?done={code}")).into_response()
 }
 
 /// The guardians still waiting on `form` among the children `granted` reaches, each with

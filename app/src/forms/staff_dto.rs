@@ -79,6 +79,8 @@ pub struct ChildRow {
     pub badge: String,
     /// Each guardian's latest answer.
     pub answers: Vec<GuardianAnswer>,
+    /// Where to record an answer given by phone, while the form is open.
+    pub record: Option<String>,
 }
 
 /// A form's figures, for the staff who look after it.
@@ -99,6 +101,36 @@ pub struct FormFigures {
     /// The form still takes answers, so those waiting may be reminded.
     pub open: bool,
     /// The page's words: "All forms", "Child", "Class", "Status", "Answers", "Remind those
-    /// still to answer", "Download CSV", "Download Excel (XLSX)".
-    pub words: [PerLocale<String>; 8],
+    /// still to answer", "Download CSV", "Download Excel (XLSX)", "Record an answer given by
+    /// phone".
+    pub words: [PerLocale<String>; 9],
+}
+
+/// A guardian of the child who may have answered by phone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuardianChoice {
+    /// The record page for them.
+    pub href: String,
+    /// "Sam Thompson (Mother)", in each language.
+    pub label: PerLocale<String>,
+    /// Why they cannot consent, when the form asks consent and the roster does not let them.
+    pub note: Option<PerLocale<String>>,
+}
+
+/// Recording an answer given by phone: first whose, then the form filled in for them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordPage {
+    /// The form's title, in each language.
+    pub title: PerLocale<String>,
+    /// The child's name.
+    pub child: String,
+    /// Back to the form's figures.
+    pub back: String,
+    /// The child's guardians, before one is chosen.
+    pub choices: Vec<GuardianChoice>,
+    /// The form for the chosen guardian.
+    pub form: Option<super::FormPage>,
+    /// The page's words: "Record an answer given by phone", "Who gave the answer?", "All
+    /// answers".
+    pub words: [PerLocale<String>; 3],
 }

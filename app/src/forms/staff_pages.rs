@@ -4,8 +4,10 @@
 //! figures — every child asked, where each stands, each guardian's answer, conflicts first. One
 //! lazily loaded route whose data starts in `view()`, so none of it reaches the main wasm.
 
-use super::staff_dto::{FormFigures, NewFormPage, StaffFormList};
-use super::{STAFF_FORMS_PATH, load_form_figures, load_new_form, load_staff_forms};
+use super::staff_dto::{FormFigures, NewFormPage, RecordPage, StaffFormList};
+use super::{
+    STAFF_FORMS_PATH, load_form_figures, load_new_form, load_record_page, load_staff_forms,
+};
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, Locale, localized};
 use crate::layout::TextArea;
@@ -15,18 +17,22 @@ use crate::pages::loading::{Loading, loaded_as, when_signed_in};
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 use leptos_router::{LazyRoute, lazy_route};
 
 /// The new form's address segment.
 const NEW_SEGMENT: &str = "new";
+/// The end of a record page's address (`/admin/forms/:id/record`).
+const RECORD_SEGMENT: &str = "/record";
 
 /// What the address asks for.
 enum Page {
     List,
     New,
-    /// A form's figures, with the code a remind post came back with.
+    /// A form's figures, with the code a post came back with (`?done=`).
     Figures(i32, Option<String>),
+    /// Recording an answer given by phone: form, child, and the guardian once chosen.
+    Record(i32, i32, Option<i32>),
 }
 
 /// A lazily loaded route for the staff's forms pages.
@@ -38,12 +44,21 @@ pub struct StaffFormsRoute {
 impl LazyRoute for StaffFormsRoute {
     fn data() -> Self {
         let id = use_params_map().with_untracked(|p| p.get("id"));
-        let reminded = use_query_map().with_untracked(|q| q.get("reminded"));
+        let query = use_query_map().get_untracked();
+        let recording = use_location()
+            .pathname
+            .with_untracked(|path| path.ends_with(RECORD_SEGMENT));
+        let number = |name: &str| query.get(name).and_then(|v| v.parse::<i32>().ok());
         let page = match id.as_deref() {
             None => Page::List,
             Some(NEW_SEGMENT) => Page::New,
             // Anything but a number is a form nobody looks after: "not found".
-            Some(segment) => Page::Figures(segment.parse().unwrap_or(0), reminded),
+            Some(segment) if recording => Page::Record(
+                segment.parse().unwrap_or(0),
+                number("child").unwrap_or(0),
+                number("guardian"),
+            ),
+            Some(segment) => Page::Figures(segment.parse().unwrap_or(0), query.get("done")),
         };
         Self { page }
     }
@@ -53,11 +68,18 @@ impl LazyRoute for StaffFormsRoute {
         let data: Option<Loading<PageData>> = match &this.page {
             Page::List => when_signed_in(|| Resource::new(|| (), |_| load_staff_forms())),
             Page::New => when_signed_in(|| Resource::new(|| (), |_| load_new_form())),
-            Page::Figures(id, reminded) => when_signed_in(|| {
-                let (id, reminded) = (*id, reminded.clone());
+            Page::Figures(id, done) => when_signed_in(|| {
+                let (id, done) = (*id, done.clone());
                 Resource::new(
-                    move || (id, reminded.clone()),
-                    |(id, reminded)| load_form_figures(id, reminded),
+                    move || (id, done.clone()),
+                    |(id, done)| load_form_figures(id, done),
+                )
+            }),
+            Page::Record(id, child, guardian) => when_signed_in(|| {
+                let (id, child, guardian) = (*id, *child, *guardian);
+                Resource::new(
+                    move || (id, child, guardian),
+                    |(id, child, guardian)| load_record_page(id, child, guardian),
                 )
             }),
         };
@@ -65,6 +87,7 @@ impl LazyRoute for StaffFormsRoute {
             Page::List => loaded_as(data, move |list: StaffFormList| form_list(i18n, list)),
             Page::New => loaded_as(data, move |page: NewFormPage| new_form(i18n, page)),
             Page::Figures(..) => loaded_as(data, move |page: FormFigures| figures(i18n, page)),
+            Page::Record(..) => loaded_as(data, move |page: RecordPage| record(i18n, page)),
         };
         view! {
             <Title text=crate::i18n::title_text(i18n, "nav-forms")/>
@@ -193,7 +216,17 @@ fn figures(i18n: I18n, page: FormFigures) -> AnyView {
         open,
         words,
     } = page;
-    let [back, child, class, status, answers, remind, csv, xlsx] = words;
+    let [
+        back,
+        child,
+        class,
+        status,
+        answers,
+        remind,
+        csv,
+        xlsx,
+        record,
+    ] = words;
     let rows = children
         .into_iter()
         .map(|row| {
@@ -206,6 +239,9 @@ fn figures(i18n: I18n, page: FormFigures) -> AnyView {
                         {row.answers.into_iter().map(|a| view! {
                             <p class="form-figures__answer">{localized(i18n, a.summary)}</p>
                         }).collect_view()}
+                        {row.record.map(|href| view! {
+                            <a class="form-figures__record" href=href>{localized(i18n, record.clone())}</a>
+                        })}
                     </td>
                 </tr>
             }
@@ -243,6 +279,38 @@ fn figures(i18n: I18n, page: FormFigures) -> AnyView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+    }
+    .into_any_now()
+}
+
+fn record(i18n: I18n, page: RecordPage) -> AnyView {
+    let RecordPage {
+        title,
+        child,
+        back,
+        choices,
+        form,
+        words,
+    } = page;
+    let [heading, who, back_label] = words;
+    if let Some(form) = form {
+        return super::form_page::form_page(i18n, form, false);
+    }
+    view! {
+        <p><a class="back-link" href=back>{localized(i18n, back_label)}</a></p>
+        <h1>{localized(i18n, heading)}</h1>
+        <p class="form-figures__progress">{localized(i18n, title)}</p>
+        <p><strong>{child}</strong></p>
+        <h2>{localized(i18n, who)}</h2>
+        <ul class="form-record__choices">
+            {choices.into_iter().map(|choice| view! {
+                <li>
+                    // Same route, another query: a full load, so the page is made for the guardian.
+                    <a class="button button--secondary" href=choice.href rel="external">{localized(i18n, choice.label)}</a>
+                    {choice.note.map(|note| view! { <p class="form-card__due">{localized(i18n, note)}</p> })}
+                </li>
+            }).collect_view()}
+        </ul>
     }
     .into_any_now()
 }

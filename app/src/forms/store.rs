@@ -19,6 +19,14 @@ pub mod state {
     pub const WITHDRAWN: &str = "withdrawn";
 }
 
+/// How an answer came.
+pub mod channel {
+    /// The guardian answered in the portal.
+    pub const PORTAL: &str = "portal";
+    /// The guardian answered by phone; a member of staff recorded it.
+    pub const PHONE: &str = "phone";
+}
+
 /// A form to make.
 #[derive(Clone, Debug)]
 pub struct NewForm {

@@ -93,6 +93,8 @@ struct Fixture {
     school_id: i32,
     /// The demo trip consent form, for Year 3.
     form_year_3: i32,
+    /// Guardian A's guardian record.
+    guardian_a: i32,
 }
 
 /// One request to a server function.
@@ -717,6 +719,44 @@ fn rows(f: &Fixture) -> Vec<Row> {
         Row {
             name: "XLSX of the Year 3 trip form's answers: the office and 3A's teacher",
             call: get(format!("/admin/forms/{}/export.xlsx", f.form_year_3)),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "recording an answer by phone to the Year 3 trip form for a 3A child: the office and 3A's teacher",
+            call: form(
+                "/api/forms/record",
+                vec![
+                    ("id", f.form_year_3.to_string()),
+                    ("child", f.child_in_3a.to_string()),
+                    ("guardian", f.guardian_a.to_string()),
+                ],
+            ),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "storing an answer guardian A gave by phone: the office and 3A's teacher",
+            call: form(
+                &format!("/admin/forms/{}/record", f.form_year_3),
+                vec![
+                    ("child", f.child_in_3a.to_string()),
+                    ("guardian", f.guardian_a.to_string()),
+                    ("token", "matrix-phone-token".into()),
+                    // Guardian A answered in the row above: this is the second version.
+                    ("version", "1".into()),
+                    ("f_consent", "yes".into()),
+                    ("f_medical", "no".into()),
+                    ("f_phone", "01632 960000".into()),
+                    ("f_signature", "Guardian A".into()),
+                ],
+            ),
             expect: |a| match a {
                 Actor::Teacher3A | Actor::OfficeAdmin => OK,
                 a if signed_in(a) => HIDDEN,
@@ -1355,6 +1395,7 @@ async fn fixture(h: &Harness) -> Fixture {
         feed_of_a: feed_of(h, demo::PARENT_EMAIL).await,
         school_id: riverside.id,
         form_year_3: form_year_3(h, riverside.id).await,
+        guardian_a: parent_a.guardian_id.expect("guardian A is a guardian"),
     }
 }
 

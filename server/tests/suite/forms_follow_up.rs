@@ -9,7 +9,9 @@ use crate::forms::{complete, family, token_of, trip_form};
 use crate::news_comments::{page, send};
 use crate::outbox::{drain, received, start_sink};
 use crate::support::{Harness, guardian_session, postgres_harness, session_for, sqlite_harness};
-use app::db::entities::{enrolment, form, guardian, guardian_pupil, outbox, year_group};
+use app::db::entities::{
+    enrolment, form, form_response, guardian, guardian_pupil, outbox, user_account, year_group,
+};
 use app::roster::demo;
 use http::{StatusCode, header};
 use sea_orm::{
@@ -151,7 +153,7 @@ async fn follow_up(h: Harness) {
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(
         location,
-        format!("{figures}?reminded={}", expected.len()),
+        format!("{figures}?done={}", expected.len()),
         "every waiting guardian counted"
     );
     let rows = reminder_rows(&h, form_id).await;
@@ -172,23 +174,17 @@ async fn follow_up(h: Harness) {
     let (_, shown_zh) = page(&h, &location, &office, "zh-CN").await;
     assert!(shown_zh.contains("已提醒"), "{shown_zh}");
     // Anything else in the address says nothing.
-    let (_, odd) = page(&h, &format!("{figures}?reminded=%3Cb%3E"), &office, "en-GB").await;
+    let (_, odd) = page(&h, &format!("{figures}?done=%3Cb%3E"), &office, "en-GB").await;
     assert!(!odd.contains("were reminded"), "{odd}");
 
     // Again the same day, by the office or 3A's teacher: nothing more is sent.
     for cookie in [&office, &teacher] {
         let (status, location, _) = send(&h, &remind, cookie, &[], "en-GB").await;
         assert_eq!(status, StatusCode::SEE_OTHER);
-        assert_eq!(location, format!("{figures}?reminded=too-soon"));
+        assert_eq!(location, format!("{figures}?done=too-soon"));
     }
     assert_eq!(reminder_rows(&h, form_id).await.len(), expected.len());
-    let (_, too_soon) = page(
-        &h,
-        &format!("{figures}?reminded=too-soon"),
-        &office,
-        "en-GB",
-    )
-    .await;
+    let (_, too_soon) = page(&h, &format!("{figures}?done=too-soon"), &office, "en-GB").await;
     assert!(
         too_soon.contains("A reminder went less than a day ago"),
         "{too_soon}"
@@ -379,7 +375,7 @@ async fn follow_up(h: Harness) {
         .await
         .expect("update");
     let (_, location, _) = send(&h, &remind, &office, &[], "en-GB").await;
-    assert_eq!(location, format!("{figures}?reminded=nobody"));
+    assert_eq!(location, format!("{figures}?done=nobody"));
     // Closed: no reminder, and no button.
     let mut stored = form::Entity::find_by_id(form_id)
         .one(&h.db)
@@ -390,7 +386,7 @@ async fn follow_up(h: Harness) {
     stored.closes_at = Set(chrono::Utc::now() - chrono::Duration::hours(1));
     stored.update(&h.db).await.expect("update");
     let (_, location, _) = send(&h, &remind, &office, &[], "en-GB").await;
-    assert_eq!(location, format!("{figures}?reminded=closed"));
+    assert_eq!(location, format!("{figures}?done=closed"));
     let (_, shown) = page(&h, &figures, &office, "en-GB").await;
     assert!(!shown.contains(&format!("action=\"{remind}\"")), "{shown}");
 }
@@ -403,4 +399,169 @@ async fn reminders_and_exports_on_sqlite() {
 #[tokio::test(flavor = "multi_thread")]
 async fn reminders_and_exports_on_postgres() {
     follow_up(postgres_harness().await).await;
+}
+
+/// The office records the answer a 3A parent gave by phone: choosing the parent, then the form
+/// as they would see it; the answer is stored with its evidence, marked as by phone and taken
+/// by the office's account; the figures and the parent's own page say so. A carer without
+/// consent rights cannot be recorded consenting; 4B's teacher and families cannot record.
+async fn by_phone(h: Harness) {
+    let h = h.with_body_limit(1024 * 1024);
+    let form_id = trip_form(&h).await;
+    let office = session_for(&h.db, "office@riverside.example").await;
+    let teacher_4b = session_for(&h.db, "teacher.4b@riverside.example").await;
+    let parent = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let (thompson, children) = family(&h, demo::PARENT_EMAIL).await;
+    let child = children.iter().find(|c| c.1 == "3A").expect("3A child").0;
+    let record = format!("/admin/forms/{form_id}/record");
+
+    // First, whose answer: the child's guardians, each a link.
+    let (status, choose) = page(&h, &format!("{record}?child={child}"), &office, "en-GB").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(choose.contains("Who gave the answer?"), "{choose}");
+    assert!(
+        choose.contains(&format!("{record}?child={child}&amp;guardian={thompson}")),
+        "{choose}"
+    );
+    // Not for 4B's teacher, a family, or a child the form does not ask.
+    let (_, children_b) = family(&h, demo::OTHER_PARENT_EMAIL).await;
+    for (cookie, address) in [
+        (&teacher_4b, format!("{record}?child={child}")),
+        (&parent, format!("{record}?child={child}")),
+        (&office, format!("{record}?child={}", children_b[0].0)),
+    ] {
+        let (status, _) = page(&h, &address, cookie, "en-GB").await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{address}");
+    }
+
+    // The form for the chosen parent; a missing signature is refused with what was typed kept.
+    let chosen = format!("{record}?child={child}&guardian={thompson}");
+    let (status, shown) = page(&h, &chosen, &office, "en-GB").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(shown.contains("You are recording the answers"), "{shown}");
+    let token = token_of(&shown);
+    let thompson_s = thompson.to_string();
+    let child_s = child.to_string();
+    let mut fields = complete(&child_s, &token, "0", "en-GB");
+    fields.push(("guardian", thompson_s.as_str()));
+    fields.retain(|f| f.0 != "f_signature");
+    let (status, _, refused) = send(&h, &record, &office, &fields, "en-GB").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        refused.contains("Please answer this question."),
+        "{refused}"
+    );
+    assert!(refused.contains("Inhaler before lunch"), "kept: {refused}");
+    fields.push(("f_signature", "Sam Thompson (by phone)"));
+    for cookie in [&teacher_4b, &parent] {
+        let (status, _, _) = send(&h, &record, cookie, &fields, "en-GB").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+    let (status, location, _) = send(&h, &record, &office, &fields, "en-GB").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location, format!("/admin/forms/{form_id}?done=recorded"));
+    let office_account = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq("office@riverside.example"))
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("office");
+    let stored = form_response::Entity::find()
+        .filter(form_response::Column::FormId.eq(form_id))
+        .all(&h.db)
+        .await
+        .expect("query");
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].channel, "phone");
+    assert_eq!(stored[0].guardian_id, thompson);
+    assert_eq!(stored[0].user_id, office_account.id);
+    assert_eq!(stored[0].pupil_id, Some(child));
+    assert_eq!(
+        stored[0].wording_sha256,
+        app::forms::answer::sha256_hex(&stored[0].wording)
+    );
+    let (_, figures) = page(&h, &location, &office, "en-GB").await;
+    assert!(
+        figures.contains("The answer given by phone was recorded."),
+        "{figures}"
+    );
+    assert!(figures.contains("(by phone, taken by"), "{figures}");
+    // The parent reads that the school recorded it.
+    let (_, own) = page(
+        &h,
+        &format!("/forms/{form_id}?child={child}"),
+        &parent,
+        "en-GB",
+    )
+    .await;
+    assert!(
+        own.contains("The school recorded the answers you gave by phone"),
+        "{own}"
+    );
+
+    // The download says how the answer came.
+    let (status, _, bytes) =
+        download(&h, &format!("/admin/forms/{form_id}/export.csv"), &office).await;
+    assert_eq!(status, StatusCode::OK);
+    let text = String::from_utf8_lossy(&bytes).to_string();
+    assert!(text.contains("By phone, taken by"), "{text}");
+
+    // A carer without consent rights cannot be recorded consenting.
+    let carer = guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::PupilId.eq(child))
+        .filter(guardian_pupil::Column::MayConsent.eq(false))
+        .one(&h.db)
+        .await
+        .expect("query");
+    let carer = match carer {
+        Some(link) => link.guardian_id,
+        None => {
+            let mut link = guardian_pupil::Entity::find()
+                .filter(guardian_pupil::Column::PupilId.eq(child))
+                .filter(guardian_pupil::Column::GuardianId.ne(thompson))
+                .one(&h.db)
+                .await
+                .expect("query")
+                .expect("a second guardian")
+                .into_active_model();
+            link.may_consent = Set(false);
+            link.update(&h.db).await.expect("update").guardian_id
+        }
+    };
+    let (_, shown) = page(
+        &h,
+        &format!("{record}?child={child}&guardian={carer}"),
+        &office,
+        "en-GB",
+    )
+    .await;
+    let token = token_of(&shown);
+    let carer_s = carer.to_string();
+    let mut fields = complete(&child_s, &token, "0", "en-GB");
+    fields.push(("guardian", carer_s.as_str()));
+    let (status, _, refused) = send(&h, &record, &office, &fields, "en-GB").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        refused.contains("Only a parent or carer with consent rights"),
+        "{refused}"
+    );
+    assert_eq!(
+        form_response::Entity::find()
+            .filter(form_response::Column::FormId.eq(form_id))
+            .count(&h.db)
+            .await
+            .expect("count"),
+        1,
+        "nothing half-saved"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn answers_by_phone_on_sqlite() {
+    by_phone(sqlite_harness().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn answers_by_phone_on_postgres() {
+    by_phone(postgres_harness().await).await;
 }

@@ -32,6 +32,9 @@ pub struct Model {
     pub submitted_at: DateTimeUtc,
     /// The page's one-time token: a submission sent twice is stored once.
     pub token: String,
+    /// How it came: `portal` (the guardian), or `phone` (taken by the member of staff in
+    /// `user_id`).
+    pub channel: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

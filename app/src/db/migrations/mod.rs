@@ -17,6 +17,7 @@ mod m20261201_000014_news_edits;
 mod m20261202_000015_staff_mail;
 mod m20261202_000016_create_forms;
 mod m20261202_000017_form_reminders;
+mod m20261202_000018_answers_by_phone;
 mod tables;
 
 use sea_orm_migration::prelude::*;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000015_staff_mail::Migration),
             Box::new(m20261202_000016_create_forms::Migration),
             Box::new(m20261202_000017_form_reminders::Migration),
+            Box::new(m20261202_000018_answers_by_phone::Migration),
         ]
     }
 }
