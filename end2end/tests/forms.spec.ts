@@ -42,6 +42,16 @@ test("a parent of two answers the Year 3 trip consent for the Year 3 child only:
   await details.fill('Inhaler before lunch');
   const phone = `01632 ${info.project.name === 'js-on' ? '960001' : '960002'}`;
   await page.getByLabel(/A phone number we can reach you on/).fill(phone);
+  if (jsEnabled) {
+    // The page closed before sending (another app, no signal): the phone kept what was typed.
+    await page.reload();
+    await portal.waitForHydration();
+    await expect(page.locator('.form-answers [role="status"]')).toHaveText('What you typed earlier on this phone is back. It has not been sent yet.');
+    await expect(page.getByLabel(/A phone number we can reach you on/)).toHaveValue(phone);
+    await expect(details).toBeVisible();
+    await expect(details).toHaveValue('Inhaler before lunch');
+    await expect(page.getByRole('group', { name: /Consent for this trip/ }).getByLabel('I give consent', { exact: true })).toBeChecked();
+  }
   await page.getByLabel(/Your full name, as your signature/).fill('');
   expect(await portal.pageWidth()).toBeLessThanOrEqual(360);
   expect(await portal.smallTargets()).toEqual([]);
@@ -67,6 +77,13 @@ test("a parent of two answers the Year 3 trip consent for the Year 3 child only:
 
   await page.getByRole('link', { name: 'All forms' }).click();
   await expect(card.locator('.badge')).toHaveText('Done');
+  if (jsEnabled) {
+    // Sent: the draft is gone, and the page shows the stored answers.
+    await card.locator('.form-card__child').click();
+    await portal.waitForHydration();
+    await expect(page.getByLabel(/A phone number we can reach you on/)).toHaveValue(phone);
+    await expect(page.getByText('What you typed earlier')).toHaveCount(0);
+  }
 });
 
 test('another family sees no form meant for Year 3, and cannot open it', async ({ browser }, info) => {
@@ -138,6 +155,35 @@ test('the office sends a trip consent to class 3A in English and Chinese: refuse
   await parent.page.locator('input[name="f_medical"][value="no"]').check();
   await parent.page.locator('[name="f_phone"]').fill('01632 960003');
   await parent.page.locator('[name="f_signature"]').fill(`Sam Thompson ${info.project.name}`);
+  const pad = parent.page.locator('.signature-pad__box');
+  if (jsEnabled) {
+    // Signed with the finger too: a stroke across the box, then cleared and signed again.
+    await expect(pad).toBeVisible();
+    const draw = async (from: number, to: number) => {
+      // All of the box on screen: a finger cannot draw below the bottom of the screen.
+      await pad.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+      const box = (await pad.boundingBox())!;
+      const mouse = parent.page.mouse;
+      await mouse.move(box.x + box.width * from, box.y + box.height * 0.6);
+      await mouse.down();
+      for (let step = 1; step <= 8; step++) {
+        const x = from + ((to - from) * step) / 8;
+        await mouse.move(box.x + box.width * x, box.y + box.height * (step % 2 ? 0.3 : 0.7));
+      }
+      await mouse.up();
+    };
+    await draw(0.1, 0.5);
+    await expect(parent.page.locator('[name="f_signature.drawn"]')).toHaveValue(/^M\d+ \d+(L\d+ \d+)+$/);
+    await parent.page.getByRole('button', { name: '清除手写签名' }).click();
+    await expect(parent.page.locator('[name="f_signature.drawn"]')).toHaveValue('');
+    await draw(0.2, 0.9);
+    expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(390);
+    expect(await parent.portal.smallTargets()).toEqual([]);
+    await parent.portal.expectNoAxeViolations();
+  } else {
+    // Nothing can be drawn without JavaScript: the typed name is the signature.
+    await expect(pad).toHaveCount(0);
+  }
   await parent.page.locator('button[name="action"][value="send"]').click();
   await expect(parent.page).toHaveURL(/sent=1/);
 
@@ -145,6 +191,13 @@ test('the office sends a trip consent to class 3A in English and Chinese: refuse
   await page.goto(figuresUrl);
   await expect(page.locator('.form-figures__progress')).toContainText('1 of');
   await expect(page.locator('.form-figures')).toContainText('Gives consent');
+  const drawn = page.locator('.signature-drawn');
+  if (jsEnabled) {
+    await expect(drawn).toHaveAttribute('aria-label', /Signature drawn by/);
+    await expect(drawn.locator('path')).toHaveAttribute('d', /^M\d+ \d+(L\d+ \d+)+$/);
+  } else {
+    await expect(drawn).toHaveCount(0);
+  }
   if (jsEnabled) await office.portal.waitForHydration();
   await page.getByRole('button', { name: 'Remind those still to answer' }).click();
   await expect(page.getByRole('status')).toContainText(/were reminded|was reminded/);
@@ -169,6 +222,24 @@ test('the office sends a trip consent to class 3A in English and Chinese: refuse
   const xlsx = await page.request.get(xlsxHref!);
   expect(xlsx.status()).toBe(200);
   expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+
+  // The printable list for the trip leader: the child with consent, what the parent told us.
+  await page.getByRole('link', { name: 'Printable list' }).click();
+  await expect(page).toHaveURL(/\?print=1$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.locator('.form-figures__progress')).toContainText('1 with consent');
+  const listed = page.locator('.trip-list tbody tr', { hasText: 'Gives consent' });
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText('01632 960003');
+  expect(await office.portal.pageWidth()).toBeLessThanOrEqual(360);
+  expect(await office.portal.smallTargets()).toEqual([]);
+  if (jsEnabled) {
+    await office.portal.waitForHydration();
+    await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
+    await office.portal.expectNoAxeViolations();
+  } else {
+    await expect(page.getByRole('button', { name: 'Print' })).toHaveCount(0);
+  }
 });
 
 test('the office records the answer a parent gave by phone: whose answer first, then the form as they would see it; the figures mark it as taken by phone', async ({ browser }, info) => {

@@ -129,17 +129,8 @@ pub async fn submit(
             Stored::Yes => Ok(Answered::Done(format!(
                 "{FORMS_PATH}/{id}?child={pupil}&sent=1"
             ))),
-            Stored::Refused {
-                problems,
-                problem,
-                version,
-            } => {
-                let how = Shown::Refused {
-                    typed: &posted.answers,
-                    problems: &problems,
-                    problem,
-                    version,
-                };
+            Stored::Refused(refused) => {
+                let how = refused.shown(&posted.answers);
                 let family = reader::Family::of(&actor)?;
                 let page = reader::shown(&state.db, &family, &form, pupil, &siblings, how).await?;
                 Ok(Answered::Again(Box::new(Ok(page))))
@@ -154,12 +145,27 @@ pub async fn submit(
 pub(super) enum Stored {
     /// Stored, now or by an earlier send of the same page.
     Yes,
-    /// Refused; the page shows why, and sends its next try against `version`.
-    Refused {
-        problems: Vec<(String, super::definition::Problem)>,
-        problem: PerLocale<String>,
-        version: i32,
-    },
+    /// Refused; the page shows why.
+    Refused(Refused),
+}
+
+/// Why a submission was refused, and the version the page sends its next try against.
+pub(super) struct Refused {
+    problems: Vec<(String, super::definition::Problem)>,
+    problem: PerLocale<String>,
+    version: i32,
+}
+
+impl Refused {
+    /// How the form is shown again: with what was `typed` and why it was refused.
+    pub(super) fn shown<'a>(&'a self, typed: &'a super::definition::Answers) -> Shown<'a> {
+        Shown::Refused {
+            typed,
+            problems: &self.problems,
+            problem: self.problem.clone(),
+            version: self.version,
+        }
+    }
 }
 
 /// Why a whole submission was refused.
@@ -174,7 +180,7 @@ enum Refusal {
 }
 
 fn refused(why: Refusal, version: i32) -> Stored {
-    Stored::Refused {
+    Stored::Refused(Refused {
         problems: Vec::new(),
         problem: PerLocale::build(|l| match why {
             Refusal::Closed => msg!(l, "form-problem-closed"),
@@ -182,7 +188,7 @@ fn refused(why: Refusal, version: i32) -> Stored {
             Refusal::NothingToWithdraw => msg!(l, "form-problem-nothing-to-withdraw"),
         }),
         version,
-    }
+    })
 }
 
 /// Checks and stores one submission in a transaction: the same token twice is stored once,
@@ -247,11 +253,11 @@ pub(super) async fn store(
     } else {
         let (kept, problems) = definition.check(&posted.answers, may_consent);
         if !problems.is_empty() {
-            return Ok(Stored::Refused {
+            return Ok(Stored::Refused(Refused {
                 problems,
                 problem: PerLocale::build(|l| msg!(l, "form-problem-fields")),
                 version: latest_version,
-            });
+            }));
         }
         (kept, state::ANSWERED)
     };

@@ -1,5 +1,5 @@
-//! A new form from the trip consent template: its title and the trip's details in each
-//! language side by side (the school's own language required, the others optional), whom it is
+//! A new form from a template (trip consent, dietary requirements, medication): its title and
+//! details in each language side by side (the school's own language required, the others optional), whom it is
 //! for (year groups for the office and leadership; a teacher's own classes) and the day it
 //! closes. A plain form posting to its own address: a refused one comes back with everything
 //! typed.
@@ -35,6 +35,8 @@ struct Typed {
     details: Texts,
     ticked: Vec<String>,
     closes: String,
+    /// The template's code (`templates::code`).
+    template: String,
 }
 
 fn read(pairs: Vec<(String, String)>) -> Typed {
@@ -52,19 +54,65 @@ fn read(pairs: Vec<(String, String)>) -> Typed {
             typed.ticked.push(value);
         } else if name == "closes" {
             typed.closes = value.trim().to_string();
+        } else if name == "template" {
+            typed.template = value;
         }
+    }
+    if typed.template.is_empty() {
+        typed.template = templates::code::TRIP_CONSENT.to_string();
     }
     typed
 }
 
-/// The new form page for the signed-in member of staff, or the answer to the post it shows.
-pub async fn page() -> Result<NewFormPage, AppError> {
+/// The new form page from `template` (trip consent when none is given) for the signed-in member
+/// of staff, or the answer to the post it shows. A code that is not a template is "not found".
+pub async fn page(template: Option<String>) -> Result<NewFormPage, AppError> {
     if let Some(answer) = crate::posted::form(|p: &NewFormPage| p.problem.is_some()) {
         return answer;
     }
     let granted = authorize(Capability::FormManage)?;
     let state = crate::state::app_state()?;
-    shown(&state, &granted.actor, &Typed::default(), None).await
+    let template = template.unwrap_or_else(|| templates::code::TRIP_CONSENT.to_string());
+    if !templates::code::ALL.contains(&template.as_str()) {
+        return Err(AppError::NotFound);
+    }
+    let typed = Typed {
+        template,
+        ..Typed::default()
+    };
+    shown(&state, &granted.actor, &typed, None).await
+}
+
+/// The new form page's words for `template`: heading, "Title", "Details".
+fn template_words(template: &str) -> [PerLocale<String>; 3] {
+    match template {
+        templates::code::DIETARY => [
+            PerLocale::build(|l| msg!(l, "form-staff-new-dietary")),
+            PerLocale::build(|l| msg!(l, "form-new-title-form")),
+            PerLocale::build(|l| msg!(l, "form-new-details-dietary")),
+        ],
+        templates::code::MEDICATION => [
+            PerLocale::build(|l| msg!(l, "form-staff-new-medication")),
+            PerLocale::build(|l| msg!(l, "form-new-title-form")),
+            PerLocale::build(|l| msg!(l, "form-new-details-medication")),
+        ],
+        _ => [
+            PerLocale::build(|l| msg!(l, "form-new-heading")),
+            PerLocale::build(|l| msg!(l, "form-new-title")),
+            PerLocale::build(|l| msg!(l, "form-new-details")),
+        ],
+    }
+}
+
+/// Where staff start a form from each template, with the link's words.
+pub fn template_links() -> Vec<(String, PerLocale<String>)> {
+    templates::code::ALL
+        .into_iter()
+        .map(|code| {
+            let [heading, ..] = template_words(code);
+            (format!("{STAFF_FORMS_PATH}/new?template={code}"), heading)
+        })
+        .collect()
 }
 
 async fn shown(
@@ -109,16 +157,18 @@ async fn shown(
             }
         })
         .collect();
+    let [heading, title_label, details_label] = template_words(&typed.template);
     Ok(NewFormPage {
         texts,
         targets,
         ticked: typed.ticked.clone(),
         closes: typed.closes.clone(),
         problem,
+        template: typed.template.clone(),
         words: [
-            PerLocale::build(|l| msg!(l, "form-new-heading")),
-            PerLocale::build(|l| msg!(l, "form-new-title")),
-            PerLocale::build(|l| msg!(l, "form-new-details")),
+            heading,
+            title_label,
+            details_label,
             PerLocale::build(|l| msg!(l, "form-new-audience")),
             PerLocale::build(|l| msg!(l, "form-new-closes")),
             PerLocale::build(|l| msg!(l, "form-new-create")),
@@ -130,7 +180,10 @@ async fn shown(
 /// Why a new form was refused.
 #[derive(Clone, Copy)]
 enum Refusal {
+    /// No trip title in the school's language.
     NoTitle,
+    /// No title in the school's language, on a form that is not a trip's.
+    NoFormTitle,
     TitleWithoutDetails,
     TooLong,
     NoAudience,
@@ -140,6 +193,7 @@ enum Refusal {
 fn refusal_text(why: Refusal) -> PerLocale<String> {
     PerLocale::build(|l| match why {
         Refusal::NoTitle => msg!(l, "form-new-no-title"),
+        Refusal::NoFormTitle => msg!(l, "form-new-no-title-form"),
         Refusal::TitleWithoutDetails => msg!(l, "form-new-half-translated"),
         Refusal::TooLong => msg!(l, "form-problem-too-long"),
         Refusal::NoAudience => msg!(l, "form-new-no-audience"),
@@ -223,8 +277,16 @@ async fn checked(
             .collect()
     };
     let (titles, details) = (filled(&typed.titles), filled(&typed.details));
+    let template = typed.template.as_str();
+    if !templates::code::ALL.contains(&template) {
+        return Err(AppError::BadRequest);
+    }
     if !titles.contains_key(original) {
-        return Ok(Err(Refusal::NoTitle));
+        return Ok(Err(if template == templates::code::TRIP_CONSENT {
+            Refusal::NoTitle
+        } else {
+            Refusal::NoFormTitle
+        }));
     }
     if details.keys().any(|tag| !titles.contains_key(tag)) {
         return Ok(Err(Refusal::TitleWithoutDetails));
@@ -248,10 +310,10 @@ async fn checked(
         return Ok(Err(Refusal::Closes));
     };
     Ok(Ok(NewForm {
-        template: templates::code::TRIP_CONSENT.to_string(),
+        template: template.to_string(),
         per_family: false,
         language: original.to_string(),
-        definition: templates::trip_consent(titles, details),
+        definition: templates::make(template, titles, details).ok_or(AppError::BadRequest)?,
         audience,
         opens_at: now,
         // Open all of its last day.

@@ -397,9 +397,9 @@ pub async fn staff_list() -> Result<StaffFormList, AppError> {
     }
     Ok(StaffFormList {
         forms,
+        templates: super::create::template_links(),
         words: [
             PerLocale::build(|l| msg!(l, "form-staff-heading")),
-            PerLocale::build(|l| msg!(l, "form-staff-new")),
             PerLocale::build(|l| msg!(l, "form-staff-empty")),
         ],
     })
@@ -409,6 +409,28 @@ fn texts(definition: &Definition, form: &form::Model) -> PerLocale<String> {
     PerLocale::build(|l| {
         super::definition::in_language(&definition.title, l.tag(), &form.language).to_string()
     })
+}
+
+/// The names of the children `progress` asks, and of their classes, by id.
+pub(super) async fn names_of<C: ConnectionTrait>(
+    db: &C,
+    progress: &Progress,
+) -> Result<(HashMap<i32, String>, HashMap<i32, String>), AppError> {
+    let children: HashMap<i32, String> = pupil::Entity::find()
+        .filter(pupil::Column::Id.is_in(progress.children.iter().map(|(p, _)| *p)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, crate::roster::display_name(&p)))
+        .collect();
+    let classes: HashMap<i32, String> = class::Entity::find()
+        .filter(class::Column::Id.is_in(progress.children.iter().filter_map(|(_, c)| *c)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    Ok((children, classes))
 }
 
 /// Form `id`'s figures for the signed-in member of staff who looks after it, with what became
@@ -431,21 +453,7 @@ pub async fn figures_for<C: ConnectionTrait>(
     let zone = crate::school::db::timezone(db, form.school_id).await?;
     let progress_now = progress_of(db, granted, &form, &audience).await?;
     let (asked, answers) = (&progress_now.children, &progress_now.answers);
-    let pupil_ids: Vec<i32> = asked.iter().map(|(p, _)| *p).collect();
-    let names: HashMap<i32, String> = pupil::Entity::find()
-        .filter(pupil::Column::Id.is_in(pupil_ids.iter().copied()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, crate::roster::display_name(&p)))
-        .collect();
-    let class_names: HashMap<i32, String> = class::Entity::find()
-        .filter(class::Column::Id.is_in(asked.iter().filter_map(|(_, c)| *c)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
+    let (names, class_names) = names_of(db, &progress_now).await?;
     let guardian_ids: Vec<i32> = answers.values().flatten().map(|a| a.guardian_id).collect();
     let guardian_names: HashMap<i32, String> = guardian::Entity::find()
         .filter(guardian::Column::Id.is_in(guardian_ids))
@@ -462,21 +470,44 @@ pub async fn figures_for<C: ConnectionTrait>(
         .filter(|f| f.kind == Kind::Consent)
         .map(|f| f.key.as_str())
         .collect();
+    let signature_keys: Vec<&str> = definition
+        .fields
+        .iter()
+        .filter(|f| f.kind == Kind::Signature)
+        .map(|f| f.key.as_str())
+        .collect();
     let mut rows: Vec<(Standing, ChildRow)> = Vec::new();
     for (pupil, class) in asked {
         let latest = answers.get(pupil).map(Vec::as_slice).unwrap_or_default();
         let standing = standing(&definition, &progress_now.latest_of(*pupil), open);
-        let mut guardian_answers: Vec<GuardianAnswer> = latest
+        let mut latest: Vec<_> = latest
             .iter()
             .map(|a| {
-                let given: Answers = serde_json::from_str(&a.response.answers).unwrap_or_default();
-                let consent = consent_keys.iter().find_map(|k| given.get(*k).cloned());
-                let withdrawn = a.response.state == state::WITHDRAWN;
                 let name = guardian_names
                     .get(&a.guardian_id)
                     .cloned()
                     .unwrap_or_default();
+                (name, a)
+            })
+            .collect();
+        latest.sort_by(|(a, _), (b, _)| a.cmp(b));
+        let guardian_answers: Vec<GuardianAnswer> = latest
+            .into_iter()
+            .map(|(name, a)| {
+                let given: Answers = serde_json::from_str(&a.response.answers).unwrap_or_default();
+                let consent = consent_keys.iter().find_map(|k| given.get(*k).cloned());
+                let withdrawn = a.response.state == state::WITHDRAWN;
+                let drawing = signature_keys
+                    .iter()
+                    .find_map(|k| given.get(&super::drawing::key(k)).cloned())
+                    .map(|path| {
+                        let label = PerLocale::build(|l| {
+                            msg!(l, "form-staff-drawn-signature", name = name.as_str())
+                        });
+                        (path, label)
+                    });
                 GuardianAnswer {
+                    drawing,
                     summary: PerLocale::build(|l| {
                         let when = crate::dates::date_time(l, &zone, a.response.submitted_at);
                         let what = match (withdrawn, consent.as_deref()) {
@@ -505,11 +536,9 @@ pub async fn figures_for<C: ConnectionTrait>(
                             ),
                         }
                     }),
-                    name,
                 }
             })
             .collect();
-        guardian_answers.sort_by(|a, b| a.name.cmp(&b.name));
         let status = PerLocale::build(|l| standing.label(l));
         let badge = standing.badge();
         rows.push((
@@ -558,6 +587,7 @@ pub async fn figures_for<C: ConnectionTrait>(
             PerLocale::build(|l| msg!(l, "form-staff-export-csv")),
             PerLocale::build(|l| msg!(l, "form-staff-export-xlsx")),
             PerLocale::build(|l| msg!(l, "form-record-link")),
+            PerLocale::build(|l| msg!(l, "form-staff-trip-list")),
         ],
     })
 }

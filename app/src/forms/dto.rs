@@ -83,6 +83,8 @@ pub struct FieldView {
     pub shown_when: Option<(String, String, PerLocale<String>)>,
     /// What was typed or stored.
     pub value: String,
+    /// A signature's drawing as stored (see [`super::drawing`]); empty when none.
+    pub drawn: String,
     /// Why the answer was refused, in each language.
     pub problem: Option<PerLocale<String>>,
     /// Locked: a consent this guardian may not give (the reason is [`FormWords::no_consent`]).
@@ -110,6 +112,12 @@ pub struct FormWords {
     pub withdraw: PerLocale<String>,
     /// "Thank you: your answers were sent."
     pub sent: PerLocale<String>,
+    /// "You may also sign with your finger in the box", naming the signature box.
+    pub draw: PerLocale<String>,
+    /// "Clear the drawing".
+    pub clear: PerLocale<String>,
+    /// "What you typed earlier on this phone is back: nothing was sent yet."
+    pub draft_restored: PerLocale<String>,
 }
 
 /// A form for one child, as the signed-in guardian answers it.

@@ -4,11 +4,11 @@
 //! figures. Every question is a column; answers are written as the reader of the file reads
 //! them (the option's words, not its code), in the language of the member of staff.
 
-use super::dashboard::{Standing, looked_after, progress_of, standing, takers};
+use super::dashboard::{Standing, looked_after, names_of, progress_of, standing, takers};
 use super::definition::{Answers, Field, Kind, answer, in_language};
 use super::reader::readable_definition;
 use crate::access::{Capability, CurrentActor, Granted, grant};
-use crate::db::entities::{class, guardian, pupil};
+use crate::db::entities::guardian;
 use crate::error::AppError;
 use crate::exports::{CSV_TYPE, Table, XLSX_TYPE, download};
 use crate::i18n::Locale;
@@ -99,20 +99,7 @@ pub async fn table<C: ConnectionTrait>(
     let zone = crate::school::db::timezone(db, form.school_id).await?;
     let (form, definition, zone) = (&form, &definition, zone.as_str());
     let progress = progress_of(db, granted, form, &audience).await?;
-    let pupils: HashMap<i32, String> = pupil::Entity::find()
-        .filter(pupil::Column::Id.is_in(progress.children.iter().map(|(p, _)| *p)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, crate::roster::display_name(&p)))
-        .collect();
-    let classes: HashMap<i32, String> = class::Entity::find()
-        .filter(class::Column::Id.is_in(progress.children.iter().filter_map(|(_, c)| *c)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
+    let (pupils, classes) = names_of(db, &progress).await?;
     let takers = takers(db, progress.answers.values().flatten()).await?;
     let guardians: HashMap<i32, guardian::Model> = guardian::Entity::find()
         .filter(
@@ -208,7 +195,7 @@ pub async fn table<C: ConnectionTrait>(
 }
 
 /// An answer as a reader of the file reads it: the words of a yes, a no or an option.
-fn shown_answer(field: &Field, value: &str, locale: Locale, original: &str) -> String {
+pub(super) fn shown_answer(field: &Field, value: &str, locale: Locale, original: &str) -> String {
     match (field.kind, value) {
         (Kind::Consent, answer::YES) => msg!(locale, "form-consent-yes"),
         (Kind::Consent, answer::NO) => msg!(locale, "form-consent-no"),

@@ -2,11 +2,13 @@
 //! to its own address, so it works without JavaScript and a refused submission comes back with
 //! everything typed; with JavaScript, questions asked only after a given answer hide until then.
 //! The page's language follows the menu, and the language it was shown in is sent with the
-//! answers, since that is the wording the guardian agreed to. In the forms' lazily loaded chunk.
+//! answers, since that is the wording the guardian agreed to. What a guardian types is kept on
+//! their phone until sent (`draft`). In the forms' lazily loaded chunk.
 
-use super::{FORMS_PATH, FieldView, FormPage, form_href};
+use super::signature_pad::SignaturePad;
+use super::{FORMS_PATH, FieldView, FormPage, FormWords, draft, drawing, form_href};
 use crate::hydrate_now::IntoAnyNow;
-use crate::i18n::{I18n, PerLocale, localized};
+use crate::i18n::{I18n, localized};
 use crate::layout::TextArea;
 use leptos::prelude::*;
 
@@ -41,6 +43,8 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
         .as_ref()
         .map(|o| o.back.clone())
         .unwrap_or_else(|| FORMS_PATH.to_string());
+    // A signature taken by phone is typed by staff; only the guardian draws their own.
+    let drawable = on_behalf.is_none();
     let recording = on_behalf.map(|o| {
         view! {
             <p class="stale" role="note">{localized(i18n, o.note)}</p>
@@ -61,18 +65,55 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
     // Conditions hide questions only once the page can show them again: without JavaScript
     // every question stays visible, with its "answer this if" hint.
     let live = RwSignal::new(false);
-    Effect::new(move |_| live.set(true));
-    let on_change = move |ev: leptos::ev::Event| {
-        let input = event_target::<leptos::web_sys::HtmlInputElement>(&ev);
-        let Some(key) = input.name().strip_prefix("f_").map(str::to_string) else {
+    // A guardian's typing is kept on their phone until sent; staff recording a phone answer
+    // type it once, at their desk.
+    let draft_key = drawable.then(|| draft::key(id, child.pupil_id));
+    let typed = StoredValue::new(draft::Typed::new());
+    let restored = RwSignal::new(false);
+    let refused = problem.is_some();
+    {
+        let draft_key = draft_key.clone();
+        Effect::new(move |_| {
+            live.set(true);
+            let Some(key) = draft_key.as_deref() else {
+                return;
+            };
+            if sent {
+                draft::forget(key);
+                return;
+            }
+            // A refused page already shows what was sent, which is newer than any draft.
+            let Some(draft) = (!refused).then(|| draft::load(key, version)).flatten() else {
+                return;
+            };
+            draft::restore(&draft);
+            controllers.update(|all| {
+                for (controller, value) in all.iter_mut() {
+                    if let Some(kept) = draft.get(&format!("f_{controller}")) {
+                        value.clone_from(kept);
+                    }
+                }
+            });
+            typed.set_value(draft);
+            restored.set(true);
+        });
+    }
+    // `input` comes from every kind of answer, radio buttons and dates included, as it changes.
+    let on_answer = move |ev: leptos::ev::Event| {
+        let Some((name, value)) = draft::answer_of(&ev) else {
             return;
         };
-        if input.type_() == "radio" && !input.checked() {
-            return;
+        if let Some(key) = draft_key.as_deref() {
+            typed.update_value(|all| {
+                all.insert(name.clone(), value.clone());
+            });
+            typed.with_value(|all| draft::save(key, version, all));
         }
-        let value = input.value();
+        let Some(key) = name.strip_prefix("f_") else {
+            return;
+        };
         controllers.update(|all| {
-            if let Some(entry) = all.iter_mut().find(|(k, _)| *k == key) {
+            if let Some(entry) = all.iter_mut().find(|(k, _)| k == key) {
                 entry.1 = value;
             }
         });
@@ -114,16 +155,7 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
     });
     let questions = fields
         .into_iter()
-        .map(|field| {
-            question(
-                i18n,
-                field,
-                controllers,
-                live,
-                &words.required,
-                &words.no_consent,
-            )
-        })
+        .map(|field| question(i18n, field, controllers, live, &words, drawable))
         .collect_view();
     let withdraw = can_withdraw.then(|| {
         view! {
@@ -154,8 +186,11 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
             {done}
             {answered.map(|a| view! { <p class="form-page__answered">{localized(i18n, a)}</p> })}
             <div class="form-page__intro">{localized(i18n, intro)}</div>
-            <form method="post" action=action class="form-answers" on:change=on_change>
+            <form method="post" action=action class="form-answers" on:input=on_answer>
                 {problem}
+                {move || restored.get().then(|| view! {
+                    <p class="stale" role="status">{localized(i18n, words.draft_restored.clone())}</p>
+                })}
                 {recording}
                 <input type="hidden" name="child" value=child.pupil_id/>
                 <input type="hidden" name="token" value=token/>
@@ -175,8 +210,8 @@ fn question(
     field: FieldView,
     controllers: Controllers,
     live: RwSignal<bool>,
-    required: &PerLocale<String>,
-    no_consent: &PerLocale<String>,
+    words: &FormWords,
+    drawable: bool,
 ) -> AnyView {
     let FieldView {
         key,
@@ -187,6 +222,7 @@ fn question(
         choices,
         shown_when,
         value,
+        drawn,
         problem,
         locked,
     } = field;
@@ -204,7 +240,7 @@ fn question(
     let described = (!described.is_empty()).then(|| described.join(" "));
     let invalid = problem.is_some().then_some("true");
     let mark = is_required.then(|| {
-        view! { " "<span class="field__required">{localized(i18n, required.clone())}</span> }
+        view! { " "<span class="field__required">{localized(i18n, words.required.clone())}</span> }
     });
     let hidden = shown_when.as_ref().map(|(controller, equals, _)| {
         let (controller, equals) = (controller.clone(), equals.clone());
@@ -227,7 +263,7 @@ fn question(
         "choice" | "yes-no" | "consent" => {
             let statement = wording.map(|w| view! { <p class="form-wording">{localized(i18n, w)}</p> });
             let lock = locked.then(|| {
-                view! { <p class="stale" role="note">{localized(i18n, no_consent.clone())}</p> }
+                view! { <p class="stale" role="note">{localized(i18n, words.no_consent.clone())}</p> }
             });
             let options = choices
                 .into_iter()
@@ -272,12 +308,19 @@ fn question(
             .into_any_now()
         }
     };
+    let pad = (drawable && kind == "signature").then(|| {
+        view! {
+            <SignaturePad name=format!("f_{}", drawing::key(&key)) initial=drawn
+                label=words.draw.clone() clear=words.clear.clone() live=live/>
+        }
+    });
     view! {
         <div class="field form-question" hidden=move || hidden.as_ref().is_some_and(|h| h())>
             <label for=id>{localized(i18n, label)}{mark}</label>
             {hint}
             {problem}
             {input}
+            {pad}
         </div>
     }
     .into_any_now()

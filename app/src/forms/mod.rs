@@ -2,12 +2,14 @@
 //! child (trip consent, …), and every answer kept with its evidence.
 //!
 //! Families see their children's forms and answer one in one lazily loaded route (`pages`, the
-//! list; `form_page`, a form). The server side is `definition` (a form's questions and what answers
+//! list; `form_page`, a form, with `signature_pad` for the drawn half of a signature, whose
+//! stored form `drawing` defines, and `draft` keeping what is typed on the phone until sent). The server side is `definition` (a form's questions and what answers
 //! they take), `templates` (the forms a school starts from), `store` (forms and answers in the
 //! database), `reader` (what a guardian may see) and `answer` (a submission, with evidence).
 //! Staff send forms and follow their answers in a third route (`staff_pages`): `create` makes
 //! a form from a template, `dashboard` gives each form's figures, `remind` reminds those still
-//! to answer, `export` downloads the answers and `on_behalf` records an answer given by phone.
+//! to answer, `export` downloads the answers, `trip_list` makes the printable list a trip
+//! leader takes along and `on_behalf` records an answer given by phone.
 
 #[cfg(feature = "ssr")]
 pub mod answer;
@@ -19,6 +21,8 @@ pub mod dashboard;
 pub mod definition;
 #[cfg(feature = "ssr")]
 pub mod demo;
+pub mod draft;
+pub mod drawing;
 pub mod dto;
 #[cfg(feature = "ssr")]
 pub mod export;
@@ -30,12 +34,15 @@ pub mod pages;
 pub mod reader;
 #[cfg(feature = "ssr")]
 pub mod remind;
+pub mod signature_pad;
 pub mod staff_dto;
 pub mod staff_pages;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]
 pub mod templates;
+#[cfg(feature = "ssr")]
+pub mod trip_list;
 
 pub use dto::*;
 
@@ -70,10 +77,10 @@ pub async fn load_staff_forms() -> Result<PageData, AppError> {
     crate::page_data::answer(dashboard::staff_list().await)
 }
 
-/// The new form page ([`staff_dto::NewFormPage`]).
+/// The new form page ([`staff_dto::NewFormPage`]) from `template` (`trip-consent` when none).
 #[server(endpoint = "forms/new", output = crate::codec::Answer)]
-pub async fn load_new_form() -> Result<PageData, AppError> {
-    crate::page_data::answer(create::page().await)
+pub async fn load_new_form(template: Option<String>) -> Result<PageData, AppError> {
+    crate::page_data::answer(create::page(template).await)
 }
 
 /// Form `id`'s figures ([`staff_dto::FormFigures`]) for staff who look after it, saying what
@@ -81,6 +88,12 @@ pub async fn load_new_form() -> Result<PageData, AppError> {
 #[server(endpoint = "forms/figures", output = crate::codec::Answer)]
 pub async fn load_form_figures(id: i32, done: Option<String>) -> Result<PageData, AppError> {
     crate::page_data::answer(dashboard::figures(id, done).await)
+}
+
+/// Form `id`'s printable list ([`staff_dto::TripList`]) for staff who look after it.
+#[server(endpoint = "forms/trip-list", output = crate::codec::Answer)]
+pub async fn load_trip_list(id: i32) -> Result<PageData, AppError> {
+    crate::page_data::answer(trip_list::page(id).await)
 }
 
 /// Recording a guardian's answer given by phone ([`staff_dto::RecordPage`]) to form `id` for

@@ -114,11 +114,12 @@ async fn page_for<C: ConnectionTrait>(
         .await?;
     let label = |g: &guardian::Model, link: &guardian_pupil::Model| {
         PerLocale::build(|l| {
+            let relationship = crate::roster::relationship::shown(l, &link.relationship);
             msg!(
                 l,
                 "form-record-guardian",
                 name = g.name.as_str(),
-                relationship = link.relationship.as_str()
+                relationship = relationship.as_str()
             )
         })
     };
@@ -235,17 +236,8 @@ pub async fn submit(
             Stored::Yes => Ok(Recorded::Done(format!(
                 "{STAFF_FORMS_PATH}/{id}?done={RECORDED}"
             ))),
-            Stored::Refused {
-                problems,
-                problem,
-                version,
-            } => {
-                let how = Shown::Refused {
-                    typed: &posted.answers,
-                    problems: &problems,
-                    problem,
-                    version,
-                };
+            Stored::Refused(refused) => {
+                let how = refused.shown(&posted.answers);
                 let page = page_for(&state.db, &granted, id, child, Some(chosen), how).await?;
                 Ok(Recorded::Again(Box::new(Ok(page))))
             }

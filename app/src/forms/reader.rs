@@ -255,6 +255,19 @@ pub async fn shown<C: ConnectionTrait>(
                 choices,
                 shown_when,
                 value: values.get(&field.key).cloned().unwrap_or_default(),
+                // A refused drawing comes back cleared, so the box shows what will be sent.
+                drawn: if field.kind == Kind::Signature
+                    && !problems
+                        .iter()
+                        .any(|(k, p)| *k == field.key && *p == Problem::Drawing)
+                {
+                    values
+                        .get(&super::drawing::key(&field.key))
+                        .cloned()
+                        .unwrap_or_default()
+                } else {
+                    String::new()
+                },
                 problem: problems
                     .iter()
                     .find(|(key, _)| *key == field.key)
@@ -428,6 +441,7 @@ pub fn problem_text(problem: Problem) -> PerLocale<String> {
         Problem::Date => msg!(l, "form-problem-date"),
         Problem::Choice => msg!(l, "form-problem-choice"),
         Problem::MayNotConsent => msg!(l, "form-problem-may-not-consent"),
+        Problem::Drawing => msg!(l, "form-problem-drawing"),
     })
 }
 
@@ -446,6 +460,9 @@ fn words(answered: bool) -> FormWords {
         answering_for: PerLocale::build(|l| msg!(l, "form-answering-for")),
         withdraw: PerLocale::build(|l| msg!(l, "form-withdraw")),
         sent: PerLocale::build(|l| msg!(l, "form-sent")),
+        draw: PerLocale::build(|l| msg!(l, "form-signature-draw")),
+        clear: PerLocale::build(|l| msg!(l, "form-signature-clear")),
+        draft_restored: PerLocale::build(|l| msg!(l, "form-draft-restored")),
     }
 }
 

@@ -22,8 +22,11 @@ pub struct StaffFormRow {
 pub struct StaffFormList {
     /// The forms, newest first.
     pub forms: Vec<StaffFormRow>,
-    /// The page's words: heading, "New trip consent form", "No forms yet".
-    pub words: [PerLocale<String>; 3],
+    /// Where to start a form from each template, with the link's words ("New trip consent
+    /// form", …).
+    pub templates: Vec<(String, PerLocale<String>)>,
+    /// The page's words: heading, "No forms yet".
+    pub words: [PerLocale<String>; 2],
 }
 
 /// One language's title and details on the new form.
@@ -52,6 +55,8 @@ pub struct NewFormPage {
     pub closes: String,
     /// Why it was refused, when it was.
     pub problem: Option<PerLocale<String>>,
+    /// The template it starts from (`templates::code`), posted with it.
+    pub template: String,
     /// The page's words: heading, "Title", "Details", "Who is it for?", "Closes on", "Create",
     /// "Not created".
     pub words: [PerLocale<String>; 7],
@@ -60,10 +65,10 @@ pub struct NewFormPage {
 /// One guardian's latest answer, as a form's figures show it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuardianAnswer {
-    /// The guardian's name.
-    pub name: String,
     /// "Sam Thompson: gives consent, 3 December, 10:40", in each language.
     pub summary: PerLocale<String>,
+    /// The signature they drew (see [`super::drawing`]), with what it is in each language.
+    pub drawing: Option<(String, PerLocale<String>)>,
 }
 
 /// A child's row in a form's figures.
@@ -102,8 +107,8 @@ pub struct FormFigures {
     pub open: bool,
     /// The page's words: "All forms", "Child", "Class", "Status", "Answers", "Remind those
     /// still to answer", "Download CSV", "Download Excel (XLSX)", "Record an answer given by
-    /// phone".
-    pub words: [PerLocale<String>; 9],
+    /// phone", "Printable list".
+    pub words: [PerLocale<String>; 10],
 }
 
 /// A guardian of the child who may have answered by phone.
@@ -133,4 +138,46 @@ pub struct RecordPage {
     /// The page's words: "Record an answer given by phone", "Who gave the answer?", "All
     /// answers".
     pub words: [PerLocale<String>; 3],
+}
+
+/// What one guardian told the school on a form, for its printable list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuardianNotes {
+    /// The guardian's name.
+    pub name: String,
+    /// "Medical needs: Yes", one per question answered, in each language.
+    pub answers: Vec<PerLocale<String>>,
+}
+
+/// A child's line on a form's printable list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TripRow {
+    /// The child's name.
+    pub name: String,
+    /// The child's class.
+    pub class: String,
+    /// "Gives consent", "Parents disagree", "To do", …, in each language.
+    pub consent: PerLocale<String>,
+    /// Its badge's class.
+    pub badge: String,
+    /// What each guardian who answered told the school.
+    pub notes: Vec<GuardianNotes>,
+}
+
+/// A form's printable list: every child asked, by class, with their consent and notes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TripList {
+    /// The form's id.
+    pub id: i32,
+    /// Its title, in each language.
+    pub title: PerLocale<String>,
+    /// "Printed on …: 28 children, 25 with consent", in each language.
+    pub summary: PerLocale<String>,
+    /// The form asks a consent, so the list has its column.
+    pub asks_consent: bool,
+    /// Every child asked.
+    pub rows: Vec<TripRow>,
+    /// The page's words: "The form's answers", "Print", "Child", "Class", "Consent", "What
+    /// parents told us".
+    pub words: [PerLocale<String>; 6],
 }

@@ -1,12 +1,13 @@
 //! `/admin/forms`: the forms a member of staff looks after with how far their answers have come;
-//! `/admin/forms/new`, a new trip consent form (a plain form posting to its own address, so it
+//! `/admin/forms/new?template=`, a new form from a template (a plain form posting to its own address, so it
 //! works without JavaScript and a refused one comes back as typed); `/admin/forms/:id`, a form's
-//! figures — every child asked, where each stands, each guardian's answer, conflicts first. One
-//! lazily loaded route whose data starts in `view()`, so none of it reaches the main wasm.
+//! figures — every child asked, where each stands, each guardian's answer, conflicts first —
+//! and, with `?print=1`, its printable list. One lazily loaded route whose data starts in `view()`, so none of it reaches the main wasm.
 
-use super::staff_dto::{FormFigures, NewFormPage, RecordPage, StaffFormList};
+use super::staff_dto::{FormFigures, NewFormPage, RecordPage, StaffFormList, TripList};
 use super::{
-    STAFF_FORMS_PATH, load_form_figures, load_new_form, load_record_page, load_staff_forms,
+    STAFF_FORMS_PATH, drawing, load_form_figures, load_new_form, load_record_page,
+    load_staff_forms, load_trip_list,
 };
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, Locale, localized};
@@ -24,15 +25,20 @@ use leptos_router::{LazyRoute, lazy_route};
 const NEW_SEGMENT: &str = "new";
 /// The end of a record page's address (`/admin/forms/:id/record`).
 const RECORD_SEGMENT: &str = "/record";
+/// The query that asks a form's page for its printable list.
+const PRINT_QUERY: &str = "print";
 
 /// What the address asks for.
 enum Page {
     List,
-    New,
+    /// A new form, from the template the query names.
+    New(Option<String>),
     /// A form's figures, with the code a post came back with (`?done=`).
     Figures(i32, Option<String>),
     /// Recording an answer given by phone: form, child, and the guardian once chosen.
     Record(i32, i32, Option<i32>),
+    /// A form's printable list (`?print=1`).
+    TripList(i32),
 }
 
 /// A lazily loaded route for the staff's forms pages.
@@ -51,13 +57,16 @@ impl LazyRoute for StaffFormsRoute {
         let number = |name: &str| query.get(name).and_then(|v| v.parse::<i32>().ok());
         let page = match id.as_deref() {
             None => Page::List,
-            Some(NEW_SEGMENT) => Page::New,
+            Some(NEW_SEGMENT) => Page::New(query.get("template")),
             // Anything but a number is a form nobody looks after: "not found".
             Some(segment) if recording => Page::Record(
                 segment.parse().unwrap_or(0),
                 number("child").unwrap_or(0),
                 number("guardian"),
             ),
+            Some(segment) if query.get(PRINT_QUERY).is_some() => {
+                Page::TripList(segment.parse().unwrap_or(0))
+            }
             Some(segment) => Page::Figures(segment.parse().unwrap_or(0), query.get("done")),
         };
         Self { page }
@@ -67,7 +76,10 @@ impl LazyRoute for StaffFormsRoute {
         let i18n = I18n::expect();
         let data: Option<Loading<PageData>> = match &this.page {
             Page::List => when_signed_in(|| Resource::new(|| (), |_| load_staff_forms())),
-            Page::New => when_signed_in(|| Resource::new(|| (), |_| load_new_form())),
+            Page::New(template) => when_signed_in(|| {
+                let template = template.clone();
+                Resource::new(move || template.clone(), load_new_form)
+            }),
             Page::Figures(id, done) => when_signed_in(|| {
                 let (id, done) = (*id, done.clone());
                 Resource::new(
@@ -82,12 +94,17 @@ impl LazyRoute for StaffFormsRoute {
                     |(id, child, guardian)| load_record_page(id, child, guardian),
                 )
             }),
+            Page::TripList(id) => when_signed_in(|| {
+                let id = *id;
+                Resource::new(move || id, load_trip_list)
+            }),
         };
         let content = match this.page {
             Page::List => loaded_as(data, move |list: StaffFormList| form_list(i18n, list)),
-            Page::New => loaded_as(data, move |page: NewFormPage| new_form(i18n, page)),
+            Page::New(..) => loaded_as(data, move |page: NewFormPage| new_form(i18n, page)),
             Page::Figures(..) => loaded_as(data, move |page: FormFigures| figures(i18n, page)),
             Page::Record(..) => loaded_as(data, move |page: RecordPage| record(i18n, page)),
+            Page::TripList(..) => loaded_as(data, move |list: TripList| trip_list(i18n, list)),
         };
         view! {
             <Title text=crate::i18n::title_text(i18n, "nav-forms")/>
@@ -98,7 +115,7 @@ impl LazyRoute for StaffFormsRoute {
 }
 
 fn form_list(i18n: I18n, list: StaffFormList) -> AnyView {
-    let [heading, new, empty] = list.words;
+    let [heading, empty] = list.words;
     let forms = if list.forms.is_empty() {
         view! { <p class="empty-state">{localized(i18n, empty)}</p> }.into_any_now()
     } else {
@@ -119,7 +136,12 @@ fn form_list(i18n: I18n, list: StaffFormList) -> AnyView {
     };
     view! {
         <h1>{localized(i18n, heading)}</h1>
-        <p><a class="button" href=format!("{STAFF_FORMS_PATH}/{NEW_SEGMENT}")>{localized(i18n, new)}</a></p>
+        <ul class="form-templates">
+            {list.templates.into_iter().map(|(href, label)| view! {
+                // Same route, another query: a full load, so the page is made for the template.
+                <li><a class="button button--secondary" href=href rel="external">{localized(i18n, label)}</a></li>
+            }).collect_view()}
+        </ul>
         {forms}
     }
     .into_any_now()
@@ -132,6 +154,7 @@ fn new_form(i18n: I18n, page: NewFormPage) -> AnyView {
         ticked,
         closes,
         problem,
+        template,
         words,
     } = page;
     let [
@@ -184,6 +207,7 @@ fn new_form(i18n: I18n, page: NewFormPage) -> AnyView {
         <p><a class="back-link" href=STAFF_FORMS_PATH>{t!(i18n, "nav-forms")}</a></p>
         <h1>{localized(i18n, heading)}</h1>
         <form method="post" action=format!("{STAFF_FORMS_PATH}/{NEW_SEGMENT}") class="form-answers">
+            <input type="hidden" name="template" value=template/>
             {problem.map(|problem| view! {
                 <div class="form-error" role="alert">
                     <p>{localized(i18n, not_created)}</p>
@@ -226,6 +250,7 @@ fn figures(i18n: I18n, page: FormFigures) -> AnyView {
         csv,
         xlsx,
         record,
+        print,
     ] = words;
     let rows = children
         .into_iter()
@@ -238,6 +263,12 @@ fn figures(i18n: I18n, page: FormFigures) -> AnyView {
                     <td>
                         {row.answers.into_iter().map(|a| view! {
                             <p class="form-figures__answer">{localized(i18n, a.summary)}</p>
+                            {a.drawing.map(|(path, label)| view! {
+                                <svg class="signature-drawn" viewBox=drawing::VIEW_BOX role="img"
+                                    aria-label=localized(i18n, label)>
+                                    <path class="signature-pad__ink" d=path/>
+                                </svg>
+                            })}
                         }).collect_view()}
                         {row.record.map(|href| view! {
                             <a class="form-figures__record" href=href>{localized(i18n, record.clone())}</a>
@@ -264,6 +295,10 @@ fn figures(i18n: I18n, page: FormFigures) -> AnyView {
             </a>
             <a class="button button--secondary" href=format!("{STAFF_FORMS_PATH}/{id}/export.xlsx") rel="external" download>
                 {localized(i18n, xlsx)}
+            </a>
+            // Same route, another query: a full load, so the page is made for the list.
+            <a class="button button--secondary" href=format!("{STAFF_FORMS_PATH}/{id}?{PRINT_QUERY}=1") rel="external">
+                {localized(i18n, print)}
             </a>
         </div>
         <div class="table-scroll">
@@ -314,3 +349,78 @@ fn record(i18n: I18n, page: RecordPage) -> AnyView {
     }
     .into_any_now()
 }
+
+fn trip_list(i18n: I18n, list: TripList) -> AnyView {
+    let TripList {
+        id,
+        title,
+        summary,
+        asks_consent,
+        rows,
+        words,
+    } = list;
+    let [back, print, child, class, consent, notes] = words;
+    // Printing needs the page to run; without it the browser's own menu prints the list.
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let consent = asks_consent.then(|| {
+                view! { <td><span class=row.badge>{localized(i18n, row.consent)}</span></td> }
+            });
+            view! {
+                <tr>
+                    <td>{row.name}</td>
+                    <td>{row.class}</td>
+                    {consent}
+                    <td>
+                        {row.notes.into_iter().map(|n| view! {
+                            <p class="trip-list__guardian">{n.name}</p>
+                            <ul class="trip-list__answers">
+                                {n.answers.into_iter().map(|a| view! { <li>{localized(i18n, a)}</li> }).collect_view()}
+                            </ul>
+                        }).collect_view()}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="no-print"><a class="back-link" href=format!("{STAFF_FORMS_PATH}/{id}")>{localized(i18n, back)}</a></p>
+        <h1 id="trip-list-title">{localized(i18n, title)}</h1>
+        <p class="form-figures__progress">{localized(i18n, summary)}</p>
+        {move || live.get().then(|| view! {
+            <p class="no-print">
+                <button class="button" type="button" on:click=move |_| print_page()>{localized(i18n, print.clone())}</button>
+            </p>
+        })}
+        // Wider than a phone: the box scrolls, so a keyboard must be able to reach it.
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="trip-list-title">
+            <table class="form-figures trip-list">
+                <thead>
+                    <tr>
+                        <th scope="col">{localized(i18n, child)}</th>
+                        <th scope="col">{localized(i18n, class)}</th>
+                        {asks_consent.then(|| view! { <th scope="col">{localized(i18n, consent)}</th> })}
+                        <th scope="col">{localized(i18n, notes)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any_now()
+}
+
+/// Opens the browser's print dialogue.
+#[cfg(feature = "hydrate")]
+fn print_page() {
+    if let Some(window) = web_sys::window() {
+        // Refused only where printing is unavailable; the browser's menu remains.
+        let _ = window.print();
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn print_page() {}

@@ -8,6 +8,43 @@ use crate::i18n::Locale;
 pub mod code {
     /// Permission for a child to go on a trip.
     pub const TRIP_CONSENT: &str = "trip-consent";
+    /// A child's dietary requirements and food allergies.
+    pub const DIETARY: &str = "dietary";
+    /// A guardian's request and consent for the school to give their child a medicine.
+    pub const MEDICATION: &str = "medication";
+    /// Every template staff may start from, in the order offered.
+    pub const ALL: [&str; 3] = [TRIP_CONSENT, DIETARY, MEDICATION];
+}
+
+/// The form template `code` makes with the school's `title` and `details`; `None` for a code
+/// that is not a template.
+pub fn make(code: &str, title: Texts, details: Texts) -> Option<Definition> {
+    match code {
+        code::TRIP_CONSENT => Some(trip_consent(title, details)),
+        code::DIETARY => Some(dietary(title, details)),
+        code::MEDICATION => Some(medication(title, details)),
+        _ => None,
+    }
+}
+
+/// `field` asked only when the yes/no question `controller` is answered yes.
+fn when_yes(mut field: Field, controller: &str) -> Field {
+    field.shown_when = Some(Condition {
+        field: controller.into(),
+        equals: super::definition::answer::YES.into(),
+    });
+    field
+}
+
+/// The guardian's signature, the last question of every template.
+fn signature() -> Field {
+    use crate::msg;
+    field(
+        "signature",
+        Kind::Signature,
+        true,
+        each(|l| msg!(l, "form-signature-label")),
+    )
 }
 
 /// One message in every shipped language.
@@ -32,8 +69,8 @@ fn field(key: &str, kind: Kind, required: bool, label: Texts) -> Field {
 }
 
 /// Trip consent: the trip's title and details as the school writes them (`title` and
-/// `details`, by language tag), then the consent, medical needs, a phone number for the day
-/// and the guardian's signature.
+/// `details`, by language tag), then the consent, medical needs, dietary needs (for the packed
+/// lunch, not required), a phone number for the day and the guardian's signature.
 pub fn trip_consent(title: Texts, details: Texts) -> Definition {
     use crate::msg;
     let mut consent = field(
@@ -43,16 +80,15 @@ pub fn trip_consent(title: Texts, details: Texts) -> Definition {
         each(|l| msg!(l, "form-trip-consent-label")),
     );
     consent.wording = each(|l| msg!(l, "form-trip-consent-wording"));
-    let mut medical_details = field(
-        "medical_details",
-        Kind::LongText,
-        true,
-        each(|l| msg!(l, "form-trip-medical-details")),
+    let medical_details = when_yes(
+        field(
+            "medical_details",
+            Kind::LongText,
+            true,
+            each(|l| msg!(l, "form-trip-medical-details")),
+        ),
+        "medical",
     );
-    medical_details.shown_when = Some(Condition {
-        field: "medical".into(),
-        equals: super::definition::answer::YES.into(),
-    });
     Definition {
         title,
         intro: details,
@@ -66,17 +102,100 @@ pub fn trip_consent(title: Texts, details: Texts) -> Definition {
             ),
             medical_details,
             field(
+                "dietary",
+                Kind::LongText,
+                false,
+                each(|l| msg!(l, "form-trip-dietary")),
+            ),
+            field(
                 "phone",
                 Kind::ShortText,
                 true,
                 each(|l| msg!(l, "form-trip-phone")),
             ),
+            signature(),
+        ],
+    }
+}
+
+/// Dietary requirements: whether the child has any and, if so, what they are and what to do
+/// when a food is eaten by mistake; then the guardian's signature.
+pub fn dietary(title: Texts, details: Texts) -> Definition {
+    use crate::msg;
+    Definition {
+        title,
+        intro: details,
+        fields: vec![
             field(
-                "signature",
-                Kind::Signature,
+                "dietary",
+                Kind::YesNo,
                 true,
-                each(|l| msg!(l, "form-signature-label")),
+                each(|l| msg!(l, "form-dietary-needs")),
             ),
+            when_yes(
+                field(
+                    "dietary_details",
+                    Kind::LongText,
+                    true,
+                    each(|l| msg!(l, "form-dietary-details")),
+                ),
+                "dietary",
+            ),
+            when_yes(
+                field(
+                    "dietary_reaction",
+                    Kind::LongText,
+                    false,
+                    each(|l| msg!(l, "form-dietary-reaction")),
+                ),
+                "dietary",
+            ),
+            signature(),
+        ],
+    }
+}
+
+/// Medication administration: the medicine, its dose and times, its last day and anything else
+/// staff should know, then the consent for staff to give it and the guardian's signature.
+pub fn medication(title: Texts, details: Texts) -> Definition {
+    use crate::msg;
+    let mut consent = field(
+        "consent",
+        Kind::Consent,
+        true,
+        each(|l| msg!(l, "form-medication-consent-label")),
+    );
+    consent.wording = each(|l| msg!(l, "form-medication-consent-wording"));
+    Definition {
+        title,
+        intro: details,
+        fields: vec![
+            field(
+                "medicine",
+                Kind::ShortText,
+                true,
+                each(|l| msg!(l, "form-medication-name")),
+            ),
+            field(
+                "dose",
+                Kind::ShortText,
+                true,
+                each(|l| msg!(l, "form-medication-dose")),
+            ),
+            field(
+                "last_day",
+                Kind::Date,
+                true,
+                each(|l| msg!(l, "form-medication-last-day")),
+            ),
+            field(
+                "notes",
+                Kind::LongText,
+                false,
+                each(|l| msg!(l, "form-medication-notes")),
+            ),
+            consent,
+            signature(),
         ],
     }
 }

@@ -19,6 +19,8 @@ pub mod office;
 pub mod office_dto;
 pub mod office_pages;
 #[cfg(feature = "ssr")]
+pub mod relationship;
+#[cfg(feature = "ssr")]
 pub mod staff_page;
 #[cfg(feature = "ssr")]
 pub mod structure;

@@ -699,6 +699,15 @@ fn rows(f: &Fixture) -> Vec<Row> {
             },
         },
         Row {
+            name: "the Year 3 trip form's printable list: this school's office and 3A's teacher",
+            call: form("/api/forms/trip-list", vec![("id", f.form_year_3.to_string())]),
+            expect: |a| match a {
+                Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
             name: "remind those waiting on the Year 3 trip form: the office and 3A's teacher",
             call: form(&format!("/admin/forms/{}/remind", f.form_year_3), vec![]),
             expect: |a| match a {

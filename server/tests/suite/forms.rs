@@ -190,15 +190,25 @@ async fn answering(h: Harness) {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(responses(&h, form_id).await.is_empty());
 
-    // Complete, shown in Chinese: stored with its evidence.
-    let (status, location, _) = send(
-        &h,
-        &path,
-        &parent,
-        &complete(&child, &token, "0", "zh-CN"),
-        "zh-CN",
-    )
-    .await;
+    // A drawn signature that is not strokes in the box: refused in the page's language, the
+    // typed name kept, the box cleared, nothing stored.
+    let mut broken = complete(&child, &token, "0", "zh-CN");
+    broken.push(("f_signature.drawn", "M10 20 C 1 2 3 4 5 6"));
+    let (status, _, refused) = send(&h, &path, &parent, &broken, "zh-CN").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(refused.contains("无法读取手写签名"), "{refused}");
+    assert!(refused.contains("Sam Thompson"), "the typed name is kept");
+    assert!(refused.contains("name=\"f_signature.drawn\""), "{refused}");
+    assert!(
+        !refused.contains("C 1 2 3"),
+        "the refused drawing is cleared: {refused}"
+    );
+    assert!(responses(&h, form_id).await.is_empty());
+
+    // Complete, shown in Chinese, signed by hand too: stored with its evidence.
+    let mut signed = complete(&child, &token, "0", "zh-CN");
+    signed.push(("f_signature.drawn", "M10 20 L30,40 L 31 41"));
+    let (status, location, _) = send(&h, &path, &parent, &signed, "zh-CN").await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(location, format!("{path}?child={child}&sent=1"));
     let stored = responses(&h, form_id).await;
@@ -232,6 +242,16 @@ async fn answering(h: Harness) {
         answers.get("medical_details").map(String::as_str),
         Some("Inhaler before lunch")
     );
+    assert_eq!(
+        answers.get("signature.drawn").map(String::as_str),
+        Some("M10 20L30 40L31 41"),
+        "the drawing is kept in one spelling"
+    );
+    // Staff who look after the form see the drawing beside the answer.
+    let office = session_for(&h.db, "office@riverside.example").await;
+    let (_, figures) = page(&h, &format!("/admin/forms/{form_id}"), &office, "en-GB").await;
+    assert!(figures.contains("Signature drawn by"), "{figures}");
+    assert!(figures.contains("d=\"M10 20L30 40L31 41\""), "{figures}");
     // The same page sent again (a double tap, a retry): stored once.
     let (status, _, _) = send(
         &h,

@@ -2,7 +2,8 @@
 //! children nobody has answered for, who may consent; in the portal and by e-mail through the
 //! outbox, whose worker sends nothing to a family that answered in the meantime), and download
 //! the answers as CSV and XLSX (every question a column, formulas neutralised, a teacher's
-//! file holding only their class). Runs on SQLite and PostgreSQL, e-mail through a real SMTP
+//! file holding only their class), print the list a trip leader takes along, and record answers
+//! given by phone. Runs on SQLite and PostgreSQL, e-mail through a real SMTP
 //! server.
 
 use crate::forms::{complete, family, token_of, trip_form};
@@ -423,6 +424,10 @@ async fn by_phone(h: Harness) {
         choose.contains(&format!("{record}?child={child}&amp;guardian={thompson}")),
         "{choose}"
     );
+    assert!(choose.contains("(Mother)"), "{choose}");
+    // The roster's relationship, in English, is shown in the reader's language.
+    let (_, choose_zh) = page(&h, &format!("{record}?child={child}"), &office, "zh-CN").await;
+    assert!(choose_zh.contains("（母亲）"), "{choose_zh}");
     // Not for 4B's teacher, a family, or a child the form does not ask.
     let (_, children_b) = family(&h, demo::OTHER_PARENT_EMAIL).await;
     for (cookie, address) in [
@@ -564,4 +569,283 @@ async fn answers_by_phone_on_sqlite() {
 #[tokio::test(flavor = "multi_thread")]
 async fn answers_by_phone_on_postgres() {
     by_phone(postgres_harness().await).await;
+}
+
+/// The printable list a trip leader takes along: every child asked, by class, with their
+/// consent and what each guardian told the school (medical and dietary needs, a phone number),
+/// never the consent's or the signature's words; a teacher's list holds only their class, and
+/// another class's teacher gets none.
+async fn printable_list(h: Harness) {
+    let h = h.with_body_limit(1024 * 1024);
+    let form_id = trip_form(&h).await;
+    let office = session_for(&h.db, "office@riverside.example").await;
+    let teacher = session_for(&h.db, "teacher.3a@riverside.example").await;
+    let teacher_4b = session_for(&h.db, "teacher.4b@riverside.example").await;
+    let parent = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let (_, children) = family(&h, demo::PARENT_EMAIL).await;
+    let child = children.iter().find(|c| c.1 == "3A").expect("3A child");
+    let list = format!("/admin/forms/{form_id}?print=1");
+
+    let (_, figures) = page(&h, &format!("/admin/forms/{form_id}"), &office, "en-GB").await;
+    assert!(
+        figures.contains(&format!("href=\"{list}\"")),
+        "the figures link to the list: {figures}"
+    );
+    // Before any answer: everyone to do, nobody with consent.
+    let (status, before) = page(&h, &list, &office, "en-GB").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(before.contains(", 0 with consent"), "{before}");
+    assert!(!before.contains("Gives consent"), "{before}");
+
+    let path = format!("/forms/{form_id}");
+    let pupil = child.0.to_string();
+    let (_, shown) = page(&h, &format!("{path}?child={pupil}"), &parent, "en-GB").await;
+    let token = token_of(&shown);
+    let mut fields = complete(&pupil, &token, "0", "en-GB");
+    fields.push(("f_dietary", "No nuts, please"));
+    let (status, _, _) = send(&h, &path, &parent, &fields, "en-GB").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+
+    let (status, printed) = page(&h, &list, &office, "en-GB").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(printed.contains("Printed on"), "{printed}");
+    assert!(printed.contains(", 1 with consent"), "{printed}");
+    assert!(printed.contains("Gives consent"), "{printed}");
+    for note in ["Inhaler before lunch", "No nuts, please", "01632 960000"] {
+        assert!(printed.contains(note), "{note}: {printed}");
+    }
+    assert!(
+        printed.contains("Any dietary needs or food allergies for the day (packed lunch, snacks): No nuts, please"),
+        "each answer under its question: {printed}"
+    );
+    assert!(
+        !printed.contains("I give consent") && !printed.contains("as your signature"),
+        "no consent wording or signature among the notes: {printed}"
+    );
+    assert!(printed.contains(&child.2), "the child is listed");
+    let (_, in_chinese) = page(&h, &list, &office, "zh-CN").await;
+    assert!(in_chinese.contains("打印于"), "{in_chinese}");
+    assert!(in_chinese.contains("No nuts, please"), "answers as typed");
+
+    // 3A's teacher: their class only; 4B's teacher: no list at all.
+    let (status, theirs) = page(&h, &list, &teacher, "en-GB").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(theirs.contains(&child.2), "{theirs}");
+    assert!(
+        !theirs.contains(">3B<"),
+        "only the teacher's class: {theirs}"
+    );
+    let (status, none) = page(&h, &list, &teacher_4b, "en-GB").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!none.contains("No nuts"), "{none}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn printable_list_on_sqlite() {
+    printable_list(sqlite_harness().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn printable_list_on_postgres() {
+    printable_list(postgres_harness().await).await;
+}
+
+/// The dietary requirements and medication templates: offered on the staff's list, each its own
+/// page; a code that is no template is refused; a medication form for 3A is made, answered
+/// (a wrong date refused with what was typed kept), and its answers are on the printable list;
+/// a dietary form asks its details only after "yes", and then requires them.
+async fn more_templates(h: Harness) {
+    let h = h.with_body_limit(1024 * 1024);
+    let office = session_for(&h.db, "office@riverside.example").await;
+    let parent = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let (_, children) = family(&h, demo::PARENT_EMAIL).await;
+    let child = children.iter().find(|c| c.1 == "3A").expect("3A child").0;
+    let class_3a = format!("c{}", crate::calendar_editor::class_id(&h, "3A").await);
+    let closes = (chrono::Utc::now() + chrono::Duration::days(10))
+        .format("%Y-%m-%d")
+        .to_string();
+
+    let (_, list) = page(&h, "/admin/forms", &office, "en-GB").await;
+    for link in [
+        "template=trip-consent",
+        "template=dietary",
+        "template=medication",
+    ] {
+        assert!(list.contains(link), "{link}: {list}");
+    }
+    let (status, new) = page(&h, "/admin/forms/new?template=medication", &office, "zh-CN").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(new.contains("新建用药表"), "{new}");
+    assert!(
+        new.contains("name=\"template\" value=\"medication\""),
+        "{new}"
+    );
+    let (status, _) = page(&h, "/admin/forms/new?template=nonsense", &office, "en-GB").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let made_before = form::Entity::find().count(&h.db).await.expect("count");
+    let medication = |title: &'static str, template: &'static str| {
+        vec![
+            ("template", template),
+            ("title_en-GB", title),
+            (
+                "details_en-GB",
+                "Hand medicines in at the office in the morning.",
+            ),
+            ("target", class_3a.as_str()),
+            ("closes", closes.as_str()),
+        ]
+    };
+    let (status, _, _) = send(
+        &h,
+        "/admin/forms/new",
+        &office,
+        &medication("Medicine in school", "nonsense"),
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _, refused) = send(
+        &h,
+        "/admin/forms/new",
+        &office,
+        &medication("", "medication"),
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        refused.contains("Please give the form’s title in English."),
+        "{refused}"
+    );
+    assert!(refused.contains("name=\"template\" value=\"medication\""));
+    assert_eq!(
+        form::Entity::find().count(&h.db).await.expect("count"),
+        made_before
+    );
+    let (status, location, _) = send(
+        &h,
+        "/admin/forms/new",
+        &office,
+        &medication("Medicine in school", "medication"),
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location}");
+    let made = form::Entity::find()
+        .filter(form::Column::Template.eq("medication"))
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("the medication form");
+
+    // The parent's page asks for the medicine and the consent to give it.
+    let path = format!("/forms/{}", made.id);
+    let pupil = child.to_string();
+    let (status, shown) = page(&h, &format!("{path}?child={pupil}"), &parent, "en-GB").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(shown.contains("The name of the medicine"), "{shown}");
+    assert!(shown.contains("I ask the school to give my child this medicine"));
+    let token = token_of(&shown);
+    let mut fields = vec![
+        ("child", pupil.as_str()),
+        ("token", token.as_str()),
+        ("version", "0"),
+        ("language", "en-GB"),
+        ("f_medicine", "Cetirizine"),
+        ("f_dose", "5 ml after lunch"),
+        ("f_last_day", "31/07/2027"),
+        ("f_consent", "yes"),
+        ("f_signature", "Sam Thompson"),
+        ("action", "send"),
+    ];
+    let (status, _, refused) = send(&h, &path, &parent, &fields, "en-GB").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(refused.contains("Please enter a date."), "{refused}");
+    assert!(
+        refused.contains("5 ml after lunch"),
+        "what was typed is kept"
+    );
+    assert_eq!(
+        form_response::Entity::find()
+            .filter(form_response::Column::FormId.eq(made.id))
+            .count(&h.db)
+            .await
+            .expect("count"),
+        0
+    );
+    fields[6].1 = "2027-07-31";
+    let (status, _, _) = send(&h, &path, &parent, &fields, "en-GB").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, printed) = page(
+        &h,
+        &format!("/admin/forms/{}?print=1", made.id),
+        &office,
+        "en-GB",
+    )
+    .await;
+    assert!(
+        printed.contains("The name of the medicine: Cetirizine"),
+        "{printed}"
+    );
+    assert!(printed.contains("5 ml after lunch"), "{printed}");
+    assert!(printed.contains(", 1 with consent"), "{printed}");
+
+    // Dietary: the details are asked after "yes", and then required.
+    let dietary: Vec<(&str, &str)> = vec![
+        ("template", "dietary"),
+        ("title_en-GB", "Dietary needs this year"),
+        ("target", class_3a.as_str()),
+        ("closes", closes.as_str()),
+    ];
+    let (status, _, _) = send(&h, "/admin/forms/new", &office, &dietary, "en-GB").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let made = form::Entity::find()
+        .filter(form::Column::Template.eq("dietary"))
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("the dietary form");
+    let path = format!("/forms/{}", made.id);
+    let (_, shown) = page(&h, &format!("{path}?child={pupil}"), &parent, "en-GB").await;
+    assert!(
+        shown.contains("dietary requirements or food allergies"),
+        "{shown}"
+    );
+    let token = token_of(&shown);
+    let mut fields = vec![
+        ("child", pupil.as_str()),
+        ("token", token.as_str()),
+        ("version", "0"),
+        ("language", "en-GB"),
+        ("f_dietary", "yes"),
+        ("f_signature", "Sam Thompson"),
+        ("action", "send"),
+    ];
+    let (status, _, refused) = send(&h, &path, &parent, &fields, "en-GB").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        refused.contains("Please answer this question."),
+        "{refused}"
+    );
+    fields.push(("f_dietary_details", "No peanuts: allergy"));
+    let (status, _, _) = send(&h, &path, &parent, &fields, "en-GB").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let stored = form_response::Entity::find()
+        .filter(form_response::Column::FormId.eq(made.id))
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("the answer");
+    assert!(stored.answers.contains("No peanuts: allergy"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dietary_and_medication_templates_on_sqlite() {
+    more_templates(sqlite_harness().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dietary_and_medication_templates_on_postgres() {
+    more_templates(postgres_harness().await).await;
 }

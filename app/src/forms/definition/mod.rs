@@ -1,6 +1,7 @@
 //! A form's questions and their wording in each language, stored as one JSON document on the
 //! form, and what a set of answers must be to be accepted.
 
+use super::drawing;
 use crate::i18n::Locale;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -114,6 +115,8 @@ pub enum Problem {
     Choice,
     /// A consent answered by a guardian who may not consent for the child.
     MayNotConsent,
+    /// A drawn signature that is not strokes inside the signature box.
+    Drawing,
 }
 
 impl Definition {
@@ -152,7 +155,8 @@ impl Definition {
 
     /// The answers to keep from what was sent: each question's value, trimmed, questions not
     /// asked dropped; with every problem found, by field key. A guardian who may not consent
-    /// gets [`Problem::MayNotConsent`] on each consent question they answered.
+    /// gets [`Problem::MayNotConsent`] on each consent question they answered. A signature
+    /// question's drawing, when one was sent, is kept beside it (see [`super::drawing`]).
     pub fn check(&self, sent: &Answers, may_consent: bool) -> (Answers, Vec<(String, Problem)>) {
         let mut kept = Answers::new();
         let mut problems = Vec::new();
@@ -182,6 +186,18 @@ impl Definition {
                 problems.push((field.key.clone(), problem));
             }
             kept.insert(field.key.clone(), value);
+            if field.kind == Kind::Signature {
+                let key = drawing::key(&field.key);
+                match trimmed.get(&key).filter(|d| !d.is_empty()) {
+                    None => {}
+                    Some(drawn) => match drawing::normalise(drawn) {
+                        Some(drawn) => {
+                            kept.insert(key, drawn);
+                        }
+                        None => problems.push((field.key.clone(), Problem::Drawing)),
+                    },
+                }
+            }
         }
         (kept, problems)
     }

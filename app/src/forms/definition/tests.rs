@@ -170,3 +170,34 @@ fn a_definition_round_trips_through_its_stored_form() {
     );
     assert!(Definition::parse("{\"title\":{}}").is_err());
 }
+
+#[test]
+fn a_drawn_signature_is_kept_beside_the_typed_name_in_one_spelling_and_a_broken_one_refused() {
+    let base = [("consent", "yes"), ("medical", "no"), ("signature", "Jo")];
+    let with = |drawn: &str| {
+        let mut sent = answers(&base);
+        sent.insert("signature.drawn".into(), drawn.into());
+        form().check(&sent, true)
+    };
+    let (kept, problems) = with("M1 2 L3,4");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(
+        kept.get("signature.drawn").map(String::as_str),
+        Some("M1 2L3 4")
+    );
+
+    // Nothing drawn (the box cleared, or no JavaScript): the typed name alone signs.
+    let (kept, problems) = with("");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(!kept.contains_key("signature.drawn"));
+
+    let (kept, problems) = with("M1 2 C 3 4 5 6 7 8");
+    assert_eq!(problems, vec![("signature".to_string(), Problem::Drawing)]);
+    assert!(!kept.contains_key("signature.drawn"));
+
+    // A drawing sent for a question that is not a signature is not kept.
+    let mut sent = answers(&base);
+    sent.insert("medical.drawn".into(), "M1 1".into());
+    let (kept, _) = form().check(&sent, true);
+    assert!(!kept.contains_key("medical.drawn"));
+}
