@@ -59,7 +59,8 @@ pub(super) struct Posted {
     pub(super) answers: Answers,
 }
 
-pub(super) fn read(pairs: Vec<(String, String)>) -> Posted {
+/// What a form page posted; a page without its one-time token is not one of ours.
+pub(super) fn read(pairs: Vec<(String, String)>) -> Result<Posted, AppError> {
     let mut posted = Posted {
         child: None,
         token: String::new(),
@@ -82,11 +83,14 @@ pub(super) fn read(pairs: Vec<(String, String)>) -> Posted {
             }
         }
     }
-    posted
+    if posted.token.is_empty() || posted.token.len() > MAX_TOKEN {
+        return Err(AppError::BadRequest);
+    }
+    Ok(posted)
 }
 
 /// The longest token a page sends (ours are 32 hex digits).
-pub(super) const MAX_TOKEN: usize = 64;
+const MAX_TOKEN: usize = 64;
 
 /// `POST /forms/{id}`: store the answers, or show the form again with why not and what was
 /// typed.
@@ -104,10 +108,7 @@ pub async fn submit(
         {
             return Err(AppError::NotFound);
         }
-        let posted = read(pairs);
-        if posted.token.is_empty() || posted.token.len() > MAX_TOKEN {
-            return Err(AppError::BadRequest);
-        }
+        let posted = read(pairs)?;
         let (form, pupil, siblings) = reader::asked_of(&state.db, &actor, id, posted.child).await?;
         let locale = reader::posted_locale(posted.language.as_deref(), sender.locale);
         let respondent = Respondent {

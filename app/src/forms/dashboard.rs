@@ -287,6 +287,16 @@ pub(super) async fn takers<'a, C: ConnectionTrait>(
         .collect())
 }
 
+/// Who took `response` by phone, from `takers`; `None` for an answer given in the portal.
+pub(super) fn taker<'a>(
+    takers: &'a HashMap<i32, String>,
+    response: &form_response::Model,
+) -> Option<&'a str> {
+    (response.channel == super::store::channel::PHONE)
+        .then(|| takers.get(&response.user_id).map(String::as_str))
+        .flatten()
+}
+
 /// Where a child stands from their guardians' latest answers.
 pub fn standing(
     definition: &Definition,
@@ -464,18 +474,8 @@ pub async fn figures_for<C: ConnectionTrait>(
         .collect();
     let open = Utc::now() < form.closes_at;
     let takers = takers(db, answers.values().flatten()).await?;
-    let consent_keys: Vec<&str> = definition
-        .fields
-        .iter()
-        .filter(|f| f.kind == Kind::Consent)
-        .map(|f| f.key.as_str())
-        .collect();
-    let signature_keys: Vec<&str> = definition
-        .fields
-        .iter()
-        .filter(|f| f.kind == Kind::Signature)
-        .map(|f| f.key.as_str())
-        .collect();
+    let consent_keys = definition.keys_of(Kind::Consent);
+    let signature_keys = definition.keys_of(Kind::Signature);
     let mut rows: Vec<(Standing, ChildRow)> = Vec::new();
     for (pupil, class) in asked {
         let latest = answers.get(pupil).map(Vec::as_slice).unwrap_or_default();
@@ -516,18 +516,16 @@ pub async fn figures_for<C: ConnectionTrait>(
                             (false, Some(_)) => msg!(l, "form-staff-refuses-consent"),
                             (false, None) => msg!(l, "form-status-done"),
                         };
-                        match takers.get(&a.response.user_id) {
-                            Some(taker) if a.response.channel == super::store::channel::PHONE => {
-                                msg!(
-                                    l,
-                                    "form-staff-answer-line-phone",
-                                    name = name.as_str(),
-                                    answer = what.as_str(),
-                                    date = when.as_str(),
-                                    taker = taker.as_str()
-                                )
-                            }
-                            _ => msg!(
+                        match taker(&takers, &a.response) {
+                            Some(taker) => msg!(
+                                l,
+                                "form-staff-answer-line-phone",
+                                name = name.as_str(),
+                                answer = what.as_str(),
+                                date = when.as_str(),
+                                taker = taker
+                            ),
+                            None => msg!(
                                 l,
                                 "form-staff-answer-line",
                                 name = name.as_str(),

@@ -4,7 +4,7 @@
 //! figures. Every question is a column; answers are written as the reader of the file reads
 //! them (the option's words, not its code), in the language of the member of staff.
 
-use super::dashboard::{Standing, looked_after, names_of, progress_of, standing, takers};
+use super::dashboard::{Standing, looked_after, names_of, progress_of, standing, taker, takers};
 use super::definition::{Answers, Field, Kind, answer, in_language};
 use super::reader::readable_definition;
 use crate::access::{Capability, CurrentActor, Granted, grant};
@@ -175,11 +175,9 @@ pub async fn table<C: ConnectionTrait>(
                 local(response.submitted_at),
                 response.language.clone(),
                 response.version.to_string(),
-                match takers.get(&response.user_id) {
-                    Some(taker) if response.channel == super::store::channel::PHONE => {
-                        msg!(locale, "form-export-by-phone", taker = taker.as_str())
-                    }
-                    _ => msg!(locale, "form-export-in-portal"),
+                match taker(&takers, response) {
+                    Some(taker) => msg!(locale, "form-export-by-phone", taker = taker),
+                    None => msg!(locale, "form-export-in-portal"),
                 },
             ]);
             row.extend(definition.fields.iter().map(|f| {

@@ -5,7 +5,7 @@
 //! taken by the member of staff's account. The roster's consent rights still hold: a guardian
 //! without them cannot be recorded consenting.
 
-use super::answer::{self, MAX_TOKEN, Respondent, Sender, Stored};
+use super::answer::{self, Respondent, Sender, Stored};
 use super::dashboard::looked_after;
 use super::reader::{self, Family, Shown, readable_definition};
 use super::staff_dto::{GuardianChoice, RecordPage};
@@ -202,10 +202,7 @@ pub async fn submit(
             .find(|(k, _)| k == "guardian")
             .and_then(|(_, v)| v.parse::<i32>().ok())
             .ok_or(AppError::BadRequest)?;
-        let posted = answer::read(pairs);
-        if posted.token.is_empty() || posted.token.len() > MAX_TOKEN {
-            return Err(AppError::BadRequest);
-        }
+        let posted = answer::read(pairs)?;
         let child = posted.child.ok_or(AppError::BadRequest)?;
         let (form, _) = checked(&state.db, &granted, id, child).await?;
         let linked = guardian_pupil::Entity::find()

@@ -54,27 +54,26 @@ pub async fn list_for<C: ConnectionTrait>(
         .iter()
         .filter(|f| !matches!(f.kind, Kind::Consent | Kind::Signature))
         .collect();
-    let consent_keys: Vec<&str> = definition
-        .fields
-        .iter()
-        .filter(|f| f.kind == Kind::Consent)
-        .map(|f| f.key.as_str())
-        .collect();
+    let consent_keys = definition.keys_of(Kind::Consent);
     let mut rows: Vec<TripRow> = Vec::new();
     let mut with_consent = 0_u32;
     for (pupil, class) in &progress.children {
         let mut latest = progress.latest_of(*pupil);
         latest.sort_by_key(|r| guardians.get(&r.guardian_id));
         let standing = standing(&definition, &latest, open);
-        let consent = consent_of(&consent_keys, &latest, standing);
+        // Each answer read once, for the consent and for the notes.
+        let given: Vec<(&form_response::Model, Answers)> = latest
+            .iter()
+            .map(|r| (*r, serde_json::from_str(&r.answers).unwrap_or_default()))
+            .collect();
+        let consent = consent_of(&consent_keys, given.first().map(|(_, a)| a), standing);
         if consent == Consent::Given {
             with_consent += 1;
         }
-        let notes = latest
+        let notes = given
             .iter()
-            .filter(|r| r.state != state::WITHDRAWN)
-            .map(|r| {
-                let given: Answers = serde_json::from_str(&r.answers).unwrap_or_default();
+            .filter(|(r, _)| r.state != state::WITHDRAWN)
+            .map(|(r, given)| {
                 let answers = noted
                     .iter()
                     .filter_map(|field| {
@@ -164,31 +163,24 @@ impl Consent {
     }
 }
 
-/// The child's consent from their guardians' latest answers.
-fn consent_of(keys: &[&str], latest: &[&form_response::Model], standing: Standing) -> Consent {
-    if keys.is_empty() || latest.is_empty() {
-        return Consent::None;
-    }
-    if matches!(standing, Standing::Conflicting | Standing::Withdrawn) {
-        return Consent::Refused;
-    }
-    let answered: Vec<Option<String>> = latest
-        .iter()
-        .filter(|r| r.state != state::WITHDRAWN)
-        .flat_map(|r| {
-            let given: Answers = serde_json::from_str(&r.answers).unwrap_or_default();
-            keys.iter()
-                .map(|k| given.get(*k).cloned())
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    if answered.is_empty() {
-        Consent::None
-    } else if answered.iter().all(|a| a.as_deref() == Some(answer::YES)) {
-        Consent::Given
-    } else if answered.iter().any(|a| a.as_deref() == Some(answer::NO)) {
-        Consent::Refused
-    } else {
-        Consent::None
+/// The child's consent, from where they stand and any one of their guardians' latest answers
+/// (`first`): a child who stands "done" has guardians agreeing on every consent.
+fn consent_of(keys: &[&str], first: Option<&Answers>, standing: Standing) -> Consent {
+    match standing {
+        Standing::Conflicting | Standing::Withdrawn => Consent::Refused,
+        Standing::ToDo | Standing::Overdue => Consent::None,
+        Standing::Done => {
+            let Some(given) = first.filter(|_| !keys.is_empty()) else {
+                return Consent::None;
+            };
+            let is = |key: &&str, value: &str| given.get(*key).map(String::as_str) == Some(value);
+            if keys.iter().all(|k| is(k, answer::YES)) {
+                Consent::Given
+            } else if keys.iter().any(|k| is(k, answer::NO)) {
+                Consent::Refused
+            } else {
+                Consent::None
+            }
+        }
     }
 }

@@ -141,6 +141,15 @@ impl Definition {
         }
     }
 
+    /// The keys of its questions of `kind`, in order.
+    pub fn keys_of(&self, kind: Kind) -> Vec<&str> {
+        self.fields
+            .iter()
+            .filter(|f| f.kind == kind)
+            .map(|f| f.key.as_str())
+            .collect()
+    }
+
     /// Whether the form asks for any consent.
     pub fn asks_consent(&self) -> bool {
         self.fields.iter().any(|f| f.kind == Kind::Consent)
