@@ -21,6 +21,7 @@ use crate::pages::{
     ErrorPanel, HomePage, JoinRoute, NotFound, OfficeToolsRoute, ResetRoute, SectionPage,
     SignInPage,
 };
+use crate::roster::contact_page::ContactRoute;
 use crate::roster::office_pages::OfficeRoute;
 use crate::school::SchoolContext;
 use crate::sections::Section;
@@ -147,6 +148,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/news/:id") view={Lazy::<NewsPostRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/news/:id/edit") view={Lazy::<NewsEditRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/forms") view={Lazy::<FormsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/forms/contact") view={Lazy::<ContactRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/forms/:id") view={Lazy::<FormsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/reports") view=|| view! { <SectionPage section=Section::Reports/> } ssr=SsrMode::Async/>
                         <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>

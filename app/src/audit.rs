@@ -38,6 +38,10 @@ pub mod action {
     pub const NEWS_POST_EDITED: &str = "news-post-edited";
     /// A form was sent to families.
     pub const FORM_CREATED: &str = "form-created";
+    /// The office approved a change a family asked for (contact details, photo consent).
+    pub const ROSTER_CHANGE_APPROVED: &str = "roster-change-approved";
+    /// The office turned down a change a family asked for.
+    pub const ROSTER_CHANGE_REJECTED: &str = "roster-change-rejected";
 }
 
 /// Appends one entry.

@@ -50,6 +50,9 @@ fn body_request(parts: &Parts, body: Body) -> Request<Body> {
     // A GET's form would be read from the query string.
     *request.method_mut() = http::Method::POST;
     *request.headers_mut() = parts.headers.clone();
+    // The router's body limit rides in the extensions: without them axum's extractors fall back
+    // to their own 2 MB, below the files our forms take.
+    *request.extensions_mut() = parts.extensions.clone();
     request
 }
 
@@ -261,6 +264,46 @@ fn path_id(parts: &Parts, from_end: usize) -> i32 {
         .unwrap_or(0)
 }
 
+/// A form page's fields in order and its files (every file input that sent one, by name): the
+/// page posts multipart so it can carry files; a plain form (a script, a test) has none.
+async fn answers_with_files(
+    parts: &Parts,
+    body: Body,
+) -> Result<(Vec<(String, String)>, Vec<(String, Upload)>), AppError> {
+    if !is_multipart(parts) {
+        return form_pairs(parts, body)
+            .await
+            .map(|pairs| (pairs, Vec::new()));
+    }
+    let unreadable = |err: axum::extract::multipart::MultipartError| {
+        tracing::debug!(%err, "a form's answers could not be read");
+        AppError::BadRequest
+    };
+    let mut multipart = Multipart::from_request(body_request(parts, body), &())
+        .await
+        .map_err(|_| AppError::BadRequest)?;
+    let mut pairs = Vec::new();
+    let mut files = Vec::new();
+    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
+        let name = field.name().unwrap_or_default().to_string();
+        match field.file_name().map(str::to_string) {
+            Some(file_name) => {
+                let bytes = field.bytes().await.map_err(unreadable)?;
+                // A file input left empty sends a part with no bytes.
+                if !bytes.is_empty() {
+                    let upload = Upload {
+                        name: file_name,
+                        bytes: bytes.to_vec(),
+                    };
+                    files.push((name, upload));
+                }
+            }
+            None => pairs.push((name, field.text().await.map_err(unreadable)?)),
+        }
+    }
+    Ok((pairs, files))
+}
+
 /// `POST /forms/{id}`: store a guardian's answers to a form, then back to it; refused answers
 /// show the form again with what was typed.
 pub async fn form_answer(state: PostState, request: Request<Body>) -> Response {
@@ -268,8 +311,10 @@ pub async fn form_answer(state: PostState, request: Request<Body>) -> Response {
     let current = current_of(&parts);
     let id = path_id(&parts, 0);
     let sender = sender_of(&parts);
-    let answer = match form_pairs(&parts, body).await {
-        Ok(pairs) => app::forms::answer::submit(&state.app, &current, id, sender, pairs).await,
+    let answer = match answers_with_files(&parts, body).await {
+        Ok((pairs, files)) => {
+            app::forms::answer::submit(&state.app, &current, id, sender, pairs, files).await
+        }
         Err(err) => app::forms::answer::Answered::Again(Box::new(Err(err))),
     };
     match answer {
@@ -300,8 +345,10 @@ pub async fn form_record(state: PostState, request: Request<Body>) -> Response {
     let current = current_of(&parts);
     let id = path_id(&parts, 1);
     let sender = sender_of(&parts);
-    let answer = match form_pairs(&parts, body).await {
-        Ok(pairs) => app::forms::on_behalf::submit(&state.app, &current, id, sender, pairs).await,
+    let answer = match answers_with_files(&parts, body).await {
+        Ok((pairs, files)) => {
+            app::forms::on_behalf::submit(&state.app, &current, id, sender, pairs, files).await
+        }
         Err(err) => app::forms::on_behalf::Recorded::Again(Box::new(Err(err))),
     };
     match answer {
@@ -310,6 +357,34 @@ pub async fn form_record(state: PostState, request: Request<Body>) -> Response {
             page_with(&state, parts, Posted(*page)).await
         }
     }
+}
+
+/// `POST /forms/contact`: ask the office to change a guardian's contact details, then back to
+/// the page; a refused post shows it again with what was typed.
+pub async fn contact(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    let sender = sender_of(&parts);
+    let answer = match form_pairs(&parts, body).await {
+        Ok(pairs) => app::roster::contact::submit(&state.app, &current, sender, pairs).await,
+        Err(err) => app::roster::contact::Asked::Again(Box::new(Err(err))),
+    };
+    match answer {
+        app::roster::contact::Asked::Done(to) => Redirect::to(&to).into_response(),
+        app::roster::contact::Asked::Again(page) => page_with(&state, parts, Posted(*page)).await,
+    }
+}
+
+/// `POST /admin/forms/changes`: approve or reject a change a family asked for; the list again
+/// says what that did.
+pub async fn roster_change(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    let answer = match form_fields(&parts, body).await {
+        Ok(fields) => app::roster::change_queue::post(&state.app, &current, &fields).await,
+        Err(err) => Err(err),
+    };
+    page_with(&state, parts, Posted(answer)).await
 }
 
 /// Where a form's answers came from, kept as evidence.

@@ -76,6 +76,10 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     // The app serves this page through `/admin/forms/:id`; this route must answer its GET too.
     let form_new = answered(|s, r| Box::pin(page_posts::form_new(s, r))).get(page_renderer(&state));
     let form_record = answered(|s, r| Box::pin(page_posts::form_record(s, r)));
+    let contact_post = answered(|s, r| Box::pin(page_posts::contact(s, r)));
+    // The app serves this page through `/admin/forms/:id`; this route must answer its GET too.
+    let changes_page =
+        answered(|s, r| Box::pin(page_posts::roster_change(s, r))).get(page_renderer(&state));
     // The app serves this page through `/admin/calendar/:id`; this route must answer its GET too.
     let import_page =
         answered(|s, r| Box::pin(page_posts::calendar_import(s, r))).get(page_renderer(&state));
@@ -100,12 +104,18 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route("/admin/news/{story}/photo", news_photo)
         .route("/news/{id}", news_comment)
         .route("/news/{id}/edit", news_edit)
+        .route(app::roster::CONTACT_PATH, contact_post)
+        .route(app::roster::CHANGES_PATH, changes_page)
         .route("/forms/{id}", form_answer)
         .route("/admin/forms/new", form_new)
         .route("/admin/forms/{id}/record", form_record)
         .route(
             "/admin/forms/{id}/remind",
             axum::routing::post(app::forms::remind::post),
+        )
+        .route(
+            "/forms/{id}/answers/{response}/{key}",
+            get(app::forms::attachment::serve),
         )
         .route("/admin/forms/{id}/export.csv", get(app::forms::export::csv))
         .route(
@@ -172,6 +182,9 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
                     app::auth::session::resolve,
                 ))
                 .layer(CompressionLayer::new())
+                // One limit for every body, the configured one: axum's own 2 MB default for
+                // extractors would refuse a phone's photo or a care plan well under it.
+                .layer(axum::extract::DefaultBodyLimit::disable())
                 .layer(RequestBodyLimitLayer::new(max_body_bytes)),
         )
 }

@@ -91,6 +91,8 @@ pub enum Capability {
     FormAnswer,
     /// Send forms to families (classes, or the whole school) and see their answers.
     FormManage,
+    /// Approve or reject the contact details and photo consents families ask to change.
+    RosterChangeApprove,
 }
 
 /// How far a granted capability reaches.
@@ -126,6 +128,7 @@ impl Capability {
             Capability::NewsPostSchool => "news.post.school",
             Capability::FormAnswer => "form.answer",
             Capability::FormManage => "form.manage",
+            Capability::RosterChangeApprove => "roster.change.approve",
         }
     }
 }
@@ -176,6 +179,7 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (NewsPostClass, WholeSchool),
             (NewsPostSchool, WholeSchool),
             (FormManage, WholeSchool),
+            (RosterChangeApprove, WholeSchool),
         ],
         Role::Leadership | Role::SafeguardingLead => &[
             (NoticeRead, WholeSchool),
@@ -190,6 +194,7 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (NewsPostClass, WholeSchool),
             (NewsPostSchool, WholeSchool),
             (FormManage, WholeSchool),
+            (RosterChangeApprove, WholeSchool),
         ],
         Role::SystemAdmin => &[
             (StaffManage, WholeSchool),

@@ -57,10 +57,16 @@ pub(super) struct Posted {
     pub(super) language: Option<String>,
     pub(super) withdraw: bool,
     pub(super) answers: Answers,
+    /// Files sent, by question key.
+    pub(super) uploads: Vec<(String, crate::storage::upload::Upload)>,
 }
 
-/// What a form page posted; a page without its one-time token is not one of ours.
-pub(super) fn read(pairs: Vec<(String, String)>) -> Result<Posted, AppError> {
+/// What a form page posted, with the files it sent (input name → file); a page without its
+/// one-time token is not one of ours.
+pub(super) fn read(
+    pairs: Vec<(String, String)>,
+    files: Vec<(String, crate::storage::upload::Upload)>,
+) -> Result<Posted, AppError> {
     let mut posted = Posted {
         child: None,
         token: String::new(),
@@ -68,6 +74,10 @@ pub(super) fn read(pairs: Vec<(String, String)>) -> Result<Posted, AppError> {
         language: None,
         withdraw: false,
         answers: Answers::new(),
+        uploads: files
+            .into_iter()
+            .filter_map(|(name, file)| Some((name.strip_prefix("f_")?.to_string(), file)))
+            .collect(),
     };
     for (name, value) in pairs {
         match name.as_str() {
@@ -77,7 +87,11 @@ pub(super) fn read(pairs: Vec<(String, String)>) -> Result<Posted, AppError> {
             "language" => posted.language = Some(value),
             "action" => posted.withdraw = value == "withdraw",
             _ => {
-                if let Some(key) = name.strip_prefix("f_") {
+                // A file's store key is the server's to set: one posted is not believed.
+                if let Some(key) = name
+                    .strip_prefix("f_")
+                    .filter(|k| !k.ends_with(super::attachment::SUFFIX))
+                {
                     posted.answers.insert(key.to_string(), value);
                 }
             }
@@ -100,6 +114,7 @@ pub async fn submit(
     id: i32,
     sender: Sender,
     pairs: Vec<(String, String)>,
+    files: Vec<(String, crate::storage::upload::Upload)>,
 ) -> Answered {
     let result = async {
         let actor = current.0.clone().ok_or(AppError::SignInRequired)?;
@@ -108,7 +123,7 @@ pub async fn submit(
         {
             return Err(AppError::NotFound);
         }
-        let posted = read(pairs)?;
+        let posted = read(pairs, files)?;
         let (form, pupil, siblings) = reader::asked_of(&state.db, &actor, id, posted.child).await?;
         let locale = reader::posted_locale(posted.language.as_deref(), sender.locale);
         let respondent = Respondent {
@@ -116,16 +131,7 @@ pub async fn submit(
             user_id: actor.user_id,
             channel: channel::PORTAL,
         };
-        let outcome = store(
-            &state.db,
-            &respondent,
-            &form,
-            pupil,
-            &posted,
-            &sender,
-            locale,
-        )
-        .await?;
+        let outcome = store(state, &respondent, &form, pupil, &posted, &sender, locale).await?;
         match outcome {
             Stored::Yes => Ok(Answered::Done(format!(
                 "{FORMS_PATH}/{id}?child={pupil}&sent=1"
@@ -194,9 +200,9 @@ fn refused(why: Refusal, version: i32) -> Stored {
 
 /// Checks and stores one submission in a transaction: the same token twice is stored once,
 /// a page older than the latest answer is refused rather than overwriting it, a closed form
-/// takes nothing.
+/// takes nothing. Files sent with it are stored first and removed again unless its answers are.
 pub(super) async fn store(
-    db: &sea_orm::DatabaseConnection,
+    state: &AppState,
     respondent: &Respondent,
     form: &form::Model,
     pupil: i32,
@@ -204,6 +210,33 @@ pub(super) async fn store(
     sender: &Sender,
     locale: Locale,
 ) -> Result<Stored, AppError> {
+    let definition = reader::readable_definition(form).ok_or(AppError::Internal)?;
+    let attached = super::attachment::attach(&state.files, &definition, &posted.uploads).await?;
+    let outcome = store_answers(
+        &state.db, respondent, form, pupil, posted, &attached, sender, locale,
+    )
+    .await;
+    // Only answers stored now keep their files: a refusal, a failure or a page sent twice
+    // (the first send stored its own) leaves none behind.
+    if !matches!(outcome, Ok((Stored::Yes, true))) {
+        super::attachment::discard(&state.files, &attached.stored).await;
+    }
+    outcome.map(|(stored, _)| stored)
+}
+
+/// [`store`]'s transaction, with the files already stored (`attached`); whether these answers
+/// were written now, rather than by an earlier send of the same page.
+#[allow(clippy::too_many_arguments)]
+async fn store_answers(
+    db: &sea_orm::DatabaseConnection,
+    respondent: &Respondent,
+    form: &form::Model,
+    pupil: i32,
+    posted: &Posted,
+    attached: &super::attachment::Attached,
+    sender: &Sender,
+    locale: Locale,
+) -> Result<(Stored, bool), AppError> {
     let guardian = respondent.guardian_id;
     let definition = reader::readable_definition(form).ok_or(AppError::Internal)?;
     let now = Utc::now();
@@ -221,7 +254,7 @@ pub(super) async fn store(
             && earlier.form_id == form.id
             && earlier.pupil_id == Some(pupil)
         {
-            return Ok(Stored::Yes);
+            return Ok((Stored::Yes, false));
         }
         return Err(AppError::BadRequest);
     }
@@ -234,17 +267,17 @@ pub(super) async fn store(
         .await?;
     let latest_version = latest.as_ref().map_or(0, |r| r.version);
     if now >= form.closes_at {
-        return Ok(refused(Refusal::Closed, latest_version));
+        return Ok((refused(Refusal::Closed, latest_version), false));
     }
     if posted.version != latest_version {
-        return Ok(refused(Refusal::Changed, latest_version));
+        return Ok((refused(Refusal::Changed, latest_version), false));
     }
     let may_consent = reader::may_consent(&txn, guardian, pupil).await?;
     let (answers, new_state) = if posted.withdraw {
         let Some(latest) = latest.filter(|r| {
             r.state == state::ANSWERED && reader::gives_consent(&definition, r) && may_consent
         }) else {
-            return Ok(refused(Refusal::NothingToWithdraw, latest_version));
+            return Ok((refused(Refusal::NothingToWithdraw, latest_version), false));
         };
         let mut answers: Answers = serde_json::from_str(&latest.answers).unwrap_or_default();
         for field in definition.fields.iter().filter(|f| f.kind == Kind::Consent) {
@@ -252,13 +285,28 @@ pub(super) async fn store(
         }
         (answers, state::WITHDRAWN)
     } else {
-        let (kept, problems) = definition.check(&posted.answers, may_consent);
+        let mut sent = posted.answers.clone();
+        sent.extend(attached.answers.clone());
+        if let Some(earlier) = &latest {
+            let earlier: Answers = serde_json::from_str(&earlier.answers).unwrap_or_default();
+            super::attachment::carry_over(&definition, &mut sent, &earlier);
+        }
+        let (kept, mut problems) = definition.check(&sent, may_consent);
+        problems.extend(attached.problems.iter().cloned());
         if !problems.is_empty() {
-            return Ok(Stored::Refused(Refused {
+            // A file taken with answers that were not is not kept: say to choose it again.
+            for field in definition.fields.iter().filter(|f| f.kind == Kind::File) {
+                let uploaded = attached.answers.contains_key(&field.key);
+                if uploaded && !problems.iter().any(|(k, _)| *k == field.key) {
+                    problems.push((field.key.clone(), super::definition::Problem::FileAgain));
+                }
+            }
+            let refusal = Stored::Refused(Refused {
                 problems,
                 problem: PerLocale::build(|l| msg!(l, "form-problem-fields")),
                 version: latest_version,
-            }));
+            });
+            return Ok((refusal, false));
         }
         (kept, state::ANSWERED)
     };
@@ -285,9 +333,29 @@ pub(super) async fn store(
     .insert(&txn)
     .await;
     match inserted {
-        Ok(_) => {
+        Ok(stored) => {
+            // What the answer does goes in the same transaction: a photo consent the family saw
+            // confirmed is the child's, or waiting for the office, never lost in between.
+            if form.template == super::templates::code::PHOTO_CONSENT {
+                let level = answers
+                    .get(super::templates::PHOTO_FIELD)
+                    .and_then(|code| crate::roster::PhotoConsent::from_code(code));
+                if let Some(level) = level {
+                    let asker = crate::roster::changes::Asker {
+                        school_id: form.school_id,
+                        guardian_id: guardian,
+                        user_id: respondent.user_id,
+                        address: sender.address.clone(),
+                        user_agent: sender.user_agent.clone(),
+                    };
+                    crate::roster::changes::photo_answered(
+                        &txn, &asker, pupil, level, stored.id, now,
+                    )
+                    .await?;
+                }
+            }
             txn.commit().await?;
-            Ok(Stored::Yes)
+            Ok((Stored::Yes, true))
         }
         // Another send of this page, or another page of this guardian's, got there first:
         // the unique token or version refused this one. Look again outside the failed
@@ -300,8 +368,8 @@ pub(super) async fn store(
                 .one(db)
                 .await?;
             match same {
-                Some(r) if r.guardian_id == guardian => Ok(Stored::Yes),
-                _ => Ok(refused(Refusal::Changed, latest_version + 1)),
+                Some(r) if r.guardian_id == guardian => Ok((Stored::Yes, false)),
+                _ => Ok((refused(Refusal::Changed, latest_version + 1), false)),
             }
         }
         Err(err) => Err(err.into()),

@@ -96,6 +96,11 @@ fn template_words(template: &str) -> [PerLocale<String>; 3] {
             PerLocale::build(|l| msg!(l, "form-new-title-form")),
             PerLocale::build(|l| msg!(l, "form-new-details-medication")),
         ],
+        templates::code::PHOTO_CONSENT => [
+            PerLocale::build(|l| msg!(l, "form-staff-new-photo")),
+            PerLocale::build(|l| msg!(l, "form-new-title-form")),
+            PerLocale::build(|l| msg!(l, "form-new-details-photo")),
+        ],
         _ => [
             PerLocale::build(|l| msg!(l, "form-new-heading")),
             PerLocale::build(|l| msg!(l, "form-new-title")),

@@ -8,11 +8,9 @@ use super::definition::{Answers, Definition, Kind, answer};
 use super::reader::readable_definition;
 use super::staff_dto::{ChildRow, FormFigures, GuardianAnswer, StaffFormList, StaffFormRow};
 use super::store::state;
-use crate::access::{Capability, Granted, Scope, authorize};
+use crate::access::{Capability, Granted, Scope, allowed_scope, authorize};
 use crate::audience::{Audience, target};
-use crate::db::entities::{
-    class, enrolment, form, form_response, form_target, guardian, pupil, staff, user_account,
-};
+use crate::db::entities::{class, enrolment, form, form_response, form_target, guardian, pupil};
 use crate::error::AppError;
 use crate::i18n::PerLocale;
 use crate::msg;
@@ -264,27 +262,10 @@ pub(super) async fn takers<'a, C: ConnectionTrait>(
     db: &C,
     answers: impl Iterator<Item = &'a Latest>,
 ) -> Result<HashMap<i32, String>, AppError> {
-    let accounts: Vec<i32> = answers
+    let accounts = answers
         .filter(|a| a.response.channel == super::store::channel::PHONE)
-        .map(|a| a.response.user_id)
-        .collect();
-    if accounts.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let staff_of: HashMap<i32, i32> = user_account::Entity::find()
-        .filter(user_account::Column::Id.is_in(accounts))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|a| a.staff_id.map(|s| (s, a.id)))
-        .collect();
-    Ok(staff::Entity::find()
-        .filter(staff::Column::Id.is_in(staff_of.keys().copied()))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|s| staff_of.get(&s.id).map(|account| (*account, s.name)))
-        .collect())
+        .map(|a| a.response.user_id);
+    Ok(crate::roster::accounts::staff_names(db, accounts).await?)
 }
 
 /// Who took `response` by phone, from `takers`; `None` for an answer given in the portal.
@@ -317,7 +298,7 @@ pub fn standing(
             definition
                 .fields
                 .iter()
-                .filter(|f| f.kind == Kind::Consent)
+                .filter(|f| f.is_consent())
                 .map(|f| given.get(&f.key).cloned())
                 .collect()
         })
@@ -405,8 +386,19 @@ pub async fn staff_list() -> Result<StaffFormList, AppError> {
             progress: progress(&standings),
         });
     }
+    let changes = match allowed_scope(&granted.actor.roles, Capability::RosterChangeApprove) {
+        Some(Scope::WholeSchool) => {
+            let waiting =
+                crate::roster::change_queue::waiting_count(db, granted.actor.school_id).await?;
+            let count = waiting.to_string();
+            let label = PerLocale::build(|l| msg!(l, "changes-link", count = count.as_str()));
+            Some((crate::roster::CHANGES_PATH.to_string(), label))
+        }
+        _ => None,
+    };
     Ok(StaffFormList {
         forms,
+        changes,
         templates: super::create::template_links(),
         words: [
             PerLocale::build(|l| msg!(l, "form-staff-heading")),
@@ -476,6 +468,7 @@ pub async fn figures_for<C: ConnectionTrait>(
     let takers = takers(db, answers.values().flatten()).await?;
     let consent_keys = definition.keys_of(Kind::Consent);
     let signature_keys = definition.keys_of(Kind::Signature);
+    let file_keys = definition.keys_of(Kind::File);
     let mut rows: Vec<(Standing, ChildRow)> = Vec::new();
     for (pupil, class) in asked {
         let latest = answers.get(pupil).map(Vec::as_slice).unwrap_or_default();
@@ -506,8 +499,18 @@ pub async fn figures_for<C: ConnectionTrait>(
                         });
                         (path, label)
                     });
+                let files = file_keys
+                    .iter()
+                    .filter(|k| given.contains_key(&super::attachment::key(k)))
+                    .filter_map(|k| {
+                        let name = given.get(*k)?.clone();
+                        let href = format!("/forms/{}/answers/{}/{k}", form.id, a.response.id);
+                        Some((href, name))
+                    })
+                    .collect();
                 GuardianAnswer {
                     drawing,
+                    files,
                     summary: PerLocale::build(|l| {
                         let when = crate::dates::date_time(l, &zone, a.response.submitted_at);
                         let what = match (withdrawn, consent.as_deref()) {

@@ -33,7 +33,8 @@ pub fn answer_of(ev: &leptos::ev::Event) -> Option<(String, String)> {
     use wasm_bindgen::JsCast;
     let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
     let name = target.get_attribute("name")?;
-    if !name.starts_with("f_") {
+    // A chosen file cannot be kept on the phone (nor put back): only typed answers are.
+    if !name.starts_with("f_") || target.get_attribute("type").as_deref() == Some("file") {
         return None;
     }
     // Read by name, not through one element type: answers come from inputs and text areas.
@@ -105,7 +106,7 @@ pub fn restore(typed: &Typed) {
     {
         use wasm_bindgen::JsCast;
         let Some(found) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
-            d.query_selector_all("form.form-answers [name^=\"f_\"]")
+            d.query_selector_all("form.form-answers [name^=\"f_\"]:not([type=file])")
                 .ok()
         }) else {
             return;

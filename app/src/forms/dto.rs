@@ -61,6 +61,8 @@ pub struct FormList {
     pub forms: Vec<FormCard>,
     /// "There are no forms waiting for you."
     pub empty: PerLocale<String>,
+    /// The link to the guardian's contact details (none for staff).
+    pub contact: Option<PerLocale<String>>,
 }
 
 /// One question as the page shows it.
@@ -118,6 +120,10 @@ pub struct FormWords {
     pub clear: PerLocale<String>,
     /// "What you typed earlier on this phone is back: nothing was sent yet."
     pub draft_restored: PerLocale<String>,
+    /// "Sent before:", beside the name of the file a file question holds.
+    pub file_held: PerLocale<String>,
+    /// "A PDF, up to 5 MB. Choose one only to send a new file."
+    pub file_hint: PerLocale<String>,
 }
 
 /// A form for one child, as the signed-in guardian answers it.

@@ -43,8 +43,9 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
         .as_ref()
         .map(|o| o.back.clone())
         .unwrap_or_else(|| FORMS_PATH.to_string());
-    // A signature taken by phone is typed by staff; only the guardian draws their own.
-    let drawable = on_behalf.is_none();
+    // The guardian answering for themselves: only they draw their signature and keep a draft;
+    // staff taking an answer by phone do neither.
+    let own_answer = on_behalf.is_none();
     let recording = on_behalf.map(|o| {
         view! {
             <p class="stale" role="note">{localized(i18n, o.note)}</p>
@@ -67,7 +68,7 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
     let live = RwSignal::new(false);
     // A guardian's typing is kept on their phone until sent; staff recording a phone answer
     // type it once, at their desk.
-    let draft_key = drawable.then(|| draft::key(id, child.pupil_id));
+    let draft_key = own_answer.then(|| draft::key(id, child.pupil_id));
     let typed = StoredValue::new(draft::Typed::new());
     let restored = RwSignal::new(false);
     let refused = problem.is_some();
@@ -106,8 +107,8 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
         if let Some(key) = draft_key.as_deref() {
             typed.update_value(|all| {
                 all.insert(name.clone(), value.clone());
+                draft::save(key, version, all);
             });
-            typed.with_value(|all| draft::save(key, version, all));
         }
         let Some(key) = name.strip_prefix("f_") else {
             return;
@@ -155,7 +156,7 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
     });
     let questions = fields
         .into_iter()
-        .map(|field| question(i18n, field, controllers, live, &words, drawable))
+        .map(|field| question(i18n, field, controllers, live, &words, own_answer))
         .collect_view();
     let withdraw = can_withdraw.then(|| {
         view! {
@@ -186,7 +187,8 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
             {done}
             {answered.map(|a| view! { <p class="form-page__answered">{localized(i18n, a)}</p> })}
             <div class="form-page__intro">{localized(i18n, intro)}</div>
-            <form method="post" action=action class="form-answers" on:input=on_answer>
+            // Multipart, so a question that takes a file can send it, with or without JavaScript.
+            <form method="post" action=action class="form-answers" enctype="multipart/form-data" on:input=on_answer>
                 {problem}
                 {move || restored.get().then(|| view! {
                     <p class="stale" role="status">{localized(i18n, words.draft_restored.clone())}</p>
@@ -211,7 +213,7 @@ fn question(
     controllers: Controllers,
     live: RwSignal<bool>,
     words: &FormWords,
-    drawable: bool,
+    own_answer: bool,
 ) -> AnyView {
     let FieldView {
         key,
@@ -290,6 +292,18 @@ fn question(
             }
             .into_any_now();
         }
+        "file" => {
+            let held = (!value.is_empty()).then(|| {
+                view! { <p class="field__hint">{localized(i18n, words.file_held.clone())}" "<strong>{value.clone()}</strong></p> }
+            });
+            view! {
+                {held}
+                <p class="field__hint">{localized(i18n, words.file_hint.clone())}</p>
+                <input id=id.clone() name=name type="file" accept="application/pdf,.pdf"
+                    aria-describedby=described aria-invalid=invalid/>
+            }
+            .into_any_now()
+        }
         "long-text" => view! {
             <TextArea id=id.clone() name=name rows=4 value=value described_by=described.unwrap_or_default()/>
         }
@@ -308,7 +322,7 @@ fn question(
             .into_any_now()
         }
     };
-    let pad = (drawable && kind == "signature").then(|| {
+    let pad = (own_answer && kind == "signature").then(|| {
         view! {
             <SignaturePad name=format!("f_{}", drawing::key(&key)) initial=drawn
                 label=words.draw.clone() clear=words.clear.clone() live=live/>

@@ -14,6 +14,8 @@
 #[cfg(feature = "ssr")]
 pub mod answer;
 #[cfg(feature = "ssr")]
+pub mod attachment;
+#[cfg(feature = "ssr")]
 pub mod create;
 #[cfg(feature = "ssr")]
 pub mod dashboard;

@@ -193,6 +193,7 @@ pub async fn submit(
     id: i32,
     sender: Sender,
     pairs: Vec<(String, String)>,
+    files: Vec<(String, crate::storage::upload::Upload)>,
 ) -> Recorded {
     let result = async {
         let actor = current.0.clone().ok_or(AppError::SignInRequired)?;
@@ -202,7 +203,7 @@ pub async fn submit(
             .find(|(k, _)| k == "guardian")
             .and_then(|(_, v)| v.parse::<i32>().ok())
             .ok_or(AppError::BadRequest)?;
-        let posted = answer::read(pairs)?;
+        let posted = answer::read(pairs, files)?;
         let child = posted.child.ok_or(AppError::BadRequest)?;
         let (form, _) = checked(&state.db, &granted, id, child).await?;
         let linked = guardian_pupil::Entity::find()
@@ -219,16 +220,8 @@ pub async fn submit(
             channel: channel::PHONE,
         };
         let locale = reader::posted_locale(posted.language.as_deref(), sender.locale);
-        let outcome = answer::store(
-            &state.db,
-            &respondent,
-            &form,
-            child,
-            &posted,
-            &sender,
-            locale,
-        )
-        .await?;
+        let outcome =
+            answer::store(state, &respondent, &form, child, &posted, &sender, locale).await?;
         match outcome {
             Stored::Yes => Ok(Recorded::Done(format!(
                 "{STAFF_FORMS_PATH}/{id}?done={RECORDED}"

@@ -58,13 +58,21 @@ impl LazyRoute for FormsRoute {
 }
 
 fn form_list(i18n: I18n, list: FormList) -> AnyView {
-    if list.forms.is_empty() {
-        return view! { <p class="empty-state">{localized(i18n, list.empty)}</p> }.into_any_now();
-    }
+    let forms = if list.forms.is_empty() {
+        view! { <p class="empty-state">{localized(i18n, list.empty)}</p> }.into_any_now()
+    } else {
+        view! {
+            <ul class="board">
+                {list.forms.into_iter().map(|card| form_card(i18n, card)).collect_view()}
+            </ul>
+        }
+        .into_any_now()
+    };
     view! {
-        <ul class="board">
-            {list.forms.into_iter().map(|card| form_card(i18n, card)).collect_view()}
-        </ul>
+        {forms}
+        {list.contact.map(|label| view! {
+            <p><a class="button button--secondary" href=crate::roster::CONTACT_PATH>{localized(i18n, label)}</a></p>
+        })}
     }
     .into_any_now()
 }

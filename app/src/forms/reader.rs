@@ -21,6 +21,7 @@ pub async fn list() -> Result<FormList, AppError> {
         return Ok(FormList {
             forms: Vec::new(),
             empty,
+            contact: None,
         });
     }
     let state = crate::state::app_state()?;
@@ -70,7 +71,13 @@ pub async fn list() -> Result<FormList, AppError> {
     Ok(FormList {
         forms: forms.into_iter().map(|(_, card)| card).collect(),
         empty,
+        contact: Some(contact_link()),
     })
+}
+
+/// The words of the link to the guardian's contact details.
+fn contact_link() -> PerLocale<String> {
+    PerLocale::build(|l| msg!(l, "contact-link"))
 }
 
 /// Form `id` for the guardian's child `child` (their first child it is for when `None`), or
@@ -254,7 +261,17 @@ pub async fn shown<C: ConnectionTrait>(
                 wording: (!field.wording.is_empty()).then(|| texts(&field.wording, original)),
                 choices,
                 shown_when,
-                value: values.get(&field.key).cloned().unwrap_or_default(),
+                // A file cannot come back in a refused page: it shows the one held, if any.
+                value: values
+                    .get(&field.key)
+                    .filter(|_| field.kind != Kind::File)
+                    .or_else(|| {
+                        (field.kind == Kind::File)
+                            .then(|| stored_answers.get(&field.key))
+                            .flatten()
+                    })
+                    .cloned()
+                    .unwrap_or_default(),
                 // A refused drawing comes back cleared, so the box shows what will be sent.
                 drawn: if field.kind == Kind::Signature
                     && !problems
@@ -272,7 +289,7 @@ pub async fn shown<C: ConnectionTrait>(
                     .iter()
                     .find(|(key, _)| *key == field.key)
                     .map(|(_, p)| problem_text(*p)),
-                locked: field.kind == Kind::Consent && !may_consent,
+                locked: field.is_consent() && !may_consent,
             }
         })
         .collect();
@@ -429,6 +446,7 @@ fn kind_code(kind: Kind) -> &'static str {
         Kind::YesNo => "yes-no",
         Kind::Consent => "consent",
         Kind::Signature => "signature",
+        Kind::File => "file",
     }
 }
 
@@ -442,6 +460,12 @@ pub fn problem_text(problem: Problem) -> PerLocale<String> {
         Problem::Choice => msg!(l, "form-problem-choice"),
         Problem::MayNotConsent => msg!(l, "form-problem-may-not-consent"),
         Problem::Drawing => msg!(l, "form-problem-drawing"),
+        Problem::FileType => msg!(l, "form-problem-file-type"),
+        Problem::FileSize => {
+            let mb = (super::attachment::MAX_BYTES / (1024 * 1024)).to_string();
+            msg!(l, "form-problem-file-size", mb = mb.as_str())
+        }
+        Problem::FileAgain => msg!(l, "form-problem-file-again"),
     })
 }
 
@@ -463,6 +487,11 @@ fn words(answered: bool) -> FormWords {
         draw: PerLocale::build(|l| msg!(l, "form-signature-draw")),
         clear: PerLocale::build(|l| msg!(l, "form-signature-clear")),
         draft_restored: PerLocale::build(|l| msg!(l, "form-draft-restored")),
+        file_held: PerLocale::build(|l| msg!(l, "form-file-held")),
+        file_hint: PerLocale::build(|l| {
+            let mb = (super::attachment::MAX_BYTES / (1024 * 1024)).to_string();
+            msg!(l, "form-file-hint", mb = mb.as_str())
+        }),
     }
 }
 

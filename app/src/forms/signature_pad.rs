@@ -30,7 +30,8 @@ pub fn SignaturePad(
 ) -> impl IntoView {
     let i18n = I18n::expect();
     let path = RwSignal::new(initial);
-    let pressed = RwSignal::new(false);
+    // Whether a finger is down: read by the handlers only, so nothing needs to track it.
+    let pressed = StoredValue::new(false);
     // A memo, so a stroke redraws the path but never the box it is being drawn in.
     let shown = Memo::new(move |_| live.get() || path.with(|p| !p.is_empty()));
     let add = move |command: char, ev: &leptos::ev::PointerEvent| {
@@ -46,15 +47,15 @@ pub fn SignaturePad(
     };
     let down = move |ev: leptos::ev::PointerEvent| {
         ev.prevent_default();
-        pressed.set(true);
+        pressed.set_value(true);
         add('M', &ev);
     };
     let moved = move |ev: leptos::ev::PointerEvent| {
-        if pressed.get_untracked() {
+        if pressed.get_value() {
             add('L', &ev);
         }
     };
-    let up = move |_: leptos::ev::PointerEvent| pressed.set(false);
+    let up = move |_: leptos::ev::PointerEvent| pressed.set_value(false);
     let label_id = format!("{name}-label").replace('.', "-");
     let pad = move || {
         shown.get().then(|| {

@@ -25,6 +25,8 @@ pub struct StaffFormList {
     /// Where to start a form from each template, with the link's words ("New trip consent
     /// form", …).
     pub templates: Vec<(String, PerLocale<String>)>,
+    /// For the office and leadership: the changes families asked for, with how many wait.
+    pub changes: Option<(String, PerLocale<String>)>,
     /// The page's words: heading, "No forms yet".
     pub words: [PerLocale<String>; 2],
 }
@@ -69,6 +71,8 @@ pub struct GuardianAnswer {
     pub summary: PerLocale<String>,
     /// The signature they drew (see [`super::drawing`]), with what it is in each language.
     pub drawing: Option<(String, PerLocale<String>)>,
+    /// The files they sent: where to download each, and its name.
+    pub files: Vec<(String, String)>,
 }
 
 /// A child's row in a form's figures.

@@ -15,6 +15,8 @@ use crate::layout::TextArea;
 use crate::notices::compose_dto::TargetKind;
 use crate::page_data::PageData;
 use crate::pages::loading::{Loading, loaded_as, when_signed_in};
+use crate::roster::change_dto::ChangeQueue;
+use crate::roster::contact_page::{change_queue, load_change_queue};
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -23,6 +25,8 @@ use leptos_router::{LazyRoute, lazy_route};
 
 /// The new form's address segment.
 const NEW_SEGMENT: &str = "new";
+/// The address segment of the changes families asked for.
+const CHANGES_SEGMENT: &str = "changes";
 /// The end of a record page's address (`/admin/forms/:id/record`).
 const RECORD_SEGMENT: &str = "/record";
 /// The query that asks a form's page for its printable list.
@@ -39,6 +43,8 @@ enum Page {
     Record(i32, i32, Option<i32>),
     /// A form's printable list (`?print=1`).
     TripList(i32),
+    /// The changes families asked for, for the office to decide.
+    Changes,
 }
 
 /// A lazily loaded route for the staff's forms pages.
@@ -58,6 +64,7 @@ impl LazyRoute for StaffFormsRoute {
         let page = match id.as_deref() {
             None => Page::List,
             Some(NEW_SEGMENT) => Page::New(query.get("template")),
+            Some(CHANGES_SEGMENT) => Page::Changes,
             // Anything but a number is a form nobody looks after: "not found".
             Some(segment) if recording => Page::Record(
                 segment.parse().unwrap_or(0),
@@ -74,6 +81,11 @@ impl LazyRoute for StaffFormsRoute {
 
     fn view(this: Self) -> AnyView {
         let i18n = I18n::expect();
+        if let Page::Changes = this.page {
+            let data: Option<Loading<ChangeQueue>> =
+                when_signed_in(|| Resource::new(|| (), |_| load_change_queue()));
+            return crate::pages::loading::loaded(data, move |queue| change_queue(i18n, queue));
+        }
         let data: Option<Loading<PageData>> = match &this.page {
             Page::List => when_signed_in(|| Resource::new(|| (), |_| load_staff_forms())),
             Page::New(template) => when_signed_in(|| {
@@ -98,6 +110,7 @@ impl LazyRoute for StaffFormsRoute {
                 let id = *id;
                 Resource::new(move || id, load_trip_list)
             }),
+            Page::Changes => None,
         };
         let content = match this.page {
             Page::List => loaded_as(data, move |list: StaffFormList| form_list(i18n, list)),
@@ -105,6 +118,7 @@ impl LazyRoute for StaffFormsRoute {
             Page::Figures(..) => loaded_as(data, move |page: FormFigures| figures(i18n, page)),
             Page::Record(..) => loaded_as(data, move |page: RecordPage| record(i18n, page)),
             Page::TripList(..) => loaded_as(data, move |list: TripList| trip_list(i18n, list)),
+            Page::Changes => ().into_any_now(),
         };
         view! {
             <Title text=crate::i18n::title_text(i18n, "nav-forms")/>
@@ -142,6 +156,9 @@ fn form_list(i18n: I18n, list: StaffFormList) -> AnyView {
                 <li><a class="button button--secondary" href=href rel="external">{localized(i18n, label)}</a></li>
             }).collect_view()}
         </ul>
+        {list.changes.map(|(href, label)| view! {
+            <p><a class="button button--secondary" href=href>{localized(i18n, label)}</a></p>
+        })}
         {forms}
     }
     .into_any_now()
@@ -269,6 +286,9 @@ fn figures(i18n: I18n, page: FormFigures) -> AnyView {
                                     <path class="signature-pad__ink" d=path/>
                                 </svg>
                             })}
+                            {a.files.into_iter().map(|(href, name)| view! {
+                                <p><a class="form-figures__file" href=href rel="external" download>{name}</a></p>
+                            }).collect_view()}
                         }).collect_view()}
                         {row.record.map(|href| view! {
                             <a class="form-figures__record" href=href>{localized(i18n, record.clone())}</a>

@@ -1,8 +1,9 @@
 //! The forms a school starts from, their questions and wording in every shipped language (from
 //! the Fluent files, so translators keep them with the rest of the interface).
 
-use super::definition::{Condition, Definition, Field, Kind, Texts};
+use super::definition::{Choice, Condition, Definition, Field, Kind, Texts};
 use crate::i18n::Locale;
+use crate::roster::PhotoConsent;
 
 /// Template codes, stored on each form.
 pub mod code {
@@ -12,8 +13,11 @@ pub mod code {
     pub const DIETARY: &str = "dietary";
     /// A guardian's request and consent for the school to give their child a medicine.
     pub const MEDICATION: &str = "medication";
+    /// How far a child's photos and videos may be shared; answers change the child's photo
+    /// consent (a narrower one at once, a wider one once the office approves).
+    pub const PHOTO_CONSENT: &str = "photo-consent";
     /// Every template staff may start from, in the order offered.
-    pub const ALL: [&str; 3] = [TRIP_CONSENT, DIETARY, MEDICATION];
+    pub const ALL: [&str; 4] = [TRIP_CONSENT, DIETARY, MEDICATION, PHOTO_CONSENT];
 }
 
 /// The form template `code` makes with the school's `title` and `details`; `None` for a code
@@ -23,6 +27,7 @@ pub fn make(code: &str, title: Texts, details: Texts) -> Option<Definition> {
         code::TRIP_CONSENT => Some(trip_consent(title, details)),
         code::DIETARY => Some(dietary(title, details)),
         code::MEDICATION => Some(medication(title, details)),
+        code::PHOTO_CONSENT => Some(photo_consent(title, details)),
         _ => None,
     }
 }
@@ -65,6 +70,7 @@ fn field(key: &str, kind: Kind, required: bool, label: Texts) -> Field {
         wording: Texts::new(),
         choices: Vec::new(),
         shown_when: None,
+        consent: false,
     }
 }
 
@@ -194,8 +200,50 @@ pub fn medication(title: Texts, details: Texts) -> Definition {
                 false,
                 each(|l| msg!(l, "form-medication-notes")),
             ),
+            field(
+                "care_plan",
+                Kind::File,
+                false,
+                each(|l| msg!(l, "form-medication-care-plan")),
+            ),
             consent,
             signature(),
         ],
+    }
+}
+
+/// The key of the photo consent question, whose answer is a [`PhotoConsent`] code.
+pub const PHOTO_FIELD: &str = "photo";
+
+/// Photo and video consent: how far photos of the child may be shared, one level from "no
+/// photos" to "public", each explained in full; a consent only a guardian with consent rights
+/// gives. Then the guardian's signature.
+pub fn photo_consent(title: Texts, details: Texts) -> Definition {
+    use crate::msg;
+    let mut photo = field(
+        PHOTO_FIELD,
+        Kind::Choice,
+        true,
+        each(|l| msg!(l, "form-photo-label")),
+    );
+    photo.wording = each(|l| msg!(l, "form-photo-wording"));
+    photo.consent = true;
+    photo.choices = PhotoConsent::ALL
+        .into_iter()
+        .map(|level| Choice {
+            value: level.code().to_string(),
+            label: each(|l| match level {
+                PhotoConsent::None => msg!(l, "form-photo-none"),
+                PhotoConsent::OwnPortfolio => msg!(l, "form-photo-portfolio"),
+                PhotoConsent::Class => msg!(l, "form-photo-class"),
+                PhotoConsent::WholeSchool => msg!(l, "form-photo-school"),
+                PhotoConsent::Public => msg!(l, "form-photo-public"),
+            }),
+        })
+        .collect();
+    Definition {
+        title,
+        intro: details,
+        fields: vec![photo, signature()],
     }
 }

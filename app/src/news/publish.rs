@@ -210,7 +210,7 @@ async fn taggable<C: ConnectionTrait>(
 }
 
 /// A consent level's name, as the tag list shows it.
-fn consent_name(locale: Locale, consent: PhotoConsent) -> String {
+pub fn consent_name(locale: Locale, consent: PhotoConsent) -> String {
     match consent {
         PhotoConsent::None => msg!(locale, "news-consent-none"),
         PhotoConsent::OwnPortfolio => msg!(locale, "news-consent-portfolio"),

@@ -1,13 +1,41 @@
-//! Account administration: creating staff accounts and suspending accounts.
+//! Account administration: creating staff accounts and suspending accounts, and the names of
+//! the staff behind accounts.
 
 use crate::access::{Role, status};
 use crate::auth::session;
-use crate::db::entities::user_account;
+use crate::db::entities::{staff, user_account};
 use crate::error::AppError;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel,
     QueryFilter, Set,
 };
+use std::collections::HashMap;
+
+/// The names of the members of staff behind accounts `ids`, by account; accounts that are not
+/// staff's are left out.
+pub async fn staff_names<C: ConnectionTrait>(
+    db: &C,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<i32, String>, DbErr> {
+    let ids: Vec<i32> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let staff_of: HashMap<i32, i32> = user_account::Entity::find()
+        .filter(user_account::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|a| a.staff_id.map(|s| (s, a.id)))
+        .collect();
+    Ok(staff::Entity::find()
+        .filter(staff::Column::Id.is_in(staff_of.keys().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|s| staff_of.get(&s.id).map(|account| (*account, s.name)))
+        .collect())
+}
 
 /// Suspends the account with `email` and ends all its sessions and its calendar feed address;
 /// returns how many sessions ended.

@@ -100,8 +100,22 @@ pub struct Report {
     /// News posts with photos that a lowered photo consent withholds from families from now on
     /// (their authors are e-mailed).
     pub posts_withheld: usize,
+    /// Details families changed through the portal, approved since, that the file replaces.
+    pub overwrites: Vec<Overwrite>,
     /// Every problem found; when not empty, nothing is written.
     pub problems: Vec<RowProblem>,
+}
+
+/// Details a family changed through the portal (approved by the office, or a photo consent
+/// narrowed) that an import replaces with the file's: the preview names each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Overwrite {
+    /// The guardian's or child's name.
+    pub name: String,
+    /// The day the change was approved or applied.
+    pub approved_on: NaiveDate,
+    /// What the file replaces: `phone`, `email` (contact details) or `photo` (consent).
+    pub fields: Vec<&'static str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -444,6 +458,8 @@ async fn apply<C: ConnectionTrait>(
     };
     let mut pupil_ids = HashMap::new();
     let mut lowered = Vec::new();
+    let approved_photos = super::changes::approved_photos(db, school_id).await?;
+    let approved_contacts = super::changes::approved_contacts(db, school_id).await?;
     for (mis_id, row) in &parsed.pupils {
         step();
         let (id, changed) = match existing_pupils.get(mis_id) {
@@ -453,6 +469,16 @@ async fn apply<C: ConnectionTrait>(
                     && found.preferred_name == row.preferred
                     && found.date_of_birth == row.born
                     && found.photo_consent == row.consent;
+                if let Some((level, at)) = approved_photos.get(&found.id)
+                    && *level == found.photo_consent
+                    && row.consent != found.photo_consent
+                {
+                    report.overwrites.push(Overwrite {
+                        name: super::display_name(found),
+                        approved_on: at.date_naive(),
+                        fields: vec!["photo"],
+                    });
+                }
                 if let (Some(was), Some(now)) = (
                     PhotoConsent::from_code(&found.photo_consent),
                     PhotoConsent::from_code(&row.consent),
@@ -543,6 +569,24 @@ async fn apply<C: ConnectionTrait>(
                     && found.email == row.email
                     && found.phone == row.phone
                     && found.preferred_locale == row.language;
+                if let Some((approved, at)) = approved_contacts.get(&found.id) {
+                    // Only a change the school still holds: a later import may have replaced it
+                    // already, and the office saw that then.
+                    let mut fields = Vec::new();
+                    if approved.phone == found.phone && row.phone != found.phone {
+                        fields.push(super::changes::field::PHONE);
+                    }
+                    if approved.email == found.email && row.email != found.email {
+                        fields.push(super::changes::field::EMAIL);
+                    }
+                    if !fields.is_empty() {
+                        report.overwrites.push(Overwrite {
+                            name: found.name.clone(),
+                            approved_on: at.date_naive(),
+                            fields,
+                        });
+                    }
+                }
                 if !same {
                     let mut update = found.clone().into_active_model();
                     update.name = Set(row.name.clone());

@@ -226,15 +226,39 @@ pub fn summary_text(locale: Locale, report: &Report) -> String {
         guardians_added = guardians_added.as_str(),
         guardians_changed = guardians_changed.as_str()
     );
-    if report.posts_withheld == 0 {
-        return summary;
+    let mut parts = vec![summary];
+    if report.posts_withheld > 0 {
+        parts.push(crate::msg_count!(
+            locale,
+            "roster-posts-withheld",
+            report.posts_withheld as u32
+        ));
     }
-    let withheld = crate::msg_count!(
-        locale,
-        "roster-posts-withheld",
-        report.posts_withheld as u32
-    );
-    format!("{summary} {withheld}")
+    if !report.overwrites.is_empty() {
+        let each: Vec<String> = report
+            .overwrites
+            .iter()
+            .map(|o| {
+                let what: Vec<String> = o
+                    .fields
+                    .iter()
+                    .map(|f| super::contact::shown_label(locale, f))
+                    .collect();
+                let what = crate::i18n::list(locale, &what);
+                let date = crate::dates::date(locale, o.approved_on);
+                msg!(
+                    locale,
+                    "roster-overwrite",
+                    name = o.name.as_str(),
+                    date = date.as_str(),
+                    fields = what.as_str()
+                )
+            })
+            .collect();
+        parts.push(msg!(locale, "roster-overwrites"));
+        parts.push(each.join(" "));
+    }
+    parts.join(" ")
 }
 
 fn summary(report: &Report) -> PerLocale<String> {

@@ -3,6 +3,19 @@
 
 #[cfg(feature = "ssr")]
 pub mod accounts;
+pub mod change_dto;
+#[cfg(feature = "ssr")]
+pub mod change_queue;
+#[cfg(feature = "ssr")]
+pub mod changes;
+#[cfg(feature = "ssr")]
+pub mod contact;
+pub mod contact_page;
+
+/// The guardian's contact page.
+pub const CONTACT_PATH: &str = "/forms/contact";
+/// The office's list of changes families asked for.
+pub const CHANGES_PATH: &str = "/admin/forms/changes";
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]

@@ -95,6 +95,10 @@ struct Fixture {
     form_year_3: i32,
     /// Guardian A's guardian record.
     guardian_a: i32,
+    /// A change of contact details guardian A asked for, waiting for the office.
+    change_of_a: i32,
+    /// A care plan guardian A sent with a medication form for their 3A child: (form, answer).
+    file_of_a: (i32, i32),
 }
 
 /// One request to a server function.
@@ -773,6 +777,60 @@ fn rows(f: &Fixture) -> Vec<Row> {
             },
         },
         Row {
+            name: "the care plan guardian A sent with a 3A medication form: guardian A, this school's office and 3A's teacher",
+            call: get(format!(
+                "/forms/{}/answers/{}/care_plan",
+                f.file_of_a.0, f.file_of_a.1
+            )),
+            expect: |a| match a {
+                Actor::GuardianA | Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "a guardian's own contact details: each guardian, their own",
+            call: form("/api/roster/contact", vec![]),
+            expect: |a| match a {
+                Actor::GuardianA | Actor::GuardianB => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "the changes families asked for: whole-school office, each their own school's",
+            call: form("/api/roster/changes", vec![]),
+            expect: |a| match a {
+                Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "approving guardian A's contact change: this school's office",
+            call: form(
+                "/admin/forms/changes",
+                vec![("change", f.change_of_a.to_string()), ("action", "approve".into())],
+            ),
+            expect: |a| match a {
+                Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "asking the office to change one's contact details: each guardian, their own",
+            call: form(
+                "/forms/contact",
+                vec![("phone", "07700 900777".into()), ("email", ACTOR_EMAIL.into())],
+            ),
+            expect: |a| match a {
+                Actor::GuardianA | Actor::GuardianB => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
             name: "sending a form to class 3A: its teacher and this school's office",
             call: form(
                 "/admin/forms/new",
@@ -1405,7 +1463,81 @@ async fn fixture(h: &Harness) -> Fixture {
         school_id: riverside.id,
         form_year_3: form_year_3(h, riverside.id).await,
         guardian_a: parent_a.guardian_id.expect("guardian A is a guardian"),
+        change_of_a: change_of_a(h, riverside.id, &parent_a).await,
+        file_of_a: file_of_a(h, &parent_a, child_in_3a, class_3a, teacher_3a_account).await,
     }
+}
+
+/// A medication form for 3A, and guardian A's answer to it with a care plan (a PDF in the store).
+async fn file_of_a(
+    h: &Harness,
+    parent_a: &user_account::Model,
+    child: i32,
+    class_3a: i32,
+    teacher: i32,
+) -> (i32, i32) {
+    use app::db::entities::form_response;
+    let now = chrono::Utc::now();
+    let title = [("en-GB".to_string(), "Medicine in school".to_string())].into();
+    let new = app::forms::store::NewForm {
+        template: app::forms::templates::code::MEDICATION.into(),
+        per_family: false,
+        language: "en-GB".into(),
+        definition: app::forms::templates::medication(title, Default::default()),
+        audience: app::audience::Audience {
+            classes: vec![class_3a],
+            ..Default::default()
+        },
+        opens_at: now - chrono::Duration::days(1),
+        closes_at: now + chrono::Duration::days(7),
+        consent_until: None,
+    };
+    let school = parent_a.school_id;
+    let form_id = app::forms::store::create(&h.db, school, teacher, &new, now)
+        .await
+        .expect("form");
+    let stored = h.state.files.put(support::PDF).await.expect("file");
+    let answers = serde_json::json!({ "care_plan": "plan.pdf", "care_plan.file": stored });
+    let answer = form_response::ActiveModel {
+        form_id: Set(form_id),
+        pupil_id: Set(Some(child)),
+        guardian_id: Set(parent_a.guardian_id.expect("guardian A is a guardian")),
+        user_id: Set(parent_a.id),
+        version: Set(1),
+        state: Set("answered".into()),
+        answers: Set(answers.to_string()),
+        wording: Set(String::new()),
+        wording_sha256: Set(String::new()),
+        language: Set("en-GB".into()),
+        client_address: Set("192.0.2.1".into()),
+        user_agent: Set("matrix".into()),
+        submitted_at: Set(now),
+        token: Set("matrix-file-token".into()),
+        channel: Set("portal".into()),
+        ..Default::default()
+    }
+    .insert(&h.db)
+    .await
+    .expect("answer");
+    (form_id, answer.id)
+}
+
+/// A contact change guardian A asked for, waiting for the office.
+async fn change_of_a(h: &Harness, school: i32, parent_a: &user_account::Model) -> i32 {
+    let asker = app::roster::changes::Asker {
+        school_id: school,
+        guardian_id: parent_a.guardian_id.expect("guardian A is a guardian"),
+        user_id: parent_a.id,
+        address: "192.0.2.1".into(),
+        user_agent: "matrix".into(),
+    };
+    let wanted = app::roster::changes::Contact {
+        phone: Some("07700 900555".into()),
+        ..Default::default()
+    };
+    app::roster::changes::ask_contact(&h.db, &asker, &wanted, chrono::Utc::now())
+        .await
+        .expect("a change")
 }
 
 /// The demo's trip consent form, seeded.

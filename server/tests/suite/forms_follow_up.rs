@@ -69,7 +69,11 @@ async fn reminder_rows(h: &Harness, form_id: i32) -> Vec<outbox::Model> {
 }
 
 /// A download's status, type and bytes.
-async fn download(h: &Harness, path: &str, cookie: &str) -> (StatusCode, String, Vec<u8>) {
+pub(crate) async fn download(
+    h: &Harness,
+    path: &str,
+    cookie: &str,
+) -> (StatusCode, String, Vec<u8>) {
     let response = h
         .get(
             path,

@@ -16,6 +16,8 @@ mod calendar_editor;
 mod calendar_files;
 mod calendar_import;
 mod calendar_public;
+mod changes;
+mod form_files;
 mod form_storm;
 mod forms;
 mod forms_follow_up;

@@ -34,6 +34,8 @@ const WITHOUT_ARGUMENTS: &[&str] = &[
     "/api/forms/page",
     "/api/forms/staff-list",
     "/api/forms/new",
+    "/api/roster/contact",
+    "/api/roster/changes",
 ];
 
 /// Bodies no server function of ours can decode, with the content type each is sent as.

@@ -184,7 +184,7 @@ async fn withheld_on_postgres() {
 }
 
 /// The roster file as the MIS would send it for `child` alone, with `consent`.
-async fn roster_row(h: &Harness, child: &pupil::Model, consent: &str) -> String {
+pub(crate) async fn roster_row(h: &Harness, child: &pupil::Model, consent: &str) -> String {
     let links = guardian_pupil::Entity::find()
         .filter(guardian_pupil::Column::PupilId.eq(child.id))
         .all(&h.db)

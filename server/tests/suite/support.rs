@@ -77,6 +77,18 @@ impl Harness {
         self
     }
 
+    /// How many files the portal's file store holds.
+    pub fn stored_files(&self) -> usize {
+        let root = self._site.path().join("files");
+        let Ok(dirs) = std::fs::read_dir(root) else {
+            return 0;
+        };
+        dirs.flatten()
+            .filter_map(|d| std::fs::read_dir(d.path()).ok())
+            .map(|files| files.count())
+            .sum()
+    }
+
     pub async fn send(&self, request: Request<Body>) -> Response<Body> {
         let what = format!("{} {}", request.method(), request.uri());
         // A request that never answers would hang the whole run until CI's limit; fail here,

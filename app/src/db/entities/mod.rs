@@ -38,6 +38,7 @@ pub mod notification;
 pub mod notification_preference;
 pub mod outbox;
 pub mod pupil;
+pub mod roster_change;
 pub mod roster_upload;
 pub mod school;
 pub mod session;

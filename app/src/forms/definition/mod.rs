@@ -50,6 +50,17 @@ pub struct Field {
     /// Asked only when another question has a given answer.
     #[serde(default)]
     pub shown_when: Option<Condition>,
+    /// Answering it gives or refuses a consent (a photo consent's level): like a consent
+    /// question, only a guardian who may consent answers it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub consent: bool,
+}
+
+impl Field {
+    /// Whether answering it is consenting: a consent question, or one marked so.
+    pub fn is_consent(&self) -> bool {
+        self.kind == Kind::Consent || self.consent
+    }
 }
 
 /// The kinds of question.
@@ -72,6 +83,8 @@ pub enum Kind {
     Consent,
     /// The guardian's full name, typed as a signature.
     Signature,
+    /// A PDF the guardian sends (a care plan, a letter from the doctor); the answer is its name.
+    File,
 }
 
 /// An option of a choice question.
@@ -117,6 +130,12 @@ pub enum Problem {
     MayNotConsent,
     /// A drawn signature that is not strokes inside the signature box.
     Drawing,
+    /// A file that is not a PDF, whatever its name says.
+    FileType,
+    /// A file over the largest a form takes.
+    FileSize,
+    /// A file that was fine, sent with answers that were not: it must be chosen again.
+    FileAgain,
 }
 
 impl Definition {
@@ -152,7 +171,7 @@ impl Definition {
 
     /// Whether the form asks for any consent.
     pub fn asks_consent(&self) -> bool {
-        self.fields.iter().any(|f| f.kind == Kind::Consent)
+        self.fields.iter().any(Field::is_consent)
     }
 
     /// Whether `field` is asked, given `answers`.
@@ -179,7 +198,7 @@ impl Definition {
                 continue;
             }
             let value = trimmed.get(&field.key).cloned().unwrap_or_default();
-            if field.kind == Kind::Consent && !may_consent {
+            if field.is_consent() && !may_consent {
                 if !value.is_empty() {
                     problems.push((field.key.clone(), Problem::MayNotConsent));
                 }
@@ -195,6 +214,13 @@ impl Definition {
                 problems.push((field.key.clone(), problem));
             }
             kept.insert(field.key.clone(), value);
+            if field.kind == Kind::File {
+                // The store key comes from the server (`attachment`), never from the browser.
+                let key = super::attachment::key(&field.key);
+                if let Some(stored) = trimmed.get(&key) {
+                    kept.insert(key, stored.clone());
+                }
+            }
             if field.kind == Kind::Signature {
                 let key = drawing::key(&field.key);
                 match trimmed.get(&key).filter(|d| !d.is_empty()) {

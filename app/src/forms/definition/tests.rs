@@ -18,6 +18,7 @@ fn field(key: &str, kind: Kind, required: bool) -> Field {
         wording: Texts::new(),
         choices: Vec::new(),
         shown_when: None,
+        consent: false,
     }
 }
 
