@@ -31,6 +31,33 @@ pub enum Standing {
     Withdrawn,
     /// Answered.
     Done,
+    /// Answered, but the consents given lapsed (`form.consent_until`): to be asked again.
+    Lapsed,
+}
+
+/// Where a form is in its life at a moment: taking answers or not, its consents lapsed or not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Moment {
+    /// Answers are taken.
+    pub open: bool,
+    /// The consents given on it no longer count.
+    pub lapsed: bool,
+}
+
+impl Moment {
+    /// `form` at `now`.
+    pub fn of(form: &form::Model, now: chrono::DateTime<Utc>) -> Self {
+        Moment {
+            open: now < form.closes_at,
+            lapsed: lapsed(form, now),
+        }
+    }
+}
+
+/// Whether the consents given on `form` lapsed by `now`: at its `consent_until` (the end of the
+/// academic year unless the form says otherwise).
+pub fn lapsed(form: &form::Model, now: chrono::DateTime<Utc>) -> bool {
+    form.consent_until.is_some_and(|until| now >= until)
 }
 
 impl Standing {
@@ -42,13 +69,16 @@ impl Standing {
             Standing::Overdue => msg!(l, "form-status-overdue"),
             Standing::Withdrawn => msg!(l, "form-status-withdrawn"),
             Standing::Done => msg!(l, "form-status-done"),
+            Standing::Lapsed => msg!(l, "form-status-lapsed"),
         }
     }
 
     /// Its badge's class.
     fn badge(self) -> &'static str {
         match self {
-            Standing::Conflicting | Standing::Overdue | Standing::Withdrawn => "badge badge--late",
+            Standing::Conflicting | Standing::Overdue | Standing::Withdrawn | Standing::Lapsed => {
+                "badge badge--late"
+            }
             Standing::ToDo => "badge badge--todo",
             Standing::Done => "badge badge--done",
         }
@@ -278,14 +308,14 @@ pub(super) fn taker<'a>(
         .flatten()
 }
 
-/// Where a child stands from their guardians' latest answers.
+/// Where a child stands from their guardians' latest answers, at `moment`.
 pub fn standing(
     definition: &Definition,
     answers: &[&form_response::Model],
-    open: bool,
+    moment: Moment,
 ) -> Standing {
     if answers.is_empty() {
-        return if open {
+        return if moment.open {
             Standing::ToDo
         } else {
             Standing::Overdue
@@ -308,6 +338,9 @@ pub fn standing(
     }
     if answers.iter().all(|r| r.state == state::WITHDRAWN) {
         return Standing::Withdrawn;
+    }
+    if moment.lapsed && definition.asks_consent() {
+        return Standing::Lapsed;
     }
     Standing::Done
 }
@@ -370,11 +403,11 @@ pub async fn staff_list() -> Result<StaffFormList, AppError> {
             continue;
         };
         let progress_now = progress_of(db, &granted, &form, audience).await?;
-        let open = now < form.closes_at;
+        let moment = Moment::of(&form, now);
         let standings: Vec<Standing> = progress_now
             .children
             .iter()
-            .map(|(pupil, _)| standing(&definition, &progress_now.latest_of(*pupil), open))
+            .map(|(pupil, _)| standing(&definition, &progress_now.latest_of(*pupil), moment))
             .collect();
         forms.push(StaffFormRow {
             id: form.id,
@@ -464,7 +497,8 @@ pub async fn figures_for<C: ConnectionTrait>(
         .into_iter()
         .map(|g| (g.id, g.name))
         .collect();
-    let open = Utc::now() < form.closes_at;
+    let moment = Moment::of(&form, Utc::now());
+    let open = moment.open;
     let takers = takers(db, answers.values().flatten()).await?;
     let consent_keys = definition.keys_of(Kind::Consent);
     let signature_keys = definition.keys_of(Kind::Signature);
@@ -472,7 +506,7 @@ pub async fn figures_for<C: ConnectionTrait>(
     let mut rows: Vec<(Standing, ChildRow)> = Vec::new();
     for (pupil, class) in asked {
         let latest = answers.get(pupil).map(Vec::as_slice).unwrap_or_default();
-        let standing = standing(&definition, &progress_now.latest_of(*pupil), open);
+        let standing = standing(&definition, &progress_now.latest_of(*pupil), moment);
         let mut latest: Vec<_> = latest
             .iter()
             .map(|a| {

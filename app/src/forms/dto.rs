@@ -15,6 +15,8 @@ pub enum Status {
     Withdrawn,
     /// Closed without an answer.
     Overdue,
+    /// Answered, but the consent given lapsed.
+    Lapsed,
 }
 
 impl Status {
@@ -23,7 +25,7 @@ impl Status {
         match self {
             Status::ToDo => "badge badge--todo",
             Status::Done => "badge badge--done",
-            Status::Withdrawn | Status::Overdue => "badge badge--late",
+            Status::Withdrawn | Status::Overdue | Status::Lapsed => "badge badge--late",
         }
     }
 }

@@ -110,7 +110,7 @@ pub async fn table<C: ConnectionTrait>(
         .into_iter()
         .map(|g| (g.id, g))
         .collect();
-    let open = Utc::now() < form.closes_at;
+    let moment = super::dashboard::Moment::of(form, Utc::now());
     let local = |at: DateTime<Utc>| {
         at.with_timezone(&crate::dates::zone(zone))
             .format("%Y-%m-%d %H:%M")
@@ -139,7 +139,7 @@ pub async fn table<C: ConnectionTrait>(
         .iter()
         .map(|(pupil, class)| {
             (
-                standing(definition, &progress.latest_of(*pupil), open),
+                standing(definition, &progress.latest_of(*pupil), moment),
                 class
                     .and_then(|c| classes.get(&c).cloned())
                     .unwrap_or_default(),

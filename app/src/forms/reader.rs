@@ -42,7 +42,8 @@ pub async fn list() -> Result<FormList, AppError> {
             let children: Vec<ChildStatus> = children
                 .into_iter()
                 .map(|pupil| {
-                    let status = status_of(&form, latest.get(&(form.id, Some(pupil))), now);
+                    let latest = latest.get(&(form.id, Some(pupil)));
+                    let status = status_of(&form, &definition, latest, now);
                     let name = actor
                         .children
                         .iter()
@@ -293,11 +294,17 @@ pub async fn shown<C: ConnectionTrait>(
             }
         })
         .collect();
+    let lapsed_on = form
+        .consent_until
+        .filter(|_| definition.asks_consent() && super::dashboard::lapsed(form, now));
     let answered = stored.map(|r| {
         let key_withdrawn = r.state == state::WITHDRAWN;
         PerLocale::build(|l| {
             let when = crate::dates::date_time(l, &zone, r.submitted_at);
-            if key_withdrawn {
+            if let (Some(until), false) = (lapsed_on, key_withdrawn) {
+                let until = crate::dates::date_time(l, &zone, until);
+                msg!(l, "form-lapsed-on", date = until.as_str())
+            } else if key_withdrawn {
                 msg!(l, "form-withdrawn-on", date = when.as_str())
             } else if r.channel == store::channel::PHONE {
                 msg!(l, "form-answered-by-phone", date = when.as_str())
@@ -308,9 +315,10 @@ pub async fn shown<C: ConnectionTrait>(
     });
     let open = now < form.closes_at;
     let can_withdraw = open
+        && !super::dashboard::lapsed(form, now)
         && may_consent
         && stored.is_some_and(|r| r.state == state::ANSWERED && gives_consent(&definition, r));
-    let status = status_of(form, stored, now);
+    let status = status_of(form, &definition, stored, now);
     Ok(FormPage {
         id: form.id,
         title: texts(&definition.title, original),
@@ -329,7 +337,7 @@ pub async fn shown<C: ConnectionTrait>(
                 child_status(
                     family.name(*p),
                     *p,
-                    status_of(form, latest.get(&(form.id, Some(*p))), now),
+                    status_of(form, &definition, latest.get(&(form.id, Some(*p))), now),
                 )
             })
             .collect(),
@@ -379,11 +387,15 @@ pub fn gives_consent(definition: &Definition, r: &form_response::Model) -> bool 
 /// Where a child stands, from the guardian's latest answer.
 fn status_of(
     form: &form::Model,
+    definition: &Definition,
     latest: Option<&form_response::Model>,
     now: DateTime<Utc>,
 ) -> Status {
     match latest {
         Some(r) if r.state == state::WITHDRAWN => Status::Withdrawn,
+        Some(_) if definition.asks_consent() && super::dashboard::lapsed(form, now) => {
+            Status::Lapsed
+        }
         Some(_) => Status::Done,
         None if now >= form.closes_at => Status::Overdue,
         None => Status::ToDo,
@@ -398,6 +410,7 @@ fn child_status(name: String, pupil: i32, status: Status) -> ChildStatus {
             Status::Done => msg!(l, "form-status-done"),
             Status::Withdrawn => msg!(l, "form-status-withdrawn"),
             Status::Overdue => msg!(l, "form-status-overdue"),
+            Status::Lapsed => msg!(l, "form-status-lapsed"),
         }),
         name,
         status,

@@ -122,7 +122,13 @@ pub async fn waiting(
         .children
         .iter()
         .map(|(pupil, _)| *pupil)
-        .filter(|pupil| standing(definition, &progress.latest_of(*pupil), true) == Standing::ToDo)
+        .filter(|pupil| {
+            let open = super::dashboard::Moment {
+                open: true,
+                lapsed: false,
+            };
+            standing(definition, &progress.latest_of(*pupil), open) == Standing::ToDo
+        })
         .collect();
     let may_answer: Option<HashSet<(i32, i32)>> = if definition.asks_consent() {
         Some(

@@ -46,7 +46,7 @@ pub async fn list_for<C: ConnectionTrait>(
         .map(|g| (g.id, g.name))
         .collect();
     let now = Utc::now();
-    let open = now < form.closes_at;
+    let moment = super::dashboard::Moment::of(&form, now);
     let original = form.language.as_str();
     // What a guardian told the school; consents have their column and signatures no place here.
     let noted: Vec<_> = definition
@@ -60,7 +60,7 @@ pub async fn list_for<C: ConnectionTrait>(
     for (pupil, class) in &progress.children {
         let mut latest = progress.latest_of(*pupil);
         latest.sort_by_key(|r| guardians.get(&r.guardian_id));
-        let standing = standing(&definition, &latest, open);
+        let standing = standing(&definition, &latest, moment);
         // Each answer read once, for the consent and for the notes.
         let given: Vec<(&form_response::Model, Answers)> = latest
             .iter()
@@ -156,7 +156,9 @@ impl Consent {
     fn label(self, l: crate::i18n::Locale, standing: Standing) -> String {
         match (self, standing) {
             (Consent::Given, _) => msg!(l, "form-staff-gives-consent"),
-            (_, Standing::Conflicting | Standing::Withdrawn) => standing.label(l),
+            (_, Standing::Conflicting | Standing::Withdrawn | Standing::Lapsed) => {
+                standing.label(l)
+            }
             (Consent::Refused, _) => msg!(l, "form-staff-refuses-consent"),
             (Consent::None, _) => standing.label(l),
         }
@@ -167,7 +169,8 @@ impl Consent {
 /// (`first`): a child who stands "done" has guardians agreeing on every consent.
 fn consent_of(keys: &[&str], first: Option<&Answers>, standing: Standing) -> Consent {
     match standing {
-        Standing::Conflicting | Standing::Withdrawn => Consent::Refused,
+        // A lapsed consent no longer lets the child go: refused until given again.
+        Standing::Conflicting | Standing::Withdrawn | Standing::Lapsed => Consent::Refused,
         Standing::ToDo | Standing::Overdue => Consent::None,
         Standing::Done => {
             let Some(given) = first.filter(|_| !keys.is_empty()) else {

@@ -146,16 +146,21 @@ async fn supersede<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Records `asker`'s request for their contact details to become `wanted`; the office decides.
+/// Records `asker`'s request for their contact details to become `wanted`, asked over `held`
+/// (what the school held as they asked); the office decides.
 pub async fn ask_contact<C: ConnectionTrait>(
     db: &C,
     asker: &Asker,
+    held: &Contact,
     wanted: &Contact,
     at: DateTime<Utc>,
 ) -> Result<i32, DbErr> {
     supersede(db, kind::CONTACT, asker.guardian_id, None).await?;
     let proposed = serde_json::to_string(wanted).unwrap_or_default();
-    Ok(asker.row(kind::CONTACT, proposed, at).insert(db).await?.id)
+    let mut row = asker.row(kind::CONTACT, proposed, at);
+    // Until decided, `previous` is what the family saw: approval changes only what they changed.
+    row.previous = Set(Some(serde_json::to_string(held).unwrap_or_default()));
+    Ok(row.insert(db).await?.id)
 }
 
 /// Drops the contact change `guardian_id` asked for and is still waiting, if any.
@@ -345,11 +350,20 @@ async fn apply<C: ConnectionTrait>(
         .ok_or_else(|| DbErr::RecordNotFound(format!("guardian {}", change.guardian_id)))?;
     let previous = Contact::of(&found);
     let wanted = Contact::parse(&change.proposed);
+    // Only what the family changed: a detail the MIS import changed since they asked stays.
+    let seen = change
+        .previous
+        .as_deref()
+        .map(Contact::parse)
+        .unwrap_or_else(|| previous.clone());
+    let pick = |wanted: Option<String>, seen: &Option<String>, now: &Option<String>| {
+        if wanted != *seen { wanted } else { now.clone() }
+    };
     let mut update = found.into_active_model();
-    update.phone = Set(wanted.phone);
-    update.phone_alt = Set(wanted.phone_alt);
-    update.email = Set(wanted.email);
-    update.email_alt = Set(wanted.email_alt);
+    update.phone = Set(pick(wanted.phone, &seen.phone, &previous.phone));
+    update.phone_alt = Set(pick(wanted.phone_alt, &seen.phone_alt, &previous.phone_alt));
+    update.email = Set(pick(wanted.email, &seen.email, &previous.email));
+    update.email_alt = Set(pick(wanted.email_alt, &seen.email_alt, &previous.email_alt));
     update.update(db).await?;
     Ok(serde_json::to_string(&previous).unwrap_or_default())
 }

@@ -320,7 +320,8 @@ pub async fn submit(
             address: sender.address,
             user_agent: sender.user_agent,
         };
-        changes::ask_contact(&txn, &asker, &wanted, Utc::now()).await?;
+        let held = Contact::of(&found);
+        changes::ask_contact(&txn, &asker, &held, &wanted, Utc::now()).await?;
         txn.commit().await?;
         Ok(Asked::Done(format!("{CONTACT_PATH}?sent=1")))
     }

@@ -1535,7 +1535,8 @@ async fn change_of_a(h: &Harness, school: i32, parent_a: &user_account::Model) -
         phone: Some("07700 900555".into()),
         ..Default::default()
     };
-    app::roster::changes::ask_contact(&h.db, &asker, &wanted, chrono::Utc::now())
+    let held = app::roster::changes::Contact::default();
+    app::roster::changes::ask_contact(&h.db, &asker, &held, &wanted, chrono::Utc::now())
         .await
         .expect("a change")
 }

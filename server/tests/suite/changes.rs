@@ -226,6 +226,27 @@ async fn contact_changes(h: Harness) {
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 
+    // Approval changes only what the family changed: a detail the MIS import changed while the
+    // request waited stays as the import left it.
+    let fields = [
+        ("phone", "0161 496 0002"),
+        ("email", held.email.as_deref().unwrap_or_default()),
+        ("email_alt", "second@example.org"),
+    ];
+    let (status, _, _) = send(&h, CONTACT, &parent, &fields, "en-GB").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let mut imported = guardian_of(&h, guardian_id).await.into_active_model();
+    imported.email = Set(Some("from.the.mis@example.org".into()));
+    imported.update(&h.db).await.expect("update");
+    let waiting = changes_of(&h, "contact").await.pop().expect("a change");
+    let approve = decide("approve", waiting.id.to_string());
+    let approve: Vec<(&str, &str)> = approve.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _, _) = send(&h, CHANGES, &office, &approve, "en-GB").await;
+    assert_eq!(status, StatusCode::OK);
+    let now = guardian_of(&h, guardian_id).await;
+    assert_eq!(now.phone.as_deref(), Some("0161 496 0002"));
+    assert_eq!(now.email.as_deref(), Some("from.the.mis@example.org"));
+
     // The roster import from an MIS that still has the old number: its preview says it would
     // undo the family's approved change, naming them and what.
     let child = pupil::Entity::find_by_id(
@@ -243,7 +264,7 @@ async fn contact_changes(h: Harness) {
     .expect("child");
     let file = roster_row(&h, &child, &child.photo_consent)
         .await
-        .replace("07700 900123", &old_phone);
+        .replace("0161 496 0002", &old_phone);
     let report = import::preview(&h.db, child.school_id, file.as_bytes())
         .await
         .expect("preview");

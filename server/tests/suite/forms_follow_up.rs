@@ -853,3 +853,82 @@ async fn dietary_and_medication_templates_on_sqlite() {
 async fn dietary_and_medication_templates_on_postgres() {
     more_templates(postgres_harness().await).await;
 }
+
+/// A consent lapses at the form's `consent_until` (the end of the academic year unless the form
+/// says otherwise): the family's card and page say so and offer no withdrawal, the figures and
+/// the CSV mark the child "Consent lapsed", and the printable list no longer counts them as
+/// going.
+async fn consent_lapses(h: Harness) {
+    let form_id = trip_form(&h).await;
+    let office = session_for(&h.db, "office@riverside.example").await;
+    let parent = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let (_, children) = family(&h, demo::PARENT_EMAIL).await;
+    let child = children.iter().find(|c| c.1 == "3A").expect("3A child");
+    let path = format!("/forms/{form_id}");
+    let pupil = child.0.to_string();
+    let made = form::Entity::find_by_id(form_id)
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("form");
+    assert!(
+        made.consent_until
+            .is_some_and(|until| until > made.closes_at),
+        "consent lasts to the end of the year by default: {:?}",
+        made.consent_until
+    );
+    let (_, shown) = page(&h, &format!("{path}?child={pupil}"), &parent, "en-GB").await;
+    let token = token_of(&shown);
+    let fields = complete(&pupil, &token, "0", "en-GB");
+    let (status, _, _) = send(&h, &path, &parent, &fields, "en-GB").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, before) = page(
+        &h,
+        &format!("/admin/forms/{form_id}?print=1"),
+        &office,
+        "en-GB",
+    )
+    .await;
+    assert!(before.contains(", 1 with consent"), "{before}");
+
+    let mut lapsing = made.into_active_model();
+    lapsing.consent_until = Set(Some(chrono::Utc::now() - chrono::Duration::minutes(1)));
+    lapsing.update(&h.db).await.expect("update");
+
+    let (_, list) = page(&h, "/forms", &parent, "en-GB").await;
+    assert!(list.contains("Consent lapsed"), "{list}");
+    let (_, shown) = page(&h, &format!("{path}?child={pupil}"), &parent, "zh-CN").await;
+    assert!(shown.contains("您给予的同意已于"), "{shown}");
+    assert!(
+        !shown.contains("value=\"withdraw\""),
+        "nothing left to withdraw: {shown}"
+    );
+    let (_, figures) = page(&h, &format!("/admin/forms/{form_id}"), &office, "en-GB").await;
+    assert!(figures.contains("Consent lapsed"), "{figures}");
+    let (_, printed) = page(
+        &h,
+        &format!("/admin/forms/{form_id}?print=1"),
+        &office,
+        "en-GB",
+    )
+    .await;
+    assert!(printed.contains(", 0 with consent"), "{printed}");
+    assert!(!printed.contains("Gives consent"), "{printed}");
+    let (status, _, csv) =
+        download(&h, &format!("/admin/forms/{form_id}/export.csv"), &office).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        String::from_utf8_lossy(&csv).contains("Consent lapsed"),
+        "the download says so too"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn consent_lapses_on_sqlite() {
+    consent_lapses(sqlite_harness().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn consent_lapses_on_postgres() {
+    consent_lapses(postgres_harness().await).await;
+}

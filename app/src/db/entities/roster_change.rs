@@ -18,7 +18,7 @@ pub struct Model {
     pub pupil_id: Option<i32>,
     /// The values asked for, as JSON.
     pub proposed: String,
-    /// The values an approval replaced, as JSON.
+    /// The values the family saw as they asked; once approved, those the approval replaced.
     pub previous: Option<String>,
     /// `pending`, `approved`, `rejected` or `superseded` (`roster::changes::state`).
     pub state: String,

@@ -22,7 +22,8 @@ fn tables() -> Tables {
     int(&mut change, "guardian_id", false);
     // The child a photo consent is for; none for contact details.
     int(&mut change, "pupil_id", true);
-    // The values asked for, and (once decided) those they replaced: JSON objects.
+    // The values asked for, and those the family saw as they asked (once approved, those the
+    // approval replaced): JSON objects.
     text(&mut change, "proposed", false);
     text(&mut change, "previous", true);
     // "pending", "approved", "rejected", or "superseded" by a later request.
