@@ -16,7 +16,7 @@ use crate::state::AppState;
 use crate::storage::SharedStore;
 use crate::storage::upload::{Upload, clean_name, download};
 use axum::extract::{Extension, Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 /// The largest file a form takes.
@@ -107,12 +107,15 @@ pub fn carry_over(definition: &Definition, sent: &mut Answers, earlier: &Answers
     }
 }
 
-/// `GET /forms/{id}/answers/{response}/{key}`: the file sent with an answer.
+/// `GET /forms/{id}/answers/{response}/{key}`: the file sent with an answer; why not, in the
+/// reader's language.
 pub async fn serve(
     State(state): State<AppState>,
     Extension(current): Extension<CurrentActor>,
+    headers: http::HeaderMap,
     Path((id, response, field)): Path<(i32, i32, String)>,
 ) -> Response {
+    let locale = crate::i18n::negotiate::locale_for_request(&headers);
     let result = async {
         let actor = current.0.clone().ok_or(AppError::SignInRequired)?;
         let answer = form_response::Entity::find_by_id(response)
@@ -146,9 +149,7 @@ pub async fn serve(
         download(&state.files, stored, name, PDF).await
     }
     .await;
-    result.unwrap_or_else(|err| {
-        (err.status(), err.message(crate::i18n::Locale::EnGb)).into_response()
-    })
+    result.unwrap_or_else(|err| crate::roster::documents::error_page(err, locale))
 }
 
 #[cfg(test)]

@@ -177,6 +177,18 @@ async fn files_with_answers(h: Harness) {
         assert_eq!(status, StatusCode::NOT_FOUND);
         assert_ne!(bytes, PDF);
     }
+    // Refused in the reader's language.
+    let refused = h
+        .get(
+            &file,
+            &[
+                (header::COOKIE, other_parent.as_str()),
+                (header::ACCEPT_LANGUAGE, "zh-CN"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::NOT_FOUND);
+    assert!(body_text(refused).await.contains("我们找不到您要的内容"));
     let status = h.get(&file, &[]).await.status();
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     let dose = format!("/forms/{form_id}/answers/{}/dose", stored[0].id);
