@@ -264,8 +264,8 @@ fn path_id(parts: &Parts, from_end: usize) -> i32 {
         .unwrap_or(0)
 }
 
-/// A form page's fields in order and its files (every file input that sent one, by name): the
-/// page posts multipart so it can carry files; a plain form (a script, a test) has none.
+/// A form's fields in order and its files (every file input that sent one, by name): a page
+/// that can carry files posts multipart; a plain form (a script, a test) has none.
 async fn answers_with_files(
     parts: &Parts,
     body: Body,
@@ -424,31 +424,13 @@ async fn form_with_files(
     body: Body,
     file_field: &str,
 ) -> Result<(Vec<(String, String)>, Vec<Upload>), AppError> {
-    let unreadable = |err: axum::extract::multipart::MultipartError| {
-        tracing::debug!(%err, "a form post with files could not be read");
-        AppError::BadRequest
-    };
-    let mut multipart = Multipart::from_request(body_request(parts, body), &())
-        .await
-        .map_err(|_| AppError::BadRequest)?;
-    let mut pairs = Vec::new();
-    let mut uploads = Vec::new();
-    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
-        let name = field.name().unwrap_or_default().to_string();
-        if name == file_field {
-            let file_name = field.file_name().unwrap_or_default().to_string();
-            let bytes = field.bytes().await.map_err(unreadable)?;
-            if !bytes.is_empty() {
-                uploads.push(Upload {
-                    name: file_name,
-                    bytes: bytes.to_vec(),
-                });
-            }
-        } else {
-            pairs.push((name, field.text().await.map_err(unreadable)?));
-        }
-    }
-    Ok((pairs, uploads))
+    let (pairs, files) = answers_with_files(parts, body).await?;
+    let files = files
+        .into_iter()
+        .filter(|(name, _)| name == file_field)
+        .map(|(_, file)| file)
+        .collect();
+    Ok((pairs, files))
 }
 
 /// `POST /admin/roster`: a file (multipart) is checked; a checked `upload` (a plain form) is

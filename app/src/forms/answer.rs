@@ -213,7 +213,14 @@ pub(super) async fn store(
     let definition = reader::readable_definition(form).ok_or(AppError::Internal)?;
     let attached = super::attachment::attach(&state.files, &definition, &posted.uploads).await?;
     let outcome = store_answers(
-        &state.db, respondent, form, pupil, posted, &attached, sender, locale,
+        &state.db,
+        respondent,
+        (form, &definition),
+        pupil,
+        posted,
+        &attached,
+        sender,
+        locale,
     )
     .await;
     // Only answers stored now keep their files: a refusal, a failure or a page sent twice
@@ -230,7 +237,7 @@ pub(super) async fn store(
 async fn store_answers(
     db: &sea_orm::DatabaseConnection,
     respondent: &Respondent,
-    form: &form::Model,
+    (form, definition): (&form::Model, &super::definition::Definition),
     pupil: i32,
     posted: &Posted,
     attached: &super::attachment::Attached,
@@ -238,7 +245,6 @@ async fn store_answers(
     locale: Locale,
 ) -> Result<(Stored, bool), AppError> {
     let guardian = respondent.guardian_id;
-    let definition = reader::readable_definition(form).ok_or(AppError::Internal)?;
     let now = Utc::now();
     // The write lock up front: on SQLite a read that later writes could otherwise be refused
     // outright (busy) when another answer commits in between.
@@ -275,7 +281,7 @@ async fn store_answers(
     let may_consent = reader::may_consent(&txn, guardian, pupil).await?;
     let (answers, new_state) = if posted.withdraw {
         let Some(latest) = latest.filter(|r| {
-            r.state == state::ANSWERED && reader::gives_consent(&definition, r) && may_consent
+            r.state == state::ANSWERED && reader::gives_consent(definition, r) && may_consent
         }) else {
             return Ok((refused(Refusal::NothingToWithdraw, latest_version), false));
         };
@@ -289,7 +295,7 @@ async fn store_answers(
         sent.extend(attached.answers.clone());
         if let Some(earlier) = &latest {
             let earlier: Answers = serde_json::from_str(&earlier.answers).unwrap_or_default();
-            super::attachment::carry_over(&definition, &mut sent, &earlier);
+            super::attachment::carry_over(definition, &mut sent, &earlier);
         }
         let (kept, mut problems) = definition.check(&sent, may_consent);
         problems.extend(attached.problems.iter().cloned());

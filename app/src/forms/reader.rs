@@ -263,16 +263,14 @@ pub async fn shown<C: ConnectionTrait>(
                 choices,
                 shown_when,
                 // A file cannot come back in a refused page: it shows the one held, if any.
-                value: values
-                    .get(&field.key)
-                    .filter(|_| field.kind != Kind::File)
-                    .or_else(|| {
-                        (field.kind == Kind::File)
-                            .then(|| stored_answers.get(&field.key))
-                            .flatten()
-                    })
-                    .cloned()
-                    .unwrap_or_default(),
+                value: if field.kind == Kind::File {
+                    &stored_answers
+                } else {
+                    &values
+                }
+                .get(&field.key)
+                .cloned()
+                .unwrap_or_default(),
                 // A refused drawing comes back cleared, so the box shows what will be sent.
                 drawn: if field.kind == Kind::Signature
                     && !problems

@@ -118,17 +118,16 @@ pub async fn waiting(
     definition: &Definition,
 ) -> Result<BTreeMap<i32, Vec<i32>>, AppError> {
     let progress = progress_of(db, granted, form, audience).await?;
+    // Those nobody answered for, as if the form were open: only an open one is reminded.
+    let open = super::dashboard::Moment {
+        open: true,
+        lapsed: false,
+    };
     let to_do: HashSet<i32> = progress
         .children
         .iter()
         .map(|(pupil, _)| *pupil)
-        .filter(|pupil| {
-            let open = super::dashboard::Moment {
-                open: true,
-                lapsed: false,
-            };
-            standing(definition, &progress.latest_of(*pupil), open) == Standing::ToDo
-        })
+        .filter(|pupil| standing(definition, &progress.latest_of(*pupil), open) == Standing::ToDo)
         .collect();
     let may_answer: Option<HashSet<(i32, i32)>> = if definition.asks_consent() {
         Some(

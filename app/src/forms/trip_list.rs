@@ -52,7 +52,7 @@ pub async fn list_for<C: ConnectionTrait>(
     let noted: Vec<_> = definition
         .fields
         .iter()
-        .filter(|f| !matches!(f.kind, Kind::Consent | Kind::Signature))
+        .filter(|f| !f.is_consent() && f.kind != Kind::Signature)
         .collect();
     let consent_keys = definition.keys_of(Kind::Consent);
     let mut rows: Vec<TripRow> = Vec::new();

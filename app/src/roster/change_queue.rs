@@ -7,7 +7,6 @@ use super::change_dto::{ChangeQueue, ChangeRow};
 use super::changes::{self, Decided, Decision, Listed, kind};
 use super::contact::differences;
 use crate::access::{Capability, CurrentActor, authorize};
-use crate::db::entities::{guardian, pupil};
 use crate::error::AppError;
 use crate::i18n::PerLocale;
 use crate::msg;
@@ -107,30 +106,14 @@ async fn shown(
     let db = &state.db;
     let zone = crate::school::db::timezone(db, school_id).await?;
     let (waiting, decided) = changes::listed(db, school_id, RECENT).await?;
-    let all = || waiting.iter().chain(decided.iter());
-    let guardians: HashMap<i32, String> = guardian::Entity::find()
-        .filter(guardian::Column::Id.is_in(all().map(|l| l.change.guardian_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.name))
-        .collect();
-    let pupils: HashMap<i32, String> = pupil::Entity::find()
-        .filter(pupil::Column::Id.is_in(all().filter_map(|l| l.change.pupil_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, super::display_name(&p)))
-        .collect();
-    let deciders =
-        super::accounts::staff_names(db, all().filter_map(|l| l.change.decided_by)).await?;
+    let decided_by = waiting
+        .iter()
+        .chain(decided.iter())
+        .filter_map(|l| l.change.decided_by);
+    let deciders = super::accounts::staff_names(db, decided_by).await?;
     let row = |listed: &Listed| {
         let change = &listed.change;
-        let child = change
-            .pupil_id
-            .and_then(|p| pupils.get(&p))
-            .cloned()
-            .unwrap_or_default();
+        let child = listed.child.clone().unwrap_or_default();
         let about = if change.kind == kind::PHOTO {
             PerLocale::build(|l| msg!(l, "changes-about-photo", child = child.as_str()))
         } else {
@@ -176,10 +159,7 @@ async fn shown(
         });
         ChangeRow {
             id: change.id,
-            who: guardians
-                .get(&change.guardian_id)
-                .cloned()
-                .unwrap_or_default(),
+            who: listed.who.clone(),
             about,
             lines,
             when,

@@ -68,6 +68,14 @@ impl Contact {
         ]
     }
 
+    /// Each detail with its name, owned: one side of a change as the lists lay it out.
+    pub fn values(&self) -> Values {
+        self.fields()
+            .into_iter()
+            .map(|(name, value)| (name, value.map(str::to_string)))
+            .collect()
+    }
+
     fn parse(json: &str) -> Self {
         serde_json::from_str(json).unwrap_or_default()
     }
@@ -83,7 +91,12 @@ pub mod field {
     pub const EMAIL: &str = "email";
     /// Another e-mail address.
     pub const EMAIL_ALT: &str = "email_alt";
+    /// A child's photo consent level (a `PhotoConsent` code).
+    pub const PHOTO: &str = "photo";
 }
+
+/// One side of a change, value by field name (`field`).
+pub type Values = Vec<(&'static str, Option<String>)>;
 
 /// A photo consent as asked for or replaced.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -184,8 +197,8 @@ pub async fn waiting_contact<C: ConnectionTrait>(
 }
 
 /// Records a guardian's photo consent answer for `pupil_id` (from form answer `response_id`):
-/// narrower than or the same as the child's consent, it applies at once; wider, it waits for
-/// the office. Returns the posts a narrower consent now withholds (their authors are told).
+/// narrower than or the same as the child's consent, it applies at once (the posts it no longer
+/// covers withheld, their authors told); wider, it waits for the office.
 pub async fn photo_answered<C: ConnectionTrait>(
     db: &C,
     asker: &Asker,
@@ -203,11 +216,7 @@ pub async fn photo_answered<C: ConnectionTrait>(
         return Err(DbErr::RecordNotFound(format!("pupil {pupil_id}")));
     };
     let current = PhotoConsent::from_code(&child.photo_consent).unwrap_or(PhotoConsent::None);
-    let proposed = serde_json::to_string(&Photo {
-        photo: level.code().to_string(),
-    })
-    .unwrap_or_default();
-    let mut row = asker.row(kind::PHOTO, proposed, at);
+    let mut row = asker.row(kind::PHOTO, photo_json(level), at);
     row.pupil_id = Set(Some(pupil_id));
     row.form_response_id = Set(Some(response_id));
     if level <= current {
@@ -417,14 +426,18 @@ pub async fn approved_photos<C: ConnectionTrait>(
         .collect())
 }
 
-/// A change on the office's list, with what it is about.
+/// A change on the office's list, with whom it is about.
 pub struct Listed {
     /// The change.
     pub change: roster_change::Model,
-    /// The asked values, and (once approved) those replaced, by field name.
-    pub proposed: Vec<(&'static str, Option<String>)>,
-    /// The values held now (waiting) or replaced (approved), by field name.
-    pub before: Vec<(&'static str, Option<String>)>,
+    /// The guardian who asked.
+    pub who: String,
+    /// The child a photo consent is for.
+    pub child: Option<String>,
+    /// The values asked for.
+    pub proposed: Values,
+    /// The values held now (waiting), replaced (approved) or seen as they asked (rejected).
+    pub before: Values,
 }
 
 /// The school's waiting changes (oldest first) and its last `recent` decided ones (newest
@@ -447,8 +460,10 @@ pub async fn listed<C: ConnectionTrait>(
         .limit(recent)
         .all(db)
         .await?;
-    let guardian_ids: Vec<i32> = waiting.iter().map(|c| c.guardian_id).collect();
-    let pupil_ids: Vec<i32> = waiting.iter().filter_map(|c| c.pupil_id).collect();
+    // One read each of the guardians and children: names for every row, values for the waiting.
+    let all = || waiting.iter().chain(decided.iter());
+    let guardian_ids: Vec<i32> = all().map(|c| c.guardian_id).collect();
+    let pupil_ids: Vec<i32> = all().filter_map(|c| c.pupil_id).collect();
     let guardians: std::collections::HashMap<i32, guardian::Model> = guardian::Entity::find()
         .filter(guardian::Column::Id.is_in(guardian_ids))
         .all(db)
@@ -463,53 +478,49 @@ pub async fn listed<C: ConnectionTrait>(
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
-    let now_of = |change: &roster_change::Model| -> String {
+    let child_of = |change: &roster_change::Model| change.pupil_id.and_then(|p| pupils.get(&p));
+    let held_now = |change: &roster_change::Model| -> Values {
         if change.kind == kind::PHOTO {
-            let level = change
-                .pupil_id
-                .and_then(|p| pupils.get(&p))
-                .map(|p| p.photo_consent.clone())
-                .unwrap_or_default();
-            photo_json(PhotoConsent::from_code(&level).unwrap_or(PhotoConsent::None))
+            let level = child_of(change).map(|p| p.photo_consent.clone());
+            vec![(field::PHOTO, level)]
         } else {
             guardians
                 .get(&change.guardian_id)
-                .map(|g| serde_json::to_string(&Contact::of(g)).unwrap_or_default())
+                .map(|g| Contact::of(g).values())
                 .unwrap_or_default()
         }
     };
-    let lay_out = |change: roster_change::Model, before: String| Listed {
+    let lay_out = |change: roster_change::Model, before: Values| Listed {
+        who: guardians
+            .get(&change.guardian_id)
+            .map(|g| g.name.clone())
+            .unwrap_or_default(),
+        child: child_of(&change).map(super::display_name),
         proposed: values(&change.kind, &change.proposed),
-        before: values(&change.kind, &before),
+        before,
         change,
     };
     let waiting = waiting
-        .into_iter()
-        .map(|c| {
-            let before = now_of(&c);
-            lay_out(c, before)
-        })
+        .iter()
+        .map(|c| lay_out(c.clone(), held_now(c)))
         .collect();
     let decided = decided
-        .into_iter()
+        .iter()
         .map(|c| {
-            let before = c.previous.clone().unwrap_or_default();
-            lay_out(c, before)
+            lay_out(
+                c.clone(),
+                values(&c.kind, c.previous.as_deref().unwrap_or_default()),
+            )
         })
         .collect();
     Ok((waiting, decided))
 }
 
 /// A change's stored values by field name (`photo` for a photo consent).
-fn values(kind: &str, json: &str) -> Vec<(&'static str, Option<String>)> {
+fn values(kind: &str, json: &str) -> Values {
     if kind == kind::PHOTO {
         let level = serde_json::from_str::<Photo>(json).ok().map(|p| p.photo);
-        return vec![("photo", level)];
+        return vec![(field::PHOTO, level)];
     }
-    let contact = Contact::parse(json);
-    contact
-        .fields()
-        .into_iter()
-        .map(|(name, value)| (name, value.map(str::to_string)))
-        .collect()
+    Contact::parse(json).values()
 }

@@ -2,6 +2,7 @@
 //! that asks the office to change it. Posted to its own address, so it works without
 //! JavaScript; a refused post comes back with what was typed and why, beside each field.
 
+use super::CONTACT_PATH;
 use super::change_dto::{ContactField, ContactPage};
 use super::changes::{self, Asker, Contact, field};
 use crate::access::{Actor, Capability, CurrentActor, allowed_scope};
@@ -13,14 +14,15 @@ use crate::state::AppState;
 use chrono::Utc;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-use super::CONTACT_PATH;
-/// The longest phone number or e-mail address taken, in characters.
+/// The longest phone number taken, in characters.
 const MAX_PHONE: usize = 30;
+/// The longest e-mail address taken, in characters (RFC 5321's path limit).
 const MAX_EMAIL: usize = 254;
 /// The fewest digits a phone number has (a local number without its area code).
 const MIN_DIGITS: usize = 6;
 
-/// What was wrong with one typed detail.
+/// What was wrong with one typed detail. Not `error::FieldProblem`: that one's messages travel
+/// in the main wasm, and this page's come with its data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Problem {
     Required,
@@ -68,16 +70,16 @@ pub async fn page() -> Result<ContactPage, AppError> {
     let (actor, guardian_id) = guardian_of(&current)?;
     let state = crate::state::app_state()?;
     let found = held(&state.db, &actor, guardian_id).await?;
-    let typed = Contact::of(&found);
-    shown(&state, &actor, guardian_id, &typed, &[], None).await
+    shown(&state, &actor, &found, None, &[], None).await
 }
 
-/// The label of contact detail `name`.
+/// The label of changed value `name`: a contact detail's, or the photo consent's.
 pub fn label(locale: Locale, name: &str) -> String {
     match name {
         field::PHONE => msg!(locale, "contact-field-phone"),
         field::PHONE_ALT => msg!(locale, "contact-field-phone-alt"),
         field::EMAIL => msg!(locale, "contact-field-email"),
+        field::PHOTO => msg!(locale, "contact-field-photo"),
         _ => msg!(locale, "contact-field-email-alt"),
     }
 }
@@ -90,20 +92,16 @@ pub fn differences(
 ) -> Vec<PerLocale<String>> {
     after
         .iter()
-        .filter(|(name, value)| {
-            before.iter().find(|(n, _)| n == name).map(|(_, v)| v) != Some(value)
+        .filter_map(|(name, value)| {
+            let was = before.iter().find(|(n, _)| n == name).map(|(_, v)| v);
+            (was != Some(value)).then(|| (*name, was.cloned().flatten(), value.clone()))
         })
-        .map(|(name, value)| {
-            let was = before
-                .iter()
-                .find(|(n, _)| n == name)
-                .and_then(|(_, v)| v.clone());
-            let (name, value) = (*name, value.clone());
+        .map(|(name, was, value)| {
             PerLocale::build(|l| {
                 let none = || msg!(l, "contact-none");
                 let was = was.clone().unwrap_or_else(none);
                 let now = value.clone().unwrap_or_else(none);
-                let label = shown_label(l, name);
+                let label = label(l, name);
                 msg!(
                     l,
                     "contact-change-line",
@@ -116,44 +114,29 @@ pub fn differences(
         .collect()
 }
 
-/// A changed value's label: a contact detail's, or the photo consent's.
-pub fn shown_label(locale: Locale, name: &str) -> String {
-    if name == "photo" {
-        msg!(locale, "contact-field-photo")
-    } else {
-        label(locale, name)
-    }
-}
-
+/// The page for guardian `found`, its fields holding `typed` (a refused post's) or else what
+/// the school holds.
 async fn shown(
     state: &AppState,
     actor: &Actor,
-    guardian_id: i32,
-    typed: &Contact,
+    found: &guardian::Model,
+    typed: Option<&Contact>,
     problems: &[(&'static str, Problem)],
     problem: Option<PerLocale<String>>,
 ) -> Result<ContactPage, AppError> {
     let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
-    let found = held(&state.db, actor, guardian_id).await?;
-    let waiting = changes::waiting_contact(&state.db, guardian_id)
+    let held = Contact::of(found);
+    let waiting = changes::waiting_contact(&state.db, found.id)
         .await?
         .map(|(wanted, at)| {
             let when = PerLocale::build(|l| {
                 let date = crate::dates::date_time(l, &zone, at);
                 msg!(l, "contact-waiting", date = date.as_str())
             });
-            let owned = |c: &Contact| -> Vec<(&'static str, Option<String>)> {
-                c.fields()
-                    .into_iter()
-                    .map(|(n, v)| (n, v.map(str::to_string)))
-                    .collect()
-            };
-            (
-                when,
-                differences(&owned(&Contact::of(&found)), &owned(&wanted)),
-            )
+            (when, differences(&held.values(), &wanted.values()))
         });
     let fields = typed
+        .unwrap_or(&held)
         .fields()
         .into_iter()
         .map(|(name, value)| ContactField {
@@ -289,28 +272,30 @@ pub async fn submit(
         let typed = read(pairs);
         let (wanted, problems) = checked(&typed);
         if !problems.is_empty() {
+            let found = held(&state.db, &actor, guardian_id).await?;
             let why = PerLocale::build(|l| msg!(l, "contact-problem-fields"));
-            let page = shown(state, &actor, guardian_id, &typed, &problems, Some(why)).await?;
+            let page = shown(state, &actor, &found, Some(&typed), &problems, Some(why)).await?;
             return Ok(Asked::Again(Box::new(Ok(page))));
         }
         let txn = crate::db::write_transaction(&state.db).await?;
         let found = held(&txn, &actor, guardian_id).await?;
+        let held = Contact::of(&found);
         let waiting = changes::waiting_contact(&txn, guardian_id).await?;
         // Asking for what is held, or again for what is waiting, records nothing new.
         let same_as_waiting = waiting.as_ref().is_some_and(|(w, _)| *w == wanted);
         if same_as_waiting {
             return Ok(Asked::Done(format!("{CONTACT_PATH}?sent=1")));
         }
-        if Contact::of(&found) == wanted && waiting.is_some() {
+        if held == wanted && waiting.is_some() {
             // Back to what the school holds: the change asked for is no longer wanted.
             changes::cancel_contact(&txn, guardian_id).await?;
             txn.commit().await?;
             return Ok(Asked::Done(format!("{CONTACT_PATH}?sent=1")));
         }
-        if Contact::of(&found) == wanted {
+        if held == wanted {
             drop(txn);
             let why = PerLocale::build(|l| msg!(l, "contact-problem-unchanged"));
-            let page = shown(state, &actor, guardian_id, &typed, &[], Some(why)).await?;
+            let page = shown(state, &actor, &found, Some(&typed), &[], Some(why)).await?;
             return Ok(Asked::Again(Box::new(Ok(page))));
         }
         let asker = Asker {
@@ -320,7 +305,6 @@ pub async fn submit(
             address: sender.address,
             user_agent: sender.user_agent,
         };
-        let held = Contact::of(&found);
         changes::ask_contact(&txn, &asker, &held, &wanted, Utc::now()).await?;
         txn.commit().await?;
         Ok(Asked::Done(format!("{CONTACT_PATH}?sent=1")))

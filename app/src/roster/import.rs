@@ -476,7 +476,7 @@ async fn apply<C: ConnectionTrait>(
                     report.overwrites.push(Overwrite {
                         name: super::display_name(found),
                         approved_on: at.date_naive(),
-                        fields: vec!["photo"],
+                        fields: vec![super::changes::field::PHOTO],
                     });
                 }
                 if let (Some(was), Some(now)) = (

@@ -242,7 +242,7 @@ pub fn summary_text(locale: Locale, report: &Report) -> String {
                 let what: Vec<String> = o
                     .fields
                     .iter()
-                    .map(|f| super::contact::shown_label(locale, f))
+                    .map(|f| super::contact::label(locale, f))
                     .collect();
                 let what = crate::i18n::list(locale, &what);
                 let date = crate::dates::date(locale, o.approved_on);
