@@ -91,7 +91,8 @@ ensure_build_tools() {
 }
 
 ensure_test_tools() {
-  apt_install chromium postgresql fonts-wqy-microhei fonts-noto-core
+  # poppler-utils: the reports tests read uploaded PDFs back with pdftotext.
+  apt_install chromium postgresql fonts-wqy-microhei fonts-noto-core poppler-utils
   npm_ci_if_needed "$ROOT/end2end"
   ensure_smtp_sink
 }

@@ -18,13 +18,13 @@ use crate::notices::reader::{
 };
 use crate::notices::staff_pages::{ComposeRoute, StaffNoticeRoute, StaffNoticesRoute};
 use crate::pages::{
-    ErrorPanel, HomePage, JoinRoute, NotFound, OfficeToolsRoute, ResetRoute, SectionPage,
-    SignInPage,
+    ErrorPanel, HomePage, JoinRoute, NotFound, OfficeToolsRoute, ResetRoute, SignInPage,
 };
+use crate::reports::pages::ReportsRoute;
+use crate::reports::staff_pages::StaffReportsRoute;
 use crate::roster::contact_page::ContactRoute;
 use crate::roster::office_pages::OfficeRoute;
 use crate::school::SchoolContext;
-use crate::sections::Section;
 use leptos::prelude::*;
 use leptos_meta::{Html, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -150,7 +150,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/forms") view={Lazy::<FormsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/forms/contact") view={Lazy::<ContactRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/forms/:id") view={Lazy::<FormsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/reports") view=|| view! { <SectionPage section=Section::Reports/> } ssr=SsrMode::Async/>
+                        <Route path=path!("/reports") view={Lazy::<ReportsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
                         <Route path=path!("/join") view={Lazy::<JoinRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/reset") view={Lazy::<ResetRoute>::new()} ssr=SsrMode::Async/>
@@ -166,6 +166,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/forms") view={Lazy::<StaffFormsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/forms/:id") view={Lazy::<StaffFormsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/forms/:id/record") view={Lazy::<StaffFormsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/reports") view={Lazy::<StaffReportsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/reports/:id") view={Lazy::<StaffReportsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices") view={Lazy::<StaffNoticesRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices/new") view={Lazy::<ComposeRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/notices/:id") view={Lazy::<StaffNoticeRoute>::new()} ssr=SsrMode::Async/>

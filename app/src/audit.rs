@@ -42,6 +42,10 @@ pub mod action {
     pub const ROSTER_CHANGE_APPROVED: &str = "roster-change-approved";
     /// The office turned down a change a family asked for.
     pub const ROSTER_CHANGE_REJECTED: &str = "roster-change-rejected";
+    /// A report cycle was made.
+    pub const REPORT_CYCLE_CREATED: &str = "report-cycle-created";
+    /// A report cycle was published to its families.
+    pub const REPORTS_PUBLISHED: &str = "reports-published";
 }
 
 /// Appends one entry.

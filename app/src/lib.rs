@@ -17,6 +17,7 @@ pub mod news;
 pub mod notices;
 pub mod page_data;
 pub mod pages;
+pub mod reports;
 pub mod roster;
 pub mod sanitized;
 pub mod school;

@@ -80,16 +80,4 @@ impl Section {
             Section::Reports => Some(t!(i18n, "home-card-reports")),
         }
     }
-
-    /// What the section's page says while it has nothing for this family.
-    pub fn empty_message(self, i18n: I18n) -> Option<Signal<String>> {
-        match self {
-            Section::Home => None,
-            // The feed and the forms say so themselves, in words sent with their data.
-            Section::News | Section::Forms => None,
-            Section::Notices => Some(t!(i18n, "notices-empty")),
-            Section::Calendar => Some(t!(i18n, "calendar-empty")),
-            Section::Reports => Some(t!(i18n, "reports-empty")),
-        }
-    }
 }

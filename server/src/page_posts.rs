@@ -554,3 +554,72 @@ pub async fn calendar_import(state: PostState, request: Request<Body>) -> Respon
     };
     page_with(&state, parts, Posted(answer)).await
 }
+
+/// `POST /admin/reports`: a new report cycle, then its page; a refused one shows the list again
+/// with what was typed.
+pub async fn report_cycles(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    let answer = match form_pairs(&parts, body).await {
+        Ok(pairs) => app::reports::cycles::create(&state.app, &current, pairs).await,
+        Err(err) => Err(err),
+    };
+    match answer {
+        Ok(Ok(to)) => Redirect::to(&to).into_response(),
+        Ok(Err(page)) => page_with(&state, parts, Posted(Ok(page))).await,
+        Err(err) => {
+            page_with(
+                &state,
+                parts,
+                Posted::<app::reports::dto::StaffReports>(Err(err)),
+            )
+            .await
+        }
+    }
+}
+
+/// `POST /admin/reports/{id}`: publish a cycle, or discard its upload.
+pub async fn report_cycle(state: PostState, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    let id = path_id(&parts, 0);
+    let answer = match form_fields(&parts, body).await {
+        Ok(fields) => app::reports::cycles::act(&state.app, &current, id, &fields).await,
+        Err(err) => app::reports::cycles::CycleAnswer::Again(Box::new(Err(err))),
+    };
+    cycle_answered(&state, parts, answer).await
+}
+
+/// `POST /admin/reports/{id}/upload`: a cycle's PDFs or ZIP, streamed to disk, into its
+/// preview; the answer is the cycle's page.
+pub async fn report_upload(state: PostState, request: Request<Body>) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let current = current_of(&parts);
+    let id = path_id(&parts, 1);
+    let sources = match Multipart::from_request(body_request(&parts, body), &()).await {
+        Ok(multipart) => app::reports::intake::receive(multipart).await,
+        Err(rejection) => {
+            tracing::debug!(%rejection, "a report upload is not a multipart form");
+            Err(AppError::BadRequest)
+        }
+    };
+    let answer = app::reports::cycles::upload(&state.app, &current, id, sources).await;
+    // A refused upload shows the cycle's page, whose address this is not.
+    if let Ok(uri) = app::reports::cycle_href(id).parse() {
+        parts.uri = uri;
+    }
+    cycle_answered(&state, parts, answer).await
+}
+
+async fn cycle_answered(
+    state: &PostState,
+    parts: Parts,
+    answer: app::reports::cycles::CycleAnswer,
+) -> Response {
+    match answer {
+        app::reports::cycles::CycleAnswer::Done(to) => Redirect::to(&to).into_response(),
+        app::reports::cycles::CycleAnswer::Again(page) => {
+            page_with(state, parts, Posted(*page)).await
+        }
+    }
+}

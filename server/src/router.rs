@@ -77,6 +77,12 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     let form_new = answered(|s, r| Box::pin(page_posts::form_new(s, r))).get(page_renderer(&state));
     let form_record = answered(|s, r| Box::pin(page_posts::form_record(s, r)));
     let contact_post = answered(|s, r| Box::pin(page_posts::contact(s, r)));
+    let report_cycles = answered(|s, r| Box::pin(page_posts::report_cycles(s, r)));
+    let report_cycle = answered(|s, r| Box::pin(page_posts::report_cycle(s, r)));
+    // A year group's reports in one ZIP are far over the body limit of every other post.
+    let report_upload = answered(|s, r| Box::pin(page_posts::report_upload(s, r))).layer(
+        RequestBodyLimitLayer::new(app::reports::intake::MAX_UPLOAD_BYTES),
+    );
     // The app serves this page through `/admin/forms/:id`; this route must answer its GET too.
     let changes_page =
         answered(|s, r| Box::pin(page_posts::roster_change(s, r))).get(page_renderer(&state));
@@ -107,6 +113,9 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route(app::roster::CONTACT_PATH, contact_post)
         .route(app::roster::CHANGES_PATH, changes_page)
         .route("/forms/{id}", form_answer)
+        .route(app::reports::STAFF_REPORTS_PATH, report_cycles)
+        .route("/admin/reports/{id}", report_cycle)
+        .route("/reports/file/{id}", get(app::reports::download::serve))
         .route("/admin/forms/new", form_new)
         .route("/admin/forms/{id}/record", form_record)
         .route(
@@ -170,6 +179,9 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         )
         .nest_service("/pkg", hashed_assets)
         .fallback_service(public_files)
+        // One limit for every body but the reports' upload, added after it with its own.
+        .layer(RequestBodyLimitLayer::new(max_body_bytes))
+        .route("/admin/reports/{id}/upload", report_upload)
         .with_state(state.clone())
         .layer(
             ServiceBuilder::new()
@@ -182,10 +194,9 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
                     app::auth::session::resolve,
                 ))
                 .layer(CompressionLayer::new())
-                // One limit for every body, the configured one: axum's own 2 MB default for
-                // extractors would refuse a phone's photo or a care plan well under it.
-                .layer(axum::extract::DefaultBodyLimit::disable())
-                .layer(RequestBodyLimitLayer::new(max_body_bytes)),
+                // The configured limits (above) instead of axum's own 2 MB default for
+                // extractors, which would refuse a phone's photo or a care plan well under them.
+                .layer(axum::extract::DefaultBodyLimit::disable()),
         )
 }
 

@@ -38,7 +38,6 @@ home-week-calendar = افتح التقويم
 ## Section pages (each feature fills its page in a later release)
 notices-empty = لا توجد إشعارات لك حتى الآن. ستظهر هنا الرسائل الجديدة من المدرسة.
 calendar-empty = لا توجد فعاليات في التقويم حتى الآن.
-reports-empty = لا توجد تقارير متاحة للتنزيل حتى الآن.
 
 ## Sign-in
 sign-in-title = تسجيل الدخول
@@ -811,3 +810,76 @@ changes-asked = طُلب في { $date }.
 changes-applied-at-once = سرى فورًا في { $date } (موافقة أضيق).
 changes-approved-by = وافق عليه { $name } في { $date }.
 changes-rejected-by = رفضه { $name } في { $date }.
+
+## Server only: reports (sent with the page's data)
+reports-heading = التقارير
+reports-none = لا توجد تقارير متاحة للتنزيل حتى الآن. ستظهر هنا عندما تنشرها المدرسة.
+reports-download = تنزيل
+reports-new = جديد
+reports-links-note = تعمل روابط التنزيل لمدة 15 دقيقة؛ افتح هذه الصفحة مرة أخرى للحصول على روابط جديدة.
+reports-published-on = { $kind } · نُشر في { $date }
+reports-kind-term = تقرير نهاية الفصل
+reports-kind-progress = تقرير التقدّم
+reports-kind-assessment = نتائج التقييم
+reports-kind-statutory = النتائج الرسمية
+reports-kind-other = أخرى
+reports-link-expired = انتهت صلاحية رابط التنزيل هذا. افتح صفحة التقارير مرة أخرى لتنزيل التقرير.
+reports-staff-heading = التقارير
+reports-staff-intro = أنشئ دورة تقارير للمراحل الدراسية، وارفع ملفات PDF الخاصة بها، وراجع المعاينة، ثم انشرها للعائلات دفعة واحدة.
+reports-staff-none = لا توجد دورات تقارير بعد.
+reports-new-heading = دورة تقارير جديدة
+reports-name-label = الاسم (مثل «تقرير الفصل الربيعي»)
+reports-kind-label = النوع
+reports-years-label = المراحل الدراسية
+reports-create = إنشاء الدورة
+reports-problem-name = أعطِ الدورة اسمًا لا يتجاوز 120 حرفًا.
+reports-problem-kind = اختر نوع هذه التقارير.
+reports-problem-years = اختر مرحلة دراسية واحدة على الأقل.
+reports-about = { $kind } · { $years } · { $state }
+reports-state-draft = مسودة: لا ترى العائلات شيئًا بعد
+reports-state-published = نُشرت في { $date }
+reports-figures-opened = فتحت العائلات { $opened } من { $total }
+reports-figures-ready = { $count ->
+    [zero] لا توجد تقارير جاهزة للنشر
+    [one] تقرير واحد جاهز للنشر
+    [two] تقريران جاهزان للنشر
+    [few] { $count } تقارير جاهزة للنشر
+   *[other] { $count } تقريرًا جاهزًا للنشر
+}
+reports-upload-heading = رفع التقارير
+reports-naming = ابدأ اسم كل ملف PDF برقم التلميذ في نظام المعلومات المدرسي ثم شرطة سفلية، مثل P00123_spring_report.pdf. ارفع ملف ZIP واحدًا يضمها كلها، أو اختر عدة ملفات PDF معًا؛ لا يصل شيء إلى العائلات قبل النشر.
+reports-files-label = ملف ZIP أو ملفات PDF
+reports-upload = رفع
+reports-preview-heading = جاهزة للنشر
+reports-refused-heading = ملفات لم تُقبل من آخر رفع
+reports-publish = النشر للعائلات
+reports-discard = تجاهل هذا الرفع
+reports-opened-heading = من فتح كل تقرير
+reports-downloads-heading = التنزيلات
+reports-back = كل دورات التقارير
+reports-open = فتح ملف PDF
+reports-not-opened = لم يُفتح بعد
+reports-opened-by = فتحه { $name } في { $date }
+reports-download-line = فتح { $name } تقرير { $child } في { $date } من { $address }
+reports-done-uploaded = { $count ->
+    [zero] لم يُضف أي تقرير إلى المعاينة.
+    [one] أُضيف تقرير واحد إلى المعاينة.
+    [two] أُضيف تقريران إلى المعاينة.
+    [few] أُضيفت { $count } تقارير إلى المعاينة.
+   *[other] أُضيف { $count } تقريرًا إلى المعاينة.
+}
+reports-done-published = تم النشر: يمكن للعائلات تنزيل تقاريرها الآن.
+reports-done-discarded = تم تجاهل الرفع.
+reports-problem-no-files = اختر ملف ZIP أو ملفات PDF لرفعها.
+reports-problem-nothing-staged = لا يوجد ما يُنشر بعد: ارفع التقارير أولًا.
+reports-problem-not-draft = هذه الدورة منشورة بالفعل.
+reports-why-not-pdf = ليس ملف PDF، مهما كان اسمه.
+reports-why-unreadable = ملف PDF تالف أو ناقص.
+reports-why-encrypted = ملف PDF محمي بكلمة مرور.
+reports-why-too-large = أكبر من { $mb } ميغابايت.
+reports-why-unsafe-name = يشير اسمه إلى خارج ملف ZIP؛ رُفض.
+reports-why-unmatched = لا يوجد تلميذ يبدأ اسم الملف برقمه في نظام المعلومات المدرسي.
+reports-why-not-in-cycle = التلميذ ليس في المراحل الدراسية لهذه الدورة.
+reports-why-duplicate = لهذا التلميذ تقرير في هذه الدورة بالفعل.
+reports-why-bad-archive = لا يمكن قراءة ملف ZIP.
+reports-why-archive-too-large = يحتوي ملف ZIP على ملفات كثيرة جدًا أو حجم كبير جدًا عند فكّه.

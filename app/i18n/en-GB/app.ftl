@@ -38,7 +38,6 @@ home-week-calendar = Open the calendar
 ## Section pages (each feature fills its page in a later release)
 notices-empty = There are no notices for you yet. New letters from school will appear here.
 calendar-empty = There are no events in the calendar yet.
-reports-empty = There are no reports for you to download yet.
 
 ## Sign-in
 sign-in-title = Sign in
@@ -800,3 +799,70 @@ changes-asked = Asked on { $date }.
 changes-applied-at-once = Applied at once on { $date } (narrower consent).
 changes-approved-by = Approved by { $name } on { $date }.
 changes-rejected-by = Rejected by { $name } on { $date }.
+
+## Server only: reports (sent with the page's data)
+reports-heading = Reports
+reports-none = There are no reports for you to download yet. They appear here when the school publishes them.
+reports-download = Download
+reports-new = New
+reports-links-note = Download links work for 15 minutes; open this page again for new ones.
+reports-published-on = { $kind } · published { $date }
+reports-kind-term = End of term
+reports-kind-progress = Progress
+reports-kind-assessment = Assessment results
+reports-kind-statutory = Statutory results
+reports-kind-other = Other
+reports-link-expired = This download link has expired. Open Reports again to download the report.
+reports-staff-heading = Reports
+reports-staff-intro = Make a cycle for the year groups, upload its PDFs, check the preview, then publish them to the families all at once.
+reports-staff-none = There are no report cycles yet.
+reports-new-heading = New report cycle
+reports-name-label = Name (for example “Spring term report”)
+reports-kind-label = Kind
+reports-years-label = Year groups
+reports-create = Create the cycle
+reports-problem-name = Give the cycle a name of up to 120 characters.
+reports-problem-kind = Choose what kind of reports these are.
+reports-problem-years = Choose at least one year group.
+reports-about = { $kind } · { $years } · { $state }
+reports-state-draft = draft: families see nothing yet
+reports-state-published = published { $date }
+reports-figures-opened = { $opened } of { $total } opened by their families
+reports-figures-ready = { $count ->
+    [one] 1 report ready to publish
+   *[other] { $count } reports ready to publish
+}
+reports-upload-heading = Upload reports
+reports-naming = Start each PDF’s name with the child’s MIS id and an underscore, for example P00123_spring_report.pdf. Upload one ZIP of them all, or choose many PDFs at once; nothing reaches families until you publish.
+reports-files-label = A ZIP file or PDF files
+reports-upload = Upload
+reports-preview-heading = Ready to publish
+reports-refused-heading = Not taken from the last upload
+reports-publish = Publish to families
+reports-discard = Discard the upload
+reports-opened-heading = Who has opened each report
+reports-downloads-heading = Downloads
+reports-back = All report cycles
+reports-open = Open the PDF
+reports-not-opened = Not opened yet
+reports-opened-by = Opened by { $name } on { $date }
+reports-download-line = { $name } opened the report for { $child } on { $date } from { $address }
+reports-done-uploaded = { $count ->
+    [one] 1 report added to the preview.
+   *[other] { $count } reports added to the preview.
+}
+reports-done-published = Published: families can download their reports now.
+reports-done-discarded = The upload was discarded.
+reports-problem-no-files = Choose a ZIP file or PDF files to upload.
+reports-problem-nothing-staged = There is nothing to publish yet: upload the reports first.
+reports-problem-not-draft = This cycle is already published.
+reports-why-not-pdf = Not a PDF, whatever its name says.
+reports-why-unreadable = The PDF is damaged or cut short.
+reports-why-encrypted = The PDF is locked with a password.
+reports-why-too-large = Larger than { $mb } MB.
+reports-why-unsafe-name = Its name points outside the ZIP file; refused.
+reports-why-unmatched = No pupil has the MIS id this name starts with.
+reports-why-not-in-cycle = The pupil is not in this cycle’s year groups.
+reports-why-duplicate = This pupil already has a report in this cycle.
+reports-why-bad-archive = The ZIP file cannot be read.
+reports-why-archive-too-large = The ZIP file holds too many files or too much to unpack.

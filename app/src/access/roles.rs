@@ -93,6 +93,10 @@ pub enum Capability {
     FormManage,
     /// Approve or reject the contact details and photo consents families ask to change.
     RosterChangeApprove,
+    /// Download the reports one's children's school publishes for them.
+    ReportRead,
+    /// Upload and publish reports, and see who has opened them and every download.
+    ReportManage,
 }
 
 /// How far a granted capability reaches.
@@ -129,6 +133,8 @@ impl Capability {
             Capability::FormAnswer => "form.answer",
             Capability::FormManage => "form.manage",
             Capability::RosterChangeApprove => "roster.change.approve",
+            Capability::ReportRead => "report.read",
+            Capability::ReportManage => "report.manage",
         }
     }
 }
@@ -144,6 +150,7 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (CalendarRead, OwnChildren),
             (NewsRead, OwnChildren),
             (FormAnswer, OwnChildren),
+            (ReportRead, OwnChildren),
         ],
         // Every member of staff plans around the whole school's calendar.
         Role::Teacher => &[
@@ -180,6 +187,7 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (NewsPostSchool, WholeSchool),
             (FormManage, WholeSchool),
             (RosterChangeApprove, WholeSchool),
+            (ReportManage, WholeSchool),
         ],
         Role::Leadership | Role::SafeguardingLead => &[
             (NoticeRead, WholeSchool),
@@ -195,6 +203,7 @@ fn grants(role: Role) -> &'static [(Capability, Scope)] {
             (NewsPostSchool, WholeSchool),
             (FormManage, WholeSchool),
             (RosterChangeApprove, WholeSchool),
+            (ReportManage, WholeSchool),
         ],
         Role::SystemAdmin => &[
             (StaffManage, WholeSchool),
@@ -218,7 +227,7 @@ mod tests {
     use super::*;
 
     const ROLES: [Role; 7] = Role::ALL;
-    const CAPABILITIES: [Capability; 18] = [
+    const CAPABILITIES: [Capability; 21] = [
         Capability::NoticeRead,
         Capability::NoticeAcknowledge,
         Capability::NoticePublishClass,
@@ -237,6 +246,9 @@ mod tests {
         Capability::NewsPostSchool,
         Capability::FormAnswer,
         Capability::FormManage,
+        Capability::RosterChangeApprove,
+        Capability::ReportRead,
+        Capability::ReportManage,
     ];
 
     #[test]
@@ -287,6 +299,7 @@ mod tests {
                     | Capability::CalendarRead
                     | Capability::NewsRead
                     | Capability::FormAnswer
+                    | Capability::ReportRead
             )
             .then_some(Scope::OwnChildren);
             assert_eq!(

@@ -7,7 +7,6 @@ pub mod loading;
 mod not_found;
 mod office_tools;
 mod reset;
-mod sections;
 mod sign_in;
 
 pub use error_panel::ErrorPanel;
@@ -16,5 +15,4 @@ pub use join::{JoinRoute, account_action};
 pub use not_found::NotFound;
 pub use office_tools::{OfficeToolsRoute, StaffTool, StaffTools};
 pub use reset::ResetRoute;
-pub use sections::SectionPage;
 pub use sign_in::SignInPage;

@@ -28,11 +28,13 @@ pub enum StaffTool {
     News,
     /// Forms families answer, and their answers.
     Forms,
+    /// Report cycles: uploading, publishing, who has opened them.
+    Reports,
 }
 
 impl StaffTool {
     /// Every tool, in the order the page lists them.
-    pub const ALL: [StaffTool; 7] = [
+    pub const ALL: [StaffTool; 8] = [
         StaffTool::Letters,
         StaffTool::Roster,
         StaffTool::Staff,
@@ -40,6 +42,7 @@ impl StaffTool {
         StaffTool::Calendar,
         StaffTool::News,
         StaffTool::Forms,
+        StaffTool::Reports,
     ];
 
     /// The tool's page.
@@ -52,6 +55,7 @@ impl StaffTool {
             StaffTool::Calendar => "/admin/calendar",
             StaffTool::News => "/admin/news",
             StaffTool::Forms => "/admin/forms",
+            StaffTool::Reports => crate::reports::STAFF_REPORTS_PATH,
         }
     }
 }
@@ -97,6 +101,10 @@ mod server {
                 }
                 StaffTool::Roster => {
                     allowed_scope(&actor.roles, Capability::RosterImport)
+                        == Some(Scope::WholeSchool)
+                }
+                StaffTool::Reports => {
+                    allowed_scope(&actor.roles, Capability::ReportManage)
                         == Some(Scope::WholeSchool)
                 }
                 StaffTool::Staff => {
@@ -151,6 +159,7 @@ fn Tools(tools: StaffTools) -> impl IntoView {
                     StaffTool::Calendar => t!(i18n, "calendar-staff-title"),
                     StaffTool::News => t!(i18n, "news-post-title"),
                     StaffTool::Forms => t!(i18n, "nav-forms"),
+                    StaffTool::Reports => t!(i18n, "nav-reports"),
                 };
                 view! { <li><a class="button" href=tool.href()>{label}</a></li> }
             }).collect_view()}

@@ -25,6 +25,16 @@ fn document(locale: Locale, title: String, body: impl IntoView) -> Response {
     Html(html).into_response()
 }
 
+/// A small document saying `message`, with a link to `back` (an address and its name).
+pub fn message_page(locale: Locale, message: String, back: (&'static str, String)) -> Response {
+    let (href, label) = back;
+    document(
+        locale,
+        msg!(locale, "app-name"),
+        view! { <main><p role="alert">{message}</p><p><a href=href>{label}</a></p></main> },
+    )
+}
+
 /// The translated error as a small document with the error's status.
 pub fn error_page(err: AppError, locale: Locale) -> Response {
     let message = err.message(locale);

@@ -99,6 +99,17 @@ struct Fixture {
     change_of_a: i32,
     /// A care plan guardian A sent with a medication form for their 3A child: (form, answer).
     file_of_a: (i32, i32),
+    /// Reports: guardian A's 5B child's published report, a draft cycle for Year 5, and the
+    /// MIS id of that child (a file named for it matches).
+    reports: Reports,
+}
+
+struct Reports {
+    report_of_a: i32,
+    published: i32,
+    draft: i32,
+    year_5: i32,
+    mis_of_a: String,
 }
 
 /// One request to a server function.
@@ -118,6 +129,10 @@ enum Body {
     Multipart(Vec<(&'static str, String)>),
     /// One photo, as the news post form's script sends it.
     Photo,
+    /// A report's PDF, as the office's upload form sends it: the file's name.
+    Report(String),
+    /// A report's download, through a link signed for the calling account.
+    SignedReport(i32),
 }
 
 /// A row: the call, and the status every actor must get.
@@ -784,6 +799,89 @@ fn rows(f: &Fixture) -> Vec<Row> {
             )),
             expect: |a| match a {
                 Actor::GuardianA | Actor::Teacher3A | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "a family's reports: each guardian, their own children's",
+            call: form("/api/reports/family", vec![]),
+            expect: |a| match a {
+                Actor::GuardianA | Actor::GuardianB => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "the report cycles: whole-school office, each their own school's",
+            call: form("/api/reports/staff", vec![]),
+            expect: |a| match a {
+                Actor::OfficeAdmin | Actor::OtherSchoolAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "a published report cycle's figures and downloads: this school's office",
+            call: form(
+                "/api/reports/staff",
+                vec![("id", f.reports.published.to_string())],
+            ),
+            expect: |a| match a {
+                Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "making a report cycle for Year 5: this school's office (another school's has no such year group)",
+            call: form(
+                "/admin/reports",
+                vec![
+                    ("name", "Progress check".into()),
+                    ("kind", "progress".into()),
+                    ("year_group", f.reports.year_5.to_string()),
+                ],
+            ),
+            expect: |a| match a {
+                Actor::OfficeAdmin => OK,
+                Actor::OtherSchoolAdmin => StatusCode::BAD_REQUEST,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "uploading a report into the draft Year 5 cycle: this school's office",
+            call: Call {
+                path: format!("/admin/reports/{}/upload", f.reports.draft),
+                body: Body::Report(format!("{}_summer.pdf", f.reports.mis_of_a)),
+            },
+            expect: |a| match a {
+                Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "discarding the draft Year 5 cycle's upload: this school's office",
+            call: form(
+                &format!("/admin/reports/{}", f.reports.draft),
+                vec![("action", "discard".into())],
+            ),
+            expect: |a| match a {
+                Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
+            name: "guardian A's child's report, through a link signed for the caller: guardian A and this school's office",
+            call: Call {
+                path: "/reports/file/{id}".into(),
+                body: Body::SignedReport(f.reports.report_of_a),
+            },
+            expect: |a| match a {
+                Actor::GuardianA | Actor::OfficeAdmin => OK,
                 a if signed_in(a) => HIDDEN,
                 _ => UNAUTHENTICATED,
             },
@@ -1465,6 +1563,92 @@ async fn fixture(h: &Harness) -> Fixture {
         guardian_a: parent_a.guardian_id.expect("guardian A is a guardian"),
         change_of_a: change_of_a(h, riverside.id, &parent_a).await,
         file_of_a: file_of_a(h, &parent_a, child_in_3a, class_3a, teacher_3a_account).await,
+        reports: reports_of_a(h, riverside.id, parent_a.id).await,
+    }
+}
+
+/// A published report cycle for Year 5 with guardian A's 5B child's report (a real PDF in the
+/// store), and a draft cycle for Year 5.
+async fn reports_of_a(h: &Harness, school: i32, parent_a: i32) -> Reports {
+    use app::db::entities::{enrolment, pupil, report, report_cycle, year_group};
+    let year_5 = year_group::Entity::find()
+        .filter(year_group::Column::Name.eq("Year 5"))
+        .filter(year_group::Column::SchoolId.eq(school))
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("Year 5");
+    let actor = app::access::load_actor(&h.db, parent_a)
+        .await
+        .expect("query")
+        .expect("guardian A");
+    let child = actor
+        .children
+        .iter()
+        .find(|c| c.membership.year_group_id == year_5.id)
+        .expect("guardian A has a Year 5 child")
+        .membership
+        .pupil_id;
+    let mis_of_a = pupil::Entity::find_by_id(child)
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("pupil")
+        .mis_id;
+    let year = enrolment::Entity::find()
+        .filter(enrolment::Column::PupilId.eq(child))
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("enrolment")
+        .academic_year_id;
+    let now = chrono::Utc::now();
+    let cycle = |name: &str, state: &str| report_cycle::ActiveModel {
+        school_id: Set(school),
+        name: Set(name.into()),
+        kind: Set("term".into()),
+        academic_year_id: Set(year),
+        year_groups: Set(format!("[{}]", year_5.id)),
+        state: Set(state.into()),
+        problems: Set(None),
+        created_by: Set(parent_a),
+        created_at: Set(now),
+        published_by: Set(None),
+        published_at: Set((state == "published").then_some(now)),
+        ..Default::default()
+    };
+    let published = cycle("Spring term report", "published")
+        .insert(&h.db)
+        .await
+        .expect("cycle");
+    let draft = cycle("Summer term report", "draft")
+        .insert(&h.db)
+        .await
+        .expect("cycle");
+    let bytes = app::reports::sample::pdf_saying("Spring term report");
+    let key = h.state.files.put(&bytes).await.expect("stored");
+    let report = report::ActiveModel {
+        school_id: Set(school),
+        cycle_id: Set(published.id),
+        pupil_id: Set(child),
+        file_key: Set(key),
+        file_name: Set(format!("{mis_of_a}_spring.pdf")),
+        size: Set(i32::try_from(bytes.len()).expect("small")),
+        sha256: Set(String::new()),
+        state: Set("current".into()),
+        uploaded_by: Set(parent_a),
+        uploaded_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&h.db)
+    .await
+    .expect("report");
+    Reports {
+        report_of_a: report.id,
+        published: published.id,
+        draft: draft.id,
+        year_5: year_5.id,
+        mis_of_a,
     }
 }
 
@@ -1649,6 +1833,33 @@ async fn run_matrix(h: Harness) {
                     &[("photo.png", &tiny_png())],
                     cookie.as_deref(),
                 ),
+                Body::Report(name) => support::multipart_form_with(
+                    &row.call.path,
+                    &[],
+                    "files",
+                    &[(name.as_str(), &app::reports::sample::pdf_saying("A report"))],
+                    cookie.as_deref(),
+                ),
+                Body::SignedReport(report) => {
+                    let user = match actor.email() {
+                        Some(email) => user_account::Entity::find()
+                            .filter(user_account::Column::Email.eq(email))
+                            .one(&h.db)
+                            .await
+                            .expect("query")
+                            .map_or(0, |u| u.id),
+                        None => 0,
+                    };
+                    let signer = app::reports::links::Signer::load(&h.db)
+                        .await
+                        .expect("the signing key");
+                    let href = signer.href(*report, user, chrono::Utc::now());
+                    let mut builder = http::Request::get(href.as_str());
+                    if let Some(cookie) = &cookie {
+                        builder = builder.header(http::header::COOKIE, cookie.as_str());
+                    }
+                    builder.body(axum::body::Body::empty()).expect("request")
+                }
                 Body::Get => {
                     let mut builder = http::Request::get(row.call.path.as_str());
                     if let Some(cookie) = &cookie {

@@ -29,5 +29,6 @@ mod news_withheld;
 mod news_years;
 mod notices;
 mod outbox;
+mod reports;
 mod router_build;
 mod surface;

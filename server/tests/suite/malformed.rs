@@ -36,6 +36,9 @@ const WITHOUT_ARGUMENTS: &[&str] = &[
     "/api/forms/new",
     "/api/roster/contact",
     "/api/roster/changes",
+    "/api/reports/family",
+    // No id is the list of cycles.
+    "/api/reports/staff",
 ];
 
 /// Bodies no server function of ours can decode, with the content type each is sent as.

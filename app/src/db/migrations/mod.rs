@@ -19,6 +19,7 @@ mod m20261202_000016_create_forms;
 mod m20261202_000017_form_reminders;
 mod m20261202_000018_answers_by_phone;
 mod m20261202_000019_roster_changes;
+mod m20261202_000020_reports;
 mod tables;
 
 use sea_orm_migration::prelude::*;
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000017_form_reminders::Migration),
             Box::new(m20261202_000018_answers_by_phone::Migration),
             Box::new(m20261202_000019_roster_changes::Migration),
+            Box::new(m20261202_000020_reports::Migration),
         ]
     }
 }

@@ -1,0 +1,166 @@
+//! A family's reports (`/reports`): each child's published reports, by school year, newest
+//! first, for the children the switcher shows — only those the guardian's link to the child
+//! says they receive reports for. A separated parent without that right sees no sign of the
+//! child's reports: the child is simply not listed.
+
+use super::dto::{ChildReports, FamilyReports, ReportLink, ReportYear};
+use super::links::Signer;
+use super::{cycle_state, report_state};
+use crate::access::{Actor, Capability, authorize};
+use crate::db::entities::{academic_year, guardian_pupil, report, report_cycle, report_download};
+use crate::error::AppError;
+use crate::i18n::PerLocale;
+use crate::msg;
+use chrono::Utc;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use std::collections::{HashMap, HashSet};
+
+/// The signed-in guardian's reports.
+pub async fn page() -> Result<FamilyReports, AppError> {
+    let granted = authorize(Capability::ReportRead)?;
+    let state = crate::state::app_state()?;
+    listed(&state.db, &granted.actor).await
+}
+
+/// The pupils whose reports `guardian_id` receives.
+pub async fn receiving<C: ConnectionTrait>(
+    db: &C,
+    guardian_id: i32,
+) -> Result<HashSet<i32>, AppError> {
+    Ok(guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::GuardianId.eq(guardian_id))
+        .filter(guardian_pupil::Column::ReceivesReports.eq(true))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|link| link.pupil_id)
+        .collect())
+}
+
+/// Whether `cycle` is one families see.
+pub fn published(cycle: &report_cycle::Model) -> bool {
+    cycle.state == cycle_state::PUBLISHED && cycle.published_at.is_some()
+}
+
+async fn listed<C: ConnectionTrait>(db: &C, actor: &Actor) -> Result<FamilyReports, AppError> {
+    let guardian = actor.guardian_id.ok_or(AppError::Forbidden)?;
+    let receiving = receiving(db, guardian).await?;
+    let children: Vec<(i32, String)> = actor
+        .children
+        .iter()
+        .filter(|c| {
+            actor
+                .selected_child
+                .is_none_or(|chosen| chosen == c.membership.pupil_id)
+        })
+        .filter(|c| receiving.contains(&c.membership.pupil_id))
+        .map(|c| (c.membership.pupil_id, c.name.clone()))
+        .collect();
+    let pupils: Vec<i32> = children.iter().map(|(id, _)| *id).collect();
+    let reports = report::Entity::find()
+        .filter(report::Column::PupilId.is_in(pupils))
+        .filter(report::Column::State.eq(report_state::CURRENT))
+        .all(db)
+        .await?;
+    let cycles: HashMap<i32, report_cycle::Model> = report_cycle::Entity::find()
+        .filter(report_cycle::Column::Id.is_in(reports.iter().map(|r| r.cycle_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(published)
+        .map(|c| (c.id, c))
+        .collect();
+    let years: HashMap<i32, academic_year::Model> = academic_year::Entity::find()
+        .filter(academic_year::Column::Id.is_in(cycles.values().map(|c| c.academic_year_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|y| (y.id, y))
+        .collect();
+    let opened: HashSet<i32> = report_download::Entity::find()
+        .filter(report_download::Column::UserId.eq(actor.user_id))
+        .filter(report_download::Column::ReportId.is_in(reports.iter().map(|r| r.id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| d.report_id)
+        .collect();
+    let zone = crate::school::db::timezone(db, actor.school_id).await?;
+    let signer = Signer::load(db).await?;
+    let now = Utc::now();
+    let children = children
+        .into_iter()
+        .map(|(pupil, name)| {
+            let mut mine: Vec<(&report::Model, &report_cycle::Model)> = reports
+                .iter()
+                .filter(|r| r.pupil_id == pupil)
+                .filter_map(|r| cycles.get(&r.cycle_id).map(|c| (r, c)))
+                .collect();
+            // Newest first: by the year's start, then by when each was published.
+            mine.sort_by_key(|(_, c)| {
+                let starts = years.get(&c.academic_year_id).map(|y| y.starts_on);
+                std::cmp::Reverse((starts, c.published_at, c.id))
+            });
+            let mut grouped: Vec<ReportYear> = Vec::new();
+            for (report, cycle) in mine {
+                let year = years
+                    .get(&cycle.academic_year_id)
+                    .map(|y| y.name.clone())
+                    .unwrap_or_default();
+                let link = link(&signer, actor.user_id, report, cycle, &zone, &opened, now);
+                match grouped.last_mut() {
+                    Some(last) if last.year == year => last.reports.push(link),
+                    _ => grouped.push(ReportYear {
+                        year,
+                        reports: vec![link],
+                    }),
+                }
+            }
+            ChildReports {
+                name,
+                years: grouped,
+            }
+        })
+        .collect();
+    Ok(FamilyReports {
+        children,
+        words: [
+            PerLocale::build(|l| msg!(l, "reports-heading")),
+            PerLocale::build(|l| msg!(l, "reports-none")),
+            PerLocale::build(|l| msg!(l, "reports-download")),
+            PerLocale::build(|l| msg!(l, "reports-new")),
+            PerLocale::build(|l| msg!(l, "reports-links-note")),
+        ],
+    })
+}
+
+fn link(
+    signer: &Signer,
+    user: i32,
+    report: &report::Model,
+    cycle: &report_cycle::Model,
+    zone: &str,
+    opened: &HashSet<i32>,
+    now: chrono::DateTime<Utc>,
+) -> ReportLink {
+    let size = i64::from(report.size);
+    ReportLink {
+        name: cycle.name.clone(),
+        about: PerLocale::build(|l| {
+            let kind = super::cycles::kind_name(l, &cycle.kind);
+            let date = cycle
+                .published_at
+                .map(|at| crate::dates::date_time(l, zone, at))
+                .unwrap_or_default();
+            msg!(
+                l,
+                "reports-published-on",
+                kind = kind.as_str(),
+                date = date.as_str()
+            )
+        }),
+        href: signer.href(report.id, user, now),
+        size: PerLocale::build(|l| crate::storage::upload::size_text(l, size)),
+        new: !opened.contains(&report.id),
+    }
+}
