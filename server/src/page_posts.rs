@@ -584,8 +584,8 @@ pub async fn report_cycle(state: PostState, request: Request<Body>) -> Response 
     let current = current_of(&parts);
     let id = path_id(&parts, 0);
     let answer = match form_fields(&parts, body).await {
-        Ok(fields) => app::reports::cycles::act(&state.app, &current, id, &fields).await,
-        Err(err) => app::reports::cycles::CycleAnswer::Again(Box::new(Err(err))),
+        Ok(fields) => app::reports::actions::act(&state.app, &current, id, &fields).await,
+        Err(err) => app::reports::actions::CycleAnswer::Again(Box::new(Err(err))),
     };
     cycle_answered(&state, parts, answer).await
 }
@@ -603,7 +603,7 @@ pub async fn report_upload(state: PostState, request: Request<Body>) -> Response
             Err(AppError::BadRequest)
         }
     };
-    let answer = app::reports::cycles::upload(&state.app, &current, id, sources).await;
+    let answer = app::reports::actions::upload(&state.app, &current, id, sources).await;
     // A refused upload shows the cycle's page, whose address this is not.
     if let Ok(uri) = app::reports::cycle_href(id).parse() {
         parts.uri = uri;
@@ -614,11 +614,11 @@ pub async fn report_upload(state: PostState, request: Request<Body>) -> Response
 async fn cycle_answered(
     state: &PostState,
     parts: Parts,
-    answer: app::reports::cycles::CycleAnswer,
+    answer: app::reports::actions::CycleAnswer,
 ) -> Response {
     match answer {
-        app::reports::cycles::CycleAnswer::Done(to) => Redirect::to(&to).into_response(),
-        app::reports::cycles::CycleAnswer::Again(page) => {
+        app::reports::actions::CycleAnswer::Done(to) => Redirect::to(&to).into_response(),
+        app::reports::actions::CycleAnswer::Again(page) => {
             page_with(state, parts, Posted(*page)).await
         }
     }

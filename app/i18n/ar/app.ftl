@@ -133,6 +133,7 @@ roster-problem-bad-language = “{ $value }” ليست لغة يوفّرها ا
 ## Noticeboard: the tab badge and the staff card on the home page
 loading = جارٍ التحميل…
 notices-unread = { $count } غير مقروءة
+reports-new-count = { $count } جديدة
 home-card-staff-notices = اكتب الإشعارات وتابع من قرأها وأكّدها.
 notice-list-title = الإشعارات (للموظفين)
 
@@ -850,6 +851,8 @@ reports-upload-heading = رفع التقارير
 reports-naming = ابدأ اسم كل ملف PDF برقم التلميذ في نظام المعلومات المدرسي ثم شرطة سفلية، مثل P00123_spring_report.pdf. ارفع ملف ZIP واحدًا يضمها كلها، أو اختر عدة ملفات PDF معًا؛ لا يصل شيء إلى العائلات قبل النشر.
 reports-files-label = ملف ZIP أو ملفات PDF
 reports-upload = رفع
+reports-uploading = ما رُفع حتى الآن
+reports-upload-failed = لم يصل الرفع إلى المدرسة. تحقّق من الاتصال ثم ارفع مرة أخرى.
 reports-preview-heading = جاهزة للنشر
 reports-refused-heading = ملفات لم تُقبل من آخر رفع
 reports-publish = النشر للعائلات
@@ -883,3 +886,40 @@ reports-why-not-in-cycle = التلميذ ليس في المراحل الدرا�
 reports-why-duplicate = لهذا التلميذ تقرير في هذه الدورة بالفعل.
 reports-why-bad-archive = لا يمكن قراءة ملف ZIP.
 reports-why-archive-too-large = يحتوي ملف ZIP على ملفات كثيرة جدًا أو حجم كبير جدًا عند فكّه.
+reports-why-bad-csv = يحتاج ملف CSV الذي يحدد تلاميذ الملفات إلى عمودين «file» و«mis_id».
+reports-problem-withdrawn = تم سحب هذه الدورة.
+reports-problem-when = اكتب وقت النشر تاريخًا ووقتًا، أو اتركه فارغًا للنشر الآن.
+reports-problem-reminded = تم تذكير العائلات خلال اليوم الأخير؛ ذكّرها مرة أخرى غدًا.
+reports-problem-all-opened = فتحت كل العائلات تقاريرها: لا يوجد من يُذكَّر.
+reports-state-scheduled = تراها العائلات بدءًا من { $date }
+reports-state-withdrawn = مسحوبة: لم تعد العائلات تراها
+reports-done-corrected = { $count ->
+    [zero] لم يُنشر أي تقرير مصحَّح.
+    [one] نُشر تقرير مصحَّح واحد: تراه العائلة الآن مع ملاحظة بأنه صُحِّح.
+    [two] نُشر تقريران مصحَّحان: تراهما العائلات الآن مع ملاحظة بأنهما صُحِّحا.
+    [few] نُشرت { $count } تقارير مصحَّحة: تراها العائلات الآن مع ملاحظة بأنها صُحِّحت.
+   *[other] نُشر { $count } تقريرًا مصحَّحًا: تراها العائلات الآن مع ملاحظة بأنها صُحِّحت.
+}
+reports-done-reminded = { $count ->
+    [zero] لم تُذكَّر أي عائلة.
+    [one] ذُكِّرت بالبريد الإلكتروني عائلة واحدة لم تفتح تقريرها.
+    [two] ذُكِّرت بالبريد الإلكتروني عائلتان لم تفتحا تقريريهما.
+    [few] ذُكِّرت بالبريد الإلكتروني { $count } عائلات لم تفتح تقاريرها.
+   *[other] ذُكِّرت بالبريد الإلكتروني { $count } عائلة لم تفتح تقاريرها.
+}
+reports-done-scheduled = نُشرت لوقت لاحق: ترى العائلات التقارير وتُبلَّغ بالبريد الإلكتروني في الوقت الذي اخترته.
+reports-done-withdrawn = سُحبت الدورة كلها: لم تعد العائلات تراها.
+reports-done-report-withdrawn = سُحب التقرير: لم تعد العائلة تراه.
+reports-reminded-on = آخر تذكير للعائلات في { $date }.
+reports-publish-at = وقت النشر (بتوقيت المدرسة؛ اتركه فارغًا للنشر الآن)
+reports-correct-heading = رفع تقارير مصحَّحة
+reports-correct-hint = ملف PDF مصحَّح بالاسم نفسه يحل محل تقرير التلميذ فورًا؛ ترى العائلة النسخة الجديدة مع ملاحظة بأنها صُحِّحت، وتُحفظ النسخة القديمة هنا.
+reports-remind = تذكير العائلات التي لم تفتح تقاريرها
+reports-withdraw-cycle = سحب الدورة كلها
+reports-withdraw-report = سحب هذا التقرير
+reports-corrected-on = صُحِّح في { $date }
+email-report-subject = { $school }: تقرير جديد من أجل { $children }
+email-report-intro = «{ $name }» ({ $kind }) من أجل { $children } جاهز للتنزيل.
+email-report-reminder-subject = تذكير من { $school }: تقرير { $children } بانتظارك
+email-report-reminder-intro = لم تفتح بعد «{ $name }» من أجل { $children }.
+email-report-link = نزّله من هنا (سجّل الدخول أولًا): { $link }

@@ -133,6 +133,7 @@ roster-problem-bad-language = “{ $value }” is not a language the portal offe
 ## Noticeboard: the tab badge and the staff card on the home page
 loading = Loading…
 notices-unread = { $count } unread
+reports-new-count = { $count } new
 home-card-staff-notices = Write notices and see who has read and acknowledged them.
 notice-list-title = Notices (staff)
 
@@ -836,6 +837,8 @@ reports-upload-heading = Upload reports
 reports-naming = Start each PDF’s name with the child’s MIS id and an underscore, for example P00123_spring_report.pdf. Upload one ZIP of them all, or choose many PDFs at once; nothing reaches families until you publish.
 reports-files-label = A ZIP file or PDF files
 reports-upload = Upload
+reports-uploading = Uploaded so far
+reports-upload-failed = The upload did not reach the school. Check the connection and upload again.
 reports-preview-heading = Ready to publish
 reports-refused-heading = Not taken from the last upload
 reports-publish = Publish to families
@@ -866,3 +869,34 @@ reports-why-not-in-cycle = The pupil is not in this cycle’s year groups.
 reports-why-duplicate = This pupil already has a report in this cycle.
 reports-why-bad-archive = The ZIP file cannot be read.
 reports-why-archive-too-large = The ZIP file holds too many files or too much to unpack.
+reports-why-bad-csv = A CSV naming the files’ pupils needs a “file” and a “mis_id” column.
+reports-problem-withdrawn = This cycle has been withdrawn.
+reports-problem-when = Give the publishing time as a date and a time, or leave it empty to publish now.
+reports-problem-reminded = Families were reminded in the last day; remind them again tomorrow.
+reports-problem-all-opened = Every family has opened its report: there is nobody to remind.
+reports-state-scheduled = families see it from { $date }
+reports-state-withdrawn = withdrawn: families no longer see it
+reports-done-corrected = { $count ->
+    [one] 1 corrected report published: families see it now, with a note that it was corrected.
+   *[other] { $count } corrected reports published: families see them now, with a note that they were corrected.
+}
+reports-done-reminded = { $count ->
+    [one] 1 family who had not opened their report was reminded by e-mail.
+   *[other] { $count } families who had not opened their reports were reminded by e-mail.
+}
+reports-done-scheduled = Published for later: families see the reports, and are told by e-mail, at the time you chose.
+reports-done-withdrawn = The whole cycle was withdrawn: families no longer see it.
+reports-done-report-withdrawn = The report was withdrawn: the family no longer sees it.
+reports-reminded-on = Families last reminded on { $date }.
+reports-publish-at = Publish at (school time; leave empty to publish now)
+reports-correct-heading = Upload corrected reports
+reports-correct-hint = A corrected PDF, named like the first, replaces the child’s report at once; the family sees the new one with a note that it was corrected, and the old one is kept here.
+reports-remind = Remind families who have not opened theirs
+reports-withdraw-cycle = Withdraw the whole cycle
+reports-withdraw-report = Withdraw this report
+reports-corrected-on = Corrected on { $date }
+email-report-subject = { $school }: a new report for { $children }
+email-report-intro = “{ $name }” ({ $kind }) for { $children } is ready to download.
+email-report-reminder-subject = Reminder from { $school }: a report for { $children } is waiting
+email-report-reminder-intro = You have not opened “{ $name }” for { $children } yet.
+email-report-link = Download it here (sign in first): { $link }

@@ -123,6 +123,10 @@ fn token_in(request: &Request) -> Option<String> {
 #[derive(Clone, Copy, Debug)]
 pub struct UnreadNotices(pub u32);
 
+/// A signed-in guardian's count of reports not yet opened, for the tab badge.
+#[derive(Clone, Copy, Debug)]
+pub struct NewReports(pub u32);
+
 /// Middleware: looks up the session cookie and puts the actor (or none) into the request.
 /// A stale or unknown cookie is removed from the browser.
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
@@ -174,6 +178,21 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
                 request.extensions_mut().insert(feed);
             }
             Err(err) => tracing::error!(error = %err, "unread count failed"),
+        }
+        let pupils: Vec<i32> = memberships.iter().map(|m| m.pupil_id).collect();
+        match crate::reports::family::unopened_count(
+            &state.db,
+            guardian_id,
+            found.user_id,
+            &pupils,
+            Utc::now(),
+        )
+        .await
+        {
+            Ok(count) => {
+                request.extensions_mut().insert(NewReports(count));
+            }
+            Err(err) => tracing::error!(error = %err, "new reports count failed"),
         }
     }
     request.extensions_mut().insert(CurrentActor(actor));

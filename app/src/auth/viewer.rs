@@ -29,6 +29,8 @@ pub struct Viewer {
     pub staff_notices: bool,
     /// Notices the guardian has not opened.
     pub unread_notices: u32,
+    /// Reports the guardian has not opened.
+    pub new_reports: u32,
 }
 
 /// The viewer for this page (`None`: nobody signed in).
@@ -91,6 +93,16 @@ fn current_viewer() -> Option<Viewer> {
                     .copied()
             })
             .map(|u| u.0)
+            .unwrap_or(0),
+        new_reports: crate::auth::request::parts()
+            .ok()
+            .and_then(|parts| {
+                parts
+                    .extensions
+                    .get::<crate::auth::session::NewReports>()
+                    .copied()
+            })
+            .map(|n| n.0)
             .unwrap_or(0),
     })
 }

@@ -12,19 +12,29 @@ use leptos_router::components::A;
 #[component]
 pub fn TabNav() -> impl IntoView {
     let i18n = I18n::expect();
-    let unread = crate::auth::viewer::ViewerContext::expect()
+    let (unread, new_reports) = crate::auth::viewer::ViewerContext::expect()
         .get()
-        .map(|v| v.unread_notices)
-        .unwrap_or(0);
+        .map(|v| (v.unread_notices, v.new_reports))
+        .unwrap_or((0, 0));
     let links = Section::ALL
         .into_iter()
         .map(|section| {
-            let badge = (section == Section::Notices && unread > 0).then(|| {
-                let count = unread.to_string();
+            let count = match section {
+                Section::Notices => unread,
+                Section::Reports => new_reports,
+                _ => 0,
+            };
+            let badge = (count > 0).then(|| {
+                let count = count.to_string();
+                let reports = section == Section::Reports;
                 view! {
                     <span class="tab-badge">
                         {count.clone()}
-                        <span class="visually-hidden">" "{move || crate::msg!(i18n.locale(), "notices-unread", count = count.as_str())}</span>
+                        <span class="visually-hidden">" "{move || if reports {
+                            crate::msg!(i18n.locale(), "reports-new-count", count = count.as_str())
+                        } else {
+                            crate::msg!(i18n.locale(), "notices-unread", count = count.as_str())
+                        }}</span>
                     </span>
                 }
             });

@@ -10,6 +10,7 @@
 mod form_mail;
 pub mod mailer;
 pub mod render;
+mod report_mail;
 pub mod staff_mail;
 pub mod worker;
 

@@ -167,6 +167,12 @@ pub async fn drain_once(
             Batch::Single(_) if rows[0].kind == crate::forms::remind::OUTBOX_KIND => {
                 super::form_mail::reminder(db, smtp, settings, &rows[0]).await
             }
+            Batch::Single(_)
+                if rows[0].kind == crate::reports::notify::PUBLISHED_KIND
+                    || rows[0].kind == crate::reports::notify::REMINDER_KIND =>
+            {
+                super::report_mail::report(db, smtp, settings, &rows[0]).await
+            }
             Batch::Single(_) => match rows[0].guardian_id {
                 Some(guardian) => deliver(db, smtp, settings, guardian, false, &rows, now).await,
                 None => Ok(Delivery::NotWanted),

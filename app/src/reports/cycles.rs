@@ -1,11 +1,13 @@
 //! The office's report cycles: the list with a form for a new cycle (`/admin/reports`), and a
-//! cycle's page (`/admin/reports/:id`) — its upload and preview while a draft, publishing (all
-//! of it or nothing) or discarding the upload; once published, who has opened each report and
-//! every download with where it came from. Every form posts to its page's own address, so the
-//! pages work without JavaScript.
+//! cycle's page (`/admin/reports/:id`) — its upload and preview while a draft; once published,
+//! who has opened each report and every download with where it came from. What the page's
+//! forms do is `actions`. Every form posts to its page's own address, so the pages work without
+//! JavaScript.
 
-use super::dto::{Choice, CyclePage, CycleRow, OpenedRow, RefusedRow, StaffReports, StagedRow};
-use super::intake::{self, Intake, Refused, Source, Why};
+use super::dto::{
+    Choice, CyclePage, CycleRow, CycleWords, OpenedRow, RefusedRow, StaffReports, Stage, StagedRow,
+};
+use super::intake::{Refused, Why};
 use super::links::Signer;
 use super::pdf_check::PdfProblem;
 use super::{cycle_href, cycle_state, kind, report_state};
@@ -39,6 +41,16 @@ pub mod done {
     pub const PUBLISHED: &str = "published";
     /// The upload was discarded.
     pub const DISCARDED: &str = "discarded";
+    /// Corrected reports were uploaded to a published cycle.
+    pub const CORRECTED: &str = "corrected";
+    /// The cycle was published for a time ahead.
+    pub const SCHEDULED: &str = "scheduled";
+    /// Families who had not opened their reports were reminded.
+    pub const REMINDED: &str = "reminded";
+    /// The whole cycle was withdrawn.
+    pub const WITHDRAWN: &str = "withdrawn";
+    /// One report was withdrawn.
+    pub const REPORT_WITHDRAWN: &str = "report-withdrawn";
 }
 
 /// The signed-in office's report cycles, or the list again after a refused new cycle.
@@ -80,8 +92,10 @@ async fn listed<C: ConnectionTrait>(
         .all(db)
         .await?;
     let ids: Vec<i32> = cycles.iter().map(|c| c.id).collect();
+    // A corrected report's earlier versions and withdrawn reports are not counted.
     let reports = report::Entity::find()
         .filter(report::Column::CycleId.is_in(ids))
+        .filter(report::Column::State.is_in([report_state::STAGED, report_state::CURRENT]))
         .all(db)
         .await?;
     let opened = opened_by_family(db, &reports).await?;
@@ -177,12 +191,20 @@ fn about(
         .map(|g| g.name.as_str())
         .collect::<Vec<_>>()
         .join(", ");
+    let now = Utc::now();
     PerLocale::build(|l| {
-        let standing = match cycle.published_at {
-            Some(at) if cycle.state == cycle_state::PUBLISHED => {
-                let date = crate::dates::date_time(l, zone, at);
+        let date = cycle
+            .published_at
+            .map(|at| crate::dates::date_time(l, zone, at))
+            .unwrap_or_default();
+        let standing = match (cycle.state.as_str(), cycle.published_at) {
+            (cycle_state::PUBLISHED, Some(at)) if at > now => {
+                msg!(l, "reports-state-scheduled", date = date.as_str())
+            }
+            (cycle_state::PUBLISHED, _) => {
                 msg!(l, "reports-state-published", date = date.as_str())
             }
+            (cycle_state::WITHDRAWN, _) => msg!(l, "reports-state-withdrawn"),
             _ => msg!(l, "reports-state-draft"),
         };
         let kind = kind_name(l, &cycle.kind);
@@ -197,7 +219,7 @@ fn about(
 }
 
 fn figures(cycle: &report_cycle::Model, seen: usize, total: usize) -> PerLocale<String> {
-    let published = cycle.state == cycle_state::PUBLISHED;
+    let published = cycle.state != cycle_state::DRAFT;
     PerLocale::build(|l| {
         if published {
             let (opened, total) = (seen.to_string(), total.to_string());
@@ -276,7 +298,7 @@ pub async fn create(
     typed
         .year_groups
         .retain(|id| groups.iter().any(|g| g.id == *id));
-    let problem: Option<(&str, Problem)> =
+    let problem: Option<(&str, Words)> =
         if typed.name.is_empty() || typed.name.chars().count() > MAX_NAME_CHARS {
             Some(("name", |l| msg!(l, "reports-problem-name")))
         } else if !kind::ALL.contains(&typed.kind.as_str()) {
@@ -330,7 +352,7 @@ pub async fn create(
 }
 
 /// Cycle `id` of the actor's school.
-async fn cycle_of<C: ConnectionTrait>(
+pub(super) async fn cycle_of<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     id: i32,
@@ -342,192 +364,8 @@ async fn cycle_of<C: ConnectionTrait>(
         .ok_or(AppError::NotFound)
 }
 
-/// A refusal's words, made in each language.
-type Problem = fn(Locale) -> String;
-
-fn problem_not_draft(l: Locale) -> String {
-    msg!(l, "reports-problem-not-draft")
-}
-
-fn problem_no_files(l: Locale) -> String {
-    msg!(l, "reports-problem-no-files")
-}
-
-fn problem_nothing_staged(l: Locale) -> String {
-    msg!(l, "reports-problem-nothing-staged")
-}
-
-/// What a post to a cycle's page came to: where to go next, or the page with why not.
-pub enum CycleAnswer {
-    /// Done: the cycle's page, saying what was done.
-    Done(String),
-    /// Refused: the page again with the problem.
-    Again(Box<Result<CyclePage, AppError>>),
-}
-
-/// `POST /admin/reports/{id}/upload`: the files the office sent, into the preview.
-pub async fn upload(
-    state: &AppState,
-    current: &CurrentActor,
-    id: i32,
-    sources: Result<Vec<Source>, AppError>,
-) -> CycleAnswer {
-    let result = async {
-        let actor = crate::roster::office::whole_school(current, Capability::ReportManage)?;
-        let cycle = cycle_of(&state.db, &actor, id).await?;
-        if cycle.state != cycle_state::DRAFT {
-            return Ok(Err((actor, problem_not_draft as Problem)));
-        }
-        let sources = sources?;
-        if sources.is_empty() {
-            return Ok(Err((actor, problem_no_files as Problem)));
-        }
-        let Intake { staged, .. } = intake::take(
-            &state.db,
-            &state.files,
-            &cycle,
-            actor.user_id,
-            sources,
-            Utc::now(),
-        )
-        .await?;
-        Ok(Ok(format!(
-            "{}?done={}&count={staged}",
-            cycle_href(id),
-            done::UPLOADED
-        )))
-    }
-    .await;
-    refused_or_done(state, id, result).await
-}
-
-async fn refused_or_done(
-    state: &AppState,
-    id: i32,
-    result: Result<Result<String, (Arc<Actor>, Problem)>, AppError>,
-) -> CycleAnswer {
-    match result {
-        Ok(Ok(to)) => CycleAnswer::Done(to),
-        Ok(Err((actor, problem))) => {
-            let problem = PerLocale::build(problem);
-            let page = shown(state, &actor, id, None, Some(problem)).await;
-            CycleAnswer::Again(Box::new(page))
-        }
-        Err(err) => CycleAnswer::Again(Box::new(Err(err))),
-    }
-}
-
-/// `POST /admin/reports/{id}`: publish the cycle's staged reports (all or none), or discard
-/// the upload.
-pub async fn act(
-    state: &AppState,
-    current: &CurrentActor,
-    id: i32,
-    fields: &HashMap<String, String>,
-) -> CycleAnswer {
-    let result = async {
-        let actor = crate::roster::office::whole_school(current, Capability::ReportManage)?;
-        let cycle = cycle_of(&state.db, &actor, id).await?;
-        if cycle.state != cycle_state::DRAFT {
-            return Ok(Err((actor, problem_not_draft as Problem)));
-        }
-        match fields.get("action").map(String::as_str) {
-            Some("publish") => publish(state, actor, &cycle).await,
-            Some("discard") => discard(state, &cycle).await.map(Ok),
-            _ => Err(AppError::BadRequest),
-        }
-    }
-    .await;
-    refused_or_done(state, id, result).await
-}
-
-async fn publish(
-    state: &AppState,
-    actor: Arc<Actor>,
-    cycle: &report_cycle::Model,
-) -> Result<Result<String, (Arc<Actor>, Problem)>, AppError> {
-    let now = Utc::now();
-    let txn = crate::db::write_transaction(&state.db).await?;
-    // Claimed as a draft, so two clicks publish once.
-    let claimed = report_cycle::Entity::update_many()
-        .col_expr(
-            report_cycle::Column::State,
-            sea_orm::sea_query::Expr::value(cycle_state::PUBLISHED),
-        )
-        .col_expr(
-            report_cycle::Column::PublishedAt,
-            sea_orm::sea_query::Expr::value(now),
-        )
-        .col_expr(
-            report_cycle::Column::PublishedBy,
-            sea_orm::sea_query::Expr::value(actor.user_id),
-        )
-        .col_expr(
-            report_cycle::Column::Problems,
-            sea_orm::sea_query::Expr::value(Option::<String>::None),
-        )
-        .filter(report_cycle::Column::Id.eq(cycle.id))
-        .filter(report_cycle::Column::State.eq(cycle_state::DRAFT))
-        .exec(&txn)
-        .await?;
-    if claimed.rows_affected != 1 {
-        return Ok(Err((actor, problem_not_draft as Problem)));
-    }
-    let published = report::Entity::update_many()
-        .col_expr(
-            report::Column::State,
-            sea_orm::sea_query::Expr::value(report_state::CURRENT),
-        )
-        .filter(report::Column::CycleId.eq(cycle.id))
-        .filter(report::Column::State.eq(report_state::STAGED))
-        .exec(&txn)
-        .await?;
-    if published.rows_affected == 0 {
-        // Dropped, so the cycle stays a draft.
-        return Ok(Err((actor, problem_nothing_staged as Problem)));
-    }
-    crate::audit::record(
-        &txn,
-        actor.school_id,
-        actor.user_id,
-        crate::audit::action::REPORTS_PUBLISHED,
-        ("report_cycle", cycle.id),
-        &published.rows_affected.to_string(),
-        now,
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(Ok(format!(
-        "{}?done={}",
-        cycle_href(cycle.id),
-        done::PUBLISHED
-    )))
-}
-
-async fn discard(state: &AppState, cycle: &report_cycle::Model) -> Result<String, AppError> {
-    let staged = report::Entity::find()
-        .filter(report::Column::CycleId.eq(cycle.id))
-        .filter(report::Column::State.eq(report_state::STAGED))
-        .all(&state.db)
-        .await?;
-    let txn = crate::db::write_transaction(&state.db).await?;
-    report::Entity::delete_many()
-        .filter(report::Column::CycleId.eq(cycle.id))
-        .filter(report::Column::State.eq(report_state::STAGED))
-        .exec(&txn)
-        .await?;
-    let mut row: report_cycle::ActiveModel = cycle.clone().into();
-    row.problems = Set(None);
-    row.update(&txn).await?;
-    txn.commit().await?;
-    // Files go once no row names them.
-    for file in staged {
-        if let Err(err) = state.files.delete(&file.file_key).await {
-            tracing::warn!(error = %err, "a discarded report was left in the store");
-        }
-    }
-    Ok(format!("{}?done={}", cycle_href(cycle.id), done::DISCARDED))
-}
+/// A refusal's or a result's words, made in each language.
+pub(super) type Words = fn(Locale) -> String;
 
 /// Cycle `id`'s page for the signed-in office, saying what `done` (the code a post returned).
 pub async fn cycle_page(id: i32, done: Option<String>) -> Result<CyclePage, AppError> {
@@ -545,14 +383,27 @@ pub async fn cycle_page(id: i32, done: Option<String>) -> Result<CyclePage, AppE
         })
         .unwrap_or(0);
     let done = done.as_deref().and_then(|code| {
-        let text: Problem = match code {
+        let text: Words = match code {
             done::UPLOADED => {
                 return Some(PerLocale::build(|l| {
                     crate::msg_count!(l, "reports-done-uploaded", count)
                 }));
             }
+            done::CORRECTED => {
+                return Some(PerLocale::build(|l| {
+                    crate::msg_count!(l, "reports-done-corrected", count)
+                }));
+            }
+            done::REMINDED => {
+                return Some(PerLocale::build(|l| {
+                    crate::msg_count!(l, "reports-done-reminded", count)
+                }));
+            }
             done::PUBLISHED => |l| msg!(l, "reports-done-published"),
+            done::SCHEDULED => |l| msg!(l, "reports-done-scheduled"),
             done::DISCARDED => |l| msg!(l, "reports-done-discarded"),
+            done::WITHDRAWN => |l| msg!(l, "reports-done-withdrawn"),
+            done::REPORT_WITHDRAWN => |l| msg!(l, "reports-done-report-withdrawn"),
             _ => return None,
         };
         Some(PerLocale::build(text))
@@ -604,7 +455,7 @@ async fn child_names<C: ConnectionTrait>(
         .collect())
 }
 
-async fn shown(
+pub(super) async fn shown(
     state: &AppState,
     actor: &Arc<Actor>,
     id: i32,
@@ -672,6 +523,7 @@ async fn shown(
         .map(|r| {
             let by = opened.get(&r.id).cloned().unwrap_or_default();
             OpenedRow {
+                id: r.id,
                 child: name_of(r.pupil_id),
                 seen: !by.is_empty(),
                 opened: PerLocale::build(|l| {
@@ -721,11 +573,23 @@ async fn shown(
             })
         })
         .collect();
+    let stage = match cycle.state.as_str() {
+        cycle_state::DRAFT => Stage::Draft,
+        cycle_state::PUBLISHED => Stage::Published,
+        _ => Stage::Withdrawn,
+    };
+    let reminded = cycle.last_reminded_at.map(|at| {
+        PerLocale::build(|l| {
+            let date = crate::dates::date_time(l, &zone, at);
+            msg!(l, "reports-reminded-on", date = date.as_str())
+        })
+    });
     Ok(CyclePage {
         id: cycle.id,
         name: cycle.name.clone(),
         about: about(&cycle, &groups, &zone),
-        draft: cycle.state == cycle_state::DRAFT,
+        stage,
+        reminded,
         staged,
         refused: refused.iter().map(refused_row).collect(),
         figures: figures(&cycle, seen, current.len().max(staged_count)),
@@ -733,21 +597,34 @@ async fn shown(
         downloads: download_lines,
         done,
         problem,
-        words: [
-            PerLocale::build(|l| msg!(l, "reports-upload-heading")),
-            PerLocale::build(|l| msg!(l, "reports-naming")),
-            PerLocale::build(|l| msg!(l, "reports-files-label")),
-            PerLocale::build(|l| msg!(l, "reports-upload")),
-            PerLocale::build(|l| msg!(l, "reports-preview-heading")),
-            PerLocale::build(|l| msg!(l, "reports-refused-heading")),
-            PerLocale::build(|l| msg!(l, "reports-publish")),
-            PerLocale::build(|l| msg!(l, "reports-discard")),
-            PerLocale::build(|l| msg!(l, "reports-opened-heading")),
-            PerLocale::build(|l| msg!(l, "reports-downloads-heading")),
-            PerLocale::build(|l| msg!(l, "reports-back")),
-            PerLocale::build(|l| msg!(l, "reports-open")),
-        ],
+        words: words(),
     })
+}
+
+fn words() -> CycleWords {
+    let word = |make: Words| PerLocale::build(make);
+    CycleWords {
+        upload_heading: word(|l| msg!(l, "reports-upload-heading")),
+        naming: word(|l| msg!(l, "reports-naming")),
+        files_label: word(|l| msg!(l, "reports-files-label")),
+        upload: word(|l| msg!(l, "reports-upload")),
+        preview_heading: word(|l| msg!(l, "reports-preview-heading")),
+        refused_heading: word(|l| msg!(l, "reports-refused-heading")),
+        publish: word(|l| msg!(l, "reports-publish")),
+        publish_at: word(|l| msg!(l, "reports-publish-at")),
+        discard: word(|l| msg!(l, "reports-discard")),
+        opened_heading: word(|l| msg!(l, "reports-opened-heading")),
+        downloads_heading: word(|l| msg!(l, "reports-downloads-heading")),
+        back: word(|l| msg!(l, "reports-back")),
+        open: word(|l| msg!(l, "reports-open")),
+        correct_heading: word(|l| msg!(l, "reports-correct-heading")),
+        correct_hint: word(|l| msg!(l, "reports-correct-hint")),
+        remind: word(|l| msg!(l, "reports-remind")),
+        withdraw_cycle: word(|l| msg!(l, "reports-withdraw-cycle")),
+        withdraw_report: word(|l| msg!(l, "reports-withdraw-report")),
+        uploading: word(|l| msg!(l, "reports-uploading")),
+        upload_failed: word(|l| msg!(l, "reports-upload-failed")),
+    }
 }
 
 /// The names of accounts: a guardian's or a member of staff's, else the e-mail address.
@@ -808,5 +685,6 @@ pub fn why_text(locale: Locale, why: Why) -> String {
         Why::Duplicate => msg!(locale, "reports-why-duplicate"),
         Why::BadArchive => msg!(locale, "reports-why-bad-archive"),
         Why::ArchiveTooLarge => msg!(locale, "reports-why-archive-too-large"),
+        Why::BadCsv => msg!(locale, "reports-why-bad-csv"),
     }
 }

@@ -91,7 +91,7 @@ async fn allowed(
     let family = match actor.guardian_id {
         Some(guardian) if allowed_scope(&actor.roles, Capability::ReportRead).is_some() => {
             report.state == report_state::CURRENT
-                && super::family::published(&cycle)
+                && super::family::published(&cycle, now)
                 && super::family::receiving(&state.db, guardian)
                     .await?
                     .contains(&report.pupil_id)

@@ -17,6 +17,8 @@ pub struct ReportLink {
     pub size: PerLocale<String>,
     /// Not yet opened by this guardian.
     pub new: bool,
+    /// "Corrected on …", when it replaced an earlier version.
+    pub corrected: Option<PerLocale<String>>,
 }
 
 /// One school year of a child's reports.
@@ -111,6 +113,8 @@ pub struct RefusedRow {
 /// A published report with who opened it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpenedRow {
+    /// The report's id, to withdraw it.
+    pub id: i32,
     /// The child and class.
     pub child: String,
     /// Who opened it and when, or "not opened yet".
@@ -119,6 +123,62 @@ pub struct OpenedRow {
     pub seen: bool,
     /// The office's own download of it.
     pub href: String,
+}
+
+/// Where a cycle stands, for what its page offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Stage {
+    /// Uploads go to the preview; it can be published or its upload discarded.
+    Draft,
+    /// Families see it (or will, at its time): corrections, reminders, withdrawing.
+    Published,
+    /// Taken back: only its history shows.
+    Withdrawn,
+}
+
+/// The fixed words of a cycle's page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CycleWords {
+    /// "Upload reports".
+    pub upload_heading: PerLocale<String>,
+    /// How to name the files.
+    pub naming: PerLocale<String>,
+    /// The file input's label.
+    pub files_label: PerLocale<String>,
+    /// The upload button.
+    pub upload: PerLocale<String>,
+    /// "Ready to publish".
+    pub preview_heading: PerLocale<String>,
+    /// "Not taken from the last upload".
+    pub refused_heading: PerLocale<String>,
+    /// The publish button.
+    pub publish: PerLocale<String>,
+    /// The publish time's label, and what leaving it empty does.
+    pub publish_at: PerLocale<String>,
+    /// The discard button.
+    pub discard: PerLocale<String>,
+    /// "Who has opened each report".
+    pub opened_heading: PerLocale<String>,
+    /// "Downloads".
+    pub downloads_heading: PerLocale<String>,
+    /// The link back to every cycle.
+    pub back: PerLocale<String>,
+    /// "Open the PDF".
+    pub open: PerLocale<String>,
+    /// "Upload corrected reports", and what a corrected version does.
+    pub correct_heading: PerLocale<String>,
+    /// What a corrected version does.
+    pub correct_hint: PerLocale<String>,
+    /// The remind button.
+    pub remind: PerLocale<String>,
+    /// Withdrawing the whole cycle.
+    pub withdraw_cycle: PerLocale<String>,
+    /// Withdrawing one report.
+    pub withdraw_report: PerLocale<String>,
+    /// "Uploaded so far" beside the progress bar.
+    pub uploading: PerLocale<String>,
+    /// The upload did not go through.
+    pub upload_failed: PerLocale<String>,
 }
 
 /// A cycle's page for the office: the upload and its preview while a draft; once published,
@@ -131,8 +191,10 @@ pub struct CyclePage {
     pub name: String,
     /// Kind, year groups and where it stands.
     pub about: PerLocale<String>,
-    /// Still a draft: uploads and publishing are open.
-    pub draft: bool,
+    /// Where it stands.
+    pub stage: Stage,
+    /// When families were last reminded.
+    pub reminded: Option<PerLocale<String>>,
     /// Reports waiting to be published.
     pub staged: Vec<StagedRow>,
     /// Files the last upload could not take.
@@ -147,8 +209,6 @@ pub struct CyclePage {
     pub done: Option<PerLocale<String>>,
     /// Why the last action was refused.
     pub problem: Option<PerLocale<String>>,
-    /// Upload heading, how to name files, file label, upload button, preview heading, refused
-    /// heading, publish button, discard button, opened heading, downloads heading, back link,
-    /// "open the PDF".
-    pub words: [PerLocale<String>; 12],
+    /// The page's fixed words.
+    pub words: CycleWords,
 }

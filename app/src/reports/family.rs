@@ -37,9 +37,66 @@ pub async fn receiving<C: ConnectionTrait>(
         .collect())
 }
 
-/// Whether `cycle` is one families see.
-pub fn published(cycle: &report_cycle::Model) -> bool {
-    cycle.state == cycle_state::PUBLISHED && cycle.published_at.is_some()
+/// How many of `pupils`' reports that `guardian` receives and families see at `now` the account
+/// `user` has not opened yet: the number on the Reports tab. One statement, as it runs for every
+/// page a guardian opens.
+pub async fn unopened_count<C: ConnectionTrait>(
+    db: &C,
+    guardian: i32,
+    user: i32,
+    pupils: &[i32],
+    now: chrono::DateTime<Utc>,
+) -> Result<u32, sea_orm::DbErr> {
+    use sea_orm::{DbBackend, Statement, Value};
+    if pupils.is_empty() {
+        return Ok(0);
+    }
+    let backend = db.get_database_backend();
+    let mark = |n: usize| match backend {
+        DbBackend::Postgres => format!("${n}"),
+        _ => format!("?{n}"),
+    };
+    let fixed = 5;
+    let listed: Vec<String> = (0..pupils.len()).map(|i| mark(fixed + 1 + i)).collect();
+    let sql = format!(
+        "SELECT COUNT(*) FROM report r \
+         JOIN report_cycle c ON c.id = r.cycle_id \
+         JOIN guardian_pupil g ON g.pupil_id = r.pupil_id AND g.guardian_id = {guardian} \
+           AND g.receives_reports = {yes} \
+         WHERE r.state = {current} AND c.state = {published} AND c.published_at <= {now} \
+           AND r.pupil_id IN ({listed}) \
+           AND NOT EXISTS (SELECT 1 FROM report_download d \
+             WHERE d.report_id = r.id AND d.user_id = {user})",
+        guardian = mark(1),
+        yes = mark(2),
+        current = mark(3),
+        published = mark(4),
+        now = mark(5),
+        listed = listed.join(", "),
+        user = mark(fixed + pupils.len() + 1),
+    );
+    let mut values: Vec<Value> = vec![
+        guardian.into(),
+        true.into(),
+        report_state::CURRENT.into(),
+        cycle_state::PUBLISHED.into(),
+        now.into(),
+    ];
+    values.extend(pupils.iter().map(|p| Value::from(*p)));
+    values.push(user.into());
+    let row = db
+        .query_one_raw(Statement::from_sql_and_values(backend, sql, values))
+        .await?;
+    let count: i64 = match row {
+        Some(row) => row.try_get_by_index(0)?,
+        None => 0,
+    };
+    Ok(u32::try_from(count).unwrap_or(u32::MAX))
+}
+
+/// Whether families see `cycle` at `now`: published, and its publish time come.
+pub fn published(cycle: &report_cycle::Model, now: chrono::DateTime<Utc>) -> bool {
+    cycle.state == cycle_state::PUBLISHED && cycle.published_at.is_some_and(|at| at <= now)
 }
 
 async fn listed<C: ConnectionTrait>(db: &C, actor: &Actor) -> Result<FamilyReports, AppError> {
@@ -57,6 +114,7 @@ async fn listed<C: ConnectionTrait>(db: &C, actor: &Actor) -> Result<FamilyRepor
         .map(|c| (c.membership.pupil_id, c.name.clone()))
         .collect();
     let pupils: Vec<i32> = children.iter().map(|(id, _)| *id).collect();
+    let now = Utc::now();
     let reports = report::Entity::find()
         .filter(report::Column::PupilId.is_in(pupils))
         .filter(report::Column::State.eq(report_state::CURRENT))
@@ -67,7 +125,7 @@ async fn listed<C: ConnectionTrait>(db: &C, actor: &Actor) -> Result<FamilyRepor
         .all(db)
         .await?
         .into_iter()
-        .filter(published)
+        .filter(|c| published(c, now))
         .map(|c| (c.id, c))
         .collect();
     let years: HashMap<i32, academic_year::Model> = academic_year::Entity::find()
@@ -87,7 +145,6 @@ async fn listed<C: ConnectionTrait>(db: &C, actor: &Actor) -> Result<FamilyRepor
         .collect();
     let zone = crate::school::db::timezone(db, actor.school_id).await?;
     let signer = Signer::load(db).await?;
-    let now = Utc::now();
     let children = children
         .into_iter()
         .map(|(pupil, name)| {
@@ -162,5 +219,11 @@ fn link(
         href: signer.href(report.id, user, now),
         size: PerLocale::build(|l| crate::storage::upload::size_text(l, size)),
         new: !opened.contains(&report.id),
+        corrected: report.replaces_id.map(|_| {
+            PerLocale::build(|l| {
+                let date = crate::dates::date_time(l, zone, report.uploaded_at);
+                msg!(l, "reports-corrected-on", date = date.as_str())
+            })
+        }),
     }
 }

@@ -1,8 +1,11 @@
 //! An upload of a cycle's reports: one ZIP, many PDFs, or both. The request is streamed to
 //! temporary files (never held whole in memory), then each PDF — a file of its own or an entry
 //! of a ZIP — is checked (`pdf_check`), matched to a pupil by the MIS id its name starts with
-//! (`<MIS id>_anything.pdf`), and staged in the file store for the cycle. What cannot be taken
-//! is listed with why, for the preview. A ZIP entry whose name climbs out of the archive
+//! (`<MIS id>_anything.pdf`, or the line naming it in a CSV sent with them: `file,mis_id`), and
+//! staged in the file store for the cycle — or, once the cycle
+//! is published, put in front of families at once as a corrected version of the child's report
+//! (the one it replaces kept as history). What cannot be taken is listed with why, for the
+//! preview. A ZIP entry whose name climbs out of the archive
 //! (`../../etc/passwd`) is refused by name, and one that inflates past the size limit is
 //! refused without being inflated further, as is an archive past [`MAX_ENTRIES`] or
 //! [`MAX_EXPANDED_BYTES`].
@@ -25,6 +28,8 @@ pub const MAX_UPLOAD_BYTES: usize = 1024 * 1024 * 1024;
 pub const MAX_ENTRIES: usize = 2000;
 /// The most bytes a ZIP's entries may inflate to, all together.
 pub const MAX_EXPANDED_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+/// The largest CSV naming the files' pupils.
+const MAX_CSV_BYTES: u64 = 1024 * 1024;
 
 /// Why a file of an upload was not taken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,12 +43,14 @@ pub enum Why {
     Unmatched,
     /// The pupil is not in the cycle's year groups this year.
     NotInCycle,
-    /// The pupil already has a report in the cycle, or an earlier file of this upload.
+    /// The pupil already has a report waiting in the cycle, or an earlier file of this upload.
     Duplicate,
     /// A ZIP that cannot be read.
     BadArchive,
     /// A ZIP with too many entries, or inflating to too much.
     ArchiveTooLarge,
+    /// A CSV without `file` and `mis_id` columns, or not a CSV.
+    BadCsv,
 }
 
 /// A file the upload could not take, and why.
@@ -66,7 +73,7 @@ pub struct Source {
 /// What an upload came to.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Intake {
-    /// Reports staged.
+    /// Reports taken: staged in a draft cycle, published at once in a published one.
     pub staged: usize,
     /// Files not taken.
     pub refused: Vec<Refused>,
@@ -117,8 +124,12 @@ struct Roster {
     school: HashMap<String, i32>,
     /// The pupils the cycle is for.
     in_cycle: HashSet<i32>,
-    /// Pupils with a report in the cycle already (or earlier in this upload).
+    /// Pupils with a report waiting in a draft cycle, or earlier in this upload.
     taken: HashSet<i32>,
+    /// In a published cycle, each pupil's current report, which a new file replaces.
+    current: HashMap<i32, i32>,
+    /// MIS ids a CSV gave files, by the file's name in lower case.
+    named: HashMap<String, String>,
 }
 
 impl Roster {
@@ -139,24 +150,68 @@ impl Roster {
             .into_iter()
             .map(|e| e.pupil_id)
             .collect();
-        let taken = report::Entity::find()
+        let reports = report::Entity::find()
             .filter(report::Column::CycleId.eq(cycle.id))
             .all(db)
-            .await?
-            .into_iter()
-            .map(|r| r.pupil_id)
-            .collect();
+            .await?;
+        let (taken, current) = if cycle.state == super::cycle_state::DRAFT {
+            let staged = reports.iter().map(|r| r.pupil_id).collect();
+            (staged, HashMap::new())
+        } else {
+            let current = reports
+                .iter()
+                .filter(|r| r.state == report_state::CURRENT)
+                .map(|r| (r.pupil_id, r.id))
+                .collect();
+            (HashSet::new(), current)
+        };
         Ok(Self {
             school,
             in_cycle,
             taken,
+            current,
+            named: HashMap::new(),
         })
     }
 
-    /// The pupil a file named `name` is for, or why none.
-    fn claim(&mut self, name: &str) -> Result<i32, Why> {
-        let pupil = mis_id_of(name)
-            .and_then(|id| self.school.get(&id.to_lowercase()).copied())
+    /// Learns which file is whose from a CSV with `file` and `mis_id` columns; false if it has
+    /// not got them.
+    fn learn(&mut self, csv_bytes: &[u8]) -> bool {
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(csv_bytes);
+        let Ok(headers) = reader.headers() else {
+            return false;
+        };
+        let column = |wanted: &str| {
+            headers.iter().position(|h| {
+                h.trim_start_matches('\u{feff}')
+                    .eq_ignore_ascii_case(wanted)
+            })
+        };
+        let (Some(file), Some(mis)) = (column("file"), column("mis_id")) else {
+            return false;
+        };
+        for record in reader.records().flatten() {
+            if let (Some(name), Some(id)) = (record.get(file), record.get(mis))
+                && !name.is_empty()
+                && !id.is_empty()
+            {
+                self.named
+                    .insert(base_name(name).to_lowercase(), id.to_string());
+            }
+        }
+        true
+    }
+
+    /// The pupil a file named `name` is for, with the report it replaces, or why none.
+    fn claim(&mut self, name: &str) -> Result<(i32, Option<i32>), Why> {
+        let listed = self.named.get(&base_name(name).to_lowercase()).cloned();
+        let pupil = listed
+            .as_deref()
+            .or_else(|| mis_id_of(name))
+            .and_then(|id| self.school.get(&id.trim().to_lowercase()).copied())
             .ok_or(Why::Unmatched)?;
         if !self.in_cycle.contains(&pupil) {
             return Err(Why::NotInCycle);
@@ -164,13 +219,23 @@ impl Roster {
         if !self.taken.insert(pupil) {
             return Err(Why::Duplicate);
         }
-        Ok(pupil)
+        Ok((pupil, self.current.get(&pupil).copied()))
     }
+}
+
+/// A name without the folders before it.
+fn base_name(name: &str) -> &str {
+    name.rsplit(['/', '\\']).next().unwrap_or(name)
+}
+
+/// Whether a file is a CSV by its name.
+fn is_csv(name: &str) -> bool {
+    base_name(name).to_lowercase().ends_with(".csv")
 }
 
 /// The MIS id a report's file name starts with: `P00002_Isla.pdf` and `P00002.pdf` → `P00002`.
 pub fn mis_id_of(name: &str) -> Option<&str> {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let base = base_name(name);
     let stem = match base.rsplit_once('.') {
         Some((stem, ext)) if ext.eq_ignore_ascii_case("pdf") => stem,
         _ => base,
@@ -182,6 +247,7 @@ pub fn mis_id_of(name: &str) -> Option<&str> {
 /// A file taken, stored and waiting for its row.
 struct Stored {
     pupil: i32,
+    replaces: Option<i32>,
     name: String,
     key: String,
     size: usize,
@@ -216,8 +282,8 @@ impl Walked {
             self.refuse(name, Why::Pdf(problem));
             return Ok(());
         }
-        let pupil = match roster.claim(name) {
-            Ok(pupil) => pupil,
+        let (pupil, replaces) = match roster.claim(name) {
+            Ok(claimed) => claimed,
             Err(why) => {
                 self.refuse(name, why);
                 return Ok(());
@@ -229,6 +295,7 @@ impl Walked {
         })?;
         self.stored.push(Stored {
             pupil,
+            replaces,
             name: crate::storage::upload::clean_name(name),
             key,
             size: bytes.len(),
@@ -256,7 +323,23 @@ fn walk(
     runtime: tokio::runtime::Handle,
 ) -> Result<Walked, AppError> {
     let mut walked = Walked::default();
+    // The CSVs first: they say whose the files are.
+    for source in &sources {
+        let mut file = source.file.reopen().map_err(internal)?;
+        if is_zip(&mut file).map_err(internal)? {
+            learn_from_zip(&mut walked, &mut roster, file);
+        } else if is_csv(&source.name) {
+            let mut bytes = Vec::new();
+            let read = file.take(MAX_CSV_BYTES).read_to_end(&mut bytes);
+            if read.is_err() || !roster.learn(&bytes) {
+                walked.refuse(&source.name, Why::BadCsv);
+            }
+        }
+    }
     for source in sources {
+        if is_csv(&source.name) {
+            continue;
+        }
         let mut file = source.file.reopen().map_err(internal)?;
         if is_zip(&mut file).map_err(internal)? {
             walk_zip(
@@ -279,6 +362,34 @@ fn walk(
         walked.offer(&mut roster, &files, &runtime, &source.name, &bytes)?;
     }
     Ok(walked)
+}
+
+/// Learns from every CSV in a ZIP; what is wrong with the ZIP itself is said when its PDFs are
+/// read.
+fn learn_from_zip(walked: &mut Walked, roster: &mut Roster, file: std::fs::File) {
+    let Ok(mut archive) = zip::ZipArchive::new(file) else {
+        return;
+    };
+    if archive.len() > MAX_ENTRIES {
+        return;
+    }
+    for index in 0..archive.len() {
+        let Ok(entry) = archive.by_index(index) else {
+            return;
+        };
+        let Some(path) = entry.enclosed_name() else {
+            continue;
+        };
+        let name = path.to_string_lossy().into_owned();
+        if !is_csv(&name) || entry.is_dir() {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        let read = entry.take(MAX_CSV_BYTES).read_to_end(&mut bytes);
+        if read.is_err() || !roster.learn(&bytes) {
+            walked.refuse(&name, Why::BadCsv);
+        }
+    }
 }
 
 fn walk_zip(
@@ -318,8 +429,8 @@ fn walk_zip(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        // What a Mac adds to every archive it makes is not the office's.
-        if base.starts_with('.') || shown.starts_with("__MACOSX/") {
+        // What a Mac adds to every archive it makes is not the office's; CSVs were read first.
+        if base.starts_with('.') || shown.starts_with("__MACOSX/") || is_csv(&base) {
             continue;
         }
         if entry.size() > pdf_check::MAX_BYTES as u64 {
@@ -391,8 +502,26 @@ async fn record(
     walked: &Walked,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let published = cycle.state != super::cycle_state::DRAFT;
+    let state = if published {
+        report_state::CURRENT
+    } else {
+        report_state::STAGED
+    };
     let txn = crate::db::write_transaction(db).await?;
     for stored in &walked.stored {
+        if let Some(earlier) = stored.replaces {
+            // Kept as history; families see the new version only.
+            report::Entity::update_many()
+                .col_expr(
+                    report::Column::State,
+                    sea_orm::sea_query::Expr::value(report_state::REPLACED),
+                )
+                .filter(report::Column::Id.eq(earlier))
+                .filter(report::Column::State.eq(report_state::CURRENT))
+                .exec(&txn)
+                .await?;
+        }
         report::ActiveModel {
             school_id: Set(cycle.school_id),
             cycle_id: Set(cycle.id),
@@ -401,9 +530,10 @@ async fn record(
             file_name: Set(stored.name.clone()),
             size: Set(i32::try_from(stored.size).unwrap_or(i32::MAX)),
             sha256: Set(stored.sha256.clone()),
-            state: Set(report_state::STAGED.to_string()),
+            state: Set(state.to_string()),
             uploaded_by: Set(user),
             uploaded_at: Set(now),
+            replaces_id: Set(stored.replaces),
             ..Default::default()
         }
         .insert(&txn)

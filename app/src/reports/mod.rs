@@ -11,6 +11,8 @@
 //! data started in their chunks and every word sent with it.
 
 #[cfg(feature = "ssr")]
+pub mod actions;
+#[cfg(feature = "ssr")]
 pub mod cycles;
 #[cfg(feature = "ssr")]
 pub mod download;
@@ -21,12 +23,15 @@ pub mod family;
 pub mod intake;
 #[cfg(feature = "ssr")]
 pub mod links;
+#[cfg(feature = "ssr")]
+pub mod notify;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod pdf_check;
 #[cfg(feature = "ssr")]
 pub mod sample;
 pub mod staff_pages;
+pub mod upload_progress;
 
 use crate::error::AppError;
 use crate::page_data::PageData;
@@ -70,8 +75,10 @@ pub mod kind {
 pub mod cycle_state {
     /// Being uploaded; families see nothing.
     pub const DRAFT: &str = "draft";
-    /// Families see its reports.
+    /// Families see its reports (from `published_at`, which may be ahead).
     pub const PUBLISHED: &str = "published";
+    /// Taken back by the office: families no longer see any of it.
+    pub const WITHDRAWN: &str = "withdrawn";
 }
 
 /// Where a report stands.
@@ -80,6 +87,10 @@ pub mod report_state {
     pub const STAGED: &str = "staged";
     /// The version families see.
     pub const CURRENT: &str = "current";
+    /// An earlier version a corrected one replaced, kept as history.
+    pub const REPLACED: &str = "replaced";
+    /// Taken back by the office: families no longer see it.
+    pub const WITHDRAWN: &str = "withdrawn";
 }
 
 /// The signed-in guardian's reports ([`dto::FamilyReports`]), for the children the switcher shows.

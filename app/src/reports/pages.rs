@@ -86,6 +86,7 @@ fn report_card(
                 {report.new.then(|| view! { " " <span class="badge badge--new">{localized(i18n, new)}</span> })}
             </p>
             <p class="report-card__about">{localized(i18n, report.about)}</p>
+            {report.corrected.map(|note| view! { <p class="report-card__corrected">{localized(i18n, note)}</p> })}
             <a class="button" href=report.href rel="external" download>
                 {localized(i18n, download)} " (" {localized(i18n, report.size)} ")"
             </a>

@@ -4,10 +4,11 @@
 //! report and every download. Plain forms posting to their own addresses, so everything works
 //! without JavaScript. One lazily loaded route whose data starts in `view()`.
 
-use super::dto::{CyclePage, StaffReports};
+use super::dto::{CyclePage, StaffReports, Stage};
+use super::upload_progress::Sent;
 use super::{STAFF_REPORTS_PATH, cycle_href, load_staff_reports, upload_href};
 use crate::hydrate_now::IntoAnyNow;
-use crate::i18n::{I18n, localized, title_from};
+use crate::i18n::{I18n, PerLocale, localized, title_from};
 use crate::page_data::PageData;
 use crate::pages::loading::{Loading, loaded_as, when_signed_in};
 use leptos::prelude::*;
@@ -134,7 +135,8 @@ fn cycle(i18n: I18n, page: CyclePage) -> AnyView {
         id,
         name,
         about,
-        draft,
+        stage,
+        reminded,
         staged,
         refused,
         reports,
@@ -144,27 +146,15 @@ fn cycle(i18n: I18n, page: CyclePage) -> AnyView {
         problem,
         words,
     } = page;
-    let [
-        upload_heading,
-        naming,
-        files_label,
-        upload,
-        preview_heading,
-        refused_heading,
-        publish,
-        discard,
-        opened_heading,
-        downloads_heading,
-        back,
-        open,
-    ] = words;
+    let w = words;
+    let text = move |words: &PerLocale<String>| localized(i18n, words.clone());
     let done = done
         .map(|d| view! { <p class="notice-acknowledged" role="status">{localized(i18n, d)}</p> });
     let problem =
         problem.map(|p| view! { <p class="form-error" role="alert">{localized(i18n, p)}</p> });
     let refused = (!refused.is_empty()).then(|| {
         view! {
-            <h2>{localized(i18n, refused_heading)}</h2>
+            <h2>{text(&w.refused_heading)}</h2>
             <ul class="report-refused">
                 {refused.into_iter().map(|r| view! {
                     <li><strong class="report-refused__file">{r.file}</strong>": " <span>{localized(i18n, r.why)}</span></li>
@@ -172,67 +162,125 @@ fn cycle(i18n: I18n, page: CyclePage) -> AnyView {
             </ul>
         }
     });
-    let body = if draft {
-        let publish_form = (!staged.is_empty()).then(|| {
-            view! {
-                <form method="post" action=cycle_href(id) class="form-actions">
-                    <button class="button" type="submit" name="action" value="publish">{localized(i18n, publish)}</button>
-                    <button class="button button--secondary" type="submit" name="action" value="discard">{localized(i18n, discard)}</button>
-                </form>
-            }
-        });
+    let sent: Sent = RwSignal::new(None);
+    let failed = RwSignal::new(false);
+    let (uploading, upload_failed) = (text(&w.uploading), text(&w.upload_failed));
+    let upload_form = move |heading: &PerLocale<String>, hint: &PerLocale<String>| {
         view! {
-            <h2>{localized(i18n, upload_heading)}</h2>
-            <p>{localized(i18n, naming)}</p>
-            <form method="post" action=upload_href(id) enctype="multipart/form-data" class="form-answers">
+            <h2>{text(heading)}</h2>
+            <p>{text(hint)}</p>
+            <form method="post" action=upload_href(id) enctype="multipart/form-data" class="form-answers"
+                on:submit=move |_ev| {
+                    #[cfg(feature = "hydrate")]
+                    super::upload_progress::submit(_ev, sent, failed);
+                }>
                 <div class="field">
-                    <label for="report-files">{localized(i18n, files_label)}</label>
+                    <label for="report-files">{text(&w.files_label)}</label>
                     <input id="report-files" type="file" name=super::UPLOAD_FIELD multiple
                         accept=".zip,.pdf,application/zip,application/pdf"/>
                 </div>
-                <button class="button" type="submit">{localized(i18n, upload)}</button>
+                {move || sent.get().map(|done| view! {
+                    <p class="report-progress" role="status">
+                        <label for="report-progress">{uploading}</label>
+                        <progress id="report-progress" max="100" value=done>{done}"%"</progress>
+                    </p>
+                })}
+                {move || failed.get().then(|| view! { <p class="form-error" role="alert">{upload_failed}</p> })}
+                <button class="button" type="submit" disabled=move || sent.get().is_some()>{text(&w.upload)}</button>
             </form>
-            {refused}
-            <h2>{localized(i18n, preview_heading)} " (" {staged.len()} ")"</h2>
-            <p>{localized(i18n, figures)}</p>
-            <ul class="board">
-                {staged.into_iter().map(|s| view! {
-                    <li class="report-card">
-                        <p><strong>{s.child}</strong></p>
-                        <p><a href=s.href rel="external" download>{localized(i18n, s.file)}</a></p>
-                    </li>
-                }).collect_view()}
-            </ul>
-            {publish_form}
         }
-        .into_any_now()
-    } else {
-        view! {
-            <h2>{localized(i18n, opened_heading)}</h2>
-            <p class="report-figures">{localized(i18n, figures)}</p>
-            <ul class="board">
-                {reports.into_iter().map(|r| {
+    };
+    let body = match stage {
+        Stage::Draft => {
+            let publish_form = (!staged.is_empty()).then(|| {
+                view! {
+                    <form method="post" action=cycle_href(id) class="form-answers">
+                        <div class="field">
+                            <label for="report-publish-at">{text(&w.publish_at)}</label>
+                            <input id="report-publish-at" type="datetime-local" name="publish_at"/>
+                        </div>
+                        <div class="form-actions">
+                            <button class="button" type="submit" name="action" value="publish">{text(&w.publish)}</button>
+                            <button class="button button--secondary" type="submit" name="action" value="discard">{text(&w.discard)}</button>
+                        </div>
+                    </form>
+                }
+            });
+            view! {
+                {upload_form(&w.upload_heading, &w.naming)}
+                {refused}
+                <h2>{text(&w.preview_heading)} " (" {staged.len()} ")"</h2>
+                <p>{localized(i18n, figures)}</p>
+                <ul class="board">
+                    {staged.into_iter().map(|s| view! {
+                        <li class="report-card">
+                            <p><strong>{s.child}</strong></p>
+                            <p><a href=s.href rel="external" download>{localized(i18n, s.file)}</a></p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                {publish_form}
+            }
+            .into_any_now()
+        }
+        Stage::Published | Stage::Withdrawn => {
+            let published = stage == Stage::Published;
+            let rows = reports
+                .into_iter()
+                .map(|r| {
                     let badge = if r.seen { "badge badge--done" } else { "badge badge--todo" };
+                    let withdraw = published.then(|| view! {
+                        <form method="post" action=cycle_href(id)>
+                            <input type="hidden" name="report" value=r.id/>
+                            <button class="button button--secondary" type="submit" name="action" value="withdraw-report">{text(&w.withdraw_report)}</button>
+                        </form>
+                    });
                     view! {
                         <li class="report-card">
                             <p><strong>{r.child}</strong></p>
                             <p><span class=badge>{localized(i18n, r.opened)}</span></p>
-                            <p><a href=r.href rel="external" download>{localized(i18n, open.clone())}</a></p>
+                            <p><a href=r.href rel="external" download>{text(&w.open)}</a></p>
+                            {withdraw}
                         </li>
                     }
-                }).collect_view()}
-            </ul>
-            <h2>{localized(i18n, downloads_heading)}</h2>
-            <ul class="report-downloads">
-                {downloads.into_iter().map(|line| view! { <li>{localized(i18n, line)}</li> }).collect_view()}
-            </ul>
+                })
+                .collect_view();
+            let follow_up = published.then(|| {
+                view! {
+                    <form method="post" action=cycle_href(id) class="form-actions">
+                        <button class="button" type="submit" name="action" value="remind">{text(&w.remind)}</button>
+                    </form>
+                    {reminded.map(|r| view! { <p>{localized(i18n, r)}</p> })}
+                }
+            });
+            let corrections = published.then(|| upload_form(&w.correct_heading, &w.correct_hint));
+            let withdraw = published.then(|| {
+                view! {
+                    <form method="post" action=cycle_href(id) class="form-actions">
+                        <button class="button button--secondary" type="submit" name="action" value="withdraw">{text(&w.withdraw_cycle)}</button>
+                    </form>
+                }
+            });
+            view! {
+                <h2>{text(&w.opened_heading)}</h2>
+                <p class="report-figures">{localized(i18n, figures)}</p>
+                {follow_up}
+                <ul class="board">{rows}</ul>
+                {corrections}
+                {refused}
+                <h2>{text(&w.downloads_heading)}</h2>
+                <ul class="report-downloads">
+                    {downloads.into_iter().map(|line| view! { <li>{localized(i18n, line)}</li> }).collect_view()}
+                </ul>
+                {withdraw}
+            }
+            .into_any_now()
         }
-        .into_any_now()
     };
     let title = name.clone();
     view! {
         <Title text=title/>
-        <p><a class="back-link" href=STAFF_REPORTS_PATH>{localized(i18n, back)}</a></p>
+        <p><a class="back-link" href=STAFF_REPORTS_PATH>{text(&w.back)}</a></p>
         <h1>{name}</h1>
         <p>{localized(i18n, about)}</p>
         {done}

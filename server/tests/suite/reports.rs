@@ -307,7 +307,10 @@ async fn reports(h: Harness) {
         .expect("count");
     assert_eq!(staged, 60);
 
-    // The Thompson parent (3A and 5B) sees the report under the Year 5 child only.
+    // The Thompson parent (3A and 5B) sees the report under the Year 5 child only, and the
+    // Reports tab counts it as new on every page until it is opened.
+    let (_, home) = page(&h, "/", &parent, "en-GB").await;
+    assert!(home.contains("1 new"), "the tab's badge: {home}");
     let (_, shown) = page(&h, "/reports", &parent, "en-GB").await;
     let isla = pupils
         .iter()
@@ -333,6 +336,7 @@ async fn reports(h: Harness) {
     );
     let (_, shown) = page(&h, "/reports", &parent, "ar").await;
     assert!(shown.contains("تنزيل"), "{shown}");
+    assert!(!shown.contains("1 جديدة"), "opened: no badge");
     assert!(!shown.contains("badge--new"), "opened now");
 
     // The office sees who opened it and from where; the rest not yet.
@@ -464,6 +468,11 @@ async fn reports(h: Harness) {
 
     // A second cycle's upload, discarded: its files go from the store.
     let second = new_cycle(&h, &office, "Phonics check", year_5).await;
+    let other_mis = pupils
+        .iter()
+        .map(|(_, mis, _)| mis.clone())
+        .find(|mis| mis != "P00002")
+        .expect("another Year 5 pupil");
     let stored = h.stored_files();
     let (status, _, _) = post_form(
         &h,
@@ -472,13 +481,42 @@ async fn reports(h: Harness) {
         &[],
         (
             "files",
-            &[(&format!("{y5_mis}.pdf"), &pdf_saying("Phonics"))],
+            &[(&format!("{other_mis}.pdf"), &pdf_saying("Phonics"))],
         ),
         "en-GB",
     )
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(h.stored_files(), stored + 1);
+    // Files named any way, matched by the CSV beside them; a CSV without its columns is refused.
+    let named = zip_of(&[
+        (
+            "pupils.csv".into(),
+            "\u{feff}File,MIS_ID\nPhonics - Isla.pdf,P00002\n"
+                .as_bytes()
+                .to_vec(),
+        ),
+        ("Phonics - Isla.pdf".into(), pdf_saying("Phonics for Isla")),
+        ("notes.csv".into(), b"name,id\nx,y\n".to_vec()),
+    ]);
+    let (status, to, _) = post_form(
+        &h,
+        &format!("/admin/reports/{second}/upload"),
+        &office,
+        &[],
+        ("files", &[("phonics.zip", named.as_slice())]),
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(to, format!("/admin/reports/{second}?done=uploaded&count=1"));
+    let (_, preview) = page(&h, &to, &office, "en-GB").await;
+    assert!(preview.contains(&format!("{} (5B)", isla.2)), "{preview}");
+    assert!(
+        preview.contains("needs a “file” and a “mis_id” column"),
+        "{preview}"
+    );
+    assert_eq!(h.stored_files(), stored + 2);
     let (status, _, _) = send(
         &h,
         &format!("/admin/reports/{second}"),
@@ -516,4 +554,348 @@ async fn reports_on_sqlite() {
 #[tokio::test(flavor = "multi_thread")]
 async fn reports_on_postgres() {
     reports(postgres_harness().await).await;
+}
+
+/// A Year 5 pupil other than the Thompsons' whose family reads Chinese and receives reports by
+/// e-mail: (pupil, MIS id, name, the guardians who receive reports with an address).
+async fn chinese_family_in_year_5(
+    h: &Harness,
+    pupils: &[(i32, String, String)],
+) -> (i32, String, String, Vec<i32>) {
+    use app::db::entities::guardian;
+    for (id, mis, name) in pupils {
+        if mis == "P00002" {
+            continue;
+        }
+        let links = guardian_pupil::Entity::find()
+            .filter(guardian_pupil::Column::PupilId.eq(*id))
+            .filter(guardian_pupil::Column::ReceivesReports.eq(true))
+            .all(&h.db)
+            .await
+            .expect("query");
+        let guardians = guardian::Entity::find()
+            .filter(guardian::Column::Id.is_in(links.iter().map(|l| l.guardian_id)))
+            .all(&h.db)
+            .await
+            .expect("query");
+        if !guardians.is_empty()
+            && guardians
+                .iter()
+                .all(|g| g.preferred_locale == "zh-CN" && g.email.is_some())
+        {
+            return (
+                *id,
+                mis.clone(),
+                name.clone(),
+                guardians.iter().map(|g| g.id).collect(),
+            );
+        }
+    }
+    panic!("the demo has a Chinese-reading family in Year 5")
+}
+
+async fn follow_up(h: Harness) {
+    use crate::outbox::{drain, received, start_sink};
+    use app::db::entities::outbox;
+    let sink = start_sink();
+    let office = session_for(&h.db, OFFICE).await;
+    let parent = session_for(&h.db, demo::PARENT_EMAIL).await;
+    let (year_5, pupils) = year_5(&h).await;
+    let isla = pupils
+        .iter()
+        .find(|(_, mis, _)| mis == "P00002")
+        .cloned()
+        .expect("Isla");
+    let (wei, wei_mis, wei_name, wei_guardians) = chinese_family_in_year_5(&h, &pupils).await;
+    let cycle = new_cycle(&h, &office, "Progress check", year_5).await;
+    let cycle_path = format!("/admin/reports/{cycle}");
+    let first = pdf_saying("Progress for Isla");
+    let (status, _, _) = post_form(
+        &h,
+        &format!("{cycle_path}/upload"),
+        &office,
+        &[],
+        (
+            "files",
+            &[
+                ("P00002_progress.pdf", first.as_slice()),
+                (&format!("{wei_mis}_progress.pdf"), &pdf_saying("Progress")),
+            ],
+        ),
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+
+    // Published for hours ahead (school time): nothing shows and nothing is sent until then.
+    let (status, _, shown) = send(
+        &h,
+        &cycle_path,
+        &office,
+        &[("action", "publish"), ("publish_at", "tomorrow at nine")],
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        shown.contains("Give the publishing time as a date and a time"),
+        "{shown}"
+    );
+    // Three hours ahead in UTC is at least two ahead in the school's London time, all year.
+    let ahead = (chrono::Utc::now() + chrono::Duration::hours(3))
+        .format("%Y-%m-%dT%H:%M")
+        .to_string();
+    let (status, to, _) = send(
+        &h,
+        &cycle_path,
+        &office,
+        &[("action", "publish"), ("publish_at", ahead.as_str())],
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(to, format!("{cycle_path}?done=scheduled"));
+    let (_, shown) = page(&h, &to, &office, "en-GB").await;
+    assert!(shown.contains("families see it from"), "{shown}");
+    let (_, shown) = page(&h, "/reports", &parent, "en-GB").await;
+    assert!(links(&shown).is_empty(), "not yet: {shown}");
+    let isla_report = |state: &'static str| {
+        let db = h.db.clone();
+        async move {
+            report::Entity::find()
+                .filter(report::Column::CycleId.eq(cycle))
+                .filter(report::Column::PupilId.eq(isla.0))
+                .filter(report::Column::State.eq(state))
+                .one(&db)
+                .await
+                .expect("query")
+                .expect("Isla's report")
+        }
+    };
+    let signer = Signer::load(&h.db).await.expect("the signing key");
+    let parent_id = user_id(&h, demo::PARENT_EMAIL).await;
+    let early = signer.href(
+        isla_report("current").await.id,
+        parent_id,
+        chrono::Utc::now(),
+    );
+    assert_eq!(get(&h, &early, &parent).await.0, StatusCode::NOT_FOUND);
+    let queued = outbox::Entity::find()
+        .filter(outbox::Column::ReportCycleId.eq(cycle))
+        .all(&h.db)
+        .await
+        .expect("query");
+    assert!(queued.iter().all(|r| r.kind == "report-published"));
+    let thompson_guardians = 2;
+    assert_eq!(queued.len(), thompson_guardians + wei_guardians.len());
+    drain(&h, &sink).await;
+    assert!(
+        received(sink.dir.path()).is_empty(),
+        "nothing before its time"
+    );
+
+    // The time comes.
+    let past = chrono::Utc::now() - chrono::Duration::minutes(1);
+    report_cycle::Entity::update_many()
+        .col_expr(
+            report_cycle::Column::PublishedAt,
+            sea_orm::sea_query::Expr::value(past),
+        )
+        .filter(report_cycle::Column::Id.eq(cycle))
+        .exec(&h.db)
+        .await
+        .expect("update");
+    outbox::Entity::update_many()
+        .col_expr(
+            outbox::Column::NextAttemptAt,
+            sea_orm::sea_query::Expr::value(past),
+        )
+        .col_expr(
+            outbox::Column::CreatedAt,
+            sea_orm::sea_query::Expr::value(past),
+        )
+        .filter(outbox::Column::ReportCycleId.eq(cycle))
+        .exec(&h.db)
+        .await
+        .expect("update");
+    let (_, shown) = page(&h, "/reports", &parent, "en-GB").await;
+    assert_eq!(links(&shown).len(), 1, "{shown}");
+    drain(&h, &sink).await;
+    drain(&h, &sink).await;
+    let mails = received(sink.dir.path());
+    assert_eq!(
+        mails.len(),
+        thompson_guardians + wei_guardians.len(),
+        "{mails:?}"
+    );
+    let address_of = |email: &'static str| {
+        let db = h.db.clone();
+        async move {
+            let account = user_account::Entity::find()
+                .filter(user_account::Column::Email.eq(email))
+                .one(&db)
+                .await
+                .expect("query")
+                .expect("account");
+            app::db::entities::guardian::Entity::find_by_id(account.guardian_id.expect("guardian"))
+                .one(&db)
+                .await
+                .expect("query")
+                .expect("guardian")
+                .email
+                .expect("an address")
+        }
+    };
+    let parent_address = address_of(demo::PARENT_EMAIL).await;
+    let second_address = address_of(demo::SECOND_PARENT_EMAIL).await;
+    let to_parent = mails
+        .iter()
+        .find(|m| m.to == parent_address)
+        .expect("the Thompson parent is told");
+    assert_eq!(
+        to_parent.subject,
+        format!("Riverside Primary School: a new report for {}", isla.2)
+    );
+    assert!(
+        to_parent.body.contains("“Progress check” (End of term)"),
+        "{}",
+        to_parent.body
+    );
+    assert!(
+        to_parent
+            .body
+            .contains("https://portal.riverside.example/reports")
+    );
+    let chinese: Vec<_> = mails
+        .iter()
+        .filter(|m| m.subject.contains("有一份新报告"))
+        .collect();
+    assert_eq!(chinese.len(), wei_guardians.len(), "{mails:?}");
+    assert!(
+        chinese[0].subject.contains(&wei_name),
+        "{}",
+        chinese[0].subject
+    );
+
+    // The Thompson parent opens Isla's; a reminder goes to every other guardian, once a day.
+    let (_, shown) = page(&h, "/reports", &parent, "en-GB").await;
+    let (status, _, _) = get(&h, &links(&shown)[0], &parent).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, to, _) = send(&h, &cycle_path, &office, &[("action", "remind")], "en-GB").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let reminded = 1 + wei_guardians.len();
+    assert_eq!(to, format!("{cycle_path}?done=reminded&count={reminded}"));
+    let (status, _, shown) = send(&h, &cycle_path, &office, &[("action", "remind")], "en-GB").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        shown.contains("Families were reminded in the last day"),
+        "{shown}"
+    );
+    drain(&h, &sink).await;
+    let reminders: Vec<_> = received(sink.dir.path())
+        .into_iter()
+        .filter(|m| m.subject.contains("Reminder") || m.subject.contains("提醒"))
+        .collect();
+    assert_eq!(reminders.len(), reminded, "{reminders:?}");
+    assert!(
+        reminders.iter().all(|m| m.to != parent_address),
+        "opened: not reminded"
+    );
+    assert!(
+        reminders
+            .iter()
+            .any(|m| m.to == second_address
+                && m.body.contains("You have not opened “Progress check”"))
+    );
+
+    // A corrected version replaces Isla's at once, with a note; the old one is history.
+    let old = isla_report("current").await;
+    let corrected = pdf_saying("Progress for Isla, corrected");
+    let (status, to, _) = post_form(
+        &h,
+        &format!("{cycle_path}/upload"),
+        &office,
+        &[],
+        ("files", &[("P00002_progress_v2.pdf", corrected.as_slice())]),
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(to, format!("{cycle_path}?done=corrected&count=1"));
+    assert_eq!(isla_report("replaced").await.id, old.id);
+    let new = isla_report("current").await;
+    assert_eq!(new.replaces_id, Some(old.id));
+    let (_, shown) = page(&h, "/reports", &parent, "en-GB").await;
+    assert!(shown.contains("Corrected on"), "{shown}");
+    assert!(
+        shown.contains("badge--new"),
+        "the new version is not opened yet"
+    );
+    let found = links(&shown);
+    assert_eq!(found.len(), 1, "the latest only: {shown}");
+    let (_, _, bytes) = get(&h, &found[0], &parent).await;
+    assert_eq!(bytes, corrected);
+    let stale = signer.href(old.id, parent_id, chrono::Utc::now());
+    assert_eq!(
+        get(&h, &stale, &parent).await.0,
+        StatusCode::NOT_FOUND,
+        "the old version"
+    );
+
+    // Withdrawing Wei's report, then the whole cycle.
+    let wei_report = report::Entity::find()
+        .filter(report::Column::CycleId.eq(cycle))
+        .filter(report::Column::PupilId.eq(wei))
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("Wei's report");
+    let (status, to, _) = send(
+        &h,
+        &cycle_path,
+        &office,
+        &[
+            ("action", "withdraw-report"),
+            ("report", &wei_report.id.to_string()),
+        ],
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(to, format!("{cycle_path}?done=report-withdrawn"));
+    let wei_parent = guardian_session(&h.db, wei_guardians[0]).await;
+    let (_, shown) = page(&h, "/reports", &wei_parent, "zh-CN").await;
+    assert!(!shown.contains("Progress check"), "{shown}");
+    let (status, to, _) = send(&h, &cycle_path, &office, &[("action", "withdraw")], "en-GB").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(to, format!("{cycle_path}?done=withdrawn"));
+    let (_, shown) = page(&h, "/reports", &parent, "en-GB").await;
+    assert!(links(&shown).is_empty(), "{shown}");
+    assert_eq!(get(&h, &found[0], &parent).await.0, StatusCode::NOT_FOUND);
+    let (_, shown) = page(&h, &cycle_path, &office, "en-GB").await;
+    assert!(
+        shown.contains("withdrawn: families no longer see it"),
+        "{shown}"
+    );
+    let (status, _, shown) = post_form(
+        &h,
+        &format!("{cycle_path}/upload"),
+        &office,
+        &[],
+        ("files", &[("P00002_again.pdf", corrected.as_slice())]),
+        "en-GB",
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(shown.contains("This cycle has been withdrawn."), "{shown}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn follow_up_on_sqlite() {
+    follow_up(sqlite_harness().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn follow_up_on_postgres() {
+    follow_up(postgres_harness().await).await;
 }

@@ -28,6 +28,8 @@ pub struct Model {
     pub post_id: Option<i32>,
     /// The form it reminds a family to answer.
     pub form_id: Option<i32>,
+    /// The report cycle it tells a family about.
+    pub report_cycle_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

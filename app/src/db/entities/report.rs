@@ -18,10 +18,12 @@ pub struct Model {
     pub size: i32,
     /// The SHA-256 of its bytes, in hex.
     pub sha256: String,
-    /// `staged`, `current` or `withdrawn` (`reports::report_state`).
+    /// `staged`, `current`, `replaced` or `withdrawn` (`reports::report_state`).
     pub state: String,
     pub uploaded_by: i32,
     pub uploaded_at: DateTimeUtc,
+    /// The report this one corrects.
+    pub replaces_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -22,7 +22,10 @@ pub struct Model {
     pub created_by: i32,
     pub created_at: DateTimeUtc,
     pub published_by: Option<i32>,
+    /// When families see it: set on publishing, possibly ahead.
     pub published_at: Option<DateTimeUtc>,
+    /// When the office last reminded families who had not opened their reports.
+    pub last_reminded_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

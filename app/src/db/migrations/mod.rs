@@ -20,6 +20,7 @@ mod m20261202_000017_form_reminders;
 mod m20261202_000018_answers_by_phone;
 mod m20261202_000019_roster_changes;
 mod m20261202_000020_reports;
+mod m20261202_000021_report_follow_up;
 mod tables;
 
 use sea_orm_migration::prelude::*;
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000018_answers_by_phone::Migration),
             Box::new(m20261202_000019_roster_changes::Migration),
             Box::new(m20261202_000020_reports::Migration),
+            Box::new(m20261202_000021_report_follow_up::Migration),
         ]
     }
 }
