@@ -81,6 +81,14 @@ test('the office uploads a cycle for Year 5, the Thompson parent finds it under 
   const parent = await signIn(browser, 'parent@riverside.example', jsEnabled);
   // The tab counts the reports not opened yet (this one, and the other project's if it is there).
   await expect(parent.portal.nav().getByRole('link', { name: /Reports/ }).locator('.tab-badge')).toContainText(/[12] new/);
+  await parent.portal.open('/notifications');
+  const entry = parent.page.locator('.notice-card', { hasText: cycleName });
+  await expect(entry).toContainText('New report');
+  await expect(entry.getByRole('link')).toHaveAttribute('href', '/reports');
+  if (jsEnabled) {
+    await parent.portal.waitForHydration();
+    await parent.portal.expectNoAxeViolations();
+  }
   await parent.portal.nav().getByRole('link', { name: /Reports/ }).click();
   await expect(parent.page).toHaveURL(/\/reports$/);
   const isla = parent.page.locator('.report-child', { has: parent.page.getByRole('heading', { name: 'Isla Thompson' }) });

@@ -918,6 +918,7 @@ reports-remind = تذكير العائلات التي لم تفتح تقارير
 reports-withdraw-cycle = سحب الدورة كلها
 reports-withdraw-report = سحب هذا التقرير
 reports-corrected-on = صُحِّح في { $date }
+notification-new-report = تقرير جديد
 email-report-subject = { $school }: تقرير جديد من أجل { $children }
 email-report-intro = «{ $name }» ({ $kind }) من أجل { $children } جاهز للتنزيل.
 email-report-reminder-subject = تذكير من { $school }: تقرير { $children } بانتظارك

@@ -895,6 +895,7 @@ reports-remind = Remind families who have not opened theirs
 reports-withdraw-cycle = Withdraw the whole cycle
 reports-withdraw-report = Withdraw this report
 reports-corrected-on = Corrected on { $date }
+notification-new-report = New report
 email-report-subject = { $school }: a new report for { $children }
 email-report-intro = “{ $name }” ({ $kind }) for { $children } is ready to download.
 email-report-reminder-subject = Reminder from { $school }: a report for { $children } is waiting

@@ -874,6 +874,7 @@ reports-remind = 提醒尚未打开报告的家庭
 reports-withdraw-cycle = 撤回整个报告轮次
 reports-withdraw-report = 撤回此报告
 reports-corrected-on = 已于 { $date } 更正
+notification-new-report = 新报告
 email-report-subject = { $school }：{ $children } 有一份新报告
 email-report-intro = { $children } 的“{ $name }”（{ $kind }）已可下载。
 email-report-reminder-subject = { $school } 提醒：{ $children } 的报告尚未查看

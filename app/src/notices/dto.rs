@@ -163,8 +163,10 @@ impl Written for TitleText {
 /// One entry in the notification centre.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NotificationItem {
-    /// The notice it points to.
-    pub notice_id: i32,
+    /// The page it points to: a notice's, or the reports'.
+    pub href: String,
+    /// What it is, when not a notice ("New report"), in each language.
+    pub kind: Option<PerLocale<String>>,
     /// The notice's title: the original first, then every translation.
     pub titles: Vec<TitleText>,
     /// A reminder rather than a new notice.

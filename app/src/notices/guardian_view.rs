@@ -269,7 +269,8 @@ pub async fn notifications() -> Result<Vec<NotificationItem>, AppError> {
         entries.push((
             at,
             NotificationItem {
-                notice_id: n.id,
+                href: format!("/notices/{}", n.id),
+                kind: None,
                 titles: titles_of(n),
                 reminder: false,
                 when: when(at),
@@ -291,7 +292,8 @@ pub async fn notifications() -> Result<Vec<NotificationItem>, AppError> {
         entries.push((
             row.created_at,
             NotificationItem {
-                notice_id: n.id,
+                href: format!("/notices/{}", n.id),
+                kind: None,
                 titles: titles_of(&n),
                 reminder: true,
                 when: when(row.created_at),
@@ -299,6 +301,8 @@ pub async fn notifications() -> Result<Vec<NotificationItem>, AppError> {
             },
         ));
     }
+    entries
+        .extend(crate::reports::family::notifications(&state.db, &actor, guardian_id, now).await?);
     entries.sort_by_key(|entry| std::cmp::Reverse(entry.0));
     Ok(entries
         .into_iter()

@@ -37,6 +37,82 @@ pub async fn receiving<C: ConnectionTrait>(
         .collect())
 }
 
+/// The notification centre's entries for reports: each report the guardian receives that families
+/// see at `now`, published in the last [`NOTIFIED_DAYS`], with when it was published (for the
+/// order) — unread until this account opens it.
+pub async fn notifications<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    guardian: i32,
+    now: chrono::DateTime<Utc>,
+) -> Result<Vec<(chrono::DateTime<Utc>, crate::notices::NotificationItem)>, AppError> {
+    use crate::notices::{NotificationItem, TitleText};
+    let receiving = receiving(db, guardian).await?;
+    let names: HashMap<i32, String> = actor
+        .children
+        .iter()
+        .filter(|c| receiving.contains(&c.membership.pupil_id))
+        .map(|c| (c.membership.pupil_id, c.name.clone()))
+        .collect();
+    let since = now - chrono::Duration::days(NOTIFIED_DAYS);
+    let cycles: HashMap<i32, report_cycle::Model> = report_cycle::Entity::find()
+        .filter(report_cycle::Column::SchoolId.eq(actor.school_id))
+        .filter(report_cycle::Column::State.eq(cycle_state::PUBLISHED))
+        .filter(report_cycle::Column::PublishedAt.gte(since))
+        .filter(report_cycle::Column::PublishedAt.lte(now))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    if cycles.is_empty() || names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let reports = report::Entity::find()
+        .filter(report::Column::CycleId.is_in(cycles.keys().copied()))
+        .filter(report::Column::PupilId.is_in(names.keys().copied()))
+        .filter(report::Column::State.eq(report_state::CURRENT))
+        .all(db)
+        .await?;
+    let opened: HashSet<i32> = report_download::Entity::find()
+        .filter(report_download::Column::UserId.eq(actor.user_id))
+        .filter(report_download::Column::ReportId.is_in(reports.iter().map(|r| r.id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| d.report_id)
+        .collect();
+    let school = crate::db::entities::school::Entity::find_by_id(actor.school_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let zone = school.timezone.clone();
+    Ok(reports
+        .iter()
+        .filter_map(|r| {
+            let cycle = cycles.get(&r.cycle_id)?;
+            let at = cycle.published_at?;
+            let child = names.get(&r.pupil_id)?;
+            let item = NotificationItem {
+                href: super::REPORTS_PATH.to_string(),
+                kind: Some(PerLocale::build(|l| msg!(l, "notification-new-report"))),
+                // The office writes a cycle's name in the school's language.
+                titles: vec![TitleText {
+                    language: school.default_locale.clone(),
+                    title: format!("{} · {child}", cycle.name),
+                }],
+                reminder: false,
+                when: PerLocale::build(|l| crate::dates::date_time(l, &zone, at)),
+                unread: !opened.contains(&r.id),
+            };
+            Some((at, item))
+        })
+        .collect())
+}
+
+/// How long a published report stays in the notification centre.
+pub const NOTIFIED_DAYS: i64 = 30;
+
 /// How many of `pupils`' reports that `guardian` receives and families see at `now` the account
 /// `user` has not opened yet: the number on the Reports tab. One statement, as it runs for every
 /// page a guardian opens.

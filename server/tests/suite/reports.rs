@@ -311,6 +311,17 @@ async fn reports(h: Harness) {
     // Reports tab counts it as new on every page until it is opened.
     let (_, home) = page(&h, "/", &parent, "en-GB").await;
     assert!(home.contains("1 new"), "the tab's badge: {home}");
+    let (_, notified) = page(&h, "/notifications", &parent, "en-GB").await;
+    let entry = notified
+        .split("<li")
+        .find(|item| item.contains("New report"))
+        .unwrap_or_else(|| panic!("the notification centre lists it: {notified}"));
+    assert!(
+        entry.contains("Spring term report · Isla Thompson"),
+        "{entry}"
+    );
+    assert!(entry.contains("href=\"/reports\""), "{entry}");
+    assert!(entry.contains("notice-card--unread"), "{entry}");
     let (_, shown) = page(&h, "/reports", &parent, "en-GB").await;
     let isla = pupils
         .iter()

@@ -45,11 +45,11 @@ fn Items(items: Vec<NotificationItem>) -> impl IntoView {
     view! {
         <ul class="board">
             {items.into_iter().map(|item| {
-                let NotificationItem { notice_id, titles, reminder, when, unread } = item;
-                let (class, kind) = if reminder {
-                    ("badge--ack", t!(i18n, "notification-reminder"))
-                } else {
-                    ("", t!(i18n, "notification-new-notice"))
+                let NotificationItem { href, kind, titles, reminder, when, unread } = item;
+                let (class, kind) = match kind {
+                    Some(kind) => ("badge--new", localized(i18n, kind)),
+                    None if reminder => ("badge--ack", t!(i18n, "notification-reminder")),
+                    None => ("", t!(i18n, "notification-new-notice")),
                 };
                 let titles = StoredValue::new(titles);
                 let shown = move |part: fn(&TitleText) -> &String| {
@@ -59,7 +59,7 @@ fn Items(items: Vec<NotificationItem>) -> impl IntoView {
                 };
                 view! {
                     <li class="notice-card" class:notice-card--unread=unread>
-                        <a class="notice-card__link" href=format!("/notices/{notice_id}")>
+                        <a class="notice-card__link" href=href>
                             <span class="notice-card__badges"><Badge class=class.to_string() text=kind/></span>
                             <strong class="notice-card__title" lang=shown(|t| &t.language)>{shown(|t| &t.title)}</strong>
                             <span class="notice-card__meta"><span>{localized(i18n, when)}</span></span>
