@@ -53,7 +53,11 @@ fn main() -> anyhow::Result<()> {
         let sizes: Vec<String> = processed
             .sizes
             .iter()
-            .map(|(w, b)| format!("{w} px {:.0} KB", b.len() as f64 / 1024.0))
+            .zip(&processed.webp)
+            .map(|((w, jpeg), webp)| {
+                let kb = |b: &[u8]| b.len() as f64 / 1024.0;
+                format!("{w} px JPEG {:.0} KB / WebP {:.0} KB", kb(jpeg), kb(webp))
+            })
             .collect();
         if widest.is_empty() {
             println!("stored: {}", sizes.join(", "));
@@ -64,7 +68,7 @@ fn main() -> anyhow::Result<()> {
             .map(|(_, b)| b.clone())
             .unwrap_or_default();
     }
-    timing::report("12 MP JPEG → upright JPEGs at every width", times);
+    timing::report("12 MP JPEG → upright JPEG and WebP at every width", times);
     let after = peak_mb().unwrap_or(0.0);
     println!(
         "process peak memory: {after:.0} MB (+{:.0} MB for the pipeline)",

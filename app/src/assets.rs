@@ -98,16 +98,34 @@ pub fn AssetTags(assets: AssetManifest) -> impl IntoView {
     let wasm = format!("{PKG_PREFIX}/{}", assets.wasm);
     // The wasm is fetched once the server-rendered page has painted: on a slow connection the
     // page's own bytes and stylesheet get the bandwidth first, and a parent reads before the
-    // page turns interactive.
+    // page turns interactive. A page led by a photo (`fetchpriority=high`) waits for it too, at
+    // most three seconds: the photo is what the parent came to see, and the 300 KB of wasm
+    // would otherwise share the line with it.
     let boot = format!(
         "import init, {{ hydrate }} from '{js}';\
-         requestAnimationFrame(() => setTimeout(() => \
-         init({{ module_or_path: '{wasm}' }}).then(() => hydrate())));"
+         const boot = () => requestAnimationFrame(() => setTimeout(() => \
+         init({{ module_or_path: '{wasm}' }}).then(() => hydrate())));\
+         const first = [...document.querySelectorAll('img[fetchpriority=high]')]\
+         .filter((img) => !img.complete)\
+         .map((img) => new Promise((done) => {{ img.addEventListener('load', done); \
+         img.addEventListener('error', done); }}));\
+         Promise.race([Promise.all(first), new Promise((done) => setTimeout(done, 3000))])\
+         .then(boot);"
     );
     view! {
         <link rel="stylesheet" href=format!("{PKG_PREFIX}/{}", assets.css)/>
         <link rel="modulepreload" href=js/>
         <script type="module" nonce=nonce>{boot}</script>
+    }
+}
+
+/// Marks the page being rendered on the server as led by a photo: its route's chunks are not
+/// preloaded, so the photo does not share a slow line with them; they load with the wasm, after
+/// the photo (see [`AssetTags`]).
+pub fn photo_first() {
+    #[cfg(feature = "ssr")]
+    if let Some(manifest) = use_context::<leptos::WasmSplitManifest>() {
+        manifest.0.update_value(|(_, preloads, _)| preloads.clear());
     }
 }
 

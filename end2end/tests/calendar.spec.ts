@@ -384,7 +384,7 @@ test("a parent's home shows the family's week at 360 px: the INSET day, not anot
   const parent = await signIn(browser, DEMO.parent, jsEnabled);
   await parent.page.setViewportSize({ width: 360, height: 740 });
   await parent.portal.open('/');
-  const week = parent.page.locator('section.week');
+  const week = parent.page.locator('section[aria-labelledby="week-title"]');
   await expect(week.getByRole('heading', { level: 2 })).toHaveText('This week');
   // The demo's INSET day is four days ahead, for the whole school; the assembly is Year 4's.
   const inset = week.getByRole('link', { name: /INSET day/ });
@@ -416,7 +416,7 @@ test("a parent's home shows the family's week at 360 px: the INSET day, not anot
   // The Year 4 family's week has their assembly, before the INSET day.
   const other = await signIn(browser, 'parent2@riverside.example', jsEnabled);
   await other.portal.open('/');
-  const theirs = other.page.locator('section.week li');
+  const theirs = other.page.locator('section[aria-labelledby="week-title"] li');
   await expect(theirs.first()).toContainText(ASSEMBLY);
   await expect(theirs.nth(1)).toContainText('INSET day');
   await other.page.context().close();

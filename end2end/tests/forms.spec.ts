@@ -11,6 +11,23 @@ test("a parent of two answers the Year 3 trip consent for the Year 3 child only:
   const { page, portal } = await signIn(browser, jsEnabled ? 'parent.b@riverside.example' : DEMO.parent, jsEnabled);
   await page.setViewportSize({ width: 360, height: 740 });
 
+  // Home: the forms waiting for an answer, and their count on the Forms tab (a repeated run has
+  // answered already: then neither).
+  await portal.open('/');
+  const waiting = page.locator('section[aria-labelledby="forms-title"]');
+  await expect(waiting.getByRole('heading', { level: 2 })).toHaveText('Forms to answer');
+  const trip = waiting.getByRole('link', { name: /Year 3 trip to the Science Museum/ });
+  if (await trip.count()) {
+    await expect(trip).toContainText('For ');
+    await expect(portal.nav().getByRole('link', { name: /Forms/ }).locator('.tab-badge')).toContainText(/\d+ to answer/);
+  }
+  expect(await portal.pageWidth()).toBeLessThanOrEqual(360);
+  expect(await portal.smallTargets()).toEqual([]);
+  if (jsEnabled) {
+    await portal.waitForHydration();
+    await portal.expectNoAxeViolations();
+  }
+
   await portal.nav().getByRole('link', { name: 'Forms' }).click();
   await expect(page).toHaveURL(/\/forms$/);
   const card = page.locator('.form-card', { hasText: 'Year 3 trip to the Science Museum' });

@@ -80,6 +80,15 @@ test("a 3A teacher's photos are held back until no tagged child's consent is bro
   // The 3A family: the post and both photos, boxes reserved, at 360 px, in Chinese too.
   const parent = await signIn(browser, DEMO.parent, jsEnabled);
   await parent.page.setViewportSize({ width: 360, height: 740 });
+  // Home: the post is among the latest news, with its story, opening words and first photo.
+  const latest = parent.page.locator('section[aria-labelledby="latest-title"]');
+  await expect(latest.getByRole('heading', { level: 2 })).toHaveText('Latest news');
+  const latestPost = latest.getByRole('link').filter({ hasText: text });
+  await expect(latestPost).toContainText('Class 3A');
+  await expect(latestPost.locator('img')).toHaveCount(1);
+  expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
+  expect(await parent.portal.smallTargets()).toEqual([]);
+  if (jsEnabled) await parent.portal.expectNoAxeViolations();
   await parent.page.getByRole('navigation').getByRole('link', { name: 'News' }).click();
   await expect(parent.page).toHaveURL(/\/news$/);
   const post = parent.page.locator('article.news-post', { hasText: text });
@@ -92,6 +101,8 @@ test("a 3A teacher's photos are held back until no tagged child's consent is bro
     await img.scrollIntoViewIfNeeded();
     await expect.poll(() => img.evaluate((e: HTMLImageElement) => e.complete && e.naturalWidth)).toBeGreaterThan(0);
     expect((await img.boundingBox())!.width).toBeLessThanOrEqual(360);
+    // The browser took the WebP the page offers beside the JPEG.
+    expect(await img.evaluate((e: HTMLImageElement) => e.currentSrc)).toMatch(/\/news\/photos\/\d+\/\d+\.webp$/);
   }
   await expect(parent.page.getByText(/Please do not download, forward or post photos/)).toBeVisible();
   expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);

@@ -6,8 +6,8 @@
   photo_check.py bomb-png OUT W H a W x H greyscale PNG of zeros: a few hundred KB that would
                                   inflate to W*H bytes
   photo_check.py inspect FILE     JSON: format, size, EXIF tags, metadata Pillow found, whether
-                                  the bytes hold an EXIF or XMP block, and the colour at the
-                                  top and bottom middle
+                                  the bytes hold an EXIF or XMP block, a WebP's RIFF chunks,
+                                  and the colour at the top and bottom middle
 """
 
 import io
@@ -52,6 +52,18 @@ def bomb_png(out, width, height):
         f.write(chunk(b"IEND", b""))
 
 
+def riff_chunks(data):
+    """The FourCC of each chunk of a RIFF (WebP) file, in order; empty for any other file."""
+    if data[:4] != b"RIFF" or data[8:12] != b"WEBP":
+        return []
+    chunks, at = [], 12
+    while at + 8 <= len(data):
+        size = struct.unpack("<I", data[at + 4 : at + 8])[0]
+        chunks.append(data[at : at + 4].decode("latin-1"))
+        at += 8 + size + (size & 1)
+    return chunks
+
+
 def inspect(path):
     data = open(path, "rb").read()
     image = Image.open(io.BytesIO(data))
@@ -67,6 +79,7 @@ def inspect(path):
         "info": sorted(k for k in image.info if k not in ("jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi")),
         "exif_block": b"Exif\0\0" in data,
         "xmp_block": b"http://ns.adobe.com/xap/" in data,
+        "webp_chunks": riff_chunks(data),
         "top": list(rgb.getpixel((width // 2, height // 8))),
         "bottom": list(rgb.getpixel((width // 2, height - 1 - height // 8))),
     }

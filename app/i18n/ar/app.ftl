@@ -34,6 +34,12 @@ home-needs-board = افتح لوحة الإشعارات
 home-week-title = هذا الأسبوع
 home-week-nothing = لا توجد فعاليات هذا الأسبوع.
 home-week-calendar = افتح التقويم
+home-latest-title = آخر الأخبار
+home-latest-nothing = لا توجد أخبار بعد.
+home-latest-news = افتح الأخبار
+home-forms-title = نماذج بانتظار ردك
+home-forms-nothing = لا توجد نماذج بانتظارك.
+home-forms-link = افتح النماذج
 
 ## Section pages (each feature fills its page in a later release)
 notices-empty = لا توجد إشعارات لك حتى الآن. ستظهر هنا الرسائل الجديدة من المدرسة.
@@ -134,6 +140,7 @@ roster-problem-bad-language = “{ $value }” ليست لغة يوفّرها ا
 loading = جارٍ التحميل…
 notices-unread = { $count } غير مقروءة
 reports-new-count = { $count } جديدة
+forms-to-do-count = { $count } بانتظار الرد
 home-card-staff-notices = اكتب الإشعارات وتابع من قرأها وأكّدها.
 notice-list-title = الإشعارات (للموظفين)
 
@@ -618,6 +625,7 @@ news-earlier-version = { $language } · كتبها { $author }، { $written } ·
 
 ## Server only: forms (sent with the page's data)
 form-list-empty = لا توجد نماذج بانتظارك.
+form-for-child = عن { $child }
 form-status-todo = مطلوب
 form-status-done = تم
 form-status-withdrawn = سُحبت الموافقة

@@ -34,6 +34,12 @@ home-needs-board = Open the noticeboard
 home-week-title = This week
 home-week-nothing = No events this week.
 home-week-calendar = Open the calendar
+home-latest-title = Latest news
+home-latest-nothing = No news yet.
+home-latest-news = Open the newsfeed
+home-forms-title = Forms to answer
+home-forms-nothing = No forms are waiting for you.
+home-forms-link = Open the forms
 
 ## Section pages (each feature fills its page in a later release)
 notices-empty = There are no notices for you yet. New letters from school will appear here.
@@ -134,6 +140,7 @@ roster-problem-bad-language = “{ $value }” is not a language the portal offe
 loading = Loading…
 notices-unread = { $count } unread
 reports-new-count = { $count } new
+forms-to-do-count = { $count } to answer
 home-card-staff-notices = Write notices and see who has read and acknowledged them.
 notice-list-title = Notices (staff)
 
@@ -611,6 +618,7 @@ news-earlier-version = { $language } · written by { $author }, { $written } · 
 
 ## Server only: forms (sent with the page's data)
 form-list-empty = There are no forms waiting for you.
+form-for-child = For { $child }
 form-status-todo = To do
 form-status-done = Done
 form-status-withdrawn = Consent withdrawn

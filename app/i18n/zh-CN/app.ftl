@@ -34,6 +34,12 @@ home-needs-board = 打开通知栏
 home-week-title = 本周
 home-week-nothing = 本周没有活动。
 home-week-calendar = 打开日历
+home-latest-title = 最新动态
+home-latest-nothing = 还没有动态。
+home-latest-news = 打开动态
+home-forms-title = 待填写的表格
+home-forms-nothing = 没有等待您填写的表格。
+home-forms-link = 打开表格
 
 ## Section pages (each feature fills its page in a later release)
 notices-empty = 您目前还没有通知。学校的新信件会显示在这里。
@@ -133,6 +139,7 @@ roster-problem-bad-language = “{ $value }”不是本平台提供的语言。
 loading = 正在加载…
 notices-unread = { $count } 条未读
 reports-new-count = { $count } 份新报告
+forms-to-do-count = { $count } 份待填写
 home-card-staff-notices = 撰写通知，查看谁已阅读和确认。
 notice-list-title = 通知（教职员）
 
@@ -603,6 +610,7 @@ news-earlier-version = { $language } · { $author } 写于 { $written } · { $re
 
 ## Server only: forms (sent with the page's data)
 form-list-empty = 目前没有需要您填写的表格。
+form-for-child = 孩子：{ $child }
 form-status-todo = 待填写
 form-status-done = 已完成
 form-status-withdrawn = 已撤回同意

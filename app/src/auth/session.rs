@@ -127,6 +127,10 @@ pub struct UnreadNotices(pub u32);
 #[derive(Clone, Copy, Debug)]
 pub struct NewReports(pub u32);
 
+/// A signed-in guardian's count of forms still to answer (one per child), for the tab badge.
+#[derive(Clone, Copy, Debug)]
+pub struct FormsToDo(pub u32);
+
 /// Middleware: looks up the session cookie and puts the actor (or none) into the request.
 /// A stale or unknown cookie is removed from the browser.
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
@@ -193,6 +197,13 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
                 request.extensions_mut().insert(NewReports(count));
             }
             Err(err) => tracing::error!(error = %err, "new reports count failed"),
+        }
+        match crate::forms::reader::to_do(&state.db, found, Utc::now()).await {
+            Ok(waiting) => {
+                let count = u32::try_from(waiting.len()).unwrap_or(u32::MAX);
+                request.extensions_mut().insert(FormsToDo(count));
+            }
+            Err(err) => tracing::error!(error = %err, "forms to do count failed"),
         }
     }
     request.extensions_mut().insert(CurrentActor(actor));

@@ -31,6 +31,8 @@ pub struct Viewer {
     pub unread_notices: u32,
     /// Reports the guardian has not opened.
     pub new_reports: u32,
+    /// Forms the guardian still has to answer, one per child.
+    pub forms_to_do: u32,
 }
 
 /// The viewer for this page (`None`: nobody signed in).
@@ -84,27 +86,18 @@ fn current_viewer() -> Option<Viewer> {
                 crate::access::Capability::NoticeStatsView,
             )
             .is_some(),
-        unread_notices: crate::auth::request::parts()
-            .ok()
-            .and_then(|parts| {
-                parts
-                    .extensions
-                    .get::<crate::auth::session::UnreadNotices>()
-                    .copied()
-            })
-            .map(|u| u.0)
-            .unwrap_or(0),
-        new_reports: crate::auth::request::parts()
-            .ok()
-            .and_then(|parts| {
-                parts
-                    .extensions
-                    .get::<crate::auth::session::NewReports>()
-                    .copied()
-            })
-            .map(|n| n.0)
-            .unwrap_or(0),
+        unread_notices: badge::<crate::auth::session::UnreadNotices>().map_or(0, |n| n.0),
+        new_reports: badge::<crate::auth::session::NewReports>().map_or(0, |n| n.0),
+        forms_to_do: badge::<crate::auth::session::FormsToDo>().map_or(0, |n| n.0),
     })
+}
+
+/// A count the session middleware put in the request for a tab's badge.
+#[cfg(feature = "ssr")]
+fn badge<T: Clone + Send + Sync + 'static>() -> Option<T> {
+    crate::auth::request::parts()
+        .ok()
+        .and_then(|parts| parts.extensions.get::<T>().cloned())
 }
 
 #[cfg(not(feature = "ssr"))]

@@ -68,22 +68,6 @@ pub struct Agenda {
     pub days: Vec<AgendaDay>,
 }
 
-/// An event in the home page's "this week" strip: made on the server in each language, so the
-/// strip adds little to the first wasm every parent downloads. A tuple, sent as a JSON array:
-/// its decoder matches no field names.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WeekEvent(
-    /// The event's page.
-    pub String,
-    /// Its title in each language (the original where not translated; "Cancelled: …" once
-    /// called off).
-    pub PerLocale<String>,
-    /// "Thursday 3 December 2026, 09:30 to 15:00" in each language.
-    pub PerLocale<String>,
-    /// "For Amir" (the reader's children it concerns) in each language.
-    pub Option<PerLocale<String>>,
-);
-
 /// One event as its page shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventDetail {

@@ -3,13 +3,12 @@
 //! the whole school's.
 
 use super::recurrence::{Occurrence, Repeat, occurrences};
-use super::{
-    Agenda, AgendaDay, EventCategory, EventDetail, EventFacts, EventText, WeekEvent, status, store,
-};
+use super::{Agenda, AgendaDay, EventCategory, EventDetail, EventFacts, EventText, status, store};
 use crate::access::{Actor, Capability, Scope, authorize};
 use crate::db::entities::{event, event_translation};
 use crate::error::AppError;
 use crate::i18n::PerLocale;
+use crate::notices::HomeRow;
 use crate::sanitized::SanitizedHtml;
 use crate::state::app_state;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -95,7 +94,7 @@ pub async fn this_week<C: sea_orm::ConnectionTrait>(
     db: &C,
     actor: &Actor,
     zone: &str,
-) -> Result<Vec<WeekEvent>, AppError> {
+) -> Result<Vec<HomeRow>, AppError> {
     let Some(scope) = crate::access::allowed_scope(&actor.roles, Capability::CalendarRead) else {
         return Ok(Vec::new());
     };
@@ -141,11 +140,12 @@ pub async fn this_week<C: sea_orm::ConnectionTrait>(
                     title.to_string()
                 }
             });
-            WeekEvent(
+            HomeRow(
                 format!("/calendar/{}", event.id),
-                title,
                 on_day(zone, event.all_day, time),
+                title,
                 for_children(&concerned(actor, event)),
+                None,
             )
         })
         .collect())

@@ -241,13 +241,40 @@ pub async fn progress_of<C: ConnectionTrait>(
     form: &form::Model,
     audience: &Audience,
 ) -> Result<Progress, AppError> {
-    let reach = crate::audience::resolve::reach(db, form.school_id, audience).await?;
-    let mut pupils: Vec<i32> = reach.guardians.values().flatten().copied().collect();
+    progress_of_many(db, granted, &[(form, audience)])
+        .await?
+        .pop()
+        .ok_or(AppError::Internal)
+}
+
+/// [`progress_of`] for each of `forms` (with their audiences), in order, in a few statements
+/// whatever their number: each distinct audience resolved once, the children's classes and
+/// every form's answers read in one statement each.
+pub async fn progress_of_many<C: ConnectionTrait>(
+    db: &C,
+    granted: &Granted,
+    forms: &[(&form::Model, &Audience)],
+) -> Result<Vec<Progress>, AppError> {
+    let Some(school_id) = forms.first().map(|(f, _)| f.school_id) else {
+        return Ok(Vec::new());
+    };
+    // Forms sent to the same year groups or classes share their reach.
+    let mut reaches: Vec<(&Audience, crate::audience::resolve::Reach)> = Vec::new();
+    for (_, audience) in forms {
+        if !reaches.iter().any(|(a, _)| a == audience) {
+            let reach = crate::audience::resolve::reach(db, school_id, audience).await?;
+            reaches.push((audience, reach));
+        }
+    }
+    let mut pupils: Vec<i32> = reaches
+        .iter()
+        .flat_map(|(_, r)| r.guardians.values().flatten().copied())
+        .collect();
     pupils.sort_unstable();
     pupils.dedup();
-    let year = crate::audience::resolve::current_year(db, form.school_id).await?;
+    let year = crate::audience::resolve::current_year(db, school_id).await?;
     let classes: HashMap<i32, Option<i32>> = match &year {
-        Some(year) => enrolment::Entity::find()
+        Some(year) if !pupils.is_empty() => enrolment::Entity::find()
             .filter(enrolment::Column::AcademicYearId.eq(year.id))
             .filter(enrolment::Column::PupilId.is_in(pupils.iter().copied()))
             .all(db)
@@ -255,36 +282,53 @@ pub async fn progress_of<C: ConnectionTrait>(
             .into_iter()
             .map(|e| (e.pupil_id, e.class_id))
             .collect(),
-        None => HashMap::new(),
+        _ => HashMap::new(),
     };
-    let children: Vec<(i32, Option<i32>)> = pupils
-        .into_iter()
-        .map(|p| (p, classes.get(&p).copied().flatten()))
-        .filter(|(_, class)| granted.covers(form.school_id, *class))
-        .collect();
-    let mut latest: HashMap<(i32, i32), form_response::Model> = HashMap::new();
+    // Each form's latest answer per (child, guardian): versions ascending, the last one kept.
+    let mut latest: HashMap<i32, HashMap<(i32, i32), form_response::Model>> = HashMap::new();
     for r in form_response::Entity::find()
-        .filter(form_response::Column::FormId.eq(form.id))
+        .filter(form_response::Column::FormId.is_in(forms.iter().map(|(f, _)| f.id)))
         .order_by_asc(form_response::Column::Version)
         .all(db)
         .await?
     {
         if let Some(pupil) = r.pupil_id {
-            latest.insert((pupil, r.guardian_id), r);
+            latest
+                .entry(r.form_id)
+                .or_default()
+                .insert((pupil, r.guardian_id), r);
         }
     }
-    let mut answers: HashMap<i32, Vec<Latest>> = HashMap::new();
-    for ((pupil, guardian_id), response) in latest {
-        answers.entry(pupil).or_default().push(Latest {
-            guardian_id,
-            response,
-        });
-    }
-    Ok(Progress {
-        children,
-        answers,
-        guardians: reach.guardians,
-    })
+    Ok(forms
+        .iter()
+        .map(|(form, audience)| {
+            let guardians = reaches
+                .iter()
+                .find(|(a, _)| a == audience)
+                .map(|(_, r)| r.guardians.clone())
+                .unwrap_or_default();
+            let mut pupils: Vec<i32> = guardians.values().flatten().copied().collect();
+            pupils.sort_unstable();
+            pupils.dedup();
+            let children: Vec<(i32, Option<i32>)> = pupils
+                .into_iter()
+                .map(|p| (p, classes.get(&p).copied().flatten()))
+                .filter(|(_, class)| granted.covers(form.school_id, *class))
+                .collect();
+            let mut answers: HashMap<i32, Vec<Latest>> = HashMap::new();
+            for ((pupil, guardian_id), response) in latest.remove(&form.id).unwrap_or_default() {
+                answers.entry(pupil).or_default().push(Latest {
+                    guardian_id,
+                    response,
+                });
+            }
+            Progress {
+                children,
+                answers,
+                guardians,
+            }
+        })
+        .collect())
 }
 
 /// The names of the members of staff who took answers by phone among `answers`, by account.
@@ -391,19 +435,24 @@ pub async fn staff_list() -> Result<StaffFormList, AppError> {
         .await?;
     let audiences = audiences_of(db, &all).await?;
     let classes = teacher_classes(db, &granted).await?;
-    let mut forms = Vec::new();
-    for form in all {
+    let mut shown = Vec::new();
+    for form in &all {
         let Some(audience) = audiences.get(&form.id) else {
             continue;
         };
-        if !looks_after(db, &granted, &form, audience, &classes).await? {
+        if !looks_after(db, &granted, form, audience, &classes).await? {
             continue;
         }
-        let Some(definition) = readable_definition(&form) else {
+        let Some(definition) = readable_definition(form) else {
             continue;
         };
-        let progress_now = progress_of(db, &granted, &form, audience).await?;
-        let moment = Moment::of(&form, now);
+        shown.push((form, audience, definition));
+    }
+    let asked: Vec<(&form::Model, &Audience)> = shown.iter().map(|(f, a, _)| (*f, *a)).collect();
+    let progresses = progress_of_many(db, &granted, &asked).await?;
+    let mut forms = Vec::new();
+    for ((form, _, definition), progress_now) in shown.into_iter().zip(progresses) {
+        let moment = Moment::of(form, now);
         let standings: Vec<Standing> = progress_now
             .children
             .iter()
@@ -411,7 +460,7 @@ pub async fn staff_list() -> Result<StaffFormList, AppError> {
             .collect();
         forms.push(StaffFormRow {
             id: form.id,
-            title: texts(&definition, &form),
+            title: texts(&definition, form),
             due: PerLocale::build(|l| {
                 let date = crate::dates::date_time(l, &zone, form.closes_at);
                 msg!(l, "form-staff-closes", date = date.as_str())

@@ -44,13 +44,7 @@ pub async fn list() -> Result<FormList, AppError> {
                 .map(|pupil| {
                     let latest = latest.get(&(form.id, Some(pupil)));
                     let status = status_of(&form, &definition, latest, now);
-                    let name = actor
-                        .children
-                        .iter()
-                        .find(|c| c.membership.pupil_id == pupil)
-                        .map(|c| c.name.clone())
-                        .unwrap_or_default();
-                    child_status(name, pupil, status)
+                    child_status(child_name(&actor, pupil), pupil, status)
                 })
                 .collect();
             let waiting = children.iter().any(|c| c.status == Status::ToDo);
@@ -74,6 +68,73 @@ pub async fn list() -> Result<FormList, AppError> {
         empty,
         contact: Some(contact_link()),
     })
+}
+
+/// Each form `actor` still has to answer for a child the switcher shows, as (form, child),
+/// closing soonest first: the tab's count and the home page's list. Nothing for staff.
+pub async fn to_do<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Vec<(form::Model, i32)>, AppError> {
+    let Some(guardian) = actor.guardian_id else {
+        return Ok(Vec::new());
+    };
+    if crate::access::allowed_scope(&actor.roles, Capability::FormAnswer).is_none() {
+        return Ok(Vec::new());
+    }
+    let asked = store::asked(db, actor.school_id, &actor.chosen_memberships(), now).await?;
+    let ids: Vec<i32> = asked.iter().map(|a| a.form.id).collect();
+    let latest = store::latest(db, guardian, &ids).await?;
+    let mut waiting = Vec::new();
+    for Asked { form, children } in asked {
+        let Some(definition) = readable_definition(&form) else {
+            continue;
+        };
+        for pupil in children {
+            let latest = latest.get(&(form.id, Some(pupil)));
+            if status_of(&form, &definition, latest, now) == Status::ToDo {
+                waiting.push((form.clone(), pupil));
+            }
+        }
+    }
+    Ok(waiting)
+}
+
+/// The home page's rows of forms to answer: each form's title, when it closes and which child.
+pub async fn home_rows<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    zone: &str,
+) -> Result<Vec<crate::notices::HomeRow>, AppError> {
+    let now = Utc::now();
+    Ok(to_do(db, actor, now)
+        .await?
+        .into_iter()
+        .filter_map(|(form, pupil)| {
+            let definition = readable_definition(&form)?;
+            let name = child_name(actor, pupil);
+            Some(crate::notices::HomeRow(
+                super::form_href(form.id, pupil),
+                due(&form, zone, now, false),
+                texts(&definition.title, &form.language),
+                Some(PerLocale::build(|l| {
+                    msg!(l, "form-for-child", child = name.as_str())
+                })),
+                None,
+            ))
+        })
+        .collect())
+}
+
+/// The name of `actor`'s child `pupil`.
+fn child_name(actor: &Actor, pupil: i32) -> String {
+    actor
+        .children
+        .iter()
+        .find(|c| c.membership.pupil_id == pupil)
+        .map(|c| c.name.clone())
+        .unwrap_or_default()
 }
 
 /// The words of the link to the guardian's contact details.

@@ -12,28 +12,32 @@ use leptos_router::components::A;
 #[component]
 pub fn TabNav() -> impl IntoView {
     let i18n = I18n::expect();
-    let (unread, new_reports) = crate::auth::viewer::ViewerContext::expect()
+    let (unread, new_reports, forms) = crate::auth::viewer::ViewerContext::expect()
         .get()
-        .map(|v| (v.unread_notices, v.new_reports))
-        .unwrap_or((0, 0));
+        .map(|v| (v.unread_notices, v.new_reports, v.forms_to_do))
+        .unwrap_or((0, 0, 0));
     let links = Section::ALL
         .into_iter()
         .map(|section| {
             let count = match section {
                 Section::Notices => unread,
                 Section::Reports => new_reports,
+                Section::Forms => forms,
                 _ => 0,
             };
             let badge = (count > 0).then(|| {
                 let count = count.to_string();
-                let reports = section == Section::Reports;
                 view! {
                     <span class="tab-badge">
                         {count.clone()}
-                        <span class="visually-hidden">" "{move || if reports {
-                            crate::msg!(i18n.locale(), "reports-new-count", count = count.as_str())
-                        } else {
-                            crate::msg!(i18n.locale(), "notices-unread", count = count.as_str())
+                        <span class="visually-hidden">" "{move || match section {
+                            Section::Reports => crate::msg!(
+                                i18n.locale(), "reports-new-count", count = count.as_str()
+                            ),
+                            Section::Forms => crate::msg!(
+                                i18n.locale(), "forms-to-do-count", count = count.as_str()
+                            ),
+                            _ => crate::msg!(i18n.locale(), "notices-unread", count = count.as_str()),
                         }}</span>
                     </span>
                 }

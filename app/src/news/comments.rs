@@ -733,7 +733,7 @@ async fn acted(
             .await?;
             txn.commit().await?;
             for photo in photos {
-                super::photos::delete_bytes(state, &photo.storage_keys).await;
+                super::photos::delete_sizes(state, &photo).await;
             }
             return Ok(Ok(match sent.back.as_str() {
                 "moderation" => STAFF_NEWS_PATH.to_string(),

@@ -19,6 +19,8 @@ pub struct NewsPhoto {
     pub height: u32,
     /// The widths stored, narrowest first.
     pub widths: Vec<u32>,
+    /// Each width is kept as WebP too (photos stored before WebP are JPEG only).
+    pub webp: bool,
     /// "Photo 1 of 2", in each language.
     pub alt: PerLocale<String>,
 }

@@ -61,9 +61,14 @@ pub const STAFF_NEWS_PATH: &str = "/admin/news";
 /// The most photos on one post.
 pub const MAX_PHOTOS: usize = 10;
 
-/// The address of a stored photo at one of its widths.
+/// The address of a stored photo at one of its widths (its JPEG).
 pub fn photo_href(id: i32, width: u32) -> String {
     format!("/news/photos/{id}/{width}")
+}
+
+/// The address of a stored photo's WebP at one of its widths.
+pub fn webp_href(id: i32, width: u32) -> String {
+    format!("/news/photos/{id}/{width}.webp")
 }
 
 /// The address of post `id`'s edit page.

@@ -1,6 +1,7 @@
 //! Stored photos: each kept at its widths under random keys, held for the uploader's form until
 //! the post is published (so a refused post loses no photo), and served only through
-//! `/news/photos/{id}/{width}` to those who may read the post.
+//! `/news/photos/{id}/{width}` (JPEG) and `/news/photos/{id}/{width}.webp` to those who may read
+//! the post.
 
 use super::photo::{BlurBox, Processed};
 use crate::access::{Actor, CurrentActor};
@@ -17,24 +18,43 @@ const HELD_HOURS: i64 = 24;
 /// Photos never change under their address; a browser may keep one for a day, for its user only.
 const PHOTO_CACHE: &str = "private, max-age=86400";
 
-/// Puts every size of a processed photo in the file store: the widths and keys as stored.
-async fn store(state: &AppState, processed: &Processed) -> Result<(String, String), AppError> {
-    let mut widths = Vec::new();
-    let mut keys = Vec::new();
-    for (width, bytes) in &processed.sizes {
-        match state.files.put(bytes).await {
-            Ok(key) => {
-                widths.push(width.to_string());
-                keys.push(key);
-            }
-            Err(err) => {
-                tracing::error!(error = %err, "a photo could not be stored");
-                delete_bytes(state, &keys.join(" ")).await;
-                return Err(AppError::Internal);
-            }
+/// Where a photo's sizes were put: its widths, and the JPEG and WebP key of each, as stored.
+struct Stored {
+    widths: String,
+    keys: String,
+    webp_keys: String,
+}
+
+/// Puts `bytes` in the file store and notes the key in `stored`; on failure every key noted so
+/// far is deleted, so a half-stored photo leaves nothing behind.
+async fn put(state: &AppState, bytes: &[u8], stored: &mut Vec<String>) -> Result<String, AppError> {
+    match state.files.put(bytes).await {
+        Ok(key) => {
+            stored.push(key.clone());
+            Ok(key)
+        }
+        Err(err) => {
+            tracing::error!(error = %err, "a photo could not be stored");
+            delete_bytes(state, &stored.join(" ")).await;
+            Err(AppError::Internal)
         }
     }
-    Ok((widths.join(" "), keys.join(" ")))
+}
+
+/// Puts every size of a processed photo, JPEG and WebP, in the file store.
+async fn store(state: &AppState, processed: &Processed) -> Result<Stored, AppError> {
+    let mut stored = Vec::new();
+    let (mut widths, mut keys, mut webp_keys) = (Vec::new(), Vec::new(), Vec::new());
+    for ((width, jpeg), webp) in processed.sizes.iter().zip(&processed.webp) {
+        widths.push(width.to_string());
+        keys.push(put(state, jpeg, &mut stored).await?);
+        webp_keys.push(put(state, webp, &mut stored).await?);
+    }
+    Ok(Stored {
+        widths: widths.join(" "),
+        keys: keys.join(" "),
+        webp_keys: webp_keys.join(" "),
+    })
 }
 
 fn as_i32(n: u32) -> i32 {
@@ -47,7 +67,7 @@ pub async fn hold(
     actor: &Actor,
     processed: Processed,
 ) -> Result<news_photo::Model, AppError> {
-    let (widths, keys) = store(state, &processed).await?;
+    let stored = store(state, &processed).await?;
     Ok(news_photo::ActiveModel {
         school_id: Set(actor.school_id),
         post_id: Set(None),
@@ -55,8 +75,9 @@ pub async fn hold(
         position: Set(0),
         width: Set(as_i32(processed.width)),
         height: Set(as_i32(processed.height)),
-        widths: Set(widths),
-        storage_keys: Set(keys),
+        widths: Set(stored.widths),
+        storage_keys: Set(stored.keys),
+        webp_keys: Set(Some(stored.webp_keys)),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
@@ -87,7 +108,7 @@ pub async fn blur(
             tracing::error!(error = %e, "a stored photo could not be blurred");
             AppError::Internal
         })?;
-    let (widths, keys) = store(state, &processed).await?;
+    let stored = store(state, &processed).await?;
     let blurred = news_photo::ActiveModel {
         school_id: Set(photo.school_id),
         post_id: Set(None),
@@ -95,8 +116,9 @@ pub async fn blur(
         position: Set(photo.position),
         width: Set(photo.width),
         height: Set(photo.height),
-        widths: Set(widths),
-        storage_keys: Set(keys),
+        widths: Set(stored.widths),
+        storage_keys: Set(stored.keys),
+        webp_keys: Set(Some(stored.webp_keys)),
         created_at: Set(photo.created_at),
         ..Default::default()
     }
@@ -106,7 +128,15 @@ pub async fn blur(
     Ok(blurred)
 }
 
-pub(super) async fn delete_bytes(state: &AppState, keys: &str) {
+/// Deletes every stored size of `photo`, JPEG and WebP.
+pub(super) async fn delete_sizes(state: &AppState, photo: &news_photo::Model) {
+    delete_bytes(state, &photo.storage_keys).await;
+    if let Some(webp) = &photo.webp_keys {
+        delete_bytes(state, webp).await;
+    }
+}
+
+async fn delete_bytes(state: &AppState, keys: &str) {
     for key in keys.split(' ').filter(|k| !k.is_empty()) {
         if let Err(e) = state.files.delete(key).await {
             tracing::warn!(error = %e, "a photo's bytes were not deleted");
@@ -141,7 +171,7 @@ pub async fn delete(state: &AppState, photos: Vec<news_photo::Model>) -> Result<
         news_photo::Entity::delete_by_id(photo.id)
             .exec(&state.db)
             .await?;
-        delete_bytes(state, &photo.storage_keys).await;
+        delete_sizes(state, &photo).await;
     }
     Ok(())
 }
@@ -157,14 +187,23 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<(), AppError>
     delete(state, expired).await
 }
 
-/// `GET /news/photos/{id}/{width}`: the photo at that stored width, or the error page.
+/// `GET /news/photos/{id}/{width}` (JPEG) or `/news/photos/{id}/{width}.webp`: the photo at that
+/// stored width, or the error page.
 pub async fn serve(
     State(state): State<AppState>,
     axum::extract::Extension(current): axum::extract::Extension<CurrentActor>,
     headers: http::HeaderMap,
-    Path((id, width)): Path<(i32, u32)>,
+    Path((id, size)): Path<(i32, String)>,
 ) -> Response {
-    match photo(&state, &current, id, width).await {
+    let (width, webp) = match size.strip_suffix(".webp") {
+        Some(width) => (width.parse().ok(), true),
+        None => (size.parse().ok(), false),
+    };
+    let answer = match width {
+        Some(width) => photo(&state, &current, id, width, webp).await,
+        None => Err(AppError::NotFound),
+    };
+    match answer {
         Ok(response) => response,
         Err(err) => crate::roster::documents::error_page(
             err,
@@ -178,6 +217,7 @@ async fn photo(
     current: &CurrentActor,
     id: i32,
     width: u32,
+    webp: bool,
 ) -> Result<Response, AppError> {
     let actor = current.0.clone().ok_or(AppError::SignInRequired)?;
     let photo = news_photo::Entity::find_by_id(id)
@@ -193,10 +233,16 @@ async fn photo(
         None if photo.uploaded_by == actor.user_id => {}
         None => return Err(AppError::NotFound),
     }
+    let (keys, content_type) = match (webp, &photo.webp_keys) {
+        (false, _) => (photo.storage_keys.as_str(), "image/jpeg"),
+        (true, Some(keys)) => (keys.as_str(), "image/webp"),
+        // Stored before photos were kept as WebP: only the JPEG exists.
+        (true, None) => return Err(AppError::NotFound),
+    };
     let key = photo
         .widths
         .split(' ')
-        .zip(photo.storage_keys.split(' '))
+        .zip(keys.split(' '))
         .find(|(w, _)| w.parse() == Ok(width))
         .map(|(_, key)| key)
         .ok_or(AppError::NotFound)?;
@@ -206,7 +252,7 @@ async fn photo(
     })?;
     Ok((
         [
-            (http::header::CONTENT_TYPE, "image/jpeg"),
+            (http::header::CONTENT_TYPE, content_type),
             (http::header::CACHE_CONTROL, PHOTO_CACHE),
         ],
         bytes,

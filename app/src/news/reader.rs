@@ -4,7 +4,7 @@
 //! portfolios their children are tagged in; staff the school story and the stories of the
 //! classes they teach, or everything with a whole-school role.
 
-use super::{FeedWords, NewsFeed, NewsPhoto, NewsPost, story};
+use super::{FeedWords, NEWS_PATH, NewsFeed, NewsPhoto, NewsPost, story};
 use crate::access::{Actor, Capability, Scope, allowed_scope, authorize};
 use crate::db::entities::{
     academic_year, class, enrolment, guardian, guardian_pupil, news_photo, news_post,
@@ -13,6 +13,7 @@ use crate::db::entities::{
 use crate::error::AppError;
 use crate::i18n::PerLocale;
 use crate::msg;
+use crate::notices::HomeRow;
 use crate::state::app_state;
 use sea_orm::sea_query::Query;
 use sea_orm::{
@@ -23,6 +24,8 @@ use std::collections::HashMap;
 
 /// Posts on a page of the feed.
 pub const PAGE_SIZE: u64 = 20;
+/// Posts in the home page's "Latest" block.
+pub const LATEST: u64 = 3;
 /// The most pinned posts heading a reader's feed (a few stories' pins together).
 const MAX_PINNED_SHOWN: u64 = 10;
 
@@ -147,6 +150,63 @@ pub async fn feed(before: Option<i32>) -> Result<NewsFeed, AppError> {
             like: super::comments::like_words(),
         },
     })
+}
+
+/// The newest posts `actor` may read, at most [`LATEST`], none a lowered photo consent holds
+/// back, for the home page: each its story and time, its opening words and its first photo.
+pub async fn latest<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    zone: &str,
+) -> Result<Vec<HomeRow>, AppError> {
+    let Some(scope) = allowed_scope(&actor.roles, Capability::NewsRead) else {
+        return Ok(Vec::new());
+    };
+    // A few more than shown, so a withheld post does not empty the block.
+    let mut posts = news_post::Entity::find()
+        .filter(visible(actor, scope))
+        .order_by_desc(news_post::Column::Id)
+        .limit(2 * LATEST)
+        .all(db)
+        .await?;
+    let broken = super::withheld::broken(db, &posts).await?;
+    posts.retain(|p| !broken.contains_key(&p.id));
+    posts.truncate(LATEST as usize);
+    let shown = described(db, actor, zone, posts, &HashMap::new()).await?;
+    Ok(shown
+        .into_iter()
+        .map(|post| {
+            let meta = PerLocale::build(|l| {
+                let (story, when) = (post.story.text(l), post.when.text(l));
+                msg!(
+                    l,
+                    "news-story-dated",
+                    story = story.as_str(),
+                    when = when.as_str()
+                )
+            });
+            // A post of photos alone is named by its story.
+            let words = PerLocale::build(|l| {
+                crate::notices::dto::for_reader(&post.texts, l)
+                    .map(|text| crate::notices::rich_text::excerpt(text.body.as_str()))
+                    .filter(|words| !words.is_empty())
+                    .unwrap_or_else(|| post.story.text(l))
+            });
+            let photo = post.photos.first().map(|photo| {
+                super::photo_href(
+                    photo.id,
+                    photo.widths.first().copied().unwrap_or(photo.width),
+                )
+            });
+            HomeRow(
+                format!("{NEWS_PATH}/{}", post.id),
+                meta,
+                words,
+                post.children,
+                photo,
+            )
+        })
+        .collect())
 }
 
 /// The posts as the feed shows them to `actor`, their photos, authors, stories and reactions
@@ -283,6 +343,7 @@ pub fn shown_photos(photos: &[news_photo::Model]) -> Vec<NewsPhoto> {
                     .split(' ')
                     .filter_map(|w| w.parse().ok())
                     .collect(),
+                webp: photo.webp_keys.is_some(),
                 alt: PerLocale::build(|l| {
                     msg!(
                         l,

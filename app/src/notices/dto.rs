@@ -70,9 +70,32 @@ pub struct Board {
     /// Notices not opened yet (all of them, not only those shown).
     pub unread: u32,
     /// The family's events from today to a week ahead, for the home page's strip (the home page
-    /// reads the board's data, so the strip costs no request of its own).
-    pub this_week: Vec<crate::calendar::WeekEvent>,
+    /// reads the board's data, so the strip costs no request of its own). Empty on the board.
+    pub this_week: Vec<HomeRow>,
+    /// The newest news posts, for the home page's "Latest news". Empty on the board.
+    pub latest: Vec<HomeRow>,
+    /// Forms still to answer, for the home page. Empty on the board.
+    pub forms: Vec<HomeRow>,
 }
+
+/// A row of a block on the home page (an event this week, a news post), made on the server in
+/// each language. One type for every block, sent as a JSON array, so the wasm every parent
+/// downloads holds one decoder matching no field names and one view for all of them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeRow(
+    /// The page it links to.
+    pub String,
+    /// When (and for a post, which story) in each language: "Thursday 3 December 2026, 09:30
+    /// to 15:00", "Class 3A · 2 December 2026, 14:05".
+    pub PerLocale<String>,
+    /// What it is in each language: an event's title ("Cancelled: …" once called off), a post's
+    /// opening words.
+    pub PerLocale<String>,
+    /// "For Amir", "In this post: Amir" (the reader's children it concerns) in each language.
+    pub Option<PerLocale<String>>,
+    /// A small photo beside it (a post's first).
+    pub Option<String>,
+);
 
 /// A notice's full text in one language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

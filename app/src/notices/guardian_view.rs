@@ -35,8 +35,9 @@ fn concerned(actor: &Arc<Actor>, notice: &notice::Model) -> Vec<ConcernedChild> 
         .collect()
 }
 
-/// The board: notices for the chosen child (or all children), pinned first then newest.
-pub async fn board() -> Result<Board, AppError> {
+/// The board: notices for the chosen child (or all children), pinned first then newest; for the
+/// `home` page also the week's events and the latest news.
+pub async fn board(home: bool) -> Result<Board, AppError> {
     let granted = authorize(Capability::NoticeRead)?;
     let actor = granted.actor;
     let guardian_id = guardian(&actor)?;
@@ -96,10 +97,21 @@ pub async fn board() -> Result<Board, AppError> {
             }
         })
         .collect();
+    let (this_week, latest, forms) = if home {
+        (
+            crate::calendar::reader::this_week(&state.db, &actor, &zone).await?,
+            crate::news::reader::latest(&state.db, &actor, &zone).await?,
+            crate::forms::reader::home_rows(&state.db, &actor, &zone).await?,
+        )
+    } else {
+        (Vec::new(), Vec::new(), Vec::new())
+    };
     Ok(Board {
         cards,
         unread: unread as u32,
-        this_week: crate::calendar::reader::this_week(&state.db, &actor, &zone).await?,
+        this_week,
+        latest,
+        forms,
     })
 }
 

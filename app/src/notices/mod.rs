@@ -146,10 +146,11 @@ pub async fn load_staff_notice(id: i32) -> Result<StaffNotice, AppError> {
     crate::error::respond(staff::notice_page::load(id).await)
 }
 
-/// The signed-in guardian's board, filtered by the child switcher, with every translation.
+/// The signed-in guardian's board, filtered by the child switcher, with every translation; with
+/// `home`, also what the home page shows beside it (the week's events, the latest news).
 #[server(endpoint = "notices/board", output = crate::codec::Answer)]
-pub async fn load_board() -> Result<Board, AppError> {
-    crate::error::respond(guardian_view::board().await)
+pub async fn load_board(home: Option<bool>) -> Result<Board, AppError> {
+    crate::error::respond(guardian_view::board(home.unwrap_or(false)).await)
 }
 
 /// One notice the signed-in guardian may see ([`NoticeDetail`]), with every translation; opening

@@ -2,11 +2,10 @@
 
 use crate::auth::viewer::ChildSummary;
 use crate::auth::viewer::ViewerContext;
-use crate::calendar::WeekEvent;
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::PerLocale;
 use crate::i18n::{I18n, follow, localized};
-use crate::notices::{Board, CardText, NoticeCard, for_reader};
+use crate::notices::{Board, CardText, HomeRow, NoticeCard, for_reader};
 use crate::pages::loading::loaded;
 use crate::school::SchoolContext;
 use crate::sections::Section;
@@ -40,7 +39,7 @@ pub fn HomePage() -> impl IntoView {
         .is_some_and(|v| !v.children.is_empty())
         .then(|| {
             // The board's own data (its resource type is the board's, so this adds no decoder).
-            let board = crate::notices::reader::board_resource();
+            let board = crate::notices::reader::board_resource(true);
             let children = viewer
                 .as_ref()
                 .map(|v| v.children.clone())
@@ -53,7 +52,15 @@ pub fn HomePage() -> impl IntoView {
                         <h2 id="needs-title">{t!(i18n, "home-needs-title")}</h2>
                         <Needs children=needs/>
                     </section>
-                    <WeekStrip events=board.this_week/>
+                    <HomeBlock id="forms-title" heading=t!(i18n, "home-forms-title")
+                        nothing=t!(i18n, "home-forms-nothing") rows=board.forms
+                        section=("/forms", t!(i18n, "home-forms-link"))/>
+                    <HomeBlock id="week-title" heading=t!(i18n, "home-week-title")
+                        nothing=t!(i18n, "home-week-nothing") rows=board.this_week
+                        section=("/calendar", t!(i18n, "home-week-calendar"))/>
+                    <HomeBlock id="latest-title" heading=t!(i18n, "home-latest-title")
+                        nothing=t!(i18n, "home-latest-nothing") rows=board.latest
+                        section=("/news", t!(i18n, "home-latest-news"))/>
                 }
                 .into_any_now()
             })
@@ -140,23 +147,35 @@ fn needs_per_child(
         .collect()
 }
 
-/// The family's events from today to a week ahead, each a link to its page.
+/// A block of rows (the week's events, the latest news), each a link to its page; one view for
+/// every block, so the wasm every parent downloads draws them all with the same code.
 #[component]
-fn WeekStrip(events: Vec<WeekEvent>) -> impl IntoView {
+fn HomeBlock(
+    /// The heading's id, for the section's label.
+    id: &'static str,
+    /// The heading.
+    heading: Signal<String>,
+    /// Said when there are no rows.
+    nothing: Signal<String>,
+    rows: Vec<HomeRow>,
+    /// The section the block comes from, and the words of the link to it.
+    section: (&'static str, Signal<String>),
+) -> impl IntoView {
     let i18n = I18n::expect();
     // No type-erased branches: each costs the main module a set of rendering functions.
-    let nothing = events
-        .is_empty()
-        .then(|| view! { <p>{t!(i18n, "home-week-nothing")}</p> });
-    let rows = events
+    let nothing = rows.is_empty().then(|| view! { <p>{nothing}</p> });
+    let rows = rows
         .into_iter()
-        .map(|event| {
-            let WeekEvent(href, title, when, children) = event;
+        .map(|HomeRow(href, when, what, children, photo)| {
+            // The row's words say what it is; the photo beside them only decorates.
             view! {
                 <li>
                     <a href=href>
+                        {photo.map(|src| view! {
+                            <img src=src alt="" width="72" height="72" loading="lazy"/>
+                        })}
                         <span class="week__when">{localized(i18n, when)}</span>
-                        <strong>{localized(i18n, title)}</strong>
+                        <strong>{localized(i18n, what)}</strong>
                         {children.map(|c| view! { <span>{localized(i18n, c)}</span> })}
                     </a>
                 </li>
@@ -164,11 +183,11 @@ fn WeekStrip(events: Vec<WeekEvent>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="week" aria-labelledby="week-title">
-            <h2 id="week-title">{t!(i18n, "home-week-title")}</h2>
+        <section class="week" aria-labelledby=id>
+            <h2 id=id>{heading}</h2>
             {nothing}
             <ul class="week__list">{rows}</ul>
-            <p><a href="/calendar">{t!(i18n, "home-week-calendar")}</a></p>
+            <p><a href=section.0>{section.1}</a></p>
         </section>
     }
 }
@@ -278,6 +297,8 @@ mod tests {
             ],
             unread: 2,
             this_week: Vec::new(),
+            latest: Vec::new(),
+            forms: Vec::new(),
         };
         let children = [child(10, "3A"), child(20, "5B")];
         let needs = needs_per_child(&board, &children, None);

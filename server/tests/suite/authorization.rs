@@ -640,6 +640,21 @@ fn rows(f: &Fixture) -> Vec<Row> {
             },
         },
         Row {
+            name: "a photo's WebP on a 3A class story: the 3A family, 3A's staff and the office",
+            call: get(format!(
+                "/news/photos/{}/{}.webp",
+                f.news_photo_3a.0, f.news_photo_3a.1
+            )),
+            expect: |a| match a {
+                Actor::GuardianA
+                | Actor::Teacher3A
+                | Actor::TeachingAssistant
+                | Actor::OfficeAdmin => OK,
+                a if signed_in(a) => HIDDEN,
+                _ => UNAUTHENTICATED,
+            },
+        },
+        Row {
             name: "a photo at a width it is not stored at: nobody",
             call: get(format!("/news/photos/{}/4000", f.news_photo_3a.0)),
             expect: |a| match a {

@@ -132,6 +132,25 @@ async fn answering(h: Harness) {
     assert!(list.contains("To do"), "{list}");
     let (_, list_zh) = page(&h, "/forms", &parent, "zh-CN").await;
     assert!(list_zh.contains("三年级科学博物馆之旅"), "{list_zh}");
+    // The home page lists it for the Year 3 child, and the Forms tab counts it.
+    let (status, home) = page(&h, "/", &parent, "en-GB").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(home.contains("Forms to answer"), "{home}");
+    assert!(
+        home.contains(&format!("href=\"{path}?child={}\"", year_3.0)),
+        "{home}"
+    );
+    assert!(home.contains("Year 3 trip to the Science Museum"), "{home}");
+    assert!(home.contains(&format!("For {}", year_3.2)), "{home}");
+    assert!(!home.contains(&format!("child={}", year_5.0)), "{home}");
+    assert!(home.contains("1 to answer"), "the tab's count: {home}");
+    let (_, home_other) = page(&h, "/", &other, "en-GB").await;
+    assert!(
+        home_other.contains("No forms are waiting for you."),
+        "{home_other}"
+    );
+    let counted = |page: &str| (1..10).any(|n| page.contains(&format!("{n} to answer")));
+    assert!(!counted(&home_other), "{home_other}");
     // Another family, a child the form is not for, staff: as if it did not exist.
     for cookie in [&other, &teacher] {
         let (status, others) = page(&h, "/forms", cookie, "en-GB").await;
@@ -213,6 +232,11 @@ async fn answering(h: Harness) {
     assert_eq!(location, format!("{path}?child={child}&sent=1"));
     let stored = responses(&h, form_id).await;
     assert_eq!(stored.len(), 1);
+    // Answered: off the home page's list and the tab's count.
+    let (_, home) = page(&h, "/", &parent, "en-GB").await;
+    assert!(home.contains("No forms are waiting for you."), "{home}");
+    assert!(!home.contains("Science Museum"), "{home}");
+    assert!(!counted(&home), "{home}");
     let first = &stored[0];
     assert_eq!(
         (first.version, first.guardian_id, first.pupil_id),

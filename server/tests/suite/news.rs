@@ -7,13 +7,13 @@
 
 use crate::calendar_editor::class_id;
 use crate::support::{
-    Harness, body_text, post_form, postgres_harness, session_for, sqlite_harness,
+    Harness, body_text, home_as, post_form, postgres_harness, session_for, sqlite_harness,
 };
 use app::db::entities::{enrolment, guardian_pupil, news_photo, news_post, pupil, user_account};
 use app::roster::demo;
 use http::{StatusCode, header};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
 use std::io::Cursor;
 use std::path::Path;
 use std::process::Command;
@@ -255,21 +255,28 @@ async fn photos_and_consent(h: Harness) {
     assert_eq!(photos.len(), 2);
     assert!(photos_of(&h, None).await.is_empty(), "nothing left held");
 
-    // Every stored size, fetched as the 3A family would: private, JPEG, no EXIF or XMP at all.
+    // Every stored size, JPEG and WebP, fetched as the 3A family would: private, no EXIF or XMP
+    // at all; a WebP nothing but the picture (one lossy `VP8 ` chunk).
     for photo in &photos {
         for width in photo.widths.split(' ') {
-            let address = format!("/news/photos/{}/{width}", photo.id);
-            let (status, content_type, cache, bytes) = get(&h, &address, &parent_3a).await;
-            assert_eq!(status, StatusCode::OK, "{address}");
-            assert_eq!(content_type, "image/jpeg");
-            assert!(cache.starts_with("private"), "{cache}");
-            let read = inspect(dir.path(), &bytes);
-            assert_eq!(read["format"], "JPEG");
-            assert_eq!(read["exif"], serde_json::json!({}), "{address}: {read}");
-            assert_eq!(read["gps"], serde_json::json!({}), "{address}: {read}");
-            assert_eq!(read["exif_block"], false, "{address}");
-            assert_eq!(read["xmp_block"], false, "{address}");
-            assert_eq!(read["width"].as_u64(), width.parse().ok(), "{address}");
+            for (suffix, content_type, format, chunks) in [
+                ("", "image/jpeg", "JPEG", serde_json::json!([])),
+                (".webp", "image/webp", "WEBP", serde_json::json!(["VP8 "])),
+            ] {
+                let address = format!("/news/photos/{}/{width}{suffix}", photo.id);
+                let (status, served_as, cache, bytes) = get(&h, &address, &parent_3a).await;
+                assert_eq!(status, StatusCode::OK, "{address}");
+                assert_eq!(served_as, content_type, "{address}");
+                assert!(cache.starts_with("private"), "{cache}");
+                let read = inspect(dir.path(), &bytes);
+                assert_eq!(read["format"], format, "{address}");
+                assert_eq!(read["webp_chunks"], chunks, "{address}");
+                assert_eq!(read["exif"], serde_json::json!({}), "{address}: {read}");
+                assert_eq!(read["gps"], serde_json::json!({}), "{address}: {read}");
+                assert_eq!(read["exif_block"], false, "{address}");
+                assert_eq!(read["xmp_block"], false, "{address}");
+                assert_eq!(read["width"].as_u64(), width.parse().ok(), "{address}");
+            }
         }
     }
     // The phone photo (60 × 40, orientation 6) is stored upright: 40 × 60, its red half on top.
@@ -306,6 +313,14 @@ async fn photos_and_consent(h: Harness) {
         feed.contains("width=\"900\" height=\"600\""),
         "the box is reserved: {feed}"
     );
+    assert!(
+        feed.contains(&format!(
+            "<source type=\"image/webp\" srcset=\"/news/photos/{0}/320.webp 320w, \
+             /news/photos/{0}/768.webp 768w, /news/photos/{0}/900.webp 900w\"",
+            screenshot.id
+        )),
+        "WebP offered first: {feed}"
+    );
     let feed_4b = body_text(
         h.get("/news", &[(header::COOKIE, parent_4b.as_str())])
             .await,
@@ -314,6 +329,35 @@ async fn photos_and_consent(h: Harness) {
     assert!(!feed_4b.contains("Our trip to the farm"), "{feed_4b}");
     let address = format!("/news/photos/{}/320", screenshot.id);
     assert_eq!(get(&h, &address, &parent_4b).await.0, StatusCode::NOT_FOUND);
+    // The home page's latest news: the post's story, words and first photo for the 3A family,
+    // nothing of it for the 4B family.
+    let home_3a = home_as(&h, &parent_3a).await;
+    assert!(home_3a.contains("Latest news"), "{home_3a}");
+    assert!(
+        home_3a.contains(&format!("href=\"/news/{}\"", published[0].id)),
+        "{home_3a}"
+    );
+    assert!(home_3a.contains("Our trip to the farm"), "{home_3a}");
+    assert!(!home_3a.contains("<script>alert(1)"), "{home_3a}");
+    let home_4b = home_as(&h, &parent_4b).await;
+    assert!(!home_4b.contains("Our trip to the farm"), "{home_4b}");
+    assert!(!home_4b.contains(&format!("href=\"/news/{}\"", published[0].id)));
+    // A photo stored before photos were kept as WebP is offered as JPEG alone.
+    let mut jpeg_only: news_photo::ActiveModel = screenshot.clone().into();
+    jpeg_only.webp_keys = sea_orm::Set(None);
+    jpeg_only.update(&h.db).await.expect("update");
+    let webp = format!("/news/photos/{}/320.webp", screenshot.id);
+    assert_eq!(get(&h, &webp, &parent_3a).await.0, StatusCode::NOT_FOUND);
+    let feed = body_text(
+        h.get("/news", &[(header::COOKIE, parent_3a.as_str())])
+            .await,
+    )
+    .await;
+    assert!(!feed.contains(&webp), "{feed}");
+    assert!(
+        feed.contains(&format!("/news/photos/{}/320 320w", screenshot.id)),
+        "{feed}"
+    );
 
     // Only to the child's own portfolio, their consent allows the photo; their family sees it
     // as the child's portfolio.
@@ -413,21 +457,23 @@ fn checkerboard() -> Vec<u8> {
     out.into_inner()
 }
 
-/// Every size of a photo as served to `cookie`, by width.
+/// Every size of a photo as served to `cookie`, JPEG then WebP, by width.
 async fn served(
     h: &Harness,
     photo: &news_photo::Model,
     cookie: &str,
 ) -> Vec<(u32, image::GrayImage)> {
     let mut sizes = Vec::new();
-    for width in photo.widths.split(' ') {
-        let (status, _, _, bytes) =
-            get(h, &format!("/news/photos/{}/{width}", photo.id), cookie).await;
-        assert_eq!(status, StatusCode::OK);
-        let decoded = image::load_from_memory(&bytes)
-            .expect("a JPEG")
-            .into_luma8();
-        sizes.push((width.parse().expect("a width"), decoded));
+    for suffix in ["", ".webp"] {
+        for width in photo.widths.split(' ') {
+            let address = format!("/news/photos/{}/{width}{suffix}", photo.id);
+            let (status, _, _, bytes) = get(h, &address, cookie).await;
+            assert_eq!(status, StatusCode::OK, "{address}");
+            let decoded = image::load_from_memory(&bytes)
+                .expect("a JPEG or WebP")
+                .into_luma8();
+            sizes.push((width.parse().expect("a width"), decoded));
+        }
     }
     sizes
 }
@@ -537,8 +583,9 @@ async fn blurring(h: &Harness, teacher: &str, path: &str) {
         );
         assert!(change(600, 950, 100, 900) < 4, "{width}: the rest did not");
     }
-    // The unblurred bytes are deleted from the store.
-    for key in old_keys.split(' ') {
+    // The unblurred bytes are deleted from the store, JPEG and WebP.
+    let old_webp = held[0].webp_keys.clone().expect("kept as WebP too");
+    for key in old_keys.split(' ').chain(old_webp.split(' ')) {
         assert!(h.state.files.get(key).await.is_err(), "{key} is gone");
     }
 }

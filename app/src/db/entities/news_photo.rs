@@ -16,6 +16,8 @@ pub struct Model {
     pub height: i32,
     pub widths: String,
     pub storage_keys: String,
+    /// The WebP of each width, in the order of `widths`; `None` for photos kept as JPEG only.
+    pub webp_keys: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

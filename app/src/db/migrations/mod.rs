@@ -21,6 +21,7 @@ mod m20261202_000018_answers_by_phone;
 mod m20261202_000019_roster_changes;
 mod m20261202_000020_reports;
 mod m20261202_000021_report_follow_up;
+mod m20261202_000022_photo_webp;
 mod tables;
 
 use sea_orm_migration::prelude::*;
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000019_roster_changes::Migration),
             Box::new(m20261202_000020_reports::Migration),
             Box::new(m20261202_000021_report_follow_up::Migration),
+            Box::new(m20261202_000022_photo_webp::Migration),
         ]
     }
 }

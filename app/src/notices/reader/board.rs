@@ -13,7 +13,7 @@ use leptos_meta::Title;
 #[component]
 pub fn NoticeBoardPage() -> impl IntoView {
     let i18n = I18n::expect();
-    let board = board_resource();
+    let board = board_resource(false);
     view! {
         <Title text=crate::i18n::title_text(i18n, "nav-notices")/>
         <div class="page-head">
@@ -27,8 +27,8 @@ pub fn NoticeBoardPage() -> impl IntoView {
 
 /// The signed-in guardian's board as it loads; the home page reads the same data. One
 /// function, so the resource's code is compiled once for both.
-pub fn board_resource() -> Option<Loading<Board>> {
-    when_signed_in(|| Resource::new(|| (), |_| load_board()))
+pub fn board_resource(home: bool) -> Option<Loading<Board>> {
+    when_signed_in(|| Resource::new(move || home.then_some(true), load_board))
 }
 
 #[component]
