@@ -5,6 +5,7 @@ use crate::auth::viewer::ViewerContext;
 use crate::calendar::month_page::MonthRoute;
 use crate::calendar::pages::CalendarRoute;
 use crate::calendar::staff_pages::StaffCalendarRoute;
+use crate::forms::new_form_page::NewFormRoute;
 use crate::forms::pages::FormsRoute;
 use crate::forms::staff_pages::StaffFormsRoute;
 use crate::i18n::{I18n, Locale};
@@ -164,6 +165,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/news") view={Lazy::<StaffNewsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/news/:story") view={Lazy::<StaffNewsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/forms") view={Lazy::<StaffFormsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/forms/new") view={Lazy::<NewFormRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/forms/:id") view={Lazy::<StaffFormsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/forms/:id/record") view={Lazy::<StaffFormsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/reports") view={Lazy::<StaffReportsRoute>::new()} ssr=SsrMode::Async/>

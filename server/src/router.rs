@@ -73,8 +73,8 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     let news_edit = answered(|s, r| Box::pin(page_posts::news_edit(s, r)));
     let news_photo = answered(|s, r| Box::pin(page_posts::news_photo(s, r)));
     let form_answer = answered(|s, r| Box::pin(page_posts::form_answer(s, r)));
-    // The app serves this page through `/admin/forms/:id`; this route must answer its GET too.
-    let form_new = answered(|s, r| Box::pin(page_posts::form_new(s, r))).get(page_renderer(&state));
+    // The app's own route for this page answers its GET.
+    let form_new = answered(|s, r| Box::pin(page_posts::form_new(s, r)));
     let form_record = answered(|s, r| Box::pin(page_posts::form_record(s, r)));
     let contact_post = answered(|s, r| Box::pin(page_posts::contact(s, r)));
     let report_cycles = answered(|s, r| Box::pin(page_posts::report_cycles(s, r)));

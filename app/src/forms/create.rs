@@ -5,7 +5,7 @@
 //! typed.
 
 use super::STAFF_FORMS_PATH;
-use super::definition::{MAX_LONG, MAX_SHORT, Texts};
+use super::definition::{MAX_LONG, MAX_SHORT, Texts, filled};
 use super::staff_dto::{LanguageTexts, NewFormPage};
 use super::store::{self, NewForm};
 use super::templates;
@@ -37,10 +37,17 @@ struct Typed {
     closes: String,
     /// The template's code (`templates::code`).
     template: String,
+    /// The questions typed on the editor (a form with the school's own questions).
+    questions: Vec<super::builder::Typed>,
+    /// The button pressed.
+    action: String,
 }
 
 fn read(pairs: Vec<(String, String)>) -> Typed {
-    let mut typed = Typed::default();
+    let mut typed = Typed {
+        questions: super::builder::read(&pairs),
+        ..Typed::default()
+    };
     for (name, value) in pairs {
         if let Some(tag) = name.strip_prefix("title_") {
             typed
@@ -56,6 +63,8 @@ fn read(pairs: Vec<(String, String)>) -> Typed {
             typed.closes = value.trim().to_string();
         } else if name == "template" {
             typed.template = value;
+        } else if name == "action" {
+            typed.action = value;
         }
     }
     if typed.template.is_empty() {
@@ -76,8 +85,15 @@ pub async fn page(template: Option<String>) -> Result<NewFormPage, AppError> {
     if !templates::code::ALL.contains(&template.as_str()) {
         return Err(AppError::NotFound);
     }
+    // The editor starts with one question to fill in.
+    let questions = if template == templates::code::CUSTOM {
+        vec![super::builder::Typed::default()]
+    } else {
+        Vec::new()
+    };
     let typed = Typed {
         template,
+        questions,
         ..Typed::default()
     };
     shown(&state, &granted.actor, &typed, None).await
@@ -95,6 +111,11 @@ fn template_words(template: &str) -> [PerLocale<String>; 3] {
             PerLocale::build(|l| msg!(l, "form-staff-new-medication")),
             PerLocale::build(|l| msg!(l, "form-new-title-form")),
             PerLocale::build(|l| msg!(l, "form-new-details-medication")),
+        ],
+        templates::code::CUSTOM => [
+            PerLocale::build(|l| msg!(l, "form-staff-new-custom")),
+            PerLocale::build(|l| msg!(l, "form-new-title-form")),
+            PerLocale::build(|l| msg!(l, "form-new-details-custom")),
         ],
         templates::code::PHOTO_CONSENT => [
             PerLocale::build(|l| msg!(l, "form-staff-new-photo")),
@@ -179,6 +200,8 @@ async fn shown(
             PerLocale::build(|l| msg!(l, "form-new-create")),
             PerLocale::build(|l| msg!(l, "form-new-not-created")),
         ],
+        builder: (typed.template == templates::code::CUSTOM)
+            .then(|| super::builder::page(&typed.questions)),
     })
 }
 
@@ -234,7 +257,14 @@ pub async fn submit(
         let actor = current.0.clone().ok_or(AppError::SignInRequired)?;
         let scope =
             allowed_scope(&actor.roles, Capability::FormManage).ok_or(AppError::NotFound)?;
-        let typed = read(pairs);
+        let mut typed = read(pairs);
+        // Adding, removing or moving a question shows the editor again, everything kept.
+        if typed.template == templates::code::CUSTOM
+            && super::builder::edit(&mut typed.questions, &typed.action)
+        {
+            let page = shown(state, &actor, &typed, None).await?;
+            return Ok(Created::Again(Box::new(Ok(page))));
+        }
         let granted = Granted {
             actor: Arc::clone(&actor),
             scope,
@@ -258,7 +288,7 @@ pub async fn submit(
                 Ok(Created::Done(format!("{STAFF_FORMS_PATH}/{id}")))
             }
             Err(why) => {
-                let page = shown(state, &actor, &typed, Some(refusal_text(why))).await?;
+                let page = shown(state, &actor, &typed, Some(why)).await?;
                 Ok(Created::Again(Box::new(Ok(page))))
             }
         }
@@ -272,37 +302,32 @@ async fn checked(
     state: &AppState,
     granted: &Granted,
     typed: &Typed,
-) -> Result<Result<NewForm, Refusal>, AppError> {
+) -> Result<Result<NewForm, PerLocale<String>>, AppError> {
     let original = Locale::ALL[0].tag();
-    let filled = |texts: &Texts| -> Texts {
-        texts
-            .iter()
-            .filter(|(tag, text)| !text.is_empty() && Locale::from_tag(tag).is_some())
-            .map(|(tag, text)| (tag.clone(), text.clone()))
-            .collect()
-    };
     let (titles, details) = (filled(&typed.titles), filled(&typed.details));
     let template = typed.template.as_str();
     if !templates::code::ALL.contains(&template) {
         return Err(AppError::BadRequest);
     }
     if !titles.contains_key(original) {
-        return Ok(Err(if template == templates::code::TRIP_CONSENT {
-            Refusal::NoTitle
-        } else {
-            Refusal::NoFormTitle
-        }));
+        return Ok(Err(refusal_text(
+            if template == templates::code::TRIP_CONSENT {
+                Refusal::NoTitle
+            } else {
+                Refusal::NoFormTitle
+            },
+        )));
     }
     if details.keys().any(|tag| !titles.contains_key(tag)) {
-        return Ok(Err(Refusal::TitleWithoutDetails));
+        return Ok(Err(refusal_text(Refusal::TitleWithoutDetails)));
     }
     let long = |texts: &Texts, most: usize| texts.values().any(|t| t.chars().count() > most);
     if long(&titles, MAX_SHORT) || long(&details, MAX_LONG) {
-        return Ok(Err(Refusal::TooLong));
+        return Ok(Err(refusal_text(Refusal::TooLong)));
     }
     let audience = audience_of(&typed.ticked)?;
     if audience.is_empty() {
-        return Ok(Err(Refusal::NoAudience));
+        return Ok(Err(refusal_text(Refusal::NoAudience)));
     }
     crate::audience::check_targets(&state.db, granted, &audience).await?;
     let zone = crate::school::db::timezone(&state.db, granted.actor.school_id).await?;
@@ -312,13 +337,26 @@ async fn checked(
         .ok()
         .filter(|day| *day >= today && *day <= today + Duration::days(366))
     else {
-        return Ok(Err(Refusal::Closes));
+        return Ok(Err(refusal_text(Refusal::Closes)));
+    };
+    let definition = if template == templates::code::CUSTOM {
+        match super::builder::build(&typed.questions, original) {
+            None => return Err(AppError::BadRequest),
+            Some(Err(why)) => return Ok(Err(why)),
+            Some(Ok(fields)) => super::definition::Definition {
+                title: titles,
+                intro: details,
+                fields,
+            },
+        }
+    } else {
+        templates::make(template, titles, details).ok_or(AppError::BadRequest)?
     };
     Ok(Ok(NewForm {
         template: template.to_string(),
         per_family: false,
         language: original.to_string(),
-        definition: templates::make(template, titles, details).ok_or(AppError::BadRequest)?,
+        definition,
         audience,
         opens_at: now,
         // Open all of its last day.

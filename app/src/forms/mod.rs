@@ -6,15 +6,18 @@
 //! stored form `drawing` defines, and `draft` keeping what is typed on the phone until sent). The server side is `definition` (a form's questions and what answers
 //! they take), `templates` (the forms a school starts from), `store` (forms and answers in the
 //! database), `reader` (what a guardian may see) and `answer` (a submission, with evidence).
-//! Staff send forms and follow their answers in a third route (`staff_pages`): `create` makes
-//! a form from a template, `dashboard` gives each form's figures, `remind` reminds those still
-//! to answer, `export` downloads the answers, `trip_list` makes the printable list a trip
-//! leader takes along and `on_behalf` records an answer given by phone.
+//! Staff follow their forms' answers in a third route (`staff_pages`) and make forms in a fourth
+//! (`new_form_page`): `create` makes a form from a template or, with `builder`, from the
+//! school's own questions; `dashboard` gives each form's figures, `remind` reminds those still
+//! to answer, `export` downloads the answers, `trip_list` makes the printable list a trip leader
+//! takes along and `on_behalf` records an answer given by phone.
 
 #[cfg(feature = "ssr")]
 pub mod answer;
 #[cfg(feature = "ssr")]
 pub mod attachment;
+#[cfg(feature = "ssr")]
+pub mod builder;
 #[cfg(feature = "ssr")]
 pub mod create;
 #[cfg(feature = "ssr")]
@@ -29,6 +32,7 @@ pub mod dto;
 #[cfg(feature = "ssr")]
 pub mod export;
 pub mod form_page;
+pub mod new_form_page;
 #[cfg(feature = "ssr")]
 pub mod on_behalf;
 pub mod pages;

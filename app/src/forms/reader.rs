@@ -317,7 +317,7 @@ pub async fn shown<C: ConnectionTrait>(
             });
             FieldView {
                 key: field.key.clone(),
-                kind: kind_code(field.kind).to_string(),
+                kind: Kind::code(field.kind).to_string(),
                 required: field.required,
                 label,
                 wording: (!field.wording.is_empty()).then(|| texts(&field.wording, original)),
@@ -508,20 +508,6 @@ fn yes_no(yes: PerLocale<String>, no: PerLocale<String>) -> Vec<(String, PerLoca
 }
 
 /// The kind as stored, for the page.
-fn kind_code(kind: Kind) -> &'static str {
-    match kind {
-        Kind::ShortText => "short-text",
-        Kind::LongText => "long-text",
-        Kind::Number => "number",
-        Kind::Date => "date",
-        Kind::Choice => "choice",
-        Kind::YesNo => "yes-no",
-        Kind::Consent => "consent",
-        Kind::Signature => "signature",
-        Kind::File => "file",
-    }
-}
-
 /// A field's problem in each language.
 pub fn problem_text(problem: Problem) -> PerLocale<String> {
     PerLocale::build(|l| match problem {

@@ -62,6 +62,46 @@ pub struct NewFormPage {
     /// The page's words: heading, "Title", "Details", "Who is it for?", "Closes on", "Create",
     /// "Not created".
     pub words: [PerLocale<String>; 7],
+    /// The question editor, on a form with the school's own questions.
+    pub builder: Option<Builder>,
+}
+
+/// The questions of a form with the school's own questions, as typed, and the editor's words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Builder {
+    /// The questions, in order.
+    pub questions: Vec<QuestionDraft>,
+    /// The kinds of question: code and name.
+    pub kinds: Vec<(String, PerLocale<String>)>,
+    /// Each language's tag, with the labels of a question's words, options and statement in it.
+    pub languages: Vec<(String, [PerLocale<String>; 3])>,
+    /// "Questions", "Kind of answer", "An answer is needed", "Ask it", "Add a question", and
+    /// which words each kind uses.
+    pub words: [PerLocale<String>; 6],
+}
+
+/// One question as typed on the editor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionDraft {
+    /// Its number, from 1.
+    pub number: usize,
+    /// Its kind's code.
+    pub kind: String,
+    /// An answer is needed.
+    pub required: bool,
+    /// In each language of [`Builder::languages`], in order: the question, the options (one per
+    /// line), the statement agreed to.
+    pub texts: Vec<[String; 3]>,
+    /// The number of the question it depends on; empty: always.
+    pub when: String,
+    /// "Question 2".
+    pub heading: PerLocale<String>,
+    /// "Always", then "When question 1 is answered Yes", … for each earlier question.
+    pub conditions: Vec<(String, PerLocale<String>)>,
+    /// "Remove question 2".
+    pub remove: PerLocale<String>,
+    /// "Move question 2 up", from the second on.
+    pub up: Option<PerLocale<String>>,
 }
 
 /// One guardian's latest answer, as a form's figures show it.

@@ -1,30 +1,25 @@
 //! `/admin/forms`: the forms a member of staff looks after with how far their answers have come;
-//! `/admin/forms/new?template=`, a new form from a template (a plain form posting to its own address, so it
-//! works without JavaScript and a refused one comes back as typed); `/admin/forms/:id`, a form's
-//! figures — every child asked, where each stands, each guardian's answer, conflicts first —
-//! and, with `?print=1`, its printable list. One lazily loaded route whose data starts in `view()`, so none of it reaches the main wasm.
+//! `/admin/forms/:id`, a form's figures — every child asked, where each stands, each guardian's
+//! answer, conflicts first — and, with `?print=1`, its printable list. One lazily loaded route
+//! whose data starts in `view()`, so none of it reaches the main wasm. The new form page is
+//! `new_form_page`.
 
-use super::staff_dto::{FormFigures, NewFormPage, RecordPage, StaffFormList, TripList};
+use super::staff_dto::{FormFigures, RecordPage, StaffFormList, TripList};
 use super::{
-    STAFF_FORMS_PATH, drawing, load_form_figures, load_new_form, load_record_page,
-    load_staff_forms, load_trip_list,
+    STAFF_FORMS_PATH, drawing, load_form_figures, load_record_page, load_staff_forms,
+    load_trip_list,
 };
 use crate::hydrate_now::IntoAnyNow;
-use crate::i18n::{I18n, Locale, localized};
-use crate::layout::TextArea;
-use crate::notices::compose_dto::TargetKind;
+use crate::i18n::{I18n, localized};
 use crate::page_data::PageData;
 use crate::pages::loading::{Loading, loaded_as, when_signed_in};
 use crate::roster::change_dto::ChangeQueue;
 use crate::roster::contact_page::{change_queue, load_change_queue};
-use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 use leptos_router::{LazyRoute, lazy_route};
 
-/// The new form's address segment.
-const NEW_SEGMENT: &str = "new";
 /// The address segment of the changes families asked for.
 const CHANGES_SEGMENT: &str = "changes";
 /// The end of a record page's address (`/admin/forms/:id/record`).
@@ -35,8 +30,6 @@ const PRINT_QUERY: &str = "print";
 /// What the address asks for.
 enum Page {
     List,
-    /// A new form, from the template the query names.
-    New(Option<String>),
     /// A form's figures, with the code a post came back with (`?done=`).
     Figures(i32, Option<String>),
     /// Recording an answer given by phone: form, child, and the guardian once chosen.
@@ -63,7 +56,6 @@ impl LazyRoute for StaffFormsRoute {
         let number = |name: &str| query.get(name).and_then(|v| v.parse::<i32>().ok());
         let page = match id.as_deref() {
             None => Page::List,
-            Some(NEW_SEGMENT) => Page::New(query.get("template")),
             Some(CHANGES_SEGMENT) => Page::Changes,
             // Anything but a number is a form nobody looks after: "not found".
             Some(segment) if recording => Page::Record(
@@ -88,10 +80,6 @@ impl LazyRoute for StaffFormsRoute {
         }
         let data: Option<Loading<PageData>> = match &this.page {
             Page::List => when_signed_in(|| Resource::new(|| (), |_| load_staff_forms())),
-            Page::New(template) => when_signed_in(|| {
-                let template = template.clone();
-                Resource::new(move || template.clone(), load_new_form)
-            }),
             Page::Figures(id, done) => when_signed_in(|| {
                 let (id, done) = (*id, done.clone());
                 Resource::new(
@@ -114,7 +102,6 @@ impl LazyRoute for StaffFormsRoute {
         };
         let content = match this.page {
             Page::List => loaded_as(data, move |list: StaffFormList| form_list(i18n, list)),
-            Page::New(..) => loaded_as(data, move |page: NewFormPage| new_form(i18n, page)),
             Page::Figures(..) => loaded_as(data, move |page: FormFigures| figures(i18n, page)),
             Page::Record(..) => loaded_as(data, move |page: RecordPage| record(i18n, page)),
             Page::TripList(..) => loaded_as(data, move |list: TripList| trip_list(i18n, list)),
@@ -160,88 +147,6 @@ fn form_list(i18n: I18n, list: StaffFormList) -> AnyView {
             <p><a class="button button--secondary" href=href>{localized(i18n, label)}</a></p>
         })}
         {forms}
-    }
-    .into_any_now()
-}
-
-fn new_form(i18n: I18n, page: NewFormPage) -> AnyView {
-    let NewFormPage {
-        texts,
-        targets,
-        ticked,
-        closes,
-        problem,
-        template,
-        words,
-    } = page;
-    let [
-        heading,
-        title,
-        details,
-        audience,
-        closes_label,
-        create,
-        not_created,
-    ] = words;
-    let languages = texts
-        .into_iter()
-        .map(|text| {
-            let tag = text.language.clone();
-            let lang = Locale::from_tag(&tag).unwrap_or_default().tag();
-            let (title_id, details_id) = (format!("form-title-{tag}"), format!("form-details-{tag}"));
-            view! {
-                <fieldset class="form-question">
-                    <legend>{localized(i18n, text.label)}</legend>
-                    <div class="field">
-                        <label for=title_id.clone()>{localized(i18n, title.clone())}</label>
-                        <input id=title_id name=format!("title_{tag}") lang=lang value=text.title/>
-                    </div>
-                    <div class="field">
-                        <label for=details_id.clone()>{localized(i18n, details.clone())}</label>
-                        <TextArea id=details_id name=format!("details_{tag}") rows=4 lang=lang value=text.details/>
-                    </div>
-                </fieldset>
-            }
-        })
-        .collect_view();
-    let choices = targets
-        .into_iter()
-        .map(|target| {
-            let value = match target.kind {
-                TargetKind::YearGroup => format!("y{}", target.id),
-                _ => format!("c{}", target.id),
-            };
-            let checked = ticked.contains(&value);
-            view! {
-                <label class="check">
-                    <input type="checkbox" name="target" value=value checked=checked/>
-                    {target.name}
-                </label>
-            }
-        })
-        .collect_view();
-    view! {
-        <p><a class="back-link" href=STAFF_FORMS_PATH>{t!(i18n, "nav-forms")}</a></p>
-        <h1>{localized(i18n, heading)}</h1>
-        <form method="post" action=format!("{STAFF_FORMS_PATH}/{NEW_SEGMENT}") class="form-answers">
-            <input type="hidden" name="template" value=template/>
-            {problem.map(|problem| view! {
-                <div class="form-error" role="alert">
-                    <p>{localized(i18n, not_created)}</p>
-                    <p>{localized(i18n, problem)}</p>
-                </div>
-            })}
-            {languages}
-            <fieldset class="form-question">
-                <legend>{localized(i18n, audience)}</legend>
-                {choices}
-            </fieldset>
-            <div class="field">
-                <label for="form-closes">{localized(i18n, closes_label)}</label>
-                <input id="form-closes" name="closes" type="date" value=closes/>
-            </div>
-            <button class="button" type="submit">{localized(i18n, create)}</button>
-        </form>
     }
     .into_any_now()
 }

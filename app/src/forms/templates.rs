@@ -16,8 +16,10 @@ pub mod code {
     /// How far a child's photos and videos may be shared; answers change the child's photo
     /// consent (a narrower one at once, a wider one once the office approves).
     pub const PHOTO_CONSENT: &str = "photo-consent";
+    /// A form with the school's own questions, made on the question editor.
+    pub const CUSTOM: &str = "custom";
     /// Every template staff may start from, in the order offered.
-    pub const ALL: [&str; 4] = [TRIP_CONSENT, DIETARY, MEDICATION, PHOTO_CONSENT];
+    pub const ALL: [&str; 5] = [TRIP_CONSENT, DIETARY, MEDICATION, PHOTO_CONSENT, CUSTOM];
 }
 
 /// The form template `code` makes with the school's `title` and `details`; `None` for a code

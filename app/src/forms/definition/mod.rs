@@ -87,6 +87,50 @@ pub enum Kind {
     File,
 }
 
+impl Kind {
+    /// Every kind, in the order the question editor offers them.
+    pub const ALL: [Kind; 9] = [
+        Kind::ShortText,
+        Kind::LongText,
+        Kind::Number,
+        Kind::Date,
+        Kind::Choice,
+        Kind::YesNo,
+        Kind::Consent,
+        Kind::File,
+        Kind::Signature,
+    ];
+
+    /// Its code, as stored and as pages send it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::ShortText => "short-text",
+            Kind::LongText => "long-text",
+            Kind::Number => "number",
+            Kind::Date => "date",
+            Kind::Choice => "choice",
+            Kind::YesNo => "yes-no",
+            Kind::Consent => "consent",
+            Kind::Signature => "signature",
+            Kind::File => "file",
+        }
+    }
+
+    /// The kind of `code`; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|kind| kind.code() == code)
+    }
+}
+
+/// The texts of `texts` that are written, in a language the portal ships.
+pub fn filled(texts: &Texts) -> Texts {
+    texts
+        .iter()
+        .filter(|(tag, text)| !text.is_empty() && Locale::from_tag(tag).is_some())
+        .map(|(tag, text)| (tag.clone(), text.clone()))
+        .collect()
+}
+
 /// An option of a choice question.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {
