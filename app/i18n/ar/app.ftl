@@ -855,7 +855,7 @@ changes-rejected-by = رفضه { $name } في { $date }.
 ## Server only: reports (sent with the page's data)
 reports-heading = التقارير
 reports-none = لا توجد تقارير متاحة للتنزيل حتى الآن. ستظهر هنا عندما تنشرها المدرسة.
-reports-download = تنزيل
+reports-download = تنزيل ({ $size })
 reports-new = جديد
 reports-links-note = تعمل روابط التنزيل لمدة 15 دقيقة؛ افتح هذه الصفحة مرة أخرى للحصول على روابط جديدة.
 reports-published-on = { $kind } · نُشر في { $date }
@@ -893,7 +893,7 @@ reports-files-label = ملف ZIP أو ملفات PDF
 reports-upload = رفع
 reports-uploading = ما رُفع حتى الآن
 reports-upload-failed = لم يصل الرفع إلى المدرسة. تحقّق من الاتصال ثم ارفع مرة أخرى.
-reports-preview-heading = جاهزة للنشر
+reports-preview-heading = جاهزة للنشر ({ $count })
 reports-refused-heading = ملفات لم تُقبل من آخر رفع
 reports-publish = النشر للعائلات
 reports-discard = تجاهل هذا الرفع

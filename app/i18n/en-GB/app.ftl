@@ -844,7 +844,7 @@ changes-rejected-by = Rejected by { $name } on { $date }.
 ## Server only: reports (sent with the page's data)
 reports-heading = Reports
 reports-none = There are no reports for you to download yet. They appear here when the school publishes them.
-reports-download = Download
+reports-download = Download ({ $size })
 reports-new = New
 reports-links-note = Download links work for 15 minutes; open this page again for new ones.
 reports-published-on = { $kind } · published { $date }
@@ -879,7 +879,7 @@ reports-files-label = A ZIP file or PDF files
 reports-upload = Upload
 reports-uploading = Uploaded so far
 reports-upload-failed = The upload did not reach the school. Check the connection and upload again.
-reports-preview-heading = Ready to publish
+reports-preview-heading = Ready to publish ({ $count })
 reports-refused-heading = Not taken from the last upload
 reports-publish = Publish to families
 reports-discard = Discard the upload

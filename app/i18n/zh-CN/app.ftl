@@ -835,7 +835,7 @@ changes-rejected-by = 由 { $name } 于 { $date } 拒绝。
 ## Server only: reports (sent with the page's data)
 reports-heading = 报告
 reports-none = 目前还没有可供您下载的报告。学校发布后会显示在这里。
-reports-download = 下载
+reports-download = 下载（{ $size }）
 reports-new = 新
 reports-links-note = 下载链接 15 分钟内有效；重新打开此页面可获得新链接。
 reports-published-on = { $kind } · 发布于 { $date }
@@ -867,7 +867,7 @@ reports-files-label = ZIP 文件或 PDF 文件
 reports-upload = 上传
 reports-uploading = 已上传
 reports-upload-failed = 上传未能送达学校。请检查网络连接后重新上传。
-reports-preview-heading = 待发布
+reports-preview-heading = 待发布（{ $count }）
 reports-refused-heading = 上次上传中未接收的文件
 reports-publish = 发布给家长
 reports-discard = 放弃这次上传

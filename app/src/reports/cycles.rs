@@ -597,18 +597,21 @@ pub(super) async fn shown(
         downloads: download_lines,
         done,
         problem,
-        words: words(),
+        words: words(staged_count),
     })
 }
 
-fn words() -> CycleWords {
+fn words(staged: usize) -> CycleWords {
+    let staged = staged.to_string();
     let word = |make: Words| PerLocale::build(make);
     CycleWords {
         upload_heading: word(|l| msg!(l, "reports-upload-heading")),
         naming: word(|l| msg!(l, "reports-naming")),
         files_label: word(|l| msg!(l, "reports-files-label")),
         upload: word(|l| msg!(l, "reports-upload")),
-        preview_heading: word(|l| msg!(l, "reports-preview-heading")),
+        preview_heading: PerLocale::build(|l| {
+            msg!(l, "reports-preview-heading", count = staged.as_str())
+        }),
         refused_heading: word(|l| msg!(l, "reports-refused-heading")),
         publish: word(|l| msg!(l, "reports-publish")),
         publish_at: word(|l| msg!(l, "reports-publish-at")),

@@ -13,8 +13,8 @@ pub struct ReportLink {
     pub about: PerLocale<String>,
     /// The signed download address, valid for a short while.
     pub href: String,
-    /// The file's size.
-    pub size: PerLocale<String>,
+    /// "Download (1.2 MB)": the link's words with the file's size.
+    pub download: PerLocale<String>,
     /// Not yet opened by this guardian.
     pub new: bool,
     /// "Corrected on …", when it replaced an earlier version.
@@ -44,8 +44,8 @@ pub struct ChildReports {
 pub struct FamilyReports {
     /// Each child the guardian receives reports for and the switcher shows.
     pub children: Vec<ChildReports>,
-    /// Heading, "no reports yet", "download", "new", "links last a while" note.
-    pub words: [PerLocale<String>; 5],
+    /// Heading, "no reports yet", "new", "links last a while" note.
+    pub words: [PerLocale<String>; 4],
 }
 
 /// A cycle on the office's list.

@@ -260,7 +260,6 @@ async fn listed<C: ConnectionTrait>(db: &C, actor: &Actor) -> Result<FamilyRepor
         words: [
             PerLocale::build(|l| msg!(l, "reports-heading")),
             PerLocale::build(|l| msg!(l, "reports-none")),
-            PerLocale::build(|l| msg!(l, "reports-download")),
             PerLocale::build(|l| msg!(l, "reports-new")),
             PerLocale::build(|l| msg!(l, "reports-links-note")),
         ],
@@ -293,7 +292,10 @@ fn link(
             )
         }),
         href: signer.href(report.id, user, now),
-        size: PerLocale::build(|l| crate::storage::upload::size_text(l, size)),
+        download: PerLocale::build(|l| {
+            let size = crate::storage::upload::size_text(l, size);
+            msg!(l, "reports-download", size = size.as_str())
+        }),
         new: !opened.contains(&report.id),
         corrected: report.replaces_id.map(|_| {
             PerLocale::build(|l| {

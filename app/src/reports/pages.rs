@@ -38,7 +38,7 @@ impl LazyRoute for ReportsRoute {
 
 fn reports(i18n: I18n, page: FamilyReports) -> AnyView {
     let FamilyReports { children, words } = page;
-    let [_heading, none, download, new, note] = words;
+    let [_heading, none, new, note] = words;
     if children.iter().all(|c| c.years.is_empty()) {
         return view! { <p class="empty-state">{localized(i18n, none)}</p> }.into_any_now();
     }
@@ -46,26 +46,21 @@ fn reports(i18n: I18n, page: FamilyReports) -> AnyView {
         {children
             .into_iter()
             .filter(|child| !child.years.is_empty())
-            .map(|child| child_reports(i18n, child, &download, &new))
+            .map(|child| child_reports(i18n, child, &new))
             .collect_view()}
         <p class="report-note">{localized(i18n, note)}</p>
     }
     .into_any_now()
 }
 
-fn child_reports(
-    i18n: I18n,
-    child: ChildReports,
-    download: &crate::i18n::PerLocale<String>,
-    new: &crate::i18n::PerLocale<String>,
-) -> AnyView {
+fn child_reports(i18n: I18n, child: ChildReports, new: &crate::i18n::PerLocale<String>) -> AnyView {
     view! {
         <section class="report-child">
             <h2>{child.name}</h2>
             {child.years.into_iter().map(|year| view! {
                 <h3 class="report-year">{year.year}</h3>
                 <ul class="board">
-                    {year.reports.into_iter().map(|r| report_card(i18n, r, download.clone(), new.clone())).collect_view()}
+                    {year.reports.into_iter().map(|r| report_card(i18n, r, new.clone())).collect_view()}
                 </ul>
             }).collect_view()}
         </section>
@@ -73,12 +68,7 @@ fn child_reports(
     .into_any_now()
 }
 
-fn report_card(
-    i18n: I18n,
-    report: ReportLink,
-    download: crate::i18n::PerLocale<String>,
-    new: crate::i18n::PerLocale<String>,
-) -> AnyView {
+fn report_card(i18n: I18n, report: ReportLink, new: crate::i18n::PerLocale<String>) -> AnyView {
     view! {
         <li class="report-card">
             <p class="report-card__title">
@@ -88,7 +78,7 @@ fn report_card(
             <p class="report-card__about">{localized(i18n, report.about)}</p>
             {report.corrected.map(|note| view! { <p class="report-card__corrected">{localized(i18n, note)}</p> })}
             <a class="button" href=report.href rel="external" download>
-                {localized(i18n, download)} " (" {localized(i18n, report.size)} ")"
+                {localized(i18n, report.download)}
             </a>
         </li>
     }

@@ -209,7 +209,7 @@ fn cycle(i18n: I18n, page: CyclePage) -> AnyView {
             view! {
                 {upload_form(&w.upload_heading, &w.naming)}
                 {refused}
-                <h2>{text(&w.preview_heading)} " (" {staged.len()} ")"</h2>
+                <h2>{text(&w.preview_heading)}</h2>
                 <p>{localized(i18n, figures)}</p>
                 <ul class="board">
                     {staged.into_iter().map(|s| view! {

@@ -286,6 +286,7 @@ async fn reports(h: Harness) {
         "{preview}"
     );
     assert!(preview.contains("60 reports ready to publish"), "{preview}");
+    assert!(preview.contains("Ready to publish (60)"), "{preview}");
     assert_eq!(h.stored_files(), files_before + 60);
 
     // Publishing: every staged report at once; a second click changes nothing.
@@ -328,6 +329,10 @@ async fn reports(h: Harness) {
         .find(|(_, mis, _)| mis == "P00002")
         .expect("the Thompsons' Year 5 child");
     assert!(shown.contains(&format!("<h2>{}</h2>", isla.2)), "{shown}");
+    // The link says what it downloads and how much, in one message per language.
+    assert!(shown.contains("Download ("), "{shown}");
+    let (_, shown_zh) = page(&h, "/reports", &parent, "zh-CN").await;
+    assert!(shown_zh.contains("下载（"), "{shown_zh}");
     assert!(!shown.contains("<h2>Amelia Thompson</h2>"), "{shown}");
     assert!(shown.contains("Spring term report"), "{shown}");
     assert!(shown.contains("badge--new"), "not opened yet");
