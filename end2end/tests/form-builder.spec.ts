@@ -81,3 +81,58 @@ test("the office builds a form of its own questions on a phone — a choice in E
   await parent.portal.chooseLanguage('English');
   await parent.page.context().close();
 });
+
+test('a form answered once per family, built at 360 px: the Thompsons (3A and 5B) see one card naming both children, one answer covers both, and the other parent finds it done', async ({ browser }, info) => {
+  test.slow();
+  const jsEnabled = info.project.name === 'js-on';
+  const title = `Winter fair helpers (${info.project.name})`;
+  const office = await signIn(browser, 'office@riverside.example', jsEnabled);
+  const page = office.page;
+  await page.setViewportSize({ width: 360, height: 740 });
+  await office.portal.open('/admin/forms/new?template=custom');
+  if (jsEnabled) await office.portal.waitForHydration();
+  await page.locator('#form-title-en-GB').fill(title);
+  await page.getByLabel('Once for the whole family, for all their children').check();
+  await page.locator('#q1-kind').selectOption('yes-no');
+  await page.locator('#q1-label-en-GB').fill('Can someone from your family help on a stall?');
+  await page.getByLabel('Year 3', { exact: true }).check();
+  await page.getByLabel('Year 5', { exact: true }).check();
+  await page.locator('#form-closes').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+  expect(await office.portal.pageWidth()).toBeLessThanOrEqual(360);
+  expect(await office.portal.smallTargets()).toEqual([]);
+  if (jsEnabled) await office.portal.expectNoAxeViolations();
+  await page.getByRole('button', { name: 'Send to families' }).click();
+  await expect(page).toHaveURL(/\/admin\/forms\/\d+$/);
+  await office.page.context().close();
+
+  const parent = await signIn(browser, DEMO.parent, jsEnabled);
+  await parent.page.setViewportSize({ width: 360, height: 740 });
+  await parent.portal.open('/forms');
+  const card = parent.page.locator('.form-card', { hasText: title });
+  await expect(card.getByRole('link')).toHaveCount(1);
+  await expect(card.getByRole('link')).toContainText('Amelia Thompson');
+  await expect(card.getByRole('link')).toContainText('Isla Thompson');
+  await card.getByRole('link').click();
+  await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(parent.page.locator('.form-page__child')).toContainText('One answer for all your children:');
+  if (jsEnabled) {
+    await parent.portal.waitForHydration();
+    await parent.portal.expectNoAxeViolations();
+  }
+  await parent.page.getByRole('group', { name: /help on a stall/ }).getByLabel('Yes').check();
+  await parent.page.getByRole('button', { name: /Send my (answers|changes)/ }).click();
+  await expect(parent.page.getByText('Thank you: your answers were sent to the school.')).toBeVisible();
+  await parent.portal.open('/forms');
+  await expect(parent.page.locator('.form-card', { hasText: title }).locator('.badge')).toHaveText('Done');
+  await parent.page.context().close();
+
+  const other = await signIn(browser, 'parent.b@riverside.example', jsEnabled);
+  await other.page.setViewportSize({ width: 360, height: 740 });
+  await other.portal.open('/forms');
+  const theirs = other.page.locator('.form-card', { hasText: title });
+  await expect(theirs.locator('.badge')).toHaveText('Done');
+  await theirs.getByRole('link').click();
+  await expect(other.page.getByText(/answered for your family on/)).toBeVisible();
+  await expect(other.page.getByRole('group', { name: /help on a stall/ }).getByLabel('Yes')).toBeChecked();
+  await other.page.context().close();
+});

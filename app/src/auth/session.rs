@@ -131,6 +131,10 @@ pub struct NewReports(pub u32);
 #[derive(Clone, Copy, Debug)]
 pub struct FormsToDo(pub u32);
 
+/// The forms behind [`FormsToDo`], kept so the home page lists them without asking again.
+#[derive(Clone, Debug)]
+pub struct FormsWaiting(pub std::sync::Arc<Vec<(crate::db::entities::form::Model, i32)>>);
+
 /// Middleware: looks up the session cookie and puts the actor (or none) into the request.
 /// A stale or unknown cookie is removed from the browser.
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
@@ -202,6 +206,9 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
             Ok(waiting) => {
                 let count = u32::try_from(waiting.len()).unwrap_or(u32::MAX);
                 request.extensions_mut().insert(FormsToDo(count));
+                request
+                    .extensions_mut()
+                    .insert(FormsWaiting(std::sync::Arc::new(waiting)));
             }
             Err(err) => tracing::error!(error = %err, "forms to do count failed"),
         }

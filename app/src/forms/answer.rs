@@ -103,8 +103,9 @@ pub(super) fn read(
     Ok(posted)
 }
 
-/// The longest token a page sends (ours are 32 hex digits).
-const MAX_TOKEN: usize = 64;
+/// The longest token a page sends (ours are 32 hex digits): short enough that with a child's
+/// id after it (see [`token_for`]) it fits the column's 64.
+const MAX_TOKEN: usize = 48;
 
 /// `POST /forms/{id}`: store the answers, or show the form again with why not and what was
 /// typed.
@@ -131,7 +132,17 @@ pub async fn submit(
             user_id: actor.user_id,
             channel: channel::PORTAL,
         };
-        let outcome = store(state, &respondent, &form, pupil, &posted, &sender, locale).await?;
+        let covered = covered(&form, pupil, &siblings);
+        let outcome = store(
+            state,
+            &respondent,
+            &form,
+            &covered,
+            &posted,
+            &sender,
+            locale,
+        )
+        .await?;
         match outcome {
             Stored::Yes => Ok(Answered::Done(format!(
                 "{FORMS_PATH}/{id}?child={pupil}&sent=1"
@@ -146,6 +157,27 @@ pub async fn submit(
     }
     .await;
     result.unwrap_or_else(|err| Answered::Again(Box::new(Err(err))))
+}
+
+/// The children one answer is for: `pupil` alone, or on a form answered once per family,
+/// `pupil` first and then each of `siblings` the form asks.
+pub fn covered(form: &form::Model, pupil: i32, siblings: &[i32]) -> Vec<i32> {
+    let mut covered = vec![pupil];
+    if form.per_family {
+        covered.extend(siblings.iter().copied().filter(|p| *p != pupil));
+    }
+    covered
+}
+
+/// The token kept with the answer for the `index`th child an answer covers: the page's own for
+/// the first, so a page sent twice is found by it; a distinct one for each other child, since
+/// a token is stored once.
+fn token_for(token: &str, index: usize, pupil: i32) -> String {
+    if index == 0 {
+        token.to_string()
+    } else {
+        format!("{token}/{pupil}")
+    }
 }
 
 /// What storing came to.
@@ -198,14 +230,15 @@ fn refused(why: Refusal, version: i32) -> Stored {
     })
 }
 
-/// Checks and stores one submission in a transaction: the same token twice is stored once,
-/// a page older than the latest answer is refused rather than overwriting it, a closed form
-/// takes nothing. Files sent with it are stored first and removed again unless its answers are.
+/// Checks and stores one submission for `children` (the page's child first; see [`covered`])
+/// in a transaction: the same token twice is stored once, a page older than the latest answer
+/// is refused rather than overwriting it, a closed form takes nothing. Files sent with it are
+/// stored first and removed again unless its answers are.
 pub(super) async fn store(
     state: &AppState,
     respondent: &Respondent,
     form: &form::Model,
-    pupil: i32,
+    children: &[i32],
     posted: &Posted,
     sender: &Sender,
     locale: Locale,
@@ -216,7 +249,7 @@ pub(super) async fn store(
         &state.db,
         respondent,
         (form, &definition),
-        pupil,
+        children,
         posted,
         &attached,
         sender,
@@ -238,13 +271,14 @@ async fn store_answers(
     db: &sea_orm::DatabaseConnection,
     respondent: &Respondent,
     (form, definition): (&form::Model, &super::definition::Definition),
-    pupil: i32,
+    children: &[i32],
     posted: &Posted,
     attached: &super::attachment::Attached,
     sender: &Sender,
     locale: Locale,
 ) -> Result<(Stored, bool), AppError> {
     let guardian = respondent.guardian_id;
+    let &pupil = children.first().ok_or(AppError::NotFound)?;
     let now = Utc::now();
     // The write lock up front: on SQLite a read that later writes could otherwise be refused
     // outright (busy) when another answer commits in between.
@@ -264,21 +298,38 @@ async fn store_answers(
         }
         return Err(AppError::BadRequest);
     }
-    let latest = form_response::Entity::find()
-        .filter(form_response::Column::FormId.eq(form.id))
-        .filter(form_response::Column::GuardianId.eq(guardian))
-        .filter(form_response::Column::PupilId.eq(pupil))
-        .order_by_desc(form_response::Column::Version)
-        .one(&txn)
-        .await?;
-    let latest_version = latest.as_ref().map_or(0, |r| r.version);
+    // This guardian's latest answer for each child, whose versions the new ones follow.
+    let mut versions = Vec::with_capacity(children.len());
+    for &child in children {
+        let latest = form_response::Entity::find()
+            .filter(form_response::Column::FormId.eq(form.id))
+            .filter(form_response::Column::GuardianId.eq(guardian))
+            .filter(form_response::Column::PupilId.eq(child))
+            .order_by_desc(form_response::Column::Version)
+            .one(&txn)
+            .await?;
+        versions.push(latest);
+    }
+    let latest_version = versions[0].as_ref().map_or(0, |r| r.version);
+    // What a withdrawal or a kept file starts from: this guardian's answer, or on a form
+    // answered once per family, the family's newest, whoever gave it.
+    let latest = if form.per_family {
+        form_response::Entity::find()
+            .filter(form_response::Column::FormId.eq(form.id))
+            .filter(form_response::Column::PupilId.is_in(children.iter().copied()))
+            .order_by_desc(form_response::Column::Id)
+            .one(&txn)
+            .await?
+    } else {
+        versions[0].clone()
+    };
     if now >= form.closes_at {
         return Ok((refused(Refusal::Closed, latest_version), false));
     }
     if posted.version != latest_version {
         return Ok((refused(Refusal::Changed, latest_version), false));
     }
-    let may_consent = reader::may_consent(&txn, guardian, pupil).await?;
+    let may_consent = reader::may_consent_for_all(&txn, guardian, children).await?;
     let (answers, new_state) = if posted.withdraw {
         let Some(latest) = latest.filter(|r| {
             r.state == state::ANSWERED && reader::gives_consent(definition, r) && may_consent
@@ -318,26 +369,43 @@ async fn store_answers(
     };
     let language = definition.shown_language(locale, &form.language);
     let wording = definition.wording(&language, &form.language, &answers);
-    let inserted = form_response::ActiveModel {
-        form_id: Set(form.id),
-        pupil_id: Set(Some(pupil)),
-        guardian_id: Set(guardian),
-        user_id: Set(respondent.user_id),
-        channel: Set(respondent.channel.to_string()),
-        version: Set(latest_version + 1),
-        state: Set(new_state.to_string()),
-        answers: Set(serde_json::to_string(&answers).unwrap_or_default()),
-        wording_sha256: Set(sha256_hex(&wording)),
-        wording: Set(wording),
-        language: Set(language),
-        client_address: Set(sender.address.clone()),
-        user_agent: Set(sender.user_agent.chars().take(500).collect()),
-        submitted_at: Set(now),
-        token: Set(posted.token.clone()),
-        ..Default::default()
+    let answers_json = serde_json::to_string(&answers).unwrap_or_default();
+    let wording_sha256 = sha256_hex(&wording);
+    let mut rows = Vec::with_capacity(children.len());
+    let mut failed = None;
+    for (index, (&child, latest)) in children.iter().zip(&versions).enumerate() {
+        let row = form_response::ActiveModel {
+            form_id: Set(form.id),
+            pupil_id: Set(Some(child)),
+            guardian_id: Set(guardian),
+            user_id: Set(respondent.user_id),
+            channel: Set(respondent.channel.to_string()),
+            version: Set(latest.as_ref().map_or(0, |r| r.version) + 1),
+            state: Set(new_state.to_string()),
+            answers: Set(answers_json.clone()),
+            wording_sha256: Set(wording_sha256.clone()),
+            wording: Set(wording.clone()),
+            language: Set(language.clone()),
+            client_address: Set(sender.address.clone()),
+            user_agent: Set(sender.user_agent.chars().take(500).collect()),
+            submitted_at: Set(now),
+            token: Set(token_for(&posted.token, index, child)),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await;
+        match row {
+            Ok(row) => rows.push(row),
+            Err(err) => {
+                failed = Some(err);
+                break;
+            }
+        }
     }
-    .insert(&txn)
-    .await;
+    let inserted = match failed {
+        None => Ok(rows),
+        Some(err) => Err(err),
+    };
     match inserted {
         Ok(stored) => {
             // What the answer does goes in the same transaction: a photo consent the family saw
@@ -354,10 +422,13 @@ async fn store_answers(
                         address: sender.address.clone(),
                         user_agent: sender.user_agent.clone(),
                     };
-                    crate::roster::changes::photo_answered(
-                        &txn, &asker, pupil, level, stored.id, now,
-                    )
-                    .await?;
+                    for row in &stored {
+                        let child = row.pupil_id.ok_or(AppError::Internal)?;
+                        crate::roster::changes::photo_answered(
+                            &txn, &asker, child, level, row.id, now,
+                        )
+                        .await?;
+                    }
                 }
             }
             txn.commit().await?;

@@ -240,7 +240,7 @@ pub fn build(questions: &[Typed], original: &str) -> Option<Result<Vec<Field>, R
 }
 
 /// The editor's part of the new form page: the questions as typed, with what the page says.
-pub fn page(questions: &[Typed]) -> Builder {
+pub fn page(questions: &[Typed], per_family: bool) -> Builder {
     let languages: Vec<Locale> = Locale::ALL.to_vec();
     let drafts = questions
         .iter()
@@ -323,6 +323,12 @@ pub fn page(questions: &[Typed]) -> Builder {
             PerLocale::build(|l| msg!(l, "form-builder-ask")),
             PerLocale::build(|l| msg!(l, "form-builder-add")),
             PerLocale::build(|l| msg!(l, "form-builder-hint")),
+        ],
+        per_family,
+        family_words: [
+            PerLocale::build(|l| msg!(l, "form-builder-who")),
+            PerLocale::build(|l| msg!(l, "form-builder-per-child")),
+            PerLocale::build(|l| msg!(l, "form-builder-per-family")),
         ],
     }
 }

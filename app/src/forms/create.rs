@@ -39,6 +39,9 @@ struct Typed {
     template: String,
     /// The questions typed on the editor (a form with the school's own questions).
     questions: Vec<super::builder::Typed>,
+    /// Answered once per family (a form with the school's own questions only: the templates'
+    /// answers are each child's).
+    per_family: bool,
     /// The button pressed.
     action: String,
 }
@@ -65,6 +68,8 @@ fn read(pairs: Vec<(String, String)>) -> Typed {
             typed.template = value;
         } else if name == "action" {
             typed.action = value;
+        } else if name == "per_family" {
+            typed.per_family = value == "1";
         }
     }
     if typed.template.is_empty() {
@@ -201,7 +206,7 @@ async fn shown(
             PerLocale::build(|l| msg!(l, "form-new-not-created")),
         ],
         builder: (typed.template == templates::code::CUSTOM)
-            .then(|| super::builder::page(&typed.questions)),
+            .then(|| super::builder::page(&typed.questions, typed.per_family)),
     })
 }
 
@@ -354,7 +359,7 @@ async fn checked(
     };
     Ok(Ok(NewForm {
         template: template.to_string(),
-        per_family: false,
+        per_family: template == templates::code::CUSTOM && typed.per_family,
         language: original.to_string(),
         definition,
         audience,

@@ -322,6 +322,16 @@ pub async fn progress_of_many<C: ConnectionTrait>(
                     response,
                 });
             }
+            if form.per_family {
+                // The family's answer is its newest, whichever guardian gave it: one answer,
+                // never two in conflict.
+                for given in answers.values_mut() {
+                    given.sort_by_key(|l| l.response.id);
+                    let newest = given.pop();
+                    given.clear();
+                    given.extend(newest);
+                }
+            }
             Progress {
                 children,
                 answers,

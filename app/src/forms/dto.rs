@@ -54,6 +54,8 @@ pub struct FormCard {
     pub due: PerLocale<String>,
     /// Each child it is for.
     pub children: Vec<ChildStatus>,
+    /// Answered once for all of them: one link, not one per child.
+    pub per_family: bool,
 }
 
 /// The family's forms, those still to do first.
@@ -110,7 +112,8 @@ pub struct FormWords {
     pub not_sent: PerLocale<String>,
     /// "All forms", back to the list.
     pub back: PerLocale<String>,
-    /// "Answering for", above the child switcher.
+    /// "Answering for", above the child switcher; on a form answered once per family, "One
+    /// answer for all your children:" before their names.
     pub answering_for: PerLocale<String>,
     /// "Withdraw my consent".
     pub withdraw: PerLocale<String>,
@@ -146,6 +149,8 @@ pub struct FormPage {
     pub child: ChildStatus,
     /// The guardian's other children the form is for.
     pub siblings: Vec<ChildStatus>,
+    /// One answer for the child and every sibling: no choosing between them.
+    pub per_family: bool,
     /// The questions.
     pub fields: Vec<FieldView>,
     /// "You answered on 3 December 2026 at 10:40" once answered; "Sent." right after.

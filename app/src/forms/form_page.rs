@@ -25,6 +25,7 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
         due,
         child,
         siblings,
+        per_family,
         fields,
         answered,
         version,
@@ -132,6 +133,29 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
             (!asked).then(|| view! { <p class="stale" role="note">{note.text(i18n.locale())}</p> })
         }
     };
+    // One answer for the whole family names every child it is for, with nothing to switch to.
+    let family = per_family.then(|| {
+        let names = siblings
+            .iter()
+            .map(|s| view! { " "<strong>{s.name.clone()}</strong> })
+            .collect_view();
+        view! {
+            <p class="form-page__child">
+                <span>{localized(i18n, words.answering_for.clone())}</span>" "
+                <strong>{child.name.clone()}</strong>{names}" "
+                <span class=child.status.badge_class()>{localized(i18n, child.label.clone())}</span>
+            </p>
+        }
+    });
+    let siblings = if per_family { Vec::new() } else { siblings };
+    let own_child = (!per_family).then(|| {
+        view! {
+            <p class="form-page__child">
+                <strong>{child.name.clone()}</strong>" "
+                <span class=child.status.badge_class()>{localized(i18n, child.label.clone())}</span>
+            </p>
+        }
+    });
     let others = (!siblings.is_empty()).then(|| {
         view! {
             <nav class="form-children" aria-label=localized(i18n, words.answering_for.clone())>
@@ -180,10 +204,8 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
             {not_translated}
             <p class="form-page__due">{localized(i18n, due)}</p>
             {others}
-            <p class="form-page__child">
-                <strong>{child.name}</strong>" "
-                <span class=child.status.badge_class()>{localized(i18n, child.label)}</span>
-            </p>
+            {own_child}
+            {family}
             {done}
             {answered.map(|a| view! { <p class="form-page__answered">{localized(i18n, a)}</p> })}
             <div class="form-page__intro">{localized(i18n, intro)}</div>

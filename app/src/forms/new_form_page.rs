@@ -153,8 +153,11 @@ fn question_editor(i18n: I18n, builder: Builder) -> AnyView {
         kinds,
         languages,
         words,
+        per_family,
+        family_words,
     } = builder;
     let [heading, kind_label, required_label, ask_label, add, hint] = words;
+    let [who, per_child_label, per_family_label] = family_words;
     let questions = questions
         .into_iter()
         .map(|question| {
@@ -233,6 +236,17 @@ fn question_editor(i18n: I18n, builder: Builder) -> AnyView {
         })
         .collect_view();
     view! {
+        <fieldset class="form-question">
+            <legend>{localized(i18n, who)}</legend>
+            <label class="check">
+                <input type="radio" name="per_family" value="0" checked=!per_family/>
+                {localized(i18n, per_child_label)}
+            </label>
+            <label class="check">
+                <input type="radio" name="per_family" value="1" checked=per_family/>
+                {localized(i18n, per_family_label)}
+            </label>
+        </fieldset>
         <h2>{localized(i18n, heading)}</h2>
         <p class="hint">{localized(i18n, hint)}</p>
         {questions}

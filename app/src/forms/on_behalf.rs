@@ -220,8 +220,17 @@ pub async fn submit(
             channel: channel::PHONE,
         };
         let locale = reader::posted_locale(posted.language.as_deref(), sender.locale);
-        let outcome =
-            answer::store(state, &respondent, &form, child, &posted, &sender, locale).await?;
+        let covered = covered(&state.db, &granted, &form, child, chosen).await?;
+        let outcome = answer::store(
+            state,
+            &respondent,
+            &form,
+            &covered,
+            &posted,
+            &sender,
+            locale,
+        )
+        .await?;
         match outcome {
             Stored::Yes => Ok(Recorded::Done(format!(
                 "{STAFF_FORMS_PATH}/{id}?done={RECORDED}"
@@ -235,4 +244,33 @@ pub async fn submit(
     }
     .await;
     result.unwrap_or_else(|err| Recorded::Again(Box::new(Err(err))))
+}
+
+/// The children an answer recorded for `child` by `guardian` covers: `child`, and on a form
+/// answered once per family, the guardian's other children the form asks whom the member of
+/// staff also looks after (never a child outside their classes).
+async fn covered<C: ConnectionTrait>(
+    db: &C,
+    granted: &Granted,
+    form: &form::Model,
+    child: i32,
+    guardian: i32,
+) -> Result<Vec<i32>, AppError> {
+    let mut covered = vec![child];
+    if !form.per_family {
+        return Ok(covered);
+    }
+    let links = guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::GuardianId.eq(guardian))
+        .filter(guardian_pupil::Column::PupilId.ne(child))
+        .all(db)
+        .await?;
+    for link in links {
+        match checked(db, granted, form.id, link.pupil_id).await {
+            Ok(_) => covered.push(link.pupil_id),
+            Err(AppError::NotFound) => {}
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(covered)
 }

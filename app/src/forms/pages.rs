@@ -79,6 +79,9 @@ fn form_list(i18n: I18n, list: FormList) -> AnyView {
 
 fn form_card(i18n: I18n, card: FormCard) -> AnyView {
     let id = card.id;
+    if card.per_family {
+        return family_card(i18n, card);
+    }
     view! {
         <li class="form-card">
             <h2 class="form-card__title">{localized(i18n, card.title)}</h2>
@@ -93,6 +96,39 @@ fn form_card(i18n: I18n, card: FormCard) -> AnyView {
                     </li>
                 }).collect_view()}
             </ul>
+        </li>
+    }
+    .into_any_now()
+}
+
+/// A form answered once per family: one link naming every child, with the family's status.
+fn family_card(i18n: I18n, card: FormCard) -> AnyView {
+    let FormCard {
+        id,
+        title,
+        due,
+        children,
+        ..
+    } = card;
+    let lead = children
+        .first()
+        .map(|c| (c.pupil_id, c.status, c.label.clone()));
+    let names = children
+        .into_iter()
+        .map(|c| view! { <span class="form-card__name">{c.name}</span> })
+        .collect_view();
+    view! {
+        <li class="form-card">
+            <h2 class="form-card__title">{localized(i18n, title)}</h2>
+            <p class="form-card__due">{localized(i18n, due)}</p>
+            {lead.map(|(pupil, status, label)| view! {
+                <p>
+                    <a class="form-card__child form-card__family" href=form_href(id, pupil)>
+                        <span class="form-card__names">{names}</span>
+                        <span class=status.badge_class()>{localized(i18n, label)}</span>
+                    </a>
+                </p>
+            })}
         </li>
     }
     .into_any_now()

@@ -11,6 +11,7 @@ use crate::i18n::{Locale, PerLocale};
 use crate::msg;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use std::collections::HashMap;
 
 /// The signed-in guardian's forms for the children the switcher shows, those still to do
 /// first. Staff answer no forms: their list is empty.
@@ -28,10 +29,9 @@ pub async fn list() -> Result<FormList, AppError> {
     let db = &state.db;
     let now = Utc::now();
     let asked = store::asked(db, actor.school_id, &actor.chosen_memberships(), now).await?;
-    let ids: Vec<i32> = asked.iter().map(|a| a.form.id).collect();
-    let latest = match actor.guardian_id {
-        Some(guardian) => store::latest(db, guardian, &ids).await?,
-        None => Default::default(),
+    let standing = match actor.guardian_id {
+        Some(guardian) => Standing::read(db, guardian, &asked).await?,
+        None => Standing::default(),
     };
     let zone = crate::school::db::timezone(db, actor.school_id).await?;
     let answered = store::answered(db, &asked).await?;
@@ -39,11 +39,15 @@ pub async fn list() -> Result<FormList, AppError> {
         .into_iter()
         .filter_map(|Asked { form, children }| {
             let definition = readable_definition(&form)?;
+            let family = form
+                .per_family
+                .then(|| standing.family_status(&form, &definition, &children, now));
             let children: Vec<ChildStatus> = children
-                .into_iter()
-                .map(|pupil| {
-                    let latest = latest.get(&(form.id, Some(pupil)));
-                    let status = status_of(&form, &definition, latest, now);
+                .iter()
+                .map(|&pupil| {
+                    let status = family.unwrap_or_else(|| {
+                        status_of(&form, &definition, standing.answer(&form, pupil), now)
+                    });
                     child_status(child_name(&actor, pupil), pupil, status)
                 })
                 .collect();
@@ -57,6 +61,7 @@ pub async fn list() -> Result<FormList, AppError> {
                 title: texts(&definition.title, &form.language),
                 due: due(&form, &zone, now, reminded),
                 children,
+                per_family: form.per_family,
             };
             Some((waiting, card))
         })
@@ -84,16 +89,22 @@ pub async fn to_do<C: ConnectionTrait>(
         return Ok(Vec::new());
     }
     let asked = store::asked(db, actor.school_id, &actor.chosen_memberships(), now).await?;
-    let ids: Vec<i32> = asked.iter().map(|a| a.form.id).collect();
-    let latest = store::latest(db, guardian, &ids).await?;
+    let standing = Standing::read(db, guardian, &asked).await?;
     let mut waiting = Vec::new();
     for Asked { form, children } in asked {
         let Some(definition) = readable_definition(&form) else {
             continue;
         };
+        if form.per_family {
+            // One answer for the family: one row, led by the child its page opens on.
+            let status = standing.family_status(&form, &definition, &children, now);
+            if let (Status::ToDo, Some(&lead)) = (status, children.first()) {
+                waiting.push((form, lead));
+            }
+            continue;
+        }
         for pupil in children {
-            let latest = latest.get(&(form.id, Some(pupil)));
-            if status_of(&form, &definition, latest, now) == Status::ToDo {
+            if status_of(&form, &definition, standing.answer(&form, pupil), now) == Status::ToDo {
                 waiting.push((form.clone(), pupil));
             }
         }
@@ -101,25 +112,41 @@ pub async fn to_do<C: ConnectionTrait>(
     Ok(waiting)
 }
 
-/// The home page's rows of forms to answer: each form's title, when it closes and which child.
+/// The home page's rows of forms to answer: each form's title, when it closes and which child
+/// (or the family). A page render takes the list the session middleware made for the tab's
+/// count rather than reading it again.
 pub async fn home_rows<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     zone: &str,
 ) -> Result<Vec<crate::notices::HomeRow>, AppError> {
     let now = Utc::now();
-    Ok(to_do(db, actor, now)
-        .await?
-        .into_iter()
+    let waiting = match crate::auth::request::parts().ok().and_then(|parts| {
+        parts
+            .extensions
+            .get::<crate::auth::session::FormsWaiting>()
+            .cloned()
+    }) {
+        Some(made) => made.0,
+        None => std::sync::Arc::new(to_do(db, actor, now).await?),
+    };
+    Ok(waiting
+        .iter()
         .filter_map(|(form, pupil)| {
-            let definition = readable_definition(&form)?;
+            let pupil = *pupil;
+            let definition = readable_definition(form)?;
             let name = child_name(actor, pupil);
+            let per_family = form.per_family;
             Some(crate::notices::HomeRow(
                 super::form_href(form.id, pupil),
-                due(&form, zone, now, false),
+                due(form, zone, now, false),
                 texts(&definition.title, &form.language),
                 Some(PerLocale::build(|l| {
-                    msg!(l, "form-for-child", child = name.as_str())
+                    if per_family {
+                        msg!(l, "form-for-family")
+                    } else {
+                        msg!(l, "form-for-child", child = name.as_str())
+                    }
                 })),
                 None,
             ))
@@ -181,7 +208,9 @@ pub enum Shown<'a> {
 }
 
 /// Form `id` as `actor` may answer it for `child`: the form, the child, and every child of
-/// theirs the form is for. Anything else is "not found".
+/// theirs the form is for. A form answered once per family is always answered for the first of
+/// them, whichever is asked, so every send of it counts against one line of versions. Anything
+/// else is "not found".
 pub async fn asked_of<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
@@ -195,7 +224,8 @@ pub async fn asked_of<C: ConnectionTrait>(
         return Err(AppError::NotFound);
     };
     let pupil = match child {
-        Some(pupil) if children.contains(&pupil) => pupil,
+        Some(pupil) if children.contains(&pupil) && !form.per_family => pupil,
+        Some(pupil) if children.contains(&pupil) => *children.first().ok_or(AppError::NotFound)?,
         Some(_) => return Err(AppError::NotFound),
         None => *children.first().ok_or(AppError::NotFound)?,
     };
@@ -248,9 +278,37 @@ pub async fn shown<C: ConnectionTrait>(
     let definition = readable_definition(form).ok_or(AppError::Internal)?;
     let guardian = family.guardian_id;
     let now = Utc::now();
-    let latest = store::latest(db, guardian, &[form.id]).await?;
-    let stored = latest.get(&(form.id, Some(pupil)));
-    let may_consent = may_consent(db, guardian, pupil).await?;
+    let all: Vec<i32> = std::iter::once(pupil)
+        .chain(siblings.iter().copied().filter(|p| *p != pupil))
+        .collect();
+    let standing = Standing::read(
+        db,
+        guardian,
+        &[Asked {
+            form: form.clone(),
+            children: all.clone(),
+        }],
+    )
+    .await?;
+    // A change is sent against the guardian's own line of answers; what the page shows is,
+    // on a form answered once per family, the family's newest answer, whoever gave it.
+    let own = standing.own.get(&(form.id, Some(pupil)));
+    let stored = if form.per_family {
+        standing.family_answer(form, &all)
+    } else {
+        own
+    };
+    let covered = if form.per_family { &all[..] } else { &all[..1] };
+    let may_consent = may_consent_for_all(db, guardian, covered).await?;
+    let answered_by = match stored {
+        Some(r) if r.guardian_id != guardian => {
+            crate::db::entities::guardian::Entity::find_by_id(r.guardian_id)
+                .one(db)
+                .await?
+                .map(|g| g.name)
+        }
+        _ => None,
+    };
     let zone = crate::school::db::timezone(db, family.school_id).await?;
     let stored_answers: Answers = stored
         .and_then(|r| serde_json::from_str(&r.answers).ok())
@@ -260,7 +318,7 @@ pub async fn shown<C: ConnectionTrait>(
             stored_answers.clone(),
             &[][..],
             None,
-            stored.map_or(0, |r| r.version),
+            own.map_or(0, |r| r.version),
         ),
         Shown::Refused {
             typed,
@@ -365,6 +423,13 @@ pub async fn shown<C: ConnectionTrait>(
                 msg!(l, "form-lapsed-on", date = until.as_str())
             } else if key_withdrawn {
                 msg!(l, "form-withdrawn-on", date = when.as_str())
+            } else if let Some(name) = &answered_by {
+                msg!(
+                    l,
+                    "form-answered-by-family",
+                    name = name.as_str(),
+                    date = when.as_str()
+                )
             } else if r.channel == store::channel::PHONE {
                 msg!(l, "form-answered-by-phone", date = when.as_str())
             } else {
@@ -377,7 +442,13 @@ pub async fn shown<C: ConnectionTrait>(
         && !super::dashboard::lapsed(form, now)
         && may_consent
         && stored.is_some_and(|r| r.state == state::ANSWERED && gives_consent(&definition, r));
-    let status = status_of(form, &definition, stored, now);
+    let status_for = |p: i32| {
+        if form.per_family {
+            standing.family_status(form, &definition, &all, now)
+        } else {
+            status_of(form, &definition, standing.answer(form, p), now)
+        }
+    };
     Ok(FormPage {
         id: form.id,
         title: texts(&definition.title, original),
@@ -388,18 +459,12 @@ pub async fn shown<C: ConnectionTrait>(
             (shown, asked)
         }),
         due: due(form, &zone, now, false),
-        child: child_status(family.name(pupil), pupil, status),
-        siblings: siblings
+        child: child_status(family.name(pupil), pupil, status_for(pupil)),
+        siblings: all[1..]
             .iter()
-            .filter(|p| **p != pupil)
-            .map(|p| {
-                child_status(
-                    family.name(*p),
-                    *p,
-                    status_of(form, &definition, latest.get(&(form.id, Some(*p))), now),
-                )
-            })
+            .map(|&p| child_status(family.name(p), p, status_for(p)))
             .collect(),
+        per_family: form.per_family,
         fields,
         answered,
         version,
@@ -407,7 +472,7 @@ pub async fn shown<C: ConnectionTrait>(
         open,
         can_withdraw,
         problem,
-        words: words(stored.is_some()),
+        words: words(stored.is_some(), form.per_family),
         on_behalf: None,
     })
 }
@@ -419,18 +484,22 @@ pub fn readable_definition(form: &form::Model) -> Option<Definition> {
         .ok()
 }
 
-/// Whether `guardian` may consent for `pupil` (the roster's `may_consent`).
-pub async fn may_consent<C: ConnectionTrait>(
+/// Whether `guardian` may consent for every one of `pupils` (the roster's `may_consent`): an
+/// answer for a whole family gives its consents for each child.
+pub async fn may_consent_for_all<C: ConnectionTrait>(
     db: &C,
     guardian: i32,
-    pupil: i32,
+    pupils: &[i32],
 ) -> Result<bool, AppError> {
-    Ok(guardian_pupil::Entity::find()
+    let links = guardian_pupil::Entity::find()
         .filter(guardian_pupil::Column::GuardianId.eq(guardian))
-        .filter(guardian_pupil::Column::PupilId.eq(pupil))
-        .one(db)
-        .await?
-        .is_some_and(|link| link.may_consent))
+        .filter(guardian_pupil::Column::PupilId.is_in(pupils.iter().copied()))
+        .all(db)
+        .await?;
+    Ok(!pupils.is_empty()
+        && pupils
+            .iter()
+            .all(|p| links.iter().any(|l| l.pupil_id == *p && l.may_consent)))
 }
 
 /// Whether answer `r` gives any of the form's consents.
@@ -443,7 +512,74 @@ pub fn gives_consent(definition: &Definition, r: &form_response::Model) -> bool 
         .any(|f| answers.get(&f.key).map(String::as_str) == Some(answer::YES))
 }
 
-/// Where a child stands, from the guardian's latest answer.
+/// The answers where a guardian's children stand comes from: their own latest, or on a form
+/// answered once per family, whichever guardian of the child answered last.
+#[derive(Default)]
+struct Standing {
+    own: HashMap<(i32, Option<i32>), form_response::Model>,
+    family: HashMap<(i32, i32), form_response::Model>,
+}
+
+impl Standing {
+    /// The answers behind `asked`, for `guardian`.
+    async fn read<C: ConnectionTrait>(
+        db: &C,
+        guardian: i32,
+        asked: &[Asked],
+    ) -> Result<Self, AppError> {
+        let ids: Vec<i32> = asked.iter().map(|a| a.form.id).collect();
+        let own = store::latest(db, guardian, &ids).await?;
+        let per_family: Vec<&Asked> = asked.iter().filter(|a| a.form.per_family).collect();
+        let family = if per_family.is_empty() {
+            HashMap::new()
+        } else {
+            let ids: Vec<i32> = per_family.iter().map(|a| a.form.id).collect();
+            let mut pupils: Vec<i32> = per_family
+                .iter()
+                .flat_map(|a| a.children.iter().copied())
+                .collect();
+            pupils.sort_unstable();
+            pupils.dedup();
+            store::family_latest(db, &ids, &pupils).await?
+        };
+        Ok(Standing { own, family })
+    }
+
+    /// The answer `pupil`'s status on `form` comes from.
+    fn answer(&self, form: &form::Model, pupil: i32) -> Option<&form_response::Model> {
+        if form.per_family {
+            self.family.get(&(form.id, pupil))
+        } else {
+            self.own.get(&(form.id, Some(pupil)))
+        }
+    }
+
+    /// The newest answer given for any of `children` on a form answered once per family.
+    fn family_answer(&self, form: &form::Model, children: &[i32]) -> Option<&form_response::Model> {
+        children
+            .iter()
+            .filter_map(|p| self.family.get(&(form.id, *p)))
+            .max_by_key(|r| r.id)
+    }
+
+    /// Where a family stands on a form answered once for all of `children`: still to answer
+    /// while any child has no answer (a child who joined since, say), else as its newest.
+    fn family_status(
+        &self,
+        form: &form::Model,
+        definition: &Definition,
+        children: &[i32],
+        now: DateTime<Utc>,
+    ) -> Status {
+        if children.iter().any(|p| self.answer(form, *p).is_none()) {
+            status_of(form, definition, None, now)
+        } else {
+            status_of(form, definition, self.family_answer(form, children), now)
+        }
+    }
+}
+
+/// Where a child stands, from the answer given.
 fn status_of(
     form: &form::Model,
     definition: &Definition,
@@ -507,7 +643,6 @@ fn yes_no(yes: PerLocale<String>, no: PerLocale<String>) -> Vec<(String, PerLoca
     vec![(answer::YES.to_string(), yes), (answer::NO.to_string(), no)]
 }
 
-/// The kind as stored, for the page.
 /// A field's problem in each language.
 pub fn problem_text(problem: Problem) -> PerLocale<String> {
     PerLocale::build(|l| match problem {
@@ -527,7 +662,7 @@ pub fn problem_text(problem: Problem) -> PerLocale<String> {
     })
 }
 
-fn words(answered: bool) -> FormWords {
+fn words(answered: bool, per_family: bool) -> FormWords {
     FormWords {
         send: if answered {
             PerLocale::build(|l| msg!(l, "form-send-changes"))
@@ -539,7 +674,13 @@ fn words(answered: bool) -> FormWords {
         not_translated: PerLocale::build(|l| msg!(l, "form-not-translated")),
         not_sent: PerLocale::build(|l| msg!(l, "form-not-sent")),
         back: PerLocale::build(|l| msg!(l, "form-back")),
-        answering_for: PerLocale::build(|l| msg!(l, "form-answering-for")),
+        answering_for: PerLocale::build(|l| {
+            if per_family {
+                msg!(l, "form-answering-for-family")
+            } else {
+                msg!(l, "form-answering-for")
+            }
+        }),
         withdraw: PerLocale::build(|l| msg!(l, "form-withdraw")),
         sent: PerLocale::build(|l| msg!(l, "form-sent")),
         draw: PerLocale::build(|l| msg!(l, "form-signature-draw")),

@@ -78,6 +78,10 @@ pub struct Builder {
     /// "Questions", "Kind of answer", "An answer is needed", "Ask it", "Add a question", and
     /// which words each kind uses.
     pub words: [PerLocale<String>; 6],
+    /// Answered once per family rather than once per child.
+    pub per_family: bool,
+    /// "Who answers?", "Once for each child", "Once for the whole family".
+    pub family_words: [PerLocale<String>; 3],
 }
 
 /// One question as typed on the editor.

@@ -239,3 +239,30 @@ pub async fn answered<C: ConnectionTrait>(
         .filter_map(|(form, pupil)| pupil.map(|p| (form, p)))
         .collect())
 }
+
+/// The newest answer any guardian gave to each of `form_ids` for each of `pupils`, by form and
+/// child: where a family stands on a form answered once per family, whichever guardian sent it.
+pub async fn family_latest<C: ConnectionTrait>(
+    db: &C,
+    form_ids: &[i32],
+    pupils: &[i32],
+) -> Result<HashMap<(i32, i32), form_response::Model>, DbErr> {
+    let mut newest: HashMap<(i32, i32), form_response::Model> = HashMap::new();
+    if form_ids.is_empty() || pupils.is_empty() {
+        return Ok(newest);
+    }
+    let rows = form_response::Entity::find()
+        .filter(form_response::Column::FormId.is_in(form_ids.iter().copied()))
+        .filter(form_response::Column::PupilId.is_in(pupils.iter().copied()))
+        .all(db)
+        .await?;
+    for row in rows {
+        let Some(pupil) = row.pupil_id else { continue };
+        let key = (row.form_id, pupil);
+        // Ids only grow, so the highest is the last sent whatever the clocks said.
+        if newest.get(&key).is_none_or(|kept| kept.id < row.id) {
+            newest.insert(key, row);
+        }
+    }
+    Ok(newest)
+}

@@ -147,7 +147,7 @@ pub async fn load_staff_notice(id: i32) -> Result<StaffNotice, AppError> {
 }
 
 /// The signed-in guardian's board, filtered by the child switcher, with every translation; with
-/// `home`, also what the home page shows beside it (the week's events, the latest news).
+/// `home`, also what the home page shows beside it (the week's events, latest news, forms to do).
 #[server(endpoint = "notices/board", output = crate::codec::Answer)]
 pub async fn load_board(home: Option<bool>) -> Result<Board, AppError> {
     crate::error::respond(guardian_view::board(home.unwrap_or(false)).await)

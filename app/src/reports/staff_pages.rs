@@ -157,7 +157,9 @@ fn cycle(i18n: I18n, page: CyclePage) -> AnyView {
             <h2>{text(&w.refused_heading)}</h2>
             <ul class="report-refused">
                 {refused.into_iter().map(|r| view! {
-                    <li><strong class="report-refused__file">{r.file}</strong>": " <span>{localized(i18n, r.why)}</span></li>
+                    // The file on one line and why below it: no punctuation between them to
+                    // translate.
+                    <li><strong class="report-refused__file">{r.file}</strong><span class="report-refused__why">{localized(i18n, r.why)}</span></li>
                 }).collect_view()}
             </ul>
         }

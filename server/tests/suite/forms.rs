@@ -58,6 +58,20 @@ pub(crate) async fn family(h: &Harness, email: &str) -> (i32, Vec<(i32, String, 
     (actor.guardian_id.expect("a guardian"), children)
 }
 
+/// Takes away `guardian`'s consent rights for `pupil`, as the roster would.
+pub(crate) async fn without_consent_rights(h: &Harness, guardian: i32, pupil: i32) {
+    let link = guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::GuardianId.eq(guardian))
+        .filter(guardian_pupil::Column::PupilId.eq(pupil))
+        .one(&h.db)
+        .await
+        .expect("query")
+        .expect("link");
+    let mut no_rights = link.into_active_model();
+    no_rights.may_consent = Set(false);
+    no_rights.update(&h.db).await.expect("update");
+}
+
 /// The one-time token of a form page.
 pub(crate) fn token_of(html: &str) -> String {
     let start = html
@@ -71,7 +85,8 @@ pub(crate) fn token_of(html: &str) -> String {
         .to_string()
 }
 
-async fn responses(h: &Harness, form_id: i32) -> Vec<form_response::Model> {
+/// Every answer to form `form_id`, oldest first.
+pub(crate) async fn responses(h: &Harness, form_id: i32) -> Vec<form_response::Model> {
     form_response::Entity::find()
         .filter(form_response::Column::FormId.eq(form_id))
         .order_by_asc(form_response::Column::Id)
@@ -364,16 +379,7 @@ async fn answering(h: Harness) {
     assert!(list.contains("Consent withdrawn"), "{list}");
 
     // Without consent rights for the child: the consent is refused, on the server.
-    let link = guardian_pupil::Entity::find()
-        .filter(guardian_pupil::Column::GuardianId.eq(guardian))
-        .filter(guardian_pupil::Column::PupilId.eq(year_3.0))
-        .one(&h.db)
-        .await
-        .expect("query")
-        .expect("link");
-    let mut no_rights = link.into_active_model();
-    no_rights.may_consent = Set(false);
-    no_rights.update(&h.db).await.expect("update");
+    without_consent_rights(&h, guardian, year_3.0).await;
     let (_, locked) = page(&h, &format!("{path}?child={child}"), &parent, "en-GB").await;
     assert!(
         locked.contains("do not give you consent rights"),

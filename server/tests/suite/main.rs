@@ -17,6 +17,7 @@ mod calendar_files;
 mod calendar_import;
 mod calendar_public;
 mod changes;
+mod family_forms;
 mod form_builder;
 mod form_files;
 mod form_storm;
