@@ -61,13 +61,21 @@ impl I18n {
     }
 
     /// The current locale, tracked.
+    ///
+    /// A server render the browser walked away from may still be running when its owner, and
+    /// this signal with it, is disposed; what it renders then is thrown away, so the default
+    /// language does instead of a panic. (`try_get` is not enough: tracking a disposed signal
+    /// inside a reactive closure panics before it is read.)
     pub fn locale(&self) -> Locale {
-        self.locale.get()
+        if self.locale.is_disposed() {
+            return Locale::default();
+        }
+        self.locale.try_get().unwrap_or_default()
     }
 
-    /// The current locale, without tracking.
+    /// The current locale, without tracking (the default once disposed, as [`Self::locale`]).
     pub fn locale_untracked(&self) -> Locale {
-        self.locale.get_untracked()
+        self.locale.try_get_untracked().unwrap_or_default()
     }
 
     /// Switches the interface language.

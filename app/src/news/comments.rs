@@ -201,7 +201,7 @@ async fn shown<C: ConnectionTrait>(
     };
     let class_segment = post.class_id.is_some();
     let broken = super::withheld::broken(db, std::slice::from_ref(&post)).await?;
-    let shown_post = reader::described(db, actor, &zone, vec![post], &broken)
+    let shown_post = reader::described(db, actor, &zone, vec![post], &broken, reader::Detail::Feed)
         .await?
         .pop()
         .ok_or(AppError::NotFound)?;

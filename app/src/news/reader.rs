@@ -136,7 +136,7 @@ pub async fn feed(before: Option<i32>) -> Result<NewsFeed, AppError> {
     let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
     let ids: Vec<i32> = posts.iter().map(|p| p.id).collect();
     super::comments::seen(&state.db, &actor, &ids, chrono::Utc::now()).await?;
-    let shown = described(&state.db, &actor, &zone, posts, &broken).await?;
+    let shown = described(&state.db, &actor, &zone, posts, &broken, Detail::Feed).await?;
     let can_post = allowed_scope(&actor.roles, Capability::NewsPostClass).is_some();
     Ok(NewsFeed {
         posts: shown,
@@ -172,7 +172,7 @@ pub async fn latest<C: ConnectionTrait>(
     let broken = super::withheld::broken(db, &posts).await?;
     posts.retain(|p| !broken.contains_key(&p.id));
     posts.truncate(LATEST as usize);
-    let shown = described(db, actor, zone, posts, &HashMap::new()).await?;
+    let shown = described(db, actor, zone, posts, &HashMap::new(), Detail::Row).await?;
     Ok(shown
         .into_iter()
         .map(|post| {
@@ -209,14 +209,24 @@ pub async fn latest<C: ConnectionTrait>(
         .collect())
 }
 
+/// How much of each post [`described`] reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Detail {
+    /// Everything the feed and a post's page show.
+    Feed,
+    /// What a row on the home page shows: no author, likes or comments.
+    Row,
+}
+
 /// The posts as the feed shows them to `actor`, their photos, authors, stories and reactions
-/// read in one statement each.
+/// read in one statement each (no authors or reactions for `Detail::Row`).
 pub(super) async fn described<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     zone: &str,
     posts: Vec<news_post::Model>,
     withheld: &HashMap<i32, Vec<String>>,
+    detail: Detail,
 ) -> Result<Vec<NewsPost>, AppError> {
     let ids: Vec<i32> = posts.iter().map(|p| p.id).collect();
     let mut stored: HashMap<i32, Vec<news_photo::Model>> = HashMap::new();
@@ -242,9 +252,14 @@ pub(super) async fn described<C: ConnectionTrait>(
     {
         tagged.entry(tag.post_id).or_default().push(tag.pupil_id);
     }
-    let reactions = super::comments::reactions(db, actor.user_id, &ids).await?;
+    let (reactions, authors) = match detail {
+        Detail::Feed => (
+            super::comments::reactions(db, actor.user_id, &ids).await?,
+            People::of(db, posts.iter().map(|p| p.author_id).collect()).await?,
+        ),
+        Detail::Row => (Default::default(), People::default()),
+    };
     let mut texts = super::edits::texts(db, &posts).await?;
-    let authors = People::of(db, posts.iter().map(|p| p.author_id).collect()).await?;
     let classes = class_names(db, posts.iter()).await?;
     let current = crate::audience::resolve::current_year(db, actor.school_id)
         .await?
@@ -417,6 +432,7 @@ pub(super) async fn class_names<'a, C: ConnectionTrait>(
 }
 
 /// The names of accounts, for posts and comments: a member of staff's or a family member's.
+#[derive(Default)]
 pub(super) struct People {
     names: HashMap<i32, (String, bool)>,
 }

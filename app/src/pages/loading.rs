@@ -39,6 +39,11 @@ where
         return view! { <LoadError error=AppError::SignInRequired/> }.into_any_now();
     };
     suspended(Arc::new(move || {
+        // A server render the browser walked away from can still be resolving after its owner,
+        // and the resource with it, is gone: nothing is sent, so it stays "loading".
+        if data.is_disposed() {
+            return None;
+        }
         data.get().map(|result| match result {
             Ok(value) => show(value),
             Err(error) => view! { <LoadError error/> }.into_any_now(),

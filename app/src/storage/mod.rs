@@ -27,8 +27,19 @@ pub trait FileStore: Send + Sync + std::fmt::Debug {
     async fn put(&self, bytes: &[u8]) -> Result<String, StorageError>;
     /// The bytes stored under `key`.
     async fn get(&self, key: &str) -> Result<Vec<u8>, StorageError>;
+    /// The file under `key` to read as it is sent, with its length: a download never holds a
+    /// whole file in memory.
+    async fn open(&self, key: &str) -> Result<Opened, StorageError>;
     /// Removes the file (missing is fine).
     async fn delete(&self, key: &str) -> Result<(), StorageError>;
+}
+
+/// A stored file opened for reading.
+pub struct Opened {
+    /// Its length in bytes.
+    pub len: u64,
+    /// Its bytes, as they are read.
+    pub reader: std::pin::Pin<Box<dyn tokio::io::AsyncRead + Send>>,
 }
 
 /// The shared handle the app state carries.
@@ -83,6 +94,22 @@ impl FileStore for LocalDir {
         }
     }
 
+    async fn open(&self, key: &str) -> Result<Opened, StorageError> {
+        let path = self.path(key)?;
+        let file = match tokio::fs::File::open(&path).await {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(StorageError::Missing(key.to_string()));
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let len = file.metadata().await?.len();
+        Ok(Opened {
+            len,
+            reader: Box::pin(file),
+        })
+    }
+
     async fn delete(&self, key: &str) -> Result<(), StorageError> {
         match tokio::fs::remove_file(self.path(key)?).await {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
@@ -102,7 +129,23 @@ mod tests {
         let key = store.put(b"%PDF-1.4 letter").await.expect("put");
         assert_eq!(store.get(&key).await.expect("get"), b"%PDF-1.4 letter");
         assert!(dir.path().join(&key[..2]).join(&key).exists());
+        // Opened to stream: its length, and the same bytes read through.
+        let mut opened = store.open(&key).await.expect("open");
+        assert_eq!(opened.len, 15);
+        let mut read = Vec::new();
+        tokio::io::AsyncReadExt::read_to_end(&mut opened.reader, &mut read)
+            .await
+            .expect("read");
+        assert_eq!(read, b"%PDF-1.4 letter");
         store.delete(&key).await.expect("delete");
+        assert!(matches!(
+            store.open(&key).await,
+            Err(StorageError::Missing(_))
+        ));
+        assert!(matches!(
+            store.open("../x").await,
+            Err(StorageError::InvalidKey)
+        ));
         assert!(matches!(
             store.get(&key).await,
             Err(StorageError::Missing(_))

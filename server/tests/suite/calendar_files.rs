@@ -61,10 +61,19 @@ async fn download(h: &Harness, path: &str, cookie: &str) -> (StatusCode, Vec<u8>
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_string();
+    let length = response
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
     let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
         .await
         .expect("body")
         .to_vec();
+    // A file is streamed from the store, announced with its whole length.
+    if status == StatusCode::OK {
+        assert_eq!(length, Some(bytes.len()), "{path}");
+    }
     (status, bytes, disposition)
 }
 
