@@ -298,18 +298,19 @@ async fn store_answers(
         }
         return Err(AppError::BadRequest);
     }
-    // This guardian's latest answer for each child, whose versions the new ones follow.
-    let mut versions = Vec::with_capacity(children.len());
-    for &child in children {
-        let latest = form_response::Entity::find()
-            .filter(form_response::Column::FormId.eq(form.id))
-            .filter(form_response::Column::GuardianId.eq(guardian))
-            .filter(form_response::Column::PupilId.eq(child))
-            .order_by_desc(form_response::Column::Version)
-            .one(&txn)
-            .await?;
-        versions.push(latest);
-    }
+    // This guardian's latest answer for each child, whose versions the new ones follow: one
+    // statement however many children the answer covers.
+    let mine = form_response::Entity::find()
+        .filter(form_response::Column::FormId.eq(form.id))
+        .filter(form_response::Column::GuardianId.eq(guardian))
+        .filter(form_response::Column::PupilId.is_in(children.iter().copied()))
+        .order_by_asc(form_response::Column::Version)
+        .all(&txn)
+        .await?;
+    let versions: Vec<Option<form_response::Model>> = children
+        .iter()
+        .map(|&child| mine.iter().rfind(|r| r.pupil_id == Some(child)).cloned())
+        .collect();
     let latest_version = versions[0].as_ref().map_or(0, |r| r.version);
     // What a withdrawal or a kept file starts from: this guardian's answer, or on a form
     // answered once per family, the family's newest, whoever gave it.

@@ -430,16 +430,7 @@ async fn photo_consent(h: Harness) {
 
     // Without consent rights for the child the answer is refused on the server, and nothing
     // changes.
-    let link = guardian_pupil::Entity::find()
-        .filter(guardian_pupil::Column::GuardianId.eq(guardian_id))
-        .filter(guardian_pupil::Column::PupilId.eq(child))
-        .one(&h.db)
-        .await
-        .expect("query")
-        .expect("link");
-    let mut no_rights = link.into_active_model();
-    no_rights.may_consent = Set(false);
-    no_rights.update(&h.db).await.expect("update");
+    crate::forms::without_consent_rights(&h, guardian_id, child).await;
     let before = roster_change::Entity::find()
         .count(&h.db)
         .await
