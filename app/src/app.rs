@@ -32,7 +32,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{Lazy, SsrMode, path};
 
 /// The HTML document around the app; rendered on the server only.
-pub fn shell(assets: AssetManifest) -> impl IntoView {
+pub fn shell(assets: std::sync::Arc<AssetManifest>) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_page_security_policy();
     view! {

@@ -81,7 +81,7 @@ impl AssetManifest {
 /// With a split build it also hands Leptos the prefetch map, so a page whose route lives in a
 /// chunk gets `<link rel=preload>` for that chunk instead of waiting for hydration to ask.
 #[component]
-pub fn AssetTags(assets: AssetManifest) -> impl IntoView {
+pub fn AssetTags(assets: Arc<AssetManifest>) -> impl IntoView {
     let nonce = leptos::nonce::use_nonce();
     if let Some(loader) = &assets.loader {
         provide_context(leptos::WasmSplitManifest(ArcStoredValue::new((

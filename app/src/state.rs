@@ -14,8 +14,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// Leptos's options (output name, site root).
     pub leptos_options: LeptosOptions,
-    /// The content-hashed names of the front-end files.
-    pub assets: AssetManifest,
+    /// The content-hashed names of the front-end files (shared: every request clones the state).
+    pub assets: std::sync::Arc<AssetManifest>,
     /// The school's public profile, read at start; `None` before the school is set up.
     pub school: Option<crate::school::dto::SchoolProfile>,
     /// Deployment settings the request paths need.

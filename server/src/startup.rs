@@ -79,7 +79,7 @@ pub async fn app_state(
     AppState {
         db,
         leptos_options,
-        assets,
+        assets: std::sync::Arc::new(assets),
         school,
         settings,
         files,

@@ -20,7 +20,11 @@ const SQLITE_CONNECTIONS: u32 = 8;
 /// Opens the database at `url`, creating a SQLite file (and its folder) if it does not exist.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
-    options.sqlx_logging(false);
+    // Every statement at debug level (`RUST_LOG=sqlx::query=debug` lists a request's), and one
+    // that takes over a second as a warning.
+    options
+        .sqlx_logging(true)
+        .sqlx_logging_level(log::LevelFilter::Debug);
     if url.starts_with("sqlite:") {
         if let Some(dir) = sqlite_parent_dir(url) {
             std::fs::create_dir_all(&dir)
@@ -117,5 +121,27 @@ mod tests {
         );
         assert_eq!(sqlite_parent_dir("sqlite::memory:"), None);
         assert_eq!(sqlite_parent_dir("sqlite://plain.db"), None);
+    }
+
+    /// Without the planner's stability guarantee (`.cargo/config.toml`), every statement with a
+    /// bound `LIMIT` is compiled again on each run.
+    #[tokio::test]
+    async fn sqlite_is_built_with_stable_plans() {
+        use sea_orm::{ConnectionTrait, DbBackend, Statement};
+        let db = super::connect("sqlite::memory:").await.expect("connects");
+        let options: Vec<String> = db
+            .query_all_raw(Statement::from_string(
+                DbBackend::Sqlite,
+                "PRAGMA compile_options",
+            ))
+            .await
+            .expect("lists")
+            .into_iter()
+            .map(|row| row.try_get_by_index::<String>(0).expect("text"))
+            .collect();
+        assert!(
+            options.iter().any(|o| o == "ENABLE_QPSG"),
+            "compiled with {options:?}"
+        );
     }
 }
