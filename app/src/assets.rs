@@ -12,7 +12,7 @@ pub const PKG_PREFIX: &str = "/pkg";
 pub type PrefetchMap = BTreeMap<String, Vec<String>>;
 
 /// The content-hashed file names the build wrote into `pkg/manifest.txt`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct AssetManifest {
     /// wasm-bindgen's JS glue.
     pub js: String,
@@ -28,6 +28,9 @@ pub struct AssetManifest {
     pub chunks: Vec<String>,
     /// Which chunks each lazy route needs, so a directly loaded lazy page preloads them.
     pub prefetch: Arc<PrefetchMap>,
+    /// The same map in the form Leptos reads, built once: copied for every page, it cost
+    /// `/sign-in` a third of its throughput.
+    preloads: Option<leptos::WasmSplitManifest>,
 }
 
 /// A file name from the manifest: a plain name inside `pkg/`, never a path.
@@ -71,7 +74,20 @@ impl AssetManifest {
             split: optional("split")?,
             chunks,
             prefetch: Arc::default(),
+            preloads: None,
         })
+    }
+
+    /// Sets which chunks each lazy route needs (the build's `split=` file).
+    pub fn set_prefetch(&mut self, map: PrefetchMap) {
+        self.preloads = self.loader.as_ref().map(|loader| {
+            leptos::WasmSplitManifest(ArcStoredValue::new((
+                PKG_PREFIX.to_string(),
+                map.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                loader.clone(),
+            )))
+        });
+        self.prefetch = Arc::new(map);
     }
 }
 
@@ -83,16 +99,10 @@ impl AssetManifest {
 #[component]
 pub fn AssetTags(assets: Arc<AssetManifest>) -> impl IntoView {
     let nonce = leptos::nonce::use_nonce();
-    if let Some(loader) = &assets.loader {
-        provide_context(leptos::WasmSplitManifest(ArcStoredValue::new((
-            PKG_PREFIX.to_string(),
-            assets
-                .prefetch
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-            loader.clone(),
-        ))));
+    // One map shared by every request and never changed: a page that wants no preloads empties
+    // its own list of lazy functions instead (`photo_first`).
+    if let Some(preloads) = &assets.preloads {
+        provide_context(preloads.clone());
     }
     let js = format!("{PKG_PREFIX}/{}", assets.js);
     let wasm = format!("{PKG_PREFIX}/{}", assets.wasm);
@@ -124,8 +134,8 @@ pub fn AssetTags(assets: Arc<AssetManifest>) -> impl IntoView {
 /// the photo (see [`AssetTags`]).
 pub fn photo_first() {
     #[cfg(feature = "ssr")]
-    if let Some(manifest) = use_context::<leptos::WasmSplitManifest>() {
-        manifest.0.update_value(|(_, preloads, _)| preloads.clear());
+    if let Some(lazy) = use_context::<leptos::PrefetchLazyFn>() {
+        lazy.0.update_value(|ids| ids.clear());
     }
 }
 

@@ -54,7 +54,7 @@ pub fn load_assets(site_root: &Path) -> anyhow::Result<AssetManifest> {
             .with_context(|| format!("cannot read the chunk map {}", path.display()))?;
         let map: app::assets::PrefetchMap = serde_json::from_slice(&json)
             .with_context(|| format!("{} is not a chunk map", path.display()))?;
-        assets.prefetch = std::sync::Arc::new(map);
+        assets.set_prefetch(map);
     }
     Ok(assets)
 }
