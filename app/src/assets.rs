@@ -26,10 +26,9 @@ pub struct AssetManifest {
     pub split: Option<String>,
     /// Every lazily loaded chunk.
     pub chunks: Vec<String>,
-    /// Which chunks each lazy route needs, so a directly loaded lazy page preloads them.
-    pub prefetch: Arc<PrefetchMap>,
-    /// The same map in the form Leptos reads, built once: copied for every page, it cost
-    /// `/sign-in` a third of its throughput.
+    /// Which chunks each lazy route needs, so a directly loaded lazy page preloads them; in the
+    /// form Leptos reads, built once (copied for every page, it cost `/sign-in` a third of its
+    /// throughput).
     preloads: Option<leptos::WasmSplitManifest>,
 }
 
@@ -73,7 +72,6 @@ impl AssetManifest {
             loader: optional("loader")?,
             split: optional("split")?,
             chunks,
-            prefetch: Arc::default(),
             preloads: None,
         })
     }
@@ -83,11 +81,10 @@ impl AssetManifest {
         self.preloads = self.loader.as_ref().map(|loader| {
             leptos::WasmSplitManifest(ArcStoredValue::new((
                 PKG_PREFIX.to_string(),
-                map.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                map.into_iter().collect(),
                 loader.clone(),
             )))
         });
-        self.prefetch = Arc::new(map);
     }
 }
 
