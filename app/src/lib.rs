@@ -10,6 +10,7 @@ pub mod children;
 pub mod codec;
 pub mod error;
 pub mod forms;
+pub mod frame_context;
 pub mod hydrate_now;
 pub mod i18n;
 pub mod layout;

@@ -35,6 +35,9 @@ pub struct Actor {
     pub user_id: i32,
     /// The school the account belongs to.
     pub school_id: i32,
+    /// The school's IANA time zone, which every date a page shows is read in. Set when a school
+    /// is created and never changed by the portal, so a cached actor's copy stays right.
+    pub zone: String,
     /// Every role the account holds.
     pub roles: Vec<Role>,
     /// Set for guardians.
@@ -150,6 +153,7 @@ pub async fn load_actor<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<Opti
     let mut actor = Actor {
         user_id: user.id,
         school_id: user.school_id,
+        zone: crate::school::db::timezone(db, user.school_id).await?,
         roles: Vec::new(),
         guardian_id: user.guardian_id,
         staff_id: user.staff_id,

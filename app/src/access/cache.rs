@@ -105,6 +105,7 @@ mod tests {
         Arc::new(Actor {
             user_id,
             school_id: 1,
+            zone: "Europe/London".to_string(),
             roles: Vec::new(),
             guardian_id: None,
             staff_id: None,

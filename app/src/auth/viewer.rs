@@ -46,9 +46,9 @@ impl ViewerContext {
         provide_context(Self(StoredValue::new(shared.into_inner())));
     }
 
-    /// The viewer in context; `App` always provides it.
+    /// The viewer in context (see [`crate::frame_context::provided`]).
     pub fn expect() -> Self {
-        expect_context::<Self>()
+        crate::frame_context::provided(|| Self(StoredValue::new(None)))
     }
 
     /// The signed-in user, if any.

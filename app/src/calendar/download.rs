@@ -36,7 +36,7 @@ async fn answer(
     let actor = current.0.clone().ok_or(AppError::SignInRequired)?;
     let scope = allowed_scope(&actor.roles, Capability::CalendarRead).ok_or(AppError::NotFound)?;
     let event = readable(&state.db, &actor, scope, id).await?;
-    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let translations = store::translations(&state.db, &[event.id]).await?;
     let text = IcsText::of(&event, translations.get(&event.id), locale);
     let name = file_name(text.title);

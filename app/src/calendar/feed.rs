@@ -270,7 +270,7 @@ pub async fn build<C: ConnectionTrait>(
         return Ok(None);
     };
     let locale = Locale::from_tag(&feed.language).unwrap_or_default();
-    let zone = crate::school::db::timezone(db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let from = Utc::now() - Duration::days(PAST_DAYS);
     let memberships = actor.memberships();
     let reach = if actor.reads_whole_school(scope) {

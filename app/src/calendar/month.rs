@@ -158,7 +158,7 @@ pub async fn view(month: Option<String>, audience: Option<String>) -> Result<Mon
     let granted = authorize(Capability::CalendarRead)?;
     let actor = granted.actor;
     let state = app_state()?;
-    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let today = crate::dates::local_day(&zone, Utc::now());
     let first = month_of(month.as_deref(), today);
     let next = first.checked_add_months(Months::new(1)).unwrap_or(first);

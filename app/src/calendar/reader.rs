@@ -30,7 +30,7 @@ pub async fn agenda() -> Result<Agenda, AppError> {
     let granted = authorize(Capability::CalendarRead)?;
     let actor = granted.actor;
     let state = app_state()?;
-    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let today = crate::dates::local_day(&zone, Utc::now());
     let from = crate::dates::start_of_day(&zone, today);
     let events = upcoming(
@@ -189,7 +189,7 @@ pub async fn event(id: i32) -> Result<EventDetail, AppError> {
     let actor = granted.actor;
     let state = app_state()?;
     let event = readable(&state.db, &actor, granted.scope, id).await?;
-    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let mut translations = store::translations(&state.db, &[event.id]).await?;
     let mut facts = facts(&actor, &zone, &event, translations.remove(&event.id), true);
     // The page names the day: the next time a repeating event happens, else its first.

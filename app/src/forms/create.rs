@@ -335,7 +335,7 @@ async fn checked(
         return Ok(Err(refusal_text(Refusal::NoAudience)));
     }
     crate::audience::check_targets(&state.db, granted, &audience).await?;
-    let zone = crate::school::db::timezone(&state.db, granted.actor.school_id).await?;
+    let zone = granted.actor.zone.clone();
     let now = Utc::now();
     let today = crate::dates::local_day(&zone, now);
     let Some(closes) = NaiveDate::parse_from_str(&typed.closes, "%Y-%m-%d")

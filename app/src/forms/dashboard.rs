@@ -436,7 +436,7 @@ pub async fn staff_list() -> Result<StaffFormList, AppError> {
     let granted = authorize(Capability::FormManage)?;
     let state = crate::state::app_state()?;
     let db = &state.db;
-    let zone = crate::school::db::timezone(db, granted.actor.school_id).await?;
+    let zone = granted.actor.zone.clone();
     let now = Utc::now();
     let all = form::Entity::find()
         .filter(form::Column::SchoolId.eq(granted.actor.school_id))

@@ -33,7 +33,7 @@ pub async fn list() -> Result<FormList, AppError> {
         Some(guardian) => Standing::read(db, guardian, &asked).await?,
         None => Standing::default(),
     };
-    let zone = crate::school::db::timezone(db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let answered = store::answered(db, &asked).await?;
     let mut forms: Vec<(bool, FormCard)> = asked
         .into_iter()

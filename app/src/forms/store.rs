@@ -6,8 +6,8 @@ use crate::audience::{Audience, Membership, target_keys};
 use crate::db::entities::{form, form_response, form_target};
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, JoinType,
+    QueryFilter, QueryOrder, QuerySelect, RelationDef, Set,
 };
 use std::collections::HashMap;
 
@@ -149,26 +149,39 @@ async fn asked_where<C: ConnectionTrait>(
                 .add(form_target::Column::TargetId.eq(*id)),
         )
     });
-    let mut query = form_target::Entity::find().filter(reached);
-    if let Some(id) = only {
-        query = query.filter(form_target::Column::FormId.eq(id));
-    }
-    let targets = query.all(db).await?;
-    let mut by_form: HashMap<i32, Vec<(String, i32)>> = HashMap::new();
-    for t in targets {
-        by_form
-            .entry(t.form_id)
-            .or_default()
-            .push((t.kind, t.target_id));
-    }
-    let forms = form::Entity::find()
-        .filter(form::Column::Id.is_in(by_form.keys().copied()))
+    // One statement: each form with the targets through which it reaches the family.
+    let target_of_form: RelationDef = form_target::Entity::belongs_to(form::Entity)
+        .from(form_target::Column::FormId)
+        .to(form::Column::Id)
+        .into();
+    let mut query = form::Entity::find()
+        .join_rev(JoinType::InnerJoin, target_of_form)
+        .select_also(form_target::Entity)
+        .filter(reached)
         .filter(form::Column::SchoolId.eq(school_id))
-        .filter(form::Column::OpensAt.lte(now))
+        .filter(form::Column::OpensAt.lte(now));
+    if let Some(id) = only {
+        query = query.filter(form::Column::Id.eq(id));
+    }
+    let rows = query
         .order_by_asc(form::Column::ClosesAt)
         .order_by_asc(form::Column::Id)
         .all(db)
         .await?;
+    let mut by_form: HashMap<i32, Vec<(String, i32)>> = HashMap::new();
+    let mut forms: Vec<form::Model> = Vec::new();
+    for (form, target) in rows {
+        if let Some(t) = target {
+            by_form
+                .entry(form.id)
+                .or_default()
+                .push((t.kind, t.target_id));
+        }
+        // Rows of one form are adjacent: the order ends with its id.
+        if forms.last().is_none_or(|last| last.id != form.id) {
+            forms.push(form);
+        }
+    }
     Ok(forms
         .into_iter()
         .map(|form| {

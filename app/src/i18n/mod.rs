@@ -55,9 +55,11 @@ impl I18n {
         i18n
     }
 
-    /// The language in context; panics only if `App` forgot to provide it, a programming error.
+    /// The language in context (see [`crate::frame_context::provided`]).
     pub fn expect() -> Self {
-        expect_context::<Self>()
+        crate::frame_context::provided(|| Self {
+            locale: RwSignal::new(Locale::default()),
+        })
     }
 
     /// The current locale, tracked.

@@ -187,7 +187,7 @@ async fn shown<C: ConnectionTrait>(
         Some(id) => class::Entity::find_by_id(id).one(db).await?.map(|c| c.name),
         None => None,
     };
-    let zone = crate::school::db::timezone(db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let stored = news_comment::Entity::find()
         .filter(news_comment::Column::PostId.eq(post.id))
         .order_by_asc(news_comment::Column::Id)
@@ -408,7 +408,7 @@ pub async fn reported<C: ConnectionTrait>(
         .map(|c| (c.id, c))
         .collect();
     let kept: Vec<news_comment::Model> = order.iter().filter_map(|id| by_id.remove(id)).collect();
-    let zone = crate::school::db::timezone(db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let post_of: Vec<i32> = kept.iter().map(|c| c.post_id).collect();
     let shown = described(db, actor, &zone, true, kept).await?;
     let classes = reader::class_names(db, posts.values()).await?;
@@ -452,7 +452,7 @@ pub async fn withheld_posts<C: ConnectionTrait>(
         .filter(|p| moderates(actor, p))
         .collect();
     let broken = super::withheld::broken(db, &posts).await?;
-    let zone = crate::school::db::timezone(db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let classes = reader::class_names(db, posts.iter()).await?;
     Ok(posts
         .into_iter()

@@ -68,7 +68,7 @@ async fn shown<C: ConnectionTrait>(
     typed: Option<&[(String, String)]>,
     problem: Option<PerLocale<String>>,
 ) -> Result<NewsEditPage, AppError> {
-    let zone = crate::school::db::timezone(db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let classes = super::reader::class_names(db, std::iter::once(post)).await?;
     let class = post.class_id.and_then(|id| classes.get(&id)).cloned();
     Ok(NewsEditPage {

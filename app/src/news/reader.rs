@@ -133,7 +133,7 @@ pub async fn feed(before: Option<i32>) -> Result<NewsFeed, AppError> {
     let mut posts = pinned;
     let broken = super::withheld::broken(&state.db, &posts).await?;
     posts.retain(|p| !broken.contains_key(&p.id) || super::comments::moderates(&actor, p));
-    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let ids: Vec<i32> = posts.iter().map(|p| p.id).collect();
     super::comments::seen(&state.db, &actor, &ids, chrono::Utc::now()).await?;
     let shown = described(&state.db, &actor, &zone, posts, &broken, Detail::Feed).await?;

@@ -59,7 +59,7 @@ pub async fn board(home: bool) -> Result<Board, AppError> {
     let ids: Vec<i32> = notices.iter().map(|n| n.id).collect();
     let acks = store::acks(&state.db, guardian_id, &ids).await?;
     let mut translations = store::all_translations(&state.db, &ids).await?;
-    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let cards = notices
         .iter()
         .map(|n| {
@@ -150,7 +150,7 @@ pub async fn open(id: i32) -> Result<NoticeDetail, AppError> {
     let state = app_state()?;
     let notice = visible(&state, &actor, id).await?;
     let now = chrono::Utc::now();
-    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let mut texts = vec![NoticeText {
         language: notice.language.clone(),
         title: notice.title.clone(),
@@ -242,7 +242,7 @@ pub async fn notifications() -> Result<Vec<NotificationItem>, AppError> {
     let guardian_id = guardian(&actor)?;
     let state = app_state()?;
     let now = chrono::Utc::now();
-    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let memberships = actor.memberships();
     let recent = store::board(&state.db, actor.school_id, &memberships, now).await?;
     let reminders = notification::Entity::find()

@@ -537,6 +537,23 @@ pub async fn feed<C: ConnectionTrait>(
     now: DateTime<Utc>,
     limit: u64,
 ) -> Result<Vec<i32>, DbErr> {
+    Ok(feed_entries(db, school_id, memberships, now, limit, None)
+        .await?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect())
+}
+
+/// [`feed`], each id with whether `reader` (a guardian) has opened it: the same statement
+/// answers both, the read looked up by index for each row a target's read returns.
+async fn feed_entries<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    memberships: &[Membership],
+    now: DateTime<Utc>,
+    limit: u64,
+    reader: Option<i32>,
+) -> Result<Vec<(i32, bool)>, DbErr> {
     use sea_orm::QueryTrait;
     use sea_orm::sea_query::{Alias, Asterisk, Query, UnionType};
     if memberships.is_empty() {
@@ -565,9 +582,25 @@ pub async fn feed<C: ConnectionTrait>(
                 .as_query()
                 .to_owned();
             // Each read in its own subquery keeps its own ORDER BY and LIMIT inside the union.
+            let alias = Alias::new(format!("target_{i}"));
+            let opened = match reader {
+                Some(guardian_id) => Expr::exists(
+                    Query::select()
+                        .expr(Expr::val(1))
+                        .from(notice_read::Entity)
+                        .and_where(notice_read::Column::GuardianId.eq(guardian_id))
+                        .and_where(
+                            Expr::col((notice_read::Entity, notice_read::Column::NoticeId))
+                                .equals((alias.clone(), notice_target::Column::NoticeId)),
+                        )
+                        .to_owned(),
+                ),
+                None => Expr::val(false),
+            };
             Query::select()
                 .column(Asterisk)
-                .from_subquery(newest, Alias::new(format!("target_{i}")))
+                .expr(opened)
+                .from_subquery(newest, alias)
                 .to_owned()
         });
     let Some(mut query) = reads.next() else {
@@ -576,19 +609,20 @@ pub async fn feed<C: ConnectionTrait>(
     for read in reads {
         query.union(UnionType::All, read);
     }
-    let mut entries: Vec<(bool, DateTime<Utc>, i32)> = Vec::new();
+    let mut entries: Vec<(bool, DateTime<Utc>, i32, bool)> = Vec::new();
     for row in db.query_all(&query).await? {
         let id: i32 = row.try_get_by_index(0)?;
         let pinned: bool = row.try_get_by_index(1)?;
         let at: DateTime<Utc> = row.try_get_by_index(2)?;
-        entries.push((pinned, at, id));
+        let opened: bool = row.try_get_by_index(3)?;
+        entries.push((pinned, at, id, opened));
     }
     entries.sort_unstable_by(|a, b| b.cmp(a));
     let mut seen = HashSet::new();
     Ok(entries
         .into_iter()
-        .filter(|(_, _, id)| seen.insert(*id))
-        .map(|(_, _, id)| id)
+        .filter(|(_, _, id, _)| seen.insert(*id))
+        .map(|(_, _, id, opened)| (id, opened))
         .take(limit as usize)
         .collect())
 }
@@ -633,7 +667,7 @@ impl GuardianFeed {
     }
 }
 
-/// Reads a guardian's feed (two statements per target, then one for the reads).
+/// Reads a guardian's feed and what they have opened of it, in one statement.
 pub async fn guardian_feed<C: ConnectionTrait>(
     db: &C,
     school_id: i32,
@@ -641,8 +675,21 @@ pub async fn guardian_feed<C: ConnectionTrait>(
     memberships: &[Membership],
     now: DateTime<Utc>,
 ) -> Result<GuardianFeed, DbErr> {
-    let ids = feed(db, school_id, memberships, now, UNREAD_WINDOW).await?;
-    let read = read_ids(db, guardian_id, &ids).await?;
+    let entries = feed_entries(
+        db,
+        school_id,
+        memberships,
+        now,
+        UNREAD_WINDOW,
+        Some(guardian_id),
+    )
+    .await?;
+    let read = entries
+        .iter()
+        .filter(|(_, opened)| *opened)
+        .map(|(id, _)| *id)
+        .collect();
+    let ids = entries.into_iter().map(|(id, _)| id).collect();
     Ok(GuardianFeed { ids, read })
 }
 

@@ -131,7 +131,7 @@ pub async fn act(
         match (cycle.state.as_str(), action) {
             (cycle_state::WITHDRAWN, _) => Ok(Err((actor, withdrawn as Words))),
             (cycle_state::DRAFT, Some("publish")) => {
-                let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+                let zone = actor.zone.clone();
                 let when = fields.get("publish_at").map(String::as_str).unwrap_or("");
                 match publish_time(when, &zone, Utc::now()) {
                     Some(at) => publish(state, actor, &cycle, at).await,

@@ -465,7 +465,7 @@ pub(super) async fn shown(
     let db = &state.db;
     let cycle = cycle_of(db, actor, id).await?;
     let groups = year_groups(db, actor.school_id).await?;
-    let zone = crate::school::db::timezone(db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let reports = report::Entity::find()
         .filter(report::Column::CycleId.eq(cycle.id))
         .all(db)

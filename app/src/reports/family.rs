@@ -219,7 +219,7 @@ async fn listed<C: ConnectionTrait>(db: &C, actor: &Actor) -> Result<FamilyRepor
         .into_iter()
         .map(|d| d.report_id)
         .collect();
-    let zone = crate::school::db::timezone(db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let signer = Signer::load(db).await?;
     let children = children
         .into_iter()

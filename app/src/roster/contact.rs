@@ -124,7 +124,7 @@ async fn shown(
     problems: &[(&'static str, Problem)],
     problem: Option<PerLocale<String>>,
 ) -> Result<ContactPage, AppError> {
-    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let held = Contact::of(found);
     let waiting = changes::waiting_contact(&state.db, found.id)
         .await?

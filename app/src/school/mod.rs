@@ -24,9 +24,9 @@ impl SchoolContext {
         provide_context(Self(StoredValue::new(shared.into_inner())));
     }
 
-    /// The profile in context; `App` always provides it.
+    /// The profile in context (see [`crate::frame_context::provided`]).
     pub fn expect() -> Self {
-        expect_context::<Self>()
+        crate::frame_context::provided(|| Self(StoredValue::new(None)))
     }
 
     /// The school's name, if a school exists.

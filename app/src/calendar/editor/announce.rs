@@ -21,7 +21,7 @@ pub async fn compose_fields(
         .await?
         .filter(|e| e.status != status::CANCELLED)
         .ok_or(AppError::NotFound)?;
-    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let texts = change_notice::written(state, &event, Change::Announced, &zone).await?;
     let text_in = |locale: Locale| texts.get(locale).cloned().unwrap_or_default();
     let original = Locale::from_tag(&event.language).unwrap_or_default();

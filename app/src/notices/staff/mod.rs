@@ -57,7 +57,7 @@ pub async fn list() -> Result<StaffNoticeList, AppError> {
         .limit(LIST_LIMIT)
         .all(&state.db)
         .await?;
-    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let notices = notices
         .into_iter()
         .filter(|n| {

@@ -44,7 +44,7 @@ pub async fn load(id: i32) -> Result<StaffNotice, AppError> {
     let state = app_state()?;
     let notice =
         super::access::staff_notice(&state.db, &actor, Capability::NoticeStatsView, id).await?;
-    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let when = |at| PerLocale::build(|l| crate::dates::date_time(l, &zone, at));
     let may_change =
         super::access::staff_notice(&state.db, &actor, Capability::NoticePublishClass, id)
@@ -235,7 +235,7 @@ pub async fn remind(
     let locale = locale_of(&headers);
     let result = async {
         let (actor, notice) = published(&state, &current, Capability::NoticeStatsView, id).await?;
-        let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+        let zone = actor.zone.clone();
         let now = Utc::now();
         let outcome = stats::remind(&state.db, &notice, &zone, now).await?;
         if let Ok(count) = outcome {

@@ -322,7 +322,7 @@ async fn checked(
             problems,
         });
     }
-    let zone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let zone = actor.zone.clone();
     let audiences: Vec<_> = plan
         .events
         .iter()

@@ -227,7 +227,7 @@ pub async fn load(id: Option<i32>, event: Option<i32>) -> Result<ComposeForm, Ap
     if notice.status == status::WITHDRAWN {
         return Err(AppError::NotFound);
     }
-    let timezone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let timezone = actor.zone.clone();
     let draft = store::load_draft(&state.db, &notice).await?;
     let fields = ComposeFields::from_draft(id, &draft, &timezone);
     form(
@@ -266,7 +266,7 @@ pub async fn autosave(fields: Vec<(String, String)>) -> Result<Autosaved, AppErr
     if existing.as_ref().is_some_and(|n| n.status != status::DRAFT) {
         return Err(AppError::NotFound);
     }
-    let timezone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let timezone = actor.zone.clone();
     let (draft, _) = read_draft(&typed, &timezone, crate::auth::request::locale());
     if !draft.audience.is_empty() {
         may_address(&state, &actor, &draft.audience).await?;

@@ -161,7 +161,7 @@ async fn save_and_act(
     {
         return Err(AppError::NotFound);
     }
-    let timezone = crate::school::db::timezone(&state.db, actor.school_id).await?;
+    let timezone = actor.zone.clone();
     let (draft, mut problems) = read_draft(typed, &timezone, language);
     let published = existing
         .as_ref()
