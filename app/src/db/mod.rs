@@ -13,6 +13,8 @@ use std::time::Duration;
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// Rows a query may read ahead of the task taking them (sqlx's default is 50).
 const SQLITE_ROW_BUFFER: usize = 1024;
+/// A statement that runs longer than this is logged as a warning.
+const SLOW_STATEMENT: Duration = Duration::from_secs(1);
 /// SQLite connections in the pool. sea-orm defaults SQLite to one, which queues every reader
 /// behind a long write (a roster import); with WAL, readers on other connections go on.
 const SQLITE_CONNECTIONS: u32 = 8;
@@ -24,7 +26,8 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     // that takes over a second as a warning.
     options
         .sqlx_logging(true)
-        .sqlx_logging_level(log::LevelFilter::Debug);
+        .sqlx_logging_level(log::LevelFilter::Debug)
+        .sqlx_slow_statements_logging_settings(log::LevelFilter::Warn, SLOW_STATEMENT);
     if url.starts_with("sqlite:") {
         if let Some(dir) = sqlite_parent_dir(url) {
             std::fs::create_dir_all(&dir)
