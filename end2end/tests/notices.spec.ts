@@ -173,4 +173,11 @@ test('compose fits a 360 px phone: the audience is compact, a class is found by 
   await chips.getByRole('button', { name: 'Remove 3B', exact: true }).click();
   await expect(chips.getByRole('button')).toHaveCount(0);
   await expect(office.page.locator('details.audience__all').getByLabel('3B', { exact: true })).not.toBeChecked();
+  // A box ticked in the full list shows as a chip, which goes when the box is unticked.
+  const all = office.page.locator('details.audience__all');
+  await all.locator('> summary').click();
+  await all.getByLabel('4B', { exact: true }).check();
+  await expect(chips.getByRole('button', { name: 'Remove 4B', exact: true })).toBeVisible();
+  await all.getByLabel('4B', { exact: true }).uncheck();
+  await expect(chips.getByRole('button')).toHaveCount(0);
 });

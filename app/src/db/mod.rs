@@ -127,9 +127,10 @@ mod tests {
     }
 
     /// Without the planner's stability guarantee (`.cargo/config.toml`), every statement with a
-    /// bound `LIMIT` is compiled again on each run.
+    /// bound `LIMIT` is compiled again on each run; with memory statistics on, every connection
+    /// takes one shared mutex on each allocation.
     #[tokio::test]
-    async fn sqlite_is_built_with_stable_plans() {
+    async fn sqlite_is_built_with_stable_plans_and_no_memory_statistics() {
         use sea_orm::{ConnectionTrait, DbBackend, Statement};
         let db = super::connect("sqlite::memory:").await.expect("connects");
         let options: Vec<String> = db
@@ -142,9 +143,11 @@ mod tests {
             .into_iter()
             .map(|row| row.try_get_by_index::<String>(0).expect("text"))
             .collect();
-        assert!(
-            options.iter().any(|o| o == "ENABLE_QPSG"),
-            "compiled with {options:?}"
-        );
+        for wanted in ["ENABLE_QPSG", "DEFAULT_MEMSTATUS=0"] {
+            assert!(
+                options.iter().any(|o| o == wanted),
+                "{wanted} missing: compiled with {options:?}"
+            );
+        }
     }
 }

@@ -65,6 +65,13 @@ impl TargetKind {
             TargetKind::Pupil => "pupil",
         }
     }
+
+    /// The kind a form field's name stands for.
+    pub fn from_field(name: &str) -> Option<TargetKind> {
+        [TargetKind::YearGroup, TargetKind::Class, TargetKind::Pupil]
+            .into_iter()
+            .find(|kind| kind.field() == name)
+    }
 }
 
 /// One year group, class or pupil the author may address.

@@ -5,6 +5,7 @@ use super::{
     NoticeDetail, NoticeText, NotificationItem, TitleText, store,
 };
 use crate::access::{Actor, Capability, authorize};
+use crate::audience::Audience;
 use crate::db::entities::{notice, notice_attachment, notification};
 use crate::error::AppError;
 use crate::i18n::PerLocale;
@@ -22,12 +23,11 @@ fn guardian(actor: &Actor) -> Result<i32, AppError> {
 }
 
 /// The reader's children a notice concerns.
-fn concerned(actor: &Arc<Actor>, notice: &notice::Model) -> Vec<ConcernedChild> {
-    let audience = store::audience_of(notice);
+fn concerned(actor: &Arc<Actor>, school_id: i32, audience: &Audience) -> Vec<ConcernedChild> {
     actor
         .children
         .iter()
-        .filter(|c| audience.contains(notice.school_id, &c.membership))
+        .filter(|c| audience.contains(school_id, &c.membership))
         .map(|c| ConcernedChild {
             id: c.membership.pupil_id,
             name: c.name.clone(),
@@ -54,11 +54,10 @@ pub async fn board(home: bool) -> Result<Board, AppError> {
             store::guardian_feed(&state.db, actor.school_id, guardian_id, &memberships, now).await?
         }
     };
-    let notices = store::board_notices(&state.db, &feed).await?;
+    let notices = store::board_notices(&state.db, &feed, guardian_id).await?;
     let (read, unread) = (&feed.read, feed.unread());
     let ids: Vec<i32> = notices.iter().map(|n| n.id).collect();
-    let acks = store::acks(&state.db, guardian_id, &ids).await?;
-    let mut translations = store::all_translations(&state.db, &ids).await?;
+    let mut translations = store::card_translations(&state.db, &ids).await?;
     let zone = actor.zone.clone();
     let cards = notices
         .iter()
@@ -84,13 +83,13 @@ pub async fn board(home: bool) -> Result<Board, AppError> {
                 texts,
                 category: super::Category::from_code(&n.category).unwrap_or_default(),
                 pinned: n.pinned,
-                published: published(&zone, n),
-                children: concerned(&actor, n)
+                published: published(&zone, n.publish_at),
+                children: concerned(&actor, n.school_id, &n.audience())
                     .into_iter()
                     .filter(|c| actor.selected_child.is_none_or(|chosen| chosen == c.id))
                     .collect(),
                 read: read.contains(&n.id),
-                awaiting_ack: n.ack_required && !acks.contains_key(&n.id),
+                awaiting_ack: n.ack_required && !n.acknowledged,
                 ack_by: n
                     .ack_by
                     .map(|d| PerLocale::build(|locale| crate::dates::date(locale, d))),
@@ -133,11 +132,9 @@ async fn visible(
 }
 
 /// When a notice was published, in every language and the school's zone.
-fn published(zone: &str, notice: &notice::Model) -> PerLocale<String> {
+fn published(zone: &str, at: Option<chrono::DateTime<chrono::Utc>>) -> PerLocale<String> {
     PerLocale::build(|locale| {
-        notice
-            .publish_at
-            .map(|at| crate::dates::date_time(locale, zone, at))
+        at.map(|at| crate::dates::date_time(locale, zone, at))
             .unwrap_or_default()
     })
 }
@@ -170,7 +167,7 @@ pub async fn open(id: i32) -> Result<NoticeDetail, AppError> {
                 title: t.title,
             }),
     );
-    let children = concerned(&actor, &notice);
+    let children = concerned(&actor, notice.school_id, &store::audience_of(&notice));
     let acknowledged = store::acks(&state.db, guardian_id, &[id])
         .await?
         .remove(&id)
@@ -200,7 +197,7 @@ pub async fn open(id: i32) -> Result<NoticeDetail, AppError> {
         id,
         texts,
         category: super::Category::from_code(&notice.category).unwrap_or_default(),
-        published: published(&zone, &notice),
+        published: published(&zone, notice.publish_at),
         children,
         ack_required: notice.ack_required,
         ack_by: notice
@@ -218,7 +215,11 @@ pub async fn acknowledge(id: i32, pupil: i32) -> Result<(), AppError> {
     let guardian_id = guardian(&actor)?;
     let state = app_state()?;
     let notice = visible(&state, &actor, id).await?;
-    if !notice.ack_required || !concerned(&actor, &notice).iter().any(|c| c.id == pupil) {
+    if !notice.ack_required
+        || !concerned(&actor, notice.school_id, &store::audience_of(&notice))
+            .iter()
+            .any(|c| c.id == pupil)
+    {
         return Err(AppError::NotFound);
     }
     store::acknowledge(
@@ -256,7 +257,7 @@ pub async fn notifications() -> Result<Vec<NotificationItem>, AppError> {
     let mut ids: Vec<i32> = recent.iter().map(|n| n.id).collect();
     ids.extend(reminders.iter().map(|r| r.notice_id));
     let read = store::read_ids(&state.db, guardian_id, &ids).await?;
-    let translations = store::all_translations(&state.db, &ids).await?;
+    let translations = store::card_translations(&state.db, &ids).await?;
     let titles_of = |n: &notice::Model| {
         let mut titles = vec![TitleText {
             language: n.language.clone(),

@@ -11,8 +11,8 @@ use crate::i18n::Locale;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, DerivePartialModel,
+    EntityTrait, FromQueryResult, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -92,7 +92,12 @@ pub async fn load_draft<C: ConnectionTrait>(
 
 /// The audience stored with a notice (an unreadable one reaches nobody).
 pub fn audience_of(notice: &notice::Model) -> Audience {
-    serde_json::from_str(&notice.audience).unwrap_or(Audience {
+    parse_audience(&notice.audience)
+}
+
+/// A stored audience; one that cannot be read reaches staff only, never families.
+fn parse_audience(json: &str) -> Audience {
+    serde_json::from_str(json).unwrap_or(Audience {
         staff_only: true,
         ..Audience::default()
     })
@@ -693,20 +698,86 @@ pub async fn guardian_feed<C: ConnectionTrait>(
     Ok(GuardianFeed { ids, read })
 }
 
-/// The notices the board shows from a feed: its newest [`BOARD_LIMIT`], still published.
+/// What a board card shows of a notice, and whether the reader has acknowledged it: no bodies,
+/// which a board of fifty notices would read, copy and drop on every page view.
+#[derive(Clone, Debug, FromQueryResult)]
+pub struct BoardRow {
+    /// The notice's id.
+    pub id: i32,
+    /// Its school.
+    pub school_id: i32,
+    /// Its category's code.
+    pub category: String,
+    /// Its audience as JSON.
+    pub audience: String,
+    /// The original's language.
+    pub language: String,
+    /// The original's title.
+    pub title: String,
+    /// The original's excerpt.
+    pub excerpt: String,
+    /// Whether families are asked to acknowledge it.
+    pub ack_required: bool,
+    /// By when.
+    pub ack_by: Option<NaiveDate>,
+    /// When it was (or will be) published.
+    pub publish_at: Option<DateTime<Utc>>,
+    /// Whether it stays at the top.
+    pub pinned: bool,
+    /// Whether the reader's family has acknowledged it.
+    pub acknowledged: bool,
+}
+
+impl BoardRow {
+    /// Who the notice is for.
+    pub fn audience(&self) -> Audience {
+        parse_audience(&self.audience)
+    }
+}
+
+/// The notices the board shows from a feed: its newest [`BOARD_LIMIT`], still published, each
+/// with whether `guardian_id` has acknowledged it (in the same statement).
 pub async fn board_notices<C: ConnectionTrait>(
     db: &C,
     feed: &GuardianFeed,
-) -> Result<Vec<notice::Model>, DbErr> {
+    guardian_id: i32,
+) -> Result<Vec<BoardRow>, DbErr> {
     let shown: Vec<i32> = feed
         .ids
         .iter()
         .copied()
         .take(BOARD_LIMIT as usize)
         .collect();
-    let mut found: HashMap<i32, notice::Model> = notice::Entity::find()
+    let acknowledged = Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from(notice_ack::Entity)
+            .and_where(notice_ack::Column::GuardianId.eq(guardian_id))
+            .and_where(
+                Expr::col((notice_ack::Entity, notice_ack::Column::NoticeId))
+                    .equals((notice::Entity, notice::Column::Id)),
+            )
+            .to_owned(),
+    );
+    let mut found: HashMap<i32, BoardRow> = notice::Entity::find()
+        .select_only()
+        .columns([
+            notice::Column::Id,
+            notice::Column::SchoolId,
+            notice::Column::Category,
+            notice::Column::Audience,
+            notice::Column::Language,
+            notice::Column::Title,
+            notice::Column::Excerpt,
+            notice::Column::AckRequired,
+            notice::Column::AckBy,
+            notice::Column::PublishAt,
+            notice::Column::Pinned,
+        ])
+        .expr_as(acknowledged, "acknowledged")
         .filter(notice::Column::Id.is_in(shown.iter().copied()))
         .filter(notice::Column::Status.eq(status::PUBLISHED))
+        .into_model::<BoardRow>()
         .all(db)
         .await?
         .into_iter()
@@ -838,6 +909,38 @@ pub async fn acknowledge<C: ConnectionTrait>(
     .exec_without_returning(db)
     .await?;
     Ok(matches!(inserted, sea_orm::TryInsertResult::Inserted(n) if n > 0))
+}
+
+/// A translation's title and excerpt, for a card or a notification.
+#[derive(Clone, Debug, DerivePartialModel)]
+#[sea_orm(entity = "notice_translation::Entity")]
+pub struct CardTranslation {
+    /// The notice it translates.
+    pub notice_id: i32,
+    /// Its language.
+    pub language: String,
+    /// Its title.
+    pub title: String,
+    /// Its excerpt.
+    pub excerpt: String,
+}
+
+/// The titles and excerpts of several notices' translations, by notice id, in language order.
+pub async fn card_translations<C: ConnectionTrait>(
+    db: &C,
+    notices: &[i32],
+) -> Result<HashMap<i32, Vec<CardTranslation>>, DbErr> {
+    let mut by_notice: HashMap<i32, Vec<CardTranslation>> = HashMap::new();
+    for t in notice_translation::Entity::find()
+        .filter(notice_translation::Column::NoticeId.is_in(notices.iter().copied()))
+        .order_by_asc(notice_translation::Column::Language)
+        .into_partial_model::<CardTranslation>()
+        .all(db)
+        .await?
+    {
+        by_notice.entry(t.notice_id).or_default().push(t);
+    }
+    Ok(by_notice)
 }
 
 /// Every translation of several notices, by notice id, in language order.

@@ -399,6 +399,15 @@ async fn reading_translations_and_acknowledging(h: &Harness) {
         )
     };
     assert_eq!(h.send(ack(elsewhere)).await.status(), StatusCode::NOT_FOUND);
+    // The board's card asks for the acknowledgement until it is given (read in the same
+    // statement as the card).
+    let card = |board: &str| {
+        let title = board.find("Farm trip").expect("the notice is on the board");
+        let start = board[..title].rfind("<li").expect("in a card");
+        let end = board[title..].find("</li>").expect("a whole card") + title;
+        board[start..end].to_string()
+    };
+    assert!(card(&board(h, &parent_a).await).contains("Please acknowledge"));
     for _ in 0..2 {
         let status = h.send(ack(in_3a)).await.status();
         assert!(status.is_success() || status.is_redirection(), "{status}");
@@ -412,6 +421,7 @@ async fn reading_translations_and_acknowledging(h: &Harness) {
     assert_eq!((acks[0].guardian_id, acks[0].pupil_id), (guardian_a, in_3a));
     let (_, after) = open(h, &parent_a, id, false, "en-GB").await;
     assert!(after.contains("Acknowledged for") && !after.contains("/api/notices/acknowledge"));
+    assert!(!card(&board(h, &parent_a).await).contains("Please acknowledge"));
 
     // Staff figures: one acknowledgement, in 3A.
     let stats = body_text(

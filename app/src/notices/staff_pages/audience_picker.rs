@@ -72,6 +72,26 @@ pub fn AudiencePicker(
             }
         });
     };
+    // The full list's boxes are plain markup with no effect or handler of their own: a school's
+    // hundreds of pupils made hydrating the form a long task (a reactive `checked` and a listener
+    // per box). One listener on the list follows the boxes; a chip or search result ticks its box.
+    let list = NodeRef::<leptos::html::Details>::new();
+    let tick_box = move |key: (TargetKind, i32), on: bool| {
+        use leptos::wasm_bindgen::JsCast;
+        let selector = format!("input[name={}][value=\"{}\"]", key.0.field(), key.1);
+        if let Some(Ok(Some(found))) = list.get_untracked().map(|l| l.query_selector(&selector)) {
+            found
+                .unchecked_into::<leptos::web_sys::HtmlInputElement>()
+                .set_checked(on);
+        }
+    };
+    let box_changed = move |ev: leptos::ev::Event| {
+        let input = event_target::<leptos::web_sys::HtmlInputElement>(&ev);
+        let kind = TargetKind::from_field(&input.name());
+        if let (Some(kind), Ok(id)) = (kind, input.value().parse::<i32>()) {
+            toggle((kind, id), input.checked());
+        }
+    };
     // One shape for a chip and a search result: a name and a button that adds or removes it.
     let chip = move |target: Target, on: bool| {
         let key = (target.kind, target.id);
@@ -88,7 +108,7 @@ pub fn AudiencePicker(
             <li class="chip">
                 <span>{label}</span>
                 <button type="button" class="chip__button" aria-label=spoken hidden=move || !interactive.get()
-                    on:click=move |_| { toggle(key, !on); touched.run(()) }>
+                    on:click=move |_| { toggle(key, !on); tick_box(key, !on); touched.run(()) }>
                     {if on { "×" } else { "+" }}
                 </button>
             </li>
@@ -119,9 +139,7 @@ pub fn AudiencePicker(
         view! {
             <label class="check">
                 <input type="checkbox" name=key.0.field() value=key.1
-                    checked=chosen.with_untracked(|c| c.contains(&key))
-                    prop:checked=move || chosen.with(|c| c.contains(&key))
-                    on:change=move |ev| toggle(key, event_target_checked(&ev))/>
+                    checked=chosen.with_untracked(|c| c.contains(&key))/>
                 " "{target.name.clone()}
             </label>
         }
@@ -154,7 +172,7 @@ pub fn AudiencePicker(
                 on:input=move |ev| query.set(event_target_value(&ev))/>
             <ul class="chips audience__matches">{matches}</ul>
         </div>
-        <details class="audience__all">
+        <details class="audience__all" node_ref=list on:change=box_changed>
             <summary>{t!(i18n, "notice-audience-browse")}</summary>
             {has_years.then(|| view! { <p class="audience__group">{t!(i18n, "notice-audience-year-groups")}</p> })}
             {rows(&|t| t.kind == TargetKind::YearGroup)}
@@ -251,5 +269,15 @@ mod tests {
         assert_eq!(names(matching(&all, &[], "khan")), [3]);
         assert!(matching(&all, &[], "  ").is_empty());
         assert_eq!(chip_label(&all[2]), "Amira Khan (3A)");
+    }
+
+    /// The list's one listener reads which choice a box is from its field's name.
+    #[test]
+    fn a_box_is_read_back_from_its_field_name() {
+        for kind in [TargetKind::YearGroup, TargetKind::Class, TargetKind::Pupil] {
+            assert_eq!(TargetKind::from_field(kind.field()), Some(kind));
+        }
+        assert_eq!(TargetKind::from_field("whole_school"), None);
+        assert_eq!(TargetKind::from_field(""), None);
     }
 }
