@@ -2,6 +2,9 @@
 //! lazily loaded chunks (`split`), then names every file by its content and writes the manifest
 //! the server reads (`finish`). `scripts/lib.sh` runs wasm-bindgen and wasm-opt in between.
 
+mod grouping;
+mod merge;
+
 use anyhow::{Context, Result, bail};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
@@ -22,10 +25,14 @@ const PREFETCH_MAP: &str = "prefetch.json";
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
-        [cmd, input, work] if cmd == "split" => split(Path::new(input), Path::new(work)),
+        [cmd, input, work] if cmd == "split" => split(Path::new(input), Path::new(work), &[]),
+        [cmd, input, work, flag, staff] if cmd == "split" && flag == "--staff" => {
+            let staff: Vec<&str> = staff.split(',').filter(|s| !s.is_empty()).collect();
+            split(Path::new(input), Path::new(work), &staff)
+        }
         [cmd, work, pkg] if cmd == "finish" => finish(Path::new(work), Path::new(pkg)),
         _ => bail!(
-            "usage: wasm-split split <cargo output .wasm> <work dir>\n       \
+            "usage: wasm-split split <cargo output .wasm> <work dir> [--staff <route>,<route>…]\n       \
              wasm-split finish <work dir> <pkg dir>"
         ),
     }
@@ -36,8 +43,9 @@ fn loader_name(hash: &str) -> String {
 }
 
 /// Splits the raw cargo output (compiled with `--emit-relocs`) into `work/main.wasm`, the chunks
-/// and the loader script.
-fn split(input: &Path, work: &Path) -> Result<()> {
+/// and the loader script, then joins small chunks (`grouping`). `staff` names the staff routes
+/// (the start of their route type in snake case: `compose`, `staff_`…).
+fn split(input: &Path, work: &Path, staff: &[&str]) -> Result<()> {
     let wasm = std::fs::read(input).with_context(|| format!("reading {}", input.display()))?;
     std::fs::create_dir_all(work)?;
     let main_out = work.join("main.wasm");
@@ -51,22 +59,104 @@ fn split(input: &Path, work: &Path) -> Result<()> {
     let result = wasm_split_cli_support::transform(options)
         .map_err(|e| anyhow::anyhow!("{e:?}"))
         .context("splitting the wasm")?;
-    let chunks: Vec<String> = result
+    let mut chunks: Vec<String> = result
         .split_modules
         .iter()
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect();
+    let split_into = chunks.len();
+    let mut prefetch: BTreeMap<String, Vec<String>> = result.prefetch_map.into_iter().collect();
+    let is_staff = |route: &str| {
+        let route = route.trim_start_matches("__");
+        staff.iter().any(|s| route.starts_with(s))
+    };
+    let size_of = |stem: &str| {
+        std::fs::metadata(work.join(format!("{stem}.wasm")))
+            .map(|m| m.len())
+            .unwrap_or(u64::MAX)
+    };
+    let loader_path = work.join(loader_name(LOADER_PLACEHOLDER));
+    let mut loader = std::fs::read_to_string(&loader_path)?;
+    for group in grouping::groups(&prefetch, size_of, is_staff) {
+        join_group(work, &group, &mut loader, &mut prefetch, &mut chunks)?;
+    }
+    std::fs::write(&loader_path, loader)?;
     std::fs::write(work.join(CHUNK_LIST), chunks.join("\n"))?;
-    let prefetch: BTreeMap<_, _> = result.prefetch_map.into_iter().collect();
     std::fs::write(
         work.join(PREFETCH_MAP),
         serde_json::to_string_pretty(&prefetch)?,
     )?;
     println!(
-        "    split into the main module and {} chunk(s)",
+        "    split into the main module and {split_into} chunk(s); small chunks joined: {} file(s)",
         chunks.len()
     );
     Ok(())
+}
+
+/// Joins a group's chunk files into its first one, points the loader's entries for the others
+/// at the first's (so the joined file is fetched and instantiated once), and renames them in
+/// the routes' lists.
+fn join_group(
+    work: &Path,
+    group: &[String],
+    loader: &mut String,
+    prefetch: &mut BTreeMap<String, Vec<String>>,
+    chunks: &mut Vec<String>,
+) -> Result<()> {
+    let Some((first, others)) = group.split_first() else {
+        return Ok(());
+    };
+    let modules = group
+        .iter()
+        .map(|stem| std::fs::read(work.join(format!("{stem}.wasm"))))
+        .collect::<std::io::Result<Vec<_>>>()?;
+    let joined = merge::join(&modules).with_context(|| format!("joining {}", group.join(", ")))?;
+    std::fs::write(work.join(format!("{first}.wasm")), joined)?;
+    for other in others {
+        *loader = alias_in_loader(loader, other, first)?;
+        std::fs::remove_file(work.join(format!("{other}.wasm")))?;
+        chunks.retain(|c| c != &format!("{other}.wasm"));
+    }
+    for stems in prefetch.values_mut() {
+        let mut kept: Vec<String> = Vec::with_capacity(stems.len());
+        for stem in stems.drain(..) {
+            let stem = if others.contains(&stem) {
+                first.clone()
+            } else {
+                stem
+            };
+            if !kept.contains(&stem) {
+                kept.push(stem);
+            }
+        }
+        *stems = kept;
+    }
+    Ok(())
+}
+
+/// The loader with `member`'s loading function replaced by `first`'s, which must come before it.
+fn alias_in_loader(loader: &str, member: &str, first: &str) -> Result<String> {
+    let definition = |stem: &str| format!("const __{stem} = makeLoad(");
+    let first_at = loader
+        .find(&definition(first))
+        .with_context(|| format!("the loader does not define {first}"))?;
+    let start = loader
+        .find(&definition(member))
+        .with_context(|| format!("the loader does not define {member}"))?;
+    if start < first_at {
+        bail!("the loader defines {member} before {first}");
+    }
+    // A chunk's loading function has no dependencies of its own: it ends with `, []);`.
+    let end_marker = "\n, []);";
+    let end = loader[start..]
+        .find(end_marker)
+        .map(|e| start + e + end_marker.len())
+        .with_context(|| format!("the loader's entry for {member} has an unexpected shape"))?;
+    Ok(format!(
+        "{}const __{member} = __{first};{}",
+        &loader[..start],
+        &loader[end..]
+    ))
 }
 
 /// The first `len` hex digits of the SHA-256 of `bytes`.
@@ -212,6 +302,27 @@ mod tests {
         let mut bytes = b"a__b__c".to_vec();
         assert_eq!(patch_in_place(&mut bytes, b"__", b"xy"), 2);
         assert_eq!(bytes, b"axybxyc");
+    }
+
+    #[test]
+    fn a_joined_chunk_is_loaded_through_the_first_ones_entry() {
+        let entry = |n: u32| {
+            format!(
+                "const __chunk_{n} = makeLoad(() => {{\n    const src = fetch(new URL(\"./chunk_{n}.wasm\", import.meta.url));\n}}\n, []);\n"
+            )
+        };
+        let loader = format!(
+            "{}{}{}export const load = makeLoad(x, [__chunk_1, __chunk_2, __chunk_3]);\n",
+            entry(1),
+            entry(2),
+            entry(3)
+        );
+        let joined = alias_in_loader(&loader, "chunk_2", "chunk_1").unwrap();
+        assert!(joined.contains("const __chunk_2 = __chunk_1;\nconst __chunk_3 = makeLoad("));
+        assert!(!joined.contains("./chunk_2.wasm"));
+        assert!(joined.contains("./chunk_1.wasm") && joined.contains("./chunk_3.wasm"));
+        assert!(alias_in_loader(&loader, "chunk_1", "chunk_3").is_err());
+        assert!(alias_in_loader(&loader, "chunk_9", "chunk_1").is_err());
     }
 
     #[test]
