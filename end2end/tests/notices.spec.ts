@@ -181,3 +181,67 @@ test('compose fits a 360 px phone: the audience is compact, a class is found by 
   await all.getByLabel('4B', { exact: true }).uncheck();
   await expect(chips.getByRole('button')).toHaveCount(0);
 });
+
+test('the board shows twenty notices a page; older and newer pages are links that work with and without JavaScript', async ({ browser }, info) => {
+  test.slow();
+  const jsEnabled = info.project.name === 'js-on';
+  // Marked with this run: the other project posts to the same child at the same time.
+  const run = `${info.project.name}-${Date.now().toString(36)}`;
+  const label = (n: number) => `Reading record ${run} no. ${String(n).padStart(2, '0')}`;
+
+  // The office writes 21 notices to class 4B, where parent2@'s child is.
+  const office = await signIn(browser, 'office@riverside.example', jsEnabled);
+  await office.portal.open('/admin/notices/new');
+  const class4b = await office.page.locator('details.audience__all').getByLabel('4B', { exact: true }).getAttribute('value');
+  expect(class4b).toMatch(/^\d+$/);
+  for (let n = 1; n <= 21; n++) {
+    const response = await office.page.request.post('/admin/notices/new', {
+      multipart: { title: label(n), body: 'Please sign it.', language: 'en-GB', class: class4b!, action: 'publish' },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(303);
+    expect(response.headers()['location']).toMatch(/^\/admin\/notices\/\d+$/);
+  }
+  await office.page.context().close();
+
+  const parent = await signIn(browser, 'parent2@riverside.example', jsEnabled);
+  await parent.page.setViewportSize({ width: 360, height: 740 });
+  await parent.portal.open('/notices');
+  const cards = parent.page.locator('li.notice-card');
+  await expect(cards).toHaveCount(20);
+  // The newest of this run is on the first page, under the school's pinned notices.
+  await expect(cards.filter({ hasText: label(21) })).toHaveCount(1);
+  const oldest = cards.filter({ hasText: label(1) });
+  await expect(oldest).toHaveCount(0);
+  await expect(parent.page.getByRole('link', { name: 'Newer notices' })).toHaveCount(0);
+  if (jsEnabled) await parent.portal.waitForHydration();
+  const older = parent.page.getByRole('link', { name: 'Older notices' });
+  const box = await older.boundingBox();
+  expect(box!.height).toBeGreaterThanOrEqual(44);
+  await axe(parent.portal, jsEnabled);
+
+  // The first of this run's notices is a page or two back (the other project's are newer).
+  let page = 1;
+  while (page < 4 && (await oldest.count()) === 0) {
+    const top = await cards.first().textContent();
+    await older.click();
+    page += 1;
+    await expect(parent.page).toHaveURL(new RegExp(`/notices\\?page=${page}$`));
+    // The next page's cards are all different ones.
+    await expect(cards.first()).not.toHaveText(top!);
+    await expect(parent.page.getByRole('link', { name: 'Newer notices' })).toBeVisible();
+  }
+  await expect(oldest).toHaveCount(1);
+  const width = await parent.page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(360);
+  await axe(parent.portal, jsEnabled);
+
+  // Back to the newest.
+  const newest = cards.filter({ hasText: label(21) });
+  for (page -= 1; page >= 1; page--) {
+    await parent.page.getByRole('link', { name: 'Newer notices' }).click();
+    await expect(parent.page).toHaveURL(page === 1 ? /\/notices$/ : new RegExp(`/notices\\?page=${page}$`));
+  }
+  await expect(newest).toHaveCount(1);
+  await expect(cards).toHaveCount(20);
+});

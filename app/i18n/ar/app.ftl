@@ -43,6 +43,10 @@ home-forms-link = افتح النماذج
 
 ## Section pages (each feature fills its page in a later release)
 notices-empty = لا توجد إشعارات لك حتى الآن. ستظهر هنا الرسائل الجديدة من المدرسة.
+notices-page-empty = لا توجد إشعارات في هذه الصفحة. الإشعارات الأحدث في الصفحات السابقة.
+notices-pages = صفحات الإشعارات
+notices-older = إشعارات أقدم
+notices-newer = إشعارات أحدث
 calendar-empty = لا توجد فعاليات في التقويم حتى الآن.
 
 ## Sign-in

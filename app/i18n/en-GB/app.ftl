@@ -43,6 +43,10 @@ home-forms-link = Open the forms
 
 ## Section pages (each feature fills its page in a later release)
 notices-empty = There are no notices for you yet. New letters from school will appear here.
+notices-page-empty = There are no notices on this page. Newer ones are on the pages before it.
+notices-pages = Pages of notices
+notices-older = Older notices
+notices-newer = Newer notices
 calendar-empty = There are no events in the calendar yet.
 
 ## Sign-in

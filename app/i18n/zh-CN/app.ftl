@@ -43,6 +43,10 @@ home-forms-link = 打开表格
 
 ## Section pages (each feature fills its page in a later release)
 notices-empty = 您目前还没有通知。学校的新信件会显示在这里。
+notices-page-empty = 这一页没有通知。较新的通知在前面的页面上。
+notices-pages = 通知分页
+notices-older = 较早的通知
+notices-newer = 较新的通知
 calendar-empty = 日历中还没有活动。
 
 ## Sign-in

@@ -67,6 +67,10 @@ pub struct NoticeCard {
 pub struct Board {
     /// Newest first, pinned on top.
     pub cards: Vec<NoticeCard>,
+    /// Which page of the board these cards are (the first is 1).
+    pub page: u32,
+    /// Whether older notices follow on the next page (never on the home page).
+    pub older: bool,
     /// Notices not opened yet (all of them, not only those shown).
     pub unread: u32,
     /// The family's events from today to a week ahead, for the home page's strip (the home page

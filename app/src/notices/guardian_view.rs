@@ -35,9 +35,21 @@ fn concerned(actor: &Arc<Actor>, school_id: i32, audience: &Audience) -> Vec<Con
         .collect()
 }
 
-/// The board: notices for the chosen child (or all children), pinned first then newest; for the
-/// `home` page also the week's events and the latest news.
-pub async fn board(home: bool) -> Result<Board, AppError> {
+/// Which of a feed's notices a board shows: on the `home` page the newest [`store::BOARD_LIMIT`]
+/// (what needs the family is found among them), else [`store::BOARD_PAGE`] of them from `page`
+/// (the first is 1). Returns how many to skip and how many to show.
+fn board_window(home: bool, page: u32) -> (usize, usize) {
+    if home {
+        return (0, store::BOARD_LIMIT as usize);
+    }
+    let page = page.clamp(1, store::BOARD_LAST_PAGE) as usize;
+    let size = store::BOARD_PAGE as usize;
+    ((page - 1) * size, size)
+}
+
+/// The board: notices for the chosen child (or all children), pinned first then newest, one
+/// `page` of them; for the `home` page also the week's events and the latest news.
+pub async fn board(home: bool, page: u32) -> Result<Board, AppError> {
     let granted = authorize(Capability::NoticeRead)?;
     let actor = granted.actor;
     let guardian_id = guardian(&actor)?;
@@ -54,7 +66,21 @@ pub async fn board(home: bool) -> Result<Board, AppError> {
             store::guardian_feed(&state.db, actor.school_id, guardian_id, &memberships, now).await?
         }
     };
-    let notices = store::board_notices(&state.db, &feed, guardian_id).await?;
+    let (skip, size) = board_window(home, page);
+    // The feed holds the newest [`store::UNREAD_WINDOW`]; a deeper page reads down to itself,
+    // and one more to know whether older notices follow.
+    let deeper = if feed.ids.len() <= skip + size && feed.ids.len() as u64 >= store::UNREAD_WINDOW {
+        let limit = (skip + size + 1) as u64;
+        Some(store::feed(&state.db, actor.school_id, &memberships, now, limit).await?)
+    } else {
+        None
+    };
+    let ids = deeper.as_ref().unwrap_or(&feed.ids);
+    let older = ids.len() > skip + size;
+    let shown = ids
+        .get(skip..ids.len().min(skip + size))
+        .unwrap_or_default();
+    let notices = store::board_notices(&state.db, shown, guardian_id).await?;
     let (read, unread) = (&feed.read, feed.unread());
     let ids: Vec<i32> = notices.iter().map(|n| n.id).collect();
     let mut translations = store::card_translations(&state.db, &ids).await?;
@@ -107,6 +133,8 @@ pub async fn board(home: bool) -> Result<Board, AppError> {
     };
     Ok(Board {
         cards,
+        page: page.clamp(1, store::BOARD_LAST_PAGE),
+        older: older && !home,
         unread: unread as u32,
         this_week,
         latest,

@@ -147,10 +147,11 @@ pub async fn load_staff_notice(id: i32) -> Result<StaffNotice, AppError> {
 }
 
 /// The signed-in guardian's board, filtered by the child switcher, with every translation; with
-/// `home`, also what the home page shows beside it (the week's events, latest news, forms to do).
+/// `home`, also what the home page shows beside it (the week's events, latest news, forms to do);
+/// else one `page` of the board (the first when none).
 #[server(endpoint = "notices/board", output = crate::codec::Answer)]
-pub async fn load_board(home: Option<bool>) -> Result<Board, AppError> {
-    crate::error::respond(guardian_view::board(home.unwrap_or(false)).await)
+pub async fn load_board(home: Option<bool>, page: Option<u32>) -> Result<Board, AppError> {
+    crate::error::respond(guardian_view::board(home.unwrap_or(false), page.unwrap_or(1)).await)
 }
 
 /// One notice the signed-in guardian may see ([`NoticeDetail`]), with every translation; opening

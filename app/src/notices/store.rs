@@ -16,8 +16,16 @@ use sea_orm::{
 };
 use std::collections::{HashMap, HashSet};
 
-/// How many notices the board shows at once.
+/// How many of the newest notices the home page and the notification centre look through.
 pub const BOARD_LIMIT: u64 = 50;
+
+/// How many notices a page of the board shows; older ones are a link away. A phone shows three
+/// or four cards a screen, and every card is rendered, sent and hydrated with the page.
+pub const BOARD_PAGE: u64 = 20;
+
+/// The deepest page of the board: a page's feed reads every target's newest notices down to
+/// it, so a request for page four billion must not read the school's whole history.
+pub const BOARD_LAST_PAGE: u32 = 250;
 
 /// A notice in another language, as the author typed it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -735,19 +743,13 @@ impl BoardRow {
     }
 }
 
-/// The notices the board shows from a feed: its newest [`BOARD_LIMIT`], still published, each
-/// with whether `guardian_id` has acknowledged it (in the same statement).
+/// The notices `shown` (ids from a feed, in its order) that are still published, each with
+/// whether `guardian_id` has acknowledged it (in the same statement).
 pub async fn board_notices<C: ConnectionTrait>(
     db: &C,
-    feed: &GuardianFeed,
+    shown: &[i32],
     guardian_id: i32,
 ) -> Result<Vec<BoardRow>, DbErr> {
-    let shown: Vec<i32> = feed
-        .ids
-        .iter()
-        .copied()
-        .take(BOARD_LIMIT as usize)
-        .collect();
     let acknowledged = Expr::exists(
         Query::select()
             .expr(Expr::val(1))
@@ -783,10 +785,7 @@ pub async fn board_notices<C: ConnectionTrait>(
         .into_iter()
         .map(|n| (n.id, n))
         .collect();
-    Ok(shown
-        .into_iter()
-        .filter_map(|id| found.remove(&id))
-        .collect())
+    Ok(shown.iter().filter_map(|id| found.remove(id)).collect())
 }
 
 /// The notice if a guardian with these memberships may see it now.

@@ -295,6 +295,8 @@ mod tests {
                 card(3, &[20], true, false),
                 card(4, &[20], true, true),
             ],
+            page: 1,
+            older: false,
             unread: 2,
             this_week: Vec::new(),
             latest: Vec::new(),

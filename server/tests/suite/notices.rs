@@ -888,12 +888,124 @@ async fn autosave(h: &Harness) {
     );
 }
 
+/// The ids of the notices a board page shows, in order.
+fn card_ids(board: &str) -> Vec<i32> {
+    const LINK: &str = "href=\"/notices/";
+    board
+        .split("<li class=\"notice-card")
+        .skip(1)
+        .map(|card| {
+            let link = card.find(LINK).expect("a card links to its notice") + LINK.len();
+            let digits: String = card[link..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse().expect("a notice id in the card's link")
+        })
+        .collect()
+}
+
+/// The board a page at a time: twenty cards, older and newer pages as plain links, every notice
+/// reachable once — past the hundred the unread count looks at, where a page reads deeper.
+async fn board_pages(h: &Harness) {
+    let office = session_for(&h.db, OFFICE).await;
+    let parent = session_for(&h.db, demo::OTHER_PARENT_EMAIL).await;
+    let guardian = guardian_of(h, demo::OTHER_PARENT_EMAIL).await;
+    let pupil = guardian_pupil::Entity::find()
+        .filter(guardian_pupil::Column::GuardianId.eq(guardian))
+        .one(&h.db)
+        .await
+        .unwrap()
+        .expect("a child")
+        .pupil_id
+        .to_string();
+    let mut published = BTreeSet::new();
+    for n in 0..105 {
+        let title = format!("Reading record week {n}");
+        let fields = [
+            ("title", title.as_str()),
+            ("body", "Please sign it."),
+            ("language", "en-GB"),
+            ("pupil", pupil.as_str()),
+        ];
+        published.insert(publish_notice(h, &office, &fields, &[]).await);
+    }
+    let parent = &parent;
+    let at = |path: &str| {
+        let path = path.to_string();
+        async move {
+            let (status, body) = page(h, parent, &path, "en-GB").await;
+            assert_eq!(status, StatusCode::OK, "{path}: {body}");
+            shown(&body)
+        }
+    };
+    let first = at("/notices").await;
+    assert_eq!(card_ids(&first).len(), 20);
+    assert!(first.contains("rel=\"next\" href=\"/notices?page=2\""));
+    assert!(!first.contains("rel=\"prev\""));
+    assert_eq!(
+        card_ids(&at("/notices?page=one").await),
+        card_ids(&first),
+        "a page that is not a number is the first"
+    );
+    let mut seen: Vec<i32> = Vec::new();
+    let mut number = 1;
+    let last = loop {
+        let body = at(&format!("/notices?page={number}")).await;
+        let ids = card_ids(&body);
+        seen.extend(&ids);
+        if number > 1 {
+            let newer = format!(
+                "rel=\"prev\" href=\"{}\"",
+                match number {
+                    2 => "/notices".to_string(),
+                    n => format!("/notices?page={}", n - 1),
+                }
+            );
+            assert!(
+                body.contains(&newer),
+                "page {number} links to the newer page"
+            );
+        }
+        if !body.contains("rel=\"next\"") {
+            break (number, ids.len());
+        }
+        assert_eq!(ids.len(), 20, "page {number} is full");
+        number += 1;
+        assert!(number < 20, "the pages end");
+    };
+    assert!(last.0 >= 6, "past the feed's hundred: {last:?}");
+    assert!(last.1 >= 1 && last.1 <= 20);
+    let distinct: BTreeSet<i32> = seen.iter().copied().collect();
+    assert_eq!(distinct.len(), seen.len(), "no notice on two pages");
+    assert!(published.is_subset(&distinct), "every notice is on a page");
+    // Newest first across the pages.
+    let newest = *published.iter().max().unwrap();
+    let oldest = *published.iter().min().unwrap();
+    let place = |id: i32| seen.iter().position(|s| *s == id).unwrap();
+    assert!(place(newest) < place(oldest));
+    let beyond = at("/notices?page=4000000000").await;
+    assert!(card_ids(&beyond).is_empty());
+    assert!(beyond.contains("There are no notices on this page"));
+    assert!(beyond.contains("rel=\"prev\" href=\"/notices\""));
+    // Another family sees none of them on any page.
+    let other = session_for(&h.db, demo::PARENT_EMAIL).await;
+    for number in 1..=3 {
+        let (_, body) = page(h, &other, &format!("/notices?page={number}"), "en-GB").await;
+        assert!(
+            !shown(&body).contains("Reading record week"),
+            "page {number}"
+        );
+    }
+}
+
 async fn run(h: Harness) {
     autosave(&h).await;
     email_preferences(&h).await;
     targeting(&h).await;
     reading_translations_and_acknowledging(&h).await;
     xss_and_refusals(&h).await;
+    board_pages(&h).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

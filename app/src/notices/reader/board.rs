@@ -8,8 +8,19 @@ use crate::pages::loading::{Loading, loaded, when_signed_in};
 use crate::{msg, t};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
-/// `/notices`: newest first, pinned on top, each card in the reader's language where translated.
+/// Where page `page` of the board is (the first has no query, as the tab links to it).
+fn page_href(page: u32) -> String {
+    if page <= 1 {
+        "/notices".into()
+    } else {
+        format!("/notices?page={page}")
+    }
+}
+
+/// `/notices`: newest first, pinned on top, each card in the reader's language where translated;
+/// a page at a time (`?page=`), older and newer pages plain links that work without JavaScript.
 #[component]
 pub fn NoticeBoardPage() -> impl IntoView {
     let i18n = I18n::expect();
@@ -25,17 +36,51 @@ pub fn NoticeBoardPage() -> impl IntoView {
     .into_any_now()
 }
 
-/// The signed-in guardian's board as it loads; the home page reads the same data. One
-/// function, so the resource's code is compiled once for both.
+/// The signed-in guardian's board as it loads — the page the address names (`?page=`), or for
+/// the home page the newest; the home page reads the same data. One function, so the
+/// resource's code is compiled once for both.
 pub fn board_resource(home: bool) -> Option<Loading<Board>> {
-    when_signed_in(|| Resource::new(move || home.then_some(true), load_board))
+    let query = use_query_map();
+    let key = move || match home {
+        true => (Some(true), None),
+        false => (None, query.with(|q| q.get("page")?.parse::<u32>().ok())),
+    };
+    when_signed_in(|| Resource::new(key, |(home, page)| load_board(home, page)))
 }
 
 #[component]
 fn Cards(board: Board) -> impl IntoView {
     let i18n = I18n::expect();
+    let page = board.page;
+    // Past the last page, the way back is to the first.
+    let newer = if board.cards.is_empty() {
+        1
+    } else {
+        page.saturating_sub(1)
+    };
+    let pages = (page > 1 || board.older).then(|| {
+        view! {
+            <nav class="board-pages" aria-label=t!(i18n, "notices-pages")>
+                {(page > 1).then(|| view! {
+                    <a class="button button--secondary" rel="prev" href=page_href(newer)>
+                        {t!(i18n, "notices-newer")}
+                    </a>
+                })}
+                {board.older.then(|| view! {
+                    <a class="button button--secondary" rel="next" href=page_href(page + 1)>
+                        {t!(i18n, "notices-older")}
+                    </a>
+                })}
+            </nav>
+        }
+    });
     if board.cards.is_empty() {
-        return view! { <p class="empty-state">{t!(i18n, "notices-empty")}</p> }.into_any_now();
+        let empty = if page > 1 {
+            t!(i18n, "notices-page-empty")
+        } else {
+            t!(i18n, "notices-empty")
+        };
+        return view! { <p class="empty-state">{empty}</p>{pages} }.into_any_now();
     }
     let unread = board.unread.to_string();
     view! {
@@ -45,6 +90,7 @@ fn Cards(board: Board) -> impl IntoView {
         <ul class="board">
             {board.cards.into_iter().map(|card| view! { <Card card/> }).collect_view()}
         </ul>
+        {pages}
     }
     .into_any_now()
 }
