@@ -42,9 +42,8 @@ fn board_window(home: bool, page: u32) -> (usize, usize) {
     if home {
         return (0, store::BOARD_LIMIT as usize);
     }
-    let page = page.clamp(1, store::BOARD_LAST_PAGE) as usize;
     let size = store::BOARD_PAGE as usize;
-    ((page - 1) * size, size)
+    ((page.max(1) as usize - 1) * size, size)
 }
 
 /// The board: notices for the chosen child (or all children), pinned first then newest, one
@@ -66,22 +65,33 @@ pub async fn board(home: bool, page: u32) -> Result<Board, AppError> {
             store::guardian_feed(&state.db, actor.school_id, guardian_id, &memberships, now).await?
         }
     };
+    let page = page.clamp(1, store::BOARD_LAST_PAGE);
     let (skip, size) = board_window(home, page);
+    let unread = feed.unread();
     // The feed holds the newest [`store::UNREAD_WINDOW`]; a deeper page reads down to itself,
-    // and one more to know whether older notices follow.
-    let deeper = if feed.ids.len() <= skip + size && feed.ids.len() as u64 >= store::UNREAD_WINDOW {
+    // with what the guardian opened of it, and one more to know whether older ones follow.
+    let deep = feed.ids.len() <= skip + size && feed.ids.len() as u64 >= store::UNREAD_WINDOW;
+    let feed = if deep {
         let limit = (skip + size + 1) as u64;
-        Some(store::feed(&state.db, actor.school_id, &memberships, now, limit).await?)
+        store::guardian_feed_to(
+            &state.db,
+            actor.school_id,
+            guardian_id,
+            &memberships,
+            now,
+            limit,
+        )
+        .await?
     } else {
-        None
+        feed
     };
-    let ids = deeper.as_ref().unwrap_or(&feed.ids);
-    let older = ids.len() > skip + size;
-    let shown = ids
-        .get(skip..ids.len().min(skip + size))
+    let older = feed.ids.len() > skip + size;
+    let shown = feed
+        .ids
+        .get(skip..feed.ids.len().min(skip + size))
         .unwrap_or_default();
     let notices = store::board_notices(&state.db, shown, guardian_id).await?;
-    let (read, unread) = (&feed.read, feed.unread());
+    let read = &feed.read;
     let ids: Vec<i32> = notices.iter().map(|n| n.id).collect();
     let mut translations = store::card_translations(&state.db, &ids).await?;
     let zone = actor.zone.clone();
@@ -133,7 +143,7 @@ pub async fn board(home: bool, page: u32) -> Result<Board, AppError> {
     };
     Ok(Board {
         cards,
-        page: page.clamp(1, store::BOARD_LAST_PAGE),
+        page,
         older: older && !home,
         unread: unread as u32,
         this_week,

@@ -688,15 +688,20 @@ pub async fn guardian_feed<C: ConnectionTrait>(
     memberships: &[Membership],
     now: DateTime<Utc>,
 ) -> Result<GuardianFeed, DbErr> {
-    let entries = feed_entries(
-        db,
-        school_id,
-        memberships,
-        now,
-        UNREAD_WINDOW,
-        Some(guardian_id),
-    )
-    .await?;
+    guardian_feed_to(db, school_id, guardian_id, memberships, now, UNREAD_WINDOW).await
+}
+
+/// [`guardian_feed`] down to its newest `limit` notices, for a board page deeper than the
+/// unread window.
+pub async fn guardian_feed_to<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    guardian_id: i32,
+    memberships: &[Membership],
+    now: DateTime<Utc>,
+    limit: u64,
+) -> Result<GuardianFeed, DbErr> {
+    let entries = feed_entries(db, school_id, memberships, now, limit, Some(guardian_id)).await?;
     let read = entries
         .iter()
         .filter(|(_, opened)| *opened)

@@ -984,6 +984,19 @@ async fn board_pages(h: &Harness) {
     let oldest = *published.iter().min().unwrap();
     let place = |id: i32| seen.iter().position(|s| *s == id).unwrap();
     assert!(place(newest) < place(oldest));
+    // Past the first hundred a card still says whether it was opened.
+    let deep = format!("/notices?page={}", place(oldest) / 20 + 1);
+    assert!(deep != "/notices?page=1" && place(oldest) >= 100, "{deep}");
+    let card_of = |body: &str, id: i32| {
+        let link = body
+            .find(&format!("href=\"/notices/{id}\""))
+            .expect("the card");
+        body[body[..link].rfind("<li").expect("in a card")..link].to_string()
+    };
+    assert!(card_of(&at(&deep).await, oldest).contains("notice-card--unread"));
+    let (status, _) = open(h, parent, oldest, false, "en-GB").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!card_of(&at(&deep).await, oldest).contains("notice-card--unread"));
     let beyond = at("/notices?page=4000000000").await;
     assert!(card_ids(&beyond).is_empty());
     assert!(beyond.contains("There are no notices on this page"));
