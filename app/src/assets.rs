@@ -91,27 +91,38 @@ impl AssetManifest {
 /// The stylesheet link and the module script that loads the wasm and hydrates the page.
 ///
 /// Rendered only by the server shell, with the request's CSP nonce on the one inline script.
-/// With a split build it also hands Leptos the prefetch map, so a page whose route lives in a
-/// chunk gets `<link rel=preload>` for that chunk instead of waiting for hydration to ask.
+/// With a split build it also hands Leptos the chunk map, which [`defer_chunk_preloads`] reads
+/// to name the chunks a page whose route lives in one needs.
 #[component]
 pub fn AssetTags(assets: Arc<AssetManifest>) -> impl IntoView {
     let nonce = leptos::nonce::use_nonce();
-    // One map shared by every request and never changed: a page that wants no preloads empties
-    // its own list of lazy functions instead (`photo_first`).
+    // One map shared by every request and never changed.
     if let Some(preloads) = &assets.preloads {
         provide_context(preloads.clone());
     }
     let js = format!("{PKG_PREFIX}/{}", assets.js);
     let wasm = format!("{PKG_PREFIX}/{}", assets.wasm);
-    // The wasm is fetched once the server-rendered page has painted: on a slow connection the
-    // page's own bytes and stylesheet get the bandwidth first, and a parent reads before the
-    // page turns interactive. A page led by a photo (`fetchpriority=high`) waits for it too, at
-    // most three seconds: the photo is what the parent came to see, and the 300 KB of wasm
-    // would otherwise share the line with it.
+    // The wasm, and the chunks the page names (`sg-chunks`), are fetched once the
+    // server-rendered page has painted: on a slow connection the page's own bytes and stylesheet
+    // get the bandwidth first, and a parent reads before the page turns interactive. The chunks
+    // then load beside the main module rather than after it, asked for a few per task: starting
+    // a request costs the main thread about a millisecond on a phone, and compose's 70 at once
+    // were a long task of their own. A page led by a photo (`fetchpriority=high`) waits for it
+    // too, at most three seconds: the photo is what the parent came to see, and the 300 KB of
+    // wasm would otherwise share the line with it.
     let boot = format!(
         "import init, {{ hydrate }} from '{js}';\
-         const boot = () => requestAnimationFrame(() => setTimeout(() => \
-         init({{ module_or_path: '{wasm}' }}).then(() => hydrate())));\
+         const chunks = [...document.querySelectorAll('meta[name=sg-chunks]')]\
+         .flatMap((meta) => meta.content.split(' '));\
+         const preload = (from) => {{\
+         for (const href of chunks.slice(from, from + 6)) {{\
+         const link = document.createElement('link');\
+         Object.assign(link, {{ rel: 'preload', as: 'fetch', type: 'application/wasm', \
+         crossOrigin: 'anonymous', href }});\
+         document.head.append(link); }}\
+         if (from + 6 < chunks.length) setTimeout(() => preload(from + 6)); }};\
+         const boot = () => requestAnimationFrame(() => setTimeout(() => {{\
+         init({{ module_or_path: '{wasm}' }}).then(() => hydrate()); preload(0); }}));\
          const first = [...document.querySelectorAll('img[fetchpriority=high]')]\
          .filter((img) => !img.complete)\
          .map((img) => new Promise((done) => {{ img.addEventListener('load', done); \
@@ -126,13 +137,42 @@ pub fn AssetTags(assets: Arc<AssetManifest>) -> impl IntoView {
     }
 }
 
-/// Marks the page being rendered on the server as led by a photo: its route's chunks are not
-/// preloaded, so the photo does not share a slow line with them; they load with the wasm, after
-/// the photo (see [`AssetTags`]).
-pub fn photo_first() {
+/// Names, in a `<meta name="sg-chunks">`, the wasm chunks of the lazily loaded code this page has
+/// run on the server so far, for the boot script to fetch after the first paint, and takes them
+/// off the list Leptos would otherwise turn into `<link rel=preload>`s in the head.
+///
+/// Those links start at once, beside the stylesheet: on a slow line a notice's 33 files or
+/// compose's 70 shared it with the one file the first paint waits for. Called by every lazily
+/// loaded page once its view is built (`pages::loading`); a no-op in the browser.
+pub fn defer_chunk_preloads() {
     #[cfg(feature = "ssr")]
-    if let Some(lazy) = use_context::<leptos::PrefetchLazyFn>() {
-        lazy.0.update_value(|ids| ids.clear());
+    {
+        use leptos_meta::Meta;
+        use std::collections::BTreeSet;
+        let (Some(lazy), Some(map)) = (
+            use_context::<leptos::PrefetchLazyFn>(),
+            use_context::<leptos::WasmSplitManifest>(),
+        ) else {
+            return;
+        };
+        let ids: Vec<&'static str> = lazy
+            .0
+            .try_update_value(|ids| ids.drain().collect())
+            .unwrap_or_default();
+        let urls = map
+            .0
+            .try_with_value(|(pkg, chunks, _)| {
+                ids.iter()
+                    .flat_map(|id| chunks.get(*id).into_iter().flatten())
+                    .map(|stem| format!("{pkg}/{stem}.wasm"))
+                    .collect::<BTreeSet<_>>()
+            })
+            .unwrap_or_default();
+        if !urls.is_empty() {
+            let content = urls.into_iter().collect::<Vec<_>>().join(" ");
+            // Rendered for its side effect: leptos_meta puts it in the head.
+            let _ = view! { <Meta name="sg-chunks" content/> }.to_html();
+        }
     }
 }
 

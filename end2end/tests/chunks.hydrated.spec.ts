@@ -83,3 +83,37 @@ test('a chunk that cannot be downloaded loads the page in full instead of leavin
   await expect(page).toHaveURL(/\/notices\/\d+$/);
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
 });
+
+test('a notice opened directly names its chunks in the page and fetches each once, from the boot script', async ({ browser }) => {
+  const { main, noticeChunks } = build();
+  const title = `Hats ${Date.now()}`;
+  await publishToYear3(browser, title);
+  const { page, portal } = await signInOnPhone(browser, DEMO.parent);
+  await portal.open('/notices');
+  const href = await page.getByRole('link', { name: new RegExp(title) }).getAttribute('href');
+  expect(href).toMatch(/^\/notices\/\d+$/);
+
+  // The server's page names every chunk the notice needs and preloads none of them in the head,
+  // where they would share a slow line with the stylesheet the first paint waits for.
+  const html = await (await page.request.get(href!)).text();
+  const head = html.slice(0, html.indexOf('</head>'));
+  const preloads = (head.match(/<link[^>]*>/g) ?? []).filter((tag) => tag.includes('preload') && tag.includes('.wasm'));
+  expect(preloads).toEqual([]);
+  const named = head.match(/<meta name="sg-chunks" content="([^"]*)"/)?.[1].split(' ') ?? [];
+  for (const chunk of noticeChunks) expect(named).toContain(`/pkg/${chunk}`);
+
+  // Every chunk is asked for by the boot script once the page has painted (a link in the head
+  // would be found by the parser at once and share the line with the page itself), and the
+  // chunk loader then uses that download: one request each.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const initiators = new Map<string, string[]>();
+  cdp.on('Network.requestWillBeSent', (event) => {
+    const name = new URL(event.request.url).pathname.split('/').pop() ?? '';
+    if (name.endsWith('.wasm')) initiators.set(name, [...(initiators.get(name) ?? []), event.initiator.type]);
+  });
+  await portal.open(href!);
+  await portal.waitForHydration();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  for (const chunk of [main, ...noticeChunks]) expect(initiators.get(chunk), chunk).toEqual(['script']);
+});

@@ -180,6 +180,38 @@ test('compose fits a 360 px phone: the audience is compact, a class is found by 
   await expect(chips.getByRole('button', { name: 'Remove 4B', exact: true })).toBeVisible();
   await all.getByLabel('4B', { exact: true }).uncheck();
   await expect(chips.getByRole('button')).toHaveCount(0);
+
+  // The pupils' boxes, left as the server sent them when the page hydrated, do the same, and a
+  // pupil's chip ticks their box.
+  const pupils = all.locator('input[name=pupil]');
+  const pupilCount = await pupils.count();
+  expect(pupilCount).toBeGreaterThan(100);
+  const firstClass = all.locator('details.audience__pupils').first();
+  await firstClass.locator('> summary').click();
+  const pupil = firstClass.locator('label.check').first();
+  const pupilName = (await pupil.innerText()).trim();
+  const className = (await firstClass.locator('> summary').innerText()).trim();
+  await pupil.getByRole('checkbox').check();
+  const pupilChip = chips.getByRole('button', { name: `Remove ${pupilName} (${className})`, exact: true });
+  await expect(pupilChip).toBeVisible();
+  await pupilChip.click();
+  await expect(pupil.getByRole('checkbox')).not.toBeChecked();
+  await office.page.getByLabel('Find a year group, class or pupil').fill(pupilName);
+  await matches.getByRole('button', { name: `Add ${pupilName} (${className})`, exact: true }).click();
+  await expect(pupil.getByRole('checkbox')).toBeChecked();
+
+  // Opened from the list of notices without a page load, the form builds every box in the browser.
+  await office.portal.open('/admin/notices');
+  await office.portal.waitForHydration();
+  await office.page.evaluate(() => document.documentElement.setAttribute('data-same-page', 'yes'));
+  await office.page.getByRole('link', { name: 'New notice' }).click();
+  await expect(office.page).toHaveURL(/\/admin\/notices\/new$/);
+  await expect(office.page.locator('html')).toHaveAttribute('data-same-page', 'yes');
+  await expect(pupils).toHaveCount(pupilCount);
+  await all.locator('> summary').click();
+  await firstClass.locator('> summary').click();
+  await pupil.getByRole('checkbox').check();
+  await expect(chips.getByRole('button', { name: `Remove ${pupilName} (${className})`, exact: true })).toBeVisible();
 });
 
 test('the board shows twenty notices a page; older and newer pages are links that work with and without JavaScript', async ({ browser }, info) => {

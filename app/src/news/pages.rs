@@ -212,9 +212,6 @@ pub(super) fn like_form(
 /// A photo at the width the screen needs, its box reserved by its proportions; loaded when
 /// scrolled near unless `eager`.
 fn photo_view(i18n: I18n, photo: NewsPhoto, eager: bool) -> AnyView {
-    if eager {
-        crate::assets::photo_first();
-    }
     let srcset = |href: fn(i32, u32) -> String| {
         photo
             .widths

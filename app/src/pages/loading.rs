@@ -33,6 +33,7 @@ pub fn loaded<T>(
 where
     T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
 {
+    crate::assets::defer_chunk_preloads();
     let Some(data) = data else {
         #[cfg(feature = "ssr")]
         crate::error::set_response_status(&AppError::SignInRequired);
@@ -44,10 +45,13 @@ where
         if data.is_disposed() {
             return None;
         }
-        data.get().map(|result| match result {
+        let shown = data.get().map(|result| match result {
             Ok(value) => show(value),
             Err(error) => view! { <LoadError error/> }.into_any_now(),
-        })
+        });
+        // Lazily loaded code the page's content ran is named too.
+        crate::assets::defer_chunk_preloads();
+        shown
     }))
 }
 

@@ -7,6 +7,7 @@ use crate::i18n::{I18n, PerLocale, follow};
 use crate::layout::form_parts::{check, submit};
 use crate::notices::{AudienceChoices, Target, TargetKind};
 use crate::{msg, t};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Most search results shown at once.
@@ -155,14 +156,26 @@ pub fn AudiencePicker(
             }
         }
     });
-    let pupils = classes
-        .into_iter()
-        .map(|class| {
-            let open = open_classes.contains(&class);
-            let list = rows(&|t| t.kind == TargetKind::Pupil && t.within == class);
-            view! { <details class="audience__pupils" open=open><summary>{class}</summary>{list}</details> }
-        })
-        .collect_view();
+    // Hydrating, the pupils' boxes are left as the server sent them rather than walked one by
+    // one: they hold no reactive part, the list's one listener and `tick_box` reach them through
+    // the page, and a school's hundreds of pupils were most of the form's hydration and of its
+    // long task on a phone. Rendered in the browser (after moving here from another page), they
+    // are built as usual.
+    let hydrating = cfg!(feature = "hydrate")
+        && Owner::current_shared_context().is_some_and(|context| context.during_hydration());
+    let pupils = if hydrating {
+        Either::Left(view! { <div class="audience__pupil-list"></div> })
+    } else {
+        let by_class = classes
+            .into_iter()
+            .map(|class| {
+                let open = open_classes.contains(&class);
+                let list = rows(&|t| t.kind == TargetKind::Pupil && t.within == class);
+                view! { <details class="audience__pupils" open=open><summary>{class}</summary>{list}</details> }
+            })
+            .collect_view();
+        Either::Right(view! { <div class="audience__pupil-list">{by_class}</div> })
+    };
     view! {
         <ul class="chips" aria-label=t!(i18n, "notice-audience-chosen")>{chips}</ul>
         <div class="audience__search" hidden=move || !interactive.get()>
