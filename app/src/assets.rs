@@ -105,24 +105,24 @@ pub fn AssetTags(assets: Arc<AssetManifest>) -> impl IntoView {
     // The wasm, and the chunks the page names (`sg-chunks`), are fetched once the
     // server-rendered page has painted: on a slow connection the page's own bytes and stylesheet
     // get the bandwidth first, and a parent reads before the page turns interactive. The chunks
-    // then load beside the main module rather than after it, asked for a few per task: starting
-    // a request costs the main thread about a millisecond on a phone, and compose's 70 at once
-    // were a long task of their own. A page led by a photo (`fetchpriority=high`) waits for it
-    // too, at most three seconds: the photo is what the parent came to see, and the 300 KB of
-    // wasm would otherwise share the line with it.
+    // then download beside the main module rather than after it, and the chunk loader takes
+    // those downloads (`sgChunks`; `tools/wasm-split/src/early.rs`) instead of asking again. They
+    // are asked for a few per task: starting a request costs the main thread about a millisecond
+    // on a phone, and compose's 70 at once were a long task of their own. A page led by a photo
+    // (`fetchpriority=high`) waits for it too, at most three seconds: the photo is what the
+    // parent came to see, and the 300 KB of wasm would otherwise share the line with it.
     let boot = format!(
         "import init, {{ hydrate }} from '{js}';\
          const chunks = [...document.querySelectorAll('meta[name=sg-chunks]')]\
          .flatMap((meta) => meta.content.split(' '));\
-         const preload = (from) => {{\
+         const early = globalThis.sgChunks = new Map();\
+         const download = (from) => {{\
          for (const href of chunks.slice(from, from + 6)) {{\
-         const link = document.createElement('link');\
-         Object.assign(link, {{ rel: 'preload', as: 'fetch', type: 'application/wasm', \
-         crossOrigin: 'anonymous', href }});\
-         document.head.append(link); }}\
-         if (from + 6 < chunks.length) setTimeout(() => preload(from + 6)); }};\
+         const url = new URL(href, location.href).href;\
+         const response = fetch(url); response.catch(() => {{}}); early.set(url, response); }}\
+         if (from + 6 < chunks.length) setTimeout(() => download(from + 6)); }};\
          const boot = () => requestAnimationFrame(() => setTimeout(() => {{\
-         init({{ module_or_path: '{wasm}' }}).then(() => hydrate()); preload(0); }}));\
+         init({{ module_or_path: '{wasm}' }}).then(() => hydrate()); download(0); }}));\
          const first = [...document.querySelectorAll('img[fetchpriority=high]')]\
          .filter((img) => !img.complete)\
          .map((img) => new Promise((done) => {{ img.addEventListener('load', done); \
@@ -138,8 +138,8 @@ pub fn AssetTags(assets: Arc<AssetManifest>) -> impl IntoView {
 }
 
 /// Names, in a `<meta name="sg-chunks">`, the wasm chunks of the lazily loaded code this page has
-/// run on the server so far, for the boot script to fetch after the first paint, and takes them
-/// off the list Leptos would otherwise turn into `<link rel=preload>`s in the head.
+/// run on the server so far, for the boot script to download after the first paint, and takes
+/// them off the list Leptos would otherwise turn into `<link rel=preload>`s in the head.
 ///
 /// Those links start at once, beside the stylesheet: on a slow line a notice's 33 files or
 /// compose's 70 shared it with the one file the first paint waits for. Called by every lazily

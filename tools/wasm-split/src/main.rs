@@ -2,6 +2,7 @@
 //! lazily loaded chunks (`split`), then names every file by its content and writes the manifest
 //! the server reads (`finish`). `scripts/lib.sh` runs wasm-bindgen and wasm-opt in between.
 
+mod early;
 mod grouping;
 mod merge;
 
@@ -80,7 +81,7 @@ fn split(input: &Path, work: &Path, staff: &[&str]) -> Result<()> {
     for group in grouping::groups(&prefetch, size_of, is_staff) {
         join_group(work, &group, &mut loader, &mut prefetch, &mut chunks)?;
     }
-    std::fs::write(&loader_path, loader)?;
+    std::fs::write(&loader_path, early::use_early_downloads(&loader)?)?;
     std::fs::write(work.join(CHUNK_LIST), chunks.join("\n"))?;
     std::fs::write(
         work.join(PREFETCH_MAP),
