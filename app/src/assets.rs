@@ -26,11 +26,22 @@ pub struct AssetManifest {
     pub split: Option<String>,
     /// Every lazily loaded chunk.
     pub chunks: Vec<String>,
-    /// Which chunks each lazy route needs, so a directly loaded lazy page preloads them; in the
-    /// form Leptos reads, built once (copied for every page, it cost `/sign-in` a third of its
-    /// throughput).
-    preloads: Option<leptos::WasmSplitManifest>,
+    /// Which chunk files each lazy function needs, as URLs, built once (copied for every page,
+    /// the map cost `/sign-in` a third of its throughput).
+    chunk_urls: Option<ChunkUrls>,
 }
+
+/// Lazy function id → the URLs of the chunk files it needs; read by [`defer_chunk_preloads`].
+///
+/// Our own type, not Leptos's `WasmSplitManifest`: given that, Leptos writes a
+/// `<link rel=preload>` in the head for every chunk a page ran, which is what the boot script's
+/// downloads after the first paint replace. Without it Leptos writes none, whatever a page does.
+#[derive(Clone, Debug)]
+#[cfg_attr(
+    not(feature = "ssr"),
+    allow(dead_code, reason = "read by the server only")
+)]
+pub struct ChunkUrls(Arc<BTreeMap<String, Vec<String>>>);
 
 /// A file name from the manifest: a plain name inside `pkg/`, never a path.
 fn usable(name: &str) -> bool {
@@ -72,18 +83,24 @@ impl AssetManifest {
             loader: optional("loader")?,
             split: optional("split")?,
             chunks,
-            preloads: None,
+            chunk_urls: None,
         })
     }
 
     /// Sets which chunks each lazy route needs (the build's `split=` file).
     pub fn set_prefetch(&mut self, map: PrefetchMap) {
-        self.preloads = self.loader.as_ref().map(|loader| {
-            leptos::WasmSplitManifest(ArcStoredValue::new((
-                PKG_PREFIX.to_string(),
-                map.into_iter().collect(),
-                loader.clone(),
-            )))
+        self.chunk_urls = self.loader.as_ref().map(|_| {
+            let urls = map
+                .into_iter()
+                .map(|(id, stems)| {
+                    let urls = stems
+                        .iter()
+                        .map(|s| format!("{PKG_PREFIX}/{s}.wasm"))
+                        .collect();
+                    (id, urls)
+                })
+                .collect();
+            ChunkUrls(Arc::new(urls))
         });
     }
 }
@@ -91,14 +108,14 @@ impl AssetManifest {
 /// The stylesheet link and the module script that loads the wasm and hydrates the page.
 ///
 /// Rendered only by the server shell, with the request's CSP nonce on the one inline script.
-/// With a split build it also hands Leptos the chunk map, which [`defer_chunk_preloads`] reads
-/// to name the chunks a page whose route lives in one needs.
+/// With a split build it also provides the chunk map, which [`defer_chunk_preloads`] reads to
+/// name the chunks a page whose route lives in one needs.
 #[component]
 pub fn AssetTags(assets: Arc<AssetManifest>) -> impl IntoView {
     let nonce = leptos::nonce::use_nonce();
     // One map shared by every request and never changed.
-    if let Some(preloads) = &assets.preloads {
-        provide_context(preloads.clone());
+    if let Some(urls) = &assets.chunk_urls {
+        provide_context(urls.clone());
     }
     let js = format!("{PKG_PREFIX}/{}", assets.js);
     let wasm = format!("{PKG_PREFIX}/{}", assets.wasm);
@@ -106,7 +123,8 @@ pub fn AssetTags(assets: Arc<AssetManifest>) -> impl IntoView {
     // server-rendered page has painted: on a slow connection the page's own bytes and stylesheet
     // get the bandwidth first, and a parent reads before the page turns interactive. The chunks
     // then download beside the main module rather than after it, and the chunk loader takes
-    // those downloads (`sgChunks`; `tools/wasm-split/src/early.rs`) instead of asking again. They
+    // those downloads (`sgChunks`; `tools/wasm-split/src/early.rs`) instead of asking again; one
+    // the loader asked for before its turn here is left to the loader, not fetched twice. They
     // are asked for a few per task: starting a request costs the main thread about a millisecond
     // on a phone, and compose's 70 at once were a long task of their own. A page led by a photo
     // (`fetchpriority=high`) waits for it too, at most three seconds: the photo is what the
@@ -115,11 +133,14 @@ pub fn AssetTags(assets: Arc<AssetManifest>) -> impl IntoView {
         "import init, {{ hydrate }} from '{js}';\
          const chunks = [...document.querySelectorAll('meta[name=sg-chunks]')]\
          .flatMap((meta) => meta.content.split(' '));\
-         const early = globalThis.sgChunks = new Map();\
+         const started = new Map(); const taken = new Set();\
+         globalThis.sgChunks = {{ get: (url) => {{ taken.add(url); return started.get(url); }}, \
+         delete: (url) => started.delete(url) }};\
          const download = (from) => {{\
          for (const href of chunks.slice(from, from + 6)) {{\
          const url = new URL(href, location.href).href;\
-         const response = fetch(url); response.catch(() => {{}}); early.set(url, response); }}\
+         if (taken.has(url)) continue;\
+         const response = fetch(url); response.catch(() => {{}}); started.set(url, response); }}\
          if (from + 6 < chunks.length) setTimeout(() => download(from + 6)); }};\
          const boot = () => requestAnimationFrame(() => setTimeout(() => {{\
          init({{ module_or_path: '{wasm}' }}).then(() => hydrate()); download(0); }}));\
@@ -138,20 +159,22 @@ pub fn AssetTags(assets: Arc<AssetManifest>) -> impl IntoView {
 }
 
 /// Names, in a `<meta name="sg-chunks">`, the wasm chunks of the lazily loaded code this page has
-/// run on the server so far, for the boot script to download after the first paint, and takes
-/// them off the list Leptos would otherwise turn into `<link rel=preload>`s in the head.
+/// run on the server since the last call, for the boot script to download after the first
+/// paint.
 ///
-/// Those links start at once, beside the stylesheet: on a slow line a notice's 33 files or
-/// compose's 70 shared it with the one file the first paint waits for. Called by every lazily
-/// loaded page once its view is built (`pages::loading`); a no-op in the browser.
+/// Not `<link rel=preload>`s in the head (see [`ChunkUrls`]): those start at once, beside the
+/// stylesheet, and on a slow line a notice's 33 files or compose's 70 shared it with the one
+/// file the first paint waits for. Called by every lazily loaded page once its view is built
+/// (`pages::loading`); a page that does not gets its chunks when it hydrates. A no-op in the
+/// browser.
 pub fn defer_chunk_preloads() {
     #[cfg(feature = "ssr")]
     {
         use leptos_meta::Meta;
         use std::collections::BTreeSet;
-        let (Some(lazy), Some(map)) = (
+        let (Some(lazy), Some(ChunkUrls(map))) = (
             use_context::<leptos::PrefetchLazyFn>(),
-            use_context::<leptos::WasmSplitManifest>(),
+            use_context::<ChunkUrls>(),
         ) else {
             return;
         };
@@ -159,15 +182,11 @@ pub fn defer_chunk_preloads() {
             .0
             .try_update_value(|ids| ids.drain().collect())
             .unwrap_or_default();
-        let urls = map
-            .0
-            .try_with_value(|(pkg, chunks, _)| {
-                ids.iter()
-                    .flat_map(|id| chunks.get(*id).into_iter().flatten())
-                    .map(|stem| format!("{pkg}/{stem}.wasm"))
-                    .collect::<BTreeSet<_>>()
-            })
-            .unwrap_or_default();
+        let urls: BTreeSet<&str> = ids
+            .iter()
+            .flat_map(|id| map.get(*id).into_iter().flatten())
+            .map(String::as_str)
+            .collect();
         if !urls.is_empty() {
             let content = urls.into_iter().collect::<Vec<_>>().join(" ");
             // Rendered for its side effect: leptos_meta puts it in the head.

@@ -7,9 +7,9 @@ use anyhow::{Context, Result, bail};
 
 /// How the generated loader asks for a chunk.
 const FETCH: &str = "fetch(new URL(";
-/// The loader's own way instead: a download the page started (`globalThis.sgChunks`, a map from
-/// absolute URL to the `fetch` promise) is used once; anything else, or a second try after a
-/// failed download, is fetched as before.
+/// The loader's own way instead: a download the page started (`globalThis.sgChunks.get`, by
+/// absolute URL, the `fetch` promise; asking also tells the page not to start it later) is used
+/// once; anything else, or a second try after a failed download, is fetched as before.
 const EARLY_FETCH: &str = "__sgFetch(new URL(";
 const DEFINE: &str = "const __sgFetch = (url) => {\n    \
     const early = globalThis.sgChunks?.get(url.href);\n    \
