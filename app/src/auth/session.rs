@@ -6,6 +6,7 @@
 
 use crate::access::{CurrentActor, load_actor};
 use crate::db::entities::session;
+use crate::db::held::HeldConnection;
 use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
@@ -142,75 +143,22 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
     let mut actor = None;
     let static_file = request.uri().path().starts_with("/pkg/");
     if let (false, Some(token)) = (static_file, token_in(&request)) {
-        let id = token_id(&token);
-        match lookup(&state, &id).await {
-            Ok(Some(found)) => {
-                actor = Some(found);
-                request.extensions_mut().insert(SessionId(id));
+        // The session and the tab badges' statements on one connection (`db::held`); it goes
+        // back to the pool before the page runs.
+        match HeldConnection::acquire(&state.db).await {
+            Ok(db) => {
+                let id = token_id(&token);
+                match lookup(&state, &db, &id).await {
+                    Ok(Some(found)) => {
+                        badges(&db, &found, &mut request).await;
+                        actor = Some(found);
+                        request.extensions_mut().insert(SessionId(id));
+                    }
+                    Ok(None) => stale = true,
+                    Err(err) => tracing::error!(error = %err, "session lookup failed"),
+                }
             }
-            Ok(None) => stale = true,
-            Err(err) => tracing::error!(error = %err, "session lookup failed"),
-        }
-    }
-    // Pages show a guardian's unread notices on the tab; API calls and files need no count.
-    let page_request = request.method() == http::Method::GET
-        && !request.uri().path().starts_with("/api/")
-        && !request.uri().path().contains('.');
-    if let (true, Some(found)) = (page_request, &actor)
-        && let Some(guardian_id) = found.guardian_id
-    {
-        // The children the switcher shows, so the badge and the board agree.
-        let memberships: Vec<_> = found
-            .children
-            .iter()
-            .filter(|c| {
-                found
-                    .selected_child
-                    .is_none_or(|id| id == c.membership.pupil_id)
-            })
-            .map(|c| c.membership)
-            .collect();
-        match crate::notices::store::guardian_feed(
-            &state.db,
-            found.school_id,
-            guardian_id,
-            &memberships,
-            Utc::now(),
-        )
-        .await
-        {
-            Ok(feed) => {
-                request
-                    .extensions_mut()
-                    .insert(UnreadNotices(feed.unread() as u32));
-                request.extensions_mut().insert(feed);
-            }
-            Err(err) => tracing::error!(error = %err, "unread count failed"),
-        }
-        let pupils: Vec<i32> = memberships.iter().map(|m| m.pupil_id).collect();
-        match crate::reports::family::unopened_count(
-            &state.db,
-            guardian_id,
-            found.user_id,
-            &pupils,
-            Utc::now(),
-        )
-        .await
-        {
-            Ok(count) => {
-                request.extensions_mut().insert(NewReports(count));
-            }
-            Err(err) => tracing::error!(error = %err, "new reports count failed"),
-        }
-        match crate::forms::reader::to_do(&state.db, found, Utc::now()).await {
-            Ok(waiting) => {
-                let count = u32::try_from(waiting.len()).unwrap_or(u32::MAX);
-                request.extensions_mut().insert(FormsToDo(count));
-                request
-                    .extensions_mut()
-                    .insert(FormsWaiting(std::sync::Arc::new(waiting)));
-            }
-            Err(err) => tracing::error!(error = %err, "forms to do count failed"),
+            Err(err) => tracing::error!(error = %err, "no connection for the session"),
         }
     }
     request.extensions_mut().insert(CurrentActor(actor));
@@ -223,22 +171,88 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
     response
 }
 
-async fn lookup(state: &AppState, id: &str) -> Result<Option<Arc<crate::access::Actor>>, DbErr> {
-    let Some(row) = session::Entity::find_by_id(id.to_string())
-        .one(&state.db)
-        .await?
-    else {
+/// Puts a guardian's tab badges into a page request: unopened notices (with the feed they were
+/// counted in, which the board reuses), new reports and forms to answer. API calls and files
+/// need no count.
+async fn badges(db: &HeldConnection, found: &crate::access::Actor, request: &mut Request) {
+    let page_request = request.method() == http::Method::GET
+        && !request.uri().path().starts_with("/api/")
+        && !request.uri().path().contains('.');
+    let (true, Some(guardian_id)) = (page_request, found.guardian_id) else {
+        return;
+    };
+    // The children the switcher shows, so the badge and the board agree.
+    let memberships: Vec<_> = found
+        .children
+        .iter()
+        .filter(|c| {
+            found
+                .selected_child
+                .is_none_or(|id| id == c.membership.pupil_id)
+        })
+        .map(|c| c.membership)
+        .collect();
+    match crate::notices::store::guardian_feed(
+        db,
+        found.school_id,
+        guardian_id,
+        &memberships,
+        Utc::now(),
+    )
+    .await
+    {
+        Ok(feed) => {
+            request
+                .extensions_mut()
+                .insert(UnreadNotices(feed.unread() as u32));
+            request.extensions_mut().insert(feed);
+        }
+        Err(err) => tracing::error!(error = %err, "unread count failed"),
+    }
+    let pupils: Vec<i32> = memberships.iter().map(|m| m.pupil_id).collect();
+    match crate::reports::family::unopened_count(
+        db,
+        guardian_id,
+        found.user_id,
+        &pupils,
+        Utc::now(),
+    )
+    .await
+    {
+        Ok(count) => {
+            request.extensions_mut().insert(NewReports(count));
+        }
+        Err(err) => tracing::error!(error = %err, "new reports count failed"),
+    }
+    match crate::forms::reader::to_do(db, found, Utc::now()).await {
+        Ok(waiting) => {
+            let count = u32::try_from(waiting.len()).unwrap_or(u32::MAX);
+            request.extensions_mut().insert(FormsToDo(count));
+            request
+                .extensions_mut()
+                .insert(FormsWaiting(std::sync::Arc::new(waiting)));
+        }
+        Err(err) => tracing::error!(error = %err, "forms to do count failed"),
+    }
+}
+
+async fn lookup<C: ConnectionTrait>(
+    state: &AppState,
+    db: &C,
+    id: &str,
+) -> Result<Option<Arc<crate::access::Actor>>, DbErr> {
+    let Some(row) = session::Entity::find_by_id(id.to_string()).one(db).await? else {
         return Ok(None);
     };
     if row.expires_at <= Utc::now() {
-        end(&state.db, id).await?;
+        end(db, id).await?;
         return Ok(None);
     }
     if let Some(actor) = state.actors.get(row.user_id) {
         return Ok(Some(actor));
     }
     let generation = state.actors.generation();
-    let actor = load_actor(&state.db, row.user_id).await?.map(Arc::new);
+    let actor = load_actor(db, row.user_id).await?.map(Arc::new);
     if let Some(actor) = &actor {
         state.actors.put(actor.clone(), generation);
     }

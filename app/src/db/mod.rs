@@ -1,6 +1,7 @@
 //! The database: connecting (SQLite by default, PostgreSQL when asked), entities and migrations.
 
 pub mod entities;
+pub mod held;
 pub mod migrations;
 pub mod scratch;
 

@@ -113,20 +113,16 @@ pub async fn to_do<C: ConnectionTrait>(
 }
 
 /// The home page's rows of forms to answer: each form's title, when it closes and which child
-/// (or the family). A page render takes the list the session middleware made for the tab's
-/// count rather than reading it again.
+/// (or the family). A page render passes the list the session middleware made for the tab's
+/// count (`made`) rather than reading it again.
 pub async fn home_rows<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     zone: &str,
+    made: Option<crate::auth::session::FormsWaiting>,
 ) -> Result<Vec<crate::notices::HomeRow>, AppError> {
     let now = Utc::now();
-    let waiting = match crate::auth::request::parts().ok().and_then(|parts| {
-        parts
-            .extensions
-            .get::<crate::auth::session::FormsWaiting>()
-            .cloned()
-    }) {
+    let waiting = match made {
         Some(made) => made.0,
         None => std::sync::Arc::new(to_do(db, actor, now).await?),
     };

@@ -7,6 +7,7 @@ use super::{
 use crate::access::{Actor, Capability, authorize};
 use crate::audience::Audience;
 use crate::db::entities::{notice, notice_attachment, notification};
+use crate::db::held::HeldConnection;
 use crate::error::AppError;
 use crate::i18n::PerLocale;
 use crate::sanitized::SanitizedHtml;
@@ -55,15 +56,23 @@ pub async fn board(home: bool, page: u32) -> Result<Board, AppError> {
     let state = app_state()?;
     let now = chrono::Utc::now();
     let memberships = actor.chosen_memberships();
-    // A page render finds the feed the session middleware read for the tab badge.
-    let feed = match crate::auth::request::parts()
-        .ok()
-        .and_then(|parts| parts.extensions.get::<store::GuardianFeed>().cloned())
-    {
+    // A page render finds the feed and the forms the session middleware read for the tab
+    // badges. Looked up before the first await: the render's context is only certain until then.
+    let parts = crate::auth::request::parts().ok();
+    let made = parts
+        .as_ref()
+        .and_then(|parts| parts.extensions.get::<store::GuardianFeed>().cloned());
+    let forms_waiting = parts.and_then(|parts| {
+        parts
+            .extensions
+            .get::<crate::auth::session::FormsWaiting>()
+            .cloned()
+    });
+    // Up to six statements in a row: one connection for them all (`db::held`).
+    let db = HeldConnection::acquire(&state.db).await?;
+    let feed = match made {
         Some(feed) => feed,
-        None => {
-            store::guardian_feed(&state.db, actor.school_id, guardian_id, &memberships, now).await?
-        }
+        None => store::guardian_feed(&db, actor.school_id, guardian_id, &memberships, now).await?,
     };
     let page = page.clamp(1, store::BOARD_LAST_PAGE);
     let (skip, size) = board_window(home, page);
@@ -73,15 +82,7 @@ pub async fn board(home: bool, page: u32) -> Result<Board, AppError> {
     let deep = feed.ids.len() <= skip + size && feed.ids.len() as u64 >= store::UNREAD_WINDOW;
     let feed = if deep {
         let limit = (skip + size + 1) as u64;
-        store::guardian_feed_to(
-            &state.db,
-            actor.school_id,
-            guardian_id,
-            &memberships,
-            now,
-            limit,
-        )
-        .await?
+        store::guardian_feed_to(&db, actor.school_id, guardian_id, &memberships, now, limit).await?
     } else {
         feed
     };
@@ -90,10 +91,10 @@ pub async fn board(home: bool, page: u32) -> Result<Board, AppError> {
         .ids
         .get(skip..feed.ids.len().min(skip + size))
         .unwrap_or_default();
-    let notices = store::board_notices(&state.db, shown, guardian_id).await?;
+    let notices = store::board_notices(&db, shown, guardian_id).await?;
     let read = &feed.read;
     let ids: Vec<i32> = notices.iter().map(|n| n.id).collect();
-    let mut translations = store::card_translations(&state.db, &ids).await?;
+    let mut translations = store::card_translations(&db, &ids).await?;
     let zone = actor.zone.clone();
     let cards = notices
         .iter()
@@ -134,9 +135,9 @@ pub async fn board(home: bool, page: u32) -> Result<Board, AppError> {
         .collect();
     let (this_week, latest, forms) = if home {
         (
-            crate::calendar::reader::this_week(&state.db, &actor, &zone).await?,
-            crate::news::reader::latest(&state.db, &actor, &zone).await?,
-            crate::forms::reader::home_rows(&state.db, &actor, &zone).await?,
+            crate::calendar::reader::this_week(&db, &actor, &zone).await?,
+            crate::news::reader::latest(&db, &actor, &zone).await?,
+            crate::forms::reader::home_rows(&db, &actor, &zone, forms_waiting).await?,
         )
     } else {
         (Vec::new(), Vec::new(), Vec::new())
@@ -153,13 +154,13 @@ pub async fn board(home: bool, page: u32) -> Result<Board, AppError> {
 }
 
 /// A visible notice for the guardian, or "not found" whatever the reason.
-async fn visible(
-    state: &crate::state::AppState,
+async fn visible<C: sea_orm::ConnectionTrait>(
+    db: &C,
     actor: &Actor,
     id: i32,
 ) -> Result<notice::Model, AppError> {
     store::visible_notice(
-        &state.db,
+        db,
         actor.school_id,
         &actor.memberships(),
         id,
@@ -183,7 +184,9 @@ pub async fn open(id: i32) -> Result<NoticeDetail, AppError> {
     let actor = granted.actor;
     let guardian_id = guardian(&actor)?;
     let state = app_state()?;
-    let notice = visible(&state, &actor, id).await?;
+    // Five statements in a row: one connection for them all (`db::held`).
+    let db = HeldConnection::acquire(&state.db).await?;
+    let notice = visible(&db, &actor, id).await?;
     let now = chrono::Utc::now();
     let zone = actor.zone.clone();
     let mut texts = vec![NoticeText {
@@ -193,7 +196,7 @@ pub async fn open(id: i32) -> Result<NoticeDetail, AppError> {
         stale: false,
     }];
     texts.extend(
-        store::all_translations(&state.db, &[id])
+        store::all_translations(&db, &[id])
             .await?
             .remove(&id)
             .unwrap_or_default()
@@ -206,7 +209,7 @@ pub async fn open(id: i32) -> Result<NoticeDetail, AppError> {
             }),
     );
     let children = concerned(&actor, notice.school_id, &store::audience_of(&notice));
-    let acknowledged = store::acks(&state.db, guardian_id, &[id])
+    let acknowledged = store::acks(&db, guardian_id, &[id])
         .await?
         .remove(&id)
         .map(|ack| Acknowledged {
@@ -221,7 +224,7 @@ pub async fn open(id: i32) -> Result<NoticeDetail, AppError> {
     let attachments = notice_attachment::Entity::find()
         .filter(notice_attachment::Column::NoticeId.eq(id))
         .order_by_asc(notice_attachment::Column::Id)
-        .all(&state.db)
+        .all(&db)
         .await?
         .into_iter()
         .map(|a| AttachmentLink {
@@ -230,7 +233,7 @@ pub async fn open(id: i32) -> Result<NoticeDetail, AppError> {
             name: a.file_name,
         })
         .collect();
-    store::mark_read(&state.db, id, guardian_id, now).await?;
+    store::mark_read(&db, id, guardian_id, now).await?;
     Ok(NoticeDetail {
         id,
         texts,
@@ -252,7 +255,7 @@ pub async fn acknowledge(id: i32, pupil: i32) -> Result<(), AppError> {
     let actor = granted.actor;
     let guardian_id = guardian(&actor)?;
     let state = app_state()?;
-    let notice = visible(&state, &actor, id).await?;
+    let notice = visible(&state.db, &actor, id).await?;
     if !notice.ack_required
         || !concerned(&actor, notice.school_id, &store::audience_of(&notice))
             .iter()

@@ -287,3 +287,87 @@ async fn writers_wait_their_turn_on_sqlite_and_postgresql() {
     let db = connect(&url).await.expect("connect to PostgreSQL");
     a_write_after_a_read_survives_another_writer(&db).await;
 }
+
+/// A run of statements through `db::held` shares one connection: typed reads and writes with
+/// bound values, a missing row, a constraint error sea-orm still recognises, and a temporary
+/// table (which lives in one connection only) seen by the run and by no other connection.
+async fn a_held_connection_runs_every_statement_on_one_connection(db: &DatabaseConnection) {
+    use app::db::entities::{session, user_account};
+    use app::db::held::HeldConnection;
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set, SqlErr};
+    migrate(db).await.expect("migration");
+    seed_demo(db).await.expect("seed");
+    let backend = db.get_database_backend();
+    let held = HeldConnection::acquire(db).await.expect("a connection");
+    assert_eq!(held.get_database_backend(), backend);
+
+    let user = user_account::Entity::find()
+        .one(&held)
+        .await
+        .expect("read through the held connection")
+        .expect("the demo has users");
+    let row = session::ActiveModel {
+        id: Set("held-test".into()),
+        user_id: Set(user.id),
+        created_at: Set(chrono::Utc::now()),
+        expires_at: Set(chrono::Utc::now()),
+    };
+    row.clone().insert(&held).await.expect("insert");
+    let again = row.insert(&held).await.expect_err("the same id twice");
+    assert!(
+        matches!(again.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))),
+        "a duplicate is told apart from other faults: {again:?}"
+    );
+    let stored = session::Entity::find_by_id("held-test".to_string())
+        .one(db)
+        .await
+        .expect("read through the pool");
+    assert_eq!(
+        stored.map(|s| s.user_id),
+        Some(user.id),
+        "each statement commits"
+    );
+    assert!(
+        session::Entity::find_by_id("nobody".to_string())
+            .one(&held)
+            .await
+            .expect("a read that finds nothing")
+            .is_none()
+    );
+
+    held.execute_unprepared("CREATE TEMPORARY TABLE held_probe (n INTEGER)")
+        .await
+        .expect("temporary table");
+    held.execute_unprepared("INSERT INTO held_probe (n) VALUES (7)")
+        .await
+        .expect("row in it");
+    let rows = held
+        .query_all_raw(Statement::from_string(backend, "SELECT n FROM held_probe"))
+        .await
+        .expect("the run sees its temporary table");
+    assert_eq!(rows.len(), 1);
+    let n: i32 = rows[0].try_get("", "n").expect("n");
+    assert_eq!(n, 7);
+    let elsewhere = db
+        .query_one_raw(Statement::from_string(backend, "SELECT n FROM held_probe"))
+        .await;
+    assert!(
+        elsewhere.is_err(),
+        "the pool's other connections do not see it: {elsewhere:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_held_connection_on_sqlite_and_postgresql() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = connect(&scratch::sqlite_url_in(dir.path()))
+        .await
+        .expect("SQLite");
+    a_held_connection_runs_every_statement_on_one_connection(&db).await;
+    let server = scratch::postgres_server_url().expect("PostgreSQL for tests");
+    let url = scratch::fresh_postgres_database(&server)
+        .await
+        .expect("create test database");
+    let db = connect(&url).await.expect("connect to PostgreSQL");
+    a_held_connection_runs_every_statement_on_one_connection(&db).await;
+}
