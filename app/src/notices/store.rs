@@ -592,8 +592,7 @@ async fn feed_entries<C: ConnectionTrait>(
                 .order_by_desc(notice_target::Column::Pinned)
                 .order_by_desc(notice_target::Column::PublishAt)
                 .limit(limit)
-                .as_query()
-                .to_owned();
+                .into_query();
             // Each read in its own subquery keeps its own ORDER BY and LIMIT inside the union.
             let alias = Alias::new(format!("target_{i}"));
             let opened = match reader {
@@ -606,7 +605,7 @@ async fn feed_entries<C: ConnectionTrait>(
                             Expr::col((notice_read::Entity, notice_read::Column::NoticeId))
                                 .equals((alias.clone(), notice_target::Column::NoticeId)),
                         )
-                        .to_owned(),
+                        .take(),
                 ),
                 None => Expr::val(false),
             };
@@ -614,7 +613,7 @@ async fn feed_entries<C: ConnectionTrait>(
                 .column(Asterisk)
                 .expr(opened)
                 .from_subquery(newest, alias)
-                .to_owned()
+                .take()
         });
     let Some(mut query) = reads.next() else {
         return Ok(Vec::new());
@@ -764,7 +763,7 @@ pub async fn board_notices<C: ConnectionTrait>(
                 Expr::col((notice_ack::Entity, notice_ack::Column::NoticeId))
                     .equals((notice::Entity, notice::Column::Id)),
             )
-            .to_owned(),
+            .take(),
     );
     let mut found: HashMap<i32, BoardRow> = notice::Entity::find()
         .select_only()
