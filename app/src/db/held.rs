@@ -2,9 +2,10 @@
 //!
 //! sqlx tests a connection each time it goes back to the pool (`ping`): on SQLite a round trip
 //! to the connection's worker thread, on PostgreSQL one to the server. sea-orm takes a
-//! connection for every statement, so a page's seven statements were fourteen trips. Run
-//! through a [`HeldConnection`], they are seven and one ping. Not a transaction: each
-//! statement commits on its own, as it would through the pool, and no `BEGIN`/`COMMIT` is paid.
+//! connection for every statement, so a run of n statements was 2n trips; through a
+//! [`HeldConnection`] it is n and one ping (a board: the session middleware's five and its own
+//! two, 9 trips instead of 14). Not a transaction: each statement commits on its own, as it
+//! would through the pool, and no `BEGIN`/`COMMIT` is paid.
 //!
 //! Hold it for a short run of statements only, and never take a second connection from the
 //! pool while holding one: with every connection held by a request waiting for another, the
