@@ -4,6 +4,7 @@ pub mod entities;
 pub mod held;
 pub mod migrations;
 pub mod scratch;
+pub mod sql;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};

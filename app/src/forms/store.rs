@@ -4,10 +4,11 @@
 use super::definition::Definition;
 use crate::audience::{Audience, Membership, target_keys};
 use crate::db::entities::{form, form_response, form_target};
+use crate::db::sql::Sql;
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, JoinType,
-    QueryFilter, QueryOrder, QuerySelect, RelationDef, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult,
+    IdenStatic, Iterable, QueryFilter, QuerySelect, Set,
 };
 use std::collections::HashMap;
 
@@ -141,45 +142,43 @@ async fn asked_where<C: ConnectionTrait>(
     if memberships.is_empty() {
         return Ok(Vec::new());
     }
-    let keys = target_keys(school_id, memberships);
-    let reached = keys.iter().fold(Condition::any(), |any, (kind, id)| {
-        any.add(
-            Condition::all()
-                .add(form_target::Column::Kind.eq(*kind))
-                .add(form_target::Column::TargetId.eq(*id)),
-        )
-    });
-    // One statement: each form with the targets through which it reaches the family.
-    let target_of_form: RelationDef = form_target::Entity::belongs_to(form::Entity)
-        .from(form_target::Column::FormId)
-        .to(form::Column::Id)
-        .into();
-    let mut query = form::Entity::find()
-        .join_rev(JoinType::InnerJoin, target_of_form)
-        .select_also(form_target::Entity)
-        .filter(reached)
-        .filter(form::Column::SchoolId.eq(school_id))
-        .filter(form::Column::OpensAt.lte(now));
-    if let Some(id) = only {
-        query = query.filter(form::Column::Id.eq(id));
+    // One statement: each form with the targets through which it reaches the family. Written
+    // out (`db::sql`): the session middleware runs it on every page for the tab's count.
+    let mut sql = Sql::new(db.get_database_backend());
+    sql.push("SELECT ")
+        .columns("f", form::Column::iter().map(|c| c.as_str()))
+        .push(
+            ", t.kind AS target_kind, t.target_id AS target_target_id \
+             FROM form f JOIN form_target t ON t.form_id = f.id WHERE (",
+        );
+    for (i, (kind, id)) in target_keys(school_id, memberships).into_iter().enumerate() {
+        if i > 0 {
+            sql.push(" OR ");
+        }
+        sql.push("(t.kind = ")
+            .bind(kind)
+            .push(" AND t.target_id = ")
+            .bind(id)
+            .push(")");
     }
-    let rows = query
-        .order_by_asc(form::Column::ClosesAt)
-        .order_by_asc(form::Column::Id)
-        .all(db)
-        .await?;
+    sql.push(") AND f.school_id = ")
+        .bind(school_id)
+        .push(" AND f.opens_at <= ")
+        .bind(now);
+    if let Some(id) = only {
+        sql.push(" AND f.id = ").bind(id);
+    }
+    sql.push(" ORDER BY f.closes_at, f.id");
     let mut by_form: HashMap<i32, Vec<(String, i32)>> = HashMap::new();
     let mut forms: Vec<form::Model> = Vec::new();
-    for (form, target) in rows {
-        if let Some(t) = target {
-            by_form
-                .entry(form.id)
-                .or_default()
-                .push((t.kind, t.target_id));
-        }
-        // Rows of one form are adjacent: the order ends with its id.
-        if forms.last().is_none_or(|last| last.id != form.id) {
-            forms.push(form);
+    for row in db.query_all_raw(sql.statement()).await? {
+        let form_id: i32 = row.try_get("", "id")?;
+        let kind: String = row.try_get("", "target_kind")?;
+        let target_id: i32 = row.try_get("", "target_target_id")?;
+        by_form.entry(form_id).or_default().push((kind, target_id));
+        // Rows of one form are adjacent (the order ends with its id): it is read once.
+        if forms.last().is_none_or(|last| last.id != form_id) {
+            forms.push(form::Model::from_query_result(&row, "")?);
         }
     }
     Ok(forms

@@ -9,7 +9,7 @@ use crate::db::entities::{
 };
 use crate::i18n::Locale;
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, DerivePartialModel,
     EntityTrait, FromQueryResult, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -567,62 +567,50 @@ async fn feed_entries<C: ConnectionTrait>(
     limit: u64,
     reader: Option<i32>,
 ) -> Result<Vec<(i32, bool)>, DbErr> {
-    use sea_orm::QueryTrait;
-    use sea_orm::sea_query::{Alias, Asterisk, Query, UnionType};
     if memberships.is_empty() {
         return Ok(Vec::new());
     }
-    let mut reads = crate::audience::target_keys(school_id, memberships)
+    // Written out rather than built with sea-query: this runs on every signed-in page, and
+    // building the union was most of what a board spent on statements (`db::sql`).
+    let mut sql = crate::db::sql::Sql::new(db.get_database_backend());
+    let per_target = i64::try_from(limit).unwrap_or(i64::MAX);
+    for (i, (kind, target_id)) in crate::audience::target_keys(school_id, memberships)
         .into_iter()
         .enumerate()
-        .map(|(i, (kind, target_id))| {
-            let newest = notice_target::Entity::find()
-                .select_only()
-                .column(notice_target::Column::NoticeId)
-                .column(notice_target::Column::Pinned)
-                .column(notice_target::Column::PublishAt)
-                .filter(notice_target::Column::Kind.eq(kind))
-                .filter(notice_target::Column::TargetId.eq(target_id))
-                .filter(notice_target::Column::PublishAt.lte(now))
-                .filter(
-                    Condition::any()
-                        .add(notice_target::Column::ExpiresAt.is_null())
-                        .add(notice_target::Column::ExpiresAt.gt(now)),
-                )
-                .order_by_desc(notice_target::Column::Pinned)
-                .order_by_desc(notice_target::Column::PublishAt)
-                .limit(limit)
-                .into_query();
-            // Each read in its own subquery keeps its own ORDER BY and LIMIT inside the union.
-            let alias = Alias::new(format!("target_{i}"));
-            let opened = match reader {
-                Some(guardian_id) => Expr::exists(
-                    Query::select()
-                        .expr(Expr::val(1))
-                        .from(notice_read::Entity)
-                        .and_where(notice_read::Column::GuardianId.eq(guardian_id))
-                        .and_where(
-                            Expr::col((notice_read::Entity, notice_read::Column::NoticeId))
-                                .equals((alias.clone(), notice_target::Column::NoticeId)),
-                        )
-                        .take(),
-                ),
-                None => Expr::val(false),
-            };
-            Query::select()
-                .column(Asterisk)
-                .expr(opened)
-                .from_subquery(newest, alias)
-                .take()
-        });
-    let Some(mut query) = reads.next() else {
-        return Ok(Vec::new());
-    };
-    for read in reads {
-        query.union(UnionType::All, read);
+    {
+        if i > 0 {
+            sql.push(" UNION ALL ");
+        }
+        sql.push("SELECT t.notice_id, t.pinned, t.publish_at, ");
+        match reader {
+            Some(guardian_id) => {
+                sql.push("EXISTS (SELECT 1 FROM notice_read r WHERE r.guardian_id = ")
+                    .bind(guardian_id)
+                    .push(" AND r.notice_id = t.notice_id)");
+            }
+            None => {
+                sql.push("FALSE");
+            }
+        }
+        // Each target's newest in its own subquery keeps its own ORDER BY and LIMIT (and its
+        // index) inside the union.
+        sql.push(
+            " FROM (SELECT notice_id, pinned, publish_at FROM notice_target \
+             WHERE kind = ",
+        )
+        .bind(kind)
+        .push(" AND target_id = ")
+        .bind(target_id)
+        .push(" AND publish_at <= ")
+        .bind(now)
+        .push(" AND (expires_at IS NULL OR expires_at > ")
+        .bind(now)
+        .push(") ORDER BY pinned DESC, publish_at DESC LIMIT ")
+        .bind(per_target)
+        .push(") AS t");
     }
     let mut entries: Vec<(bool, DateTime<Utc>, i32, bool)> = Vec::new();
-    for row in db.query_all(&query).await? {
+    for row in db.query_all_raw(sql.statement()).await? {
         let id: i32 = row.try_get_by_index(0)?;
         let pinned: bool = row.try_get_by_index(1)?;
         let at: DateTime<Utc> = row.try_get_by_index(2)?;
@@ -754,41 +742,26 @@ pub async fn board_notices<C: ConnectionTrait>(
     shown: &[i32],
     guardian_id: i32,
 ) -> Result<Vec<BoardRow>, DbErr> {
-    let acknowledged = Expr::exists(
-        Query::select()
-            .expr(Expr::val(1))
-            .from(notice_ack::Entity)
-            .and_where(notice_ack::Column::GuardianId.eq(guardian_id))
-            .and_where(
-                Expr::col((notice_ack::Entity, notice_ack::Column::NoticeId))
-                    .equals((notice::Entity, notice::Column::Id)),
-            )
-            .take(),
-    );
-    let mut found: HashMap<i32, BoardRow> = notice::Entity::find()
-        .select_only()
-        .columns([
-            notice::Column::Id,
-            notice::Column::SchoolId,
-            notice::Column::Category,
-            notice::Column::Audience,
-            notice::Column::Language,
-            notice::Column::Title,
-            notice::Column::Excerpt,
-            notice::Column::AckRequired,
-            notice::Column::AckBy,
-            notice::Column::PublishAt,
-            notice::Column::Pinned,
-        ])
-        .expr_as(acknowledged, "acknowledged")
-        .filter(notice::Column::Id.is_in(shown.iter().copied()))
-        .filter(notice::Column::Status.eq(status::PUBLISHED))
-        .into_model::<BoardRow>()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|n| (n.id, n))
-        .collect();
+    if shown.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Written out: it runs on every board (`db::sql`).
+    let mut sql = crate::db::sql::Sql::new(db.get_database_backend());
+    sql.push(
+        "SELECT n.id, n.school_id, n.category, n.audience, n.language, n.title, n.excerpt, \
+         n.ack_required, n.ack_by, n.publish_at, n.pinned, \
+         EXISTS (SELECT 1 FROM notice_ack a WHERE a.guardian_id = ",
+    )
+    .bind(guardian_id)
+    .push(" AND a.notice_id = n.id) AS acknowledged FROM notice n WHERE n.id IN (")
+    .bind_list(shown.iter().copied())
+    .push(") AND n.status = ")
+    .bind(status::PUBLISHED);
+    let mut found: HashMap<i32, BoardRow> = HashMap::with_capacity(shown.len());
+    for row in db.query_all_raw(sql.statement()).await? {
+        let card = BoardRow::from_query_result(&row, "")?;
+        found.insert(card.id, card);
+    }
     Ok(shown.iter().filter_map(|id| found.remove(id)).collect())
 }
 

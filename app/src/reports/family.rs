@@ -123,46 +123,33 @@ pub async fn unopened_count<C: ConnectionTrait>(
     pupils: &[i32],
     now: chrono::DateTime<Utc>,
 ) -> Result<u32, sea_orm::DbErr> {
-    use sea_orm::{DbBackend, Statement, Value};
     if pupils.is_empty() {
         return Ok(0);
     }
-    let backend = db.get_database_backend();
-    let mark = |n: usize| match backend {
-        DbBackend::Postgres => format!("${n}"),
-        _ => format!("?{n}"),
-    };
-    let fixed = 5;
-    let listed: Vec<String> = (0..pupils.len()).map(|i| mark(fixed + 1 + i)).collect();
-    let sql = format!(
+    let mut sql = crate::db::sql::Sql::new(db.get_database_backend());
+    sql.push(
         "SELECT COUNT(*) FROM report r \
          JOIN report_cycle c ON c.id = r.cycle_id \
-         JOIN guardian_pupil g ON g.pupil_id = r.pupil_id AND g.guardian_id = {guardian} \
-           AND g.receives_reports = {yes} \
-         WHERE r.state = {current} AND c.state = {published} AND c.published_at <= {now} \
-           AND r.pupil_id IN ({listed}) \
-           AND NOT EXISTS (SELECT 1 FROM report_download d \
-             WHERE d.report_id = r.id AND d.user_id = {user})",
-        guardian = mark(1),
-        yes = mark(2),
-        current = mark(3),
-        published = mark(4),
-        now = mark(5),
-        listed = listed.join(", "),
-        user = mark(fixed + pupils.len() + 1),
-    );
-    let mut values: Vec<Value> = vec![
-        guardian.into(),
-        true.into(),
-        report_state::CURRENT.into(),
-        cycle_state::PUBLISHED.into(),
-        now.into(),
-    ];
-    values.extend(pupils.iter().map(|p| Value::from(*p)));
-    values.push(user.into());
-    let row = db
-        .query_one_raw(Statement::from_sql_and_values(backend, sql, values))
-        .await?;
+         JOIN guardian_pupil g ON g.pupil_id = r.pupil_id AND g.guardian_id = ",
+    )
+    .bind(guardian)
+    .push(" AND g.receives_reports = ")
+    .bind(true)
+    .push(" WHERE r.state = ")
+    .bind(report_state::CURRENT)
+    .push(" AND c.state = ")
+    .bind(cycle_state::PUBLISHED)
+    .push(" AND c.published_at <= ")
+    .bind(now)
+    .push(" AND r.pupil_id IN (")
+    .bind_list(pupils.iter().copied())
+    .push(
+        ") AND NOT EXISTS (SELECT 1 FROM report_download d \
+         WHERE d.report_id = r.id AND d.user_id = ",
+    )
+    .bind(user)
+    .push(")");
+    let row = db.query_one_raw(sql.statement()).await?;
     let count: i64 = match row {
         Some(row) => row.try_get_by_index(0)?,
         None => 0,

@@ -1001,6 +1001,40 @@ async fn board_pages(h: &Harness) {
     assert!(card_ids(&beyond).is_empty());
     assert!(beyond.contains("There are no notices on this page"));
     assert!(beyond.contains("rel=\"prev\" href=\"/notices\""));
+    // A pinned notice heads the first page however old it is; one whose time has not come is
+    // on no page.
+    use app::db::entities::notice_target;
+    let later = chrono::Utc::now() + chrono::Duration::days(1);
+    for (id, column, value) in [
+        (
+            oldest,
+            notice_target::Column::Pinned,
+            sea_orm::Value::from(true),
+        ),
+        (
+            newest,
+            notice_target::Column::PublishAt,
+            sea_orm::Value::from(later),
+        ),
+    ] {
+        notice_target::Entity::update_many()
+            .col_expr(column, sea_orm::sea_query::Expr::value(value))
+            .filter(notice_target::Column::NoticeId.eq(id))
+            .exec(&h.db)
+            .await
+            .unwrap();
+    }
+    let first = card_ids(&at("/notices").await);
+    assert_eq!(first.first(), Some(&oldest), "pinned first: {first:?}");
+    assert_eq!(first.len(), 20);
+    for number in 1..=last.0 {
+        let ids = card_ids(&at(&format!("/notices?page={number}")).await);
+        assert!(!ids.contains(&newest), "not yet published, page {number}");
+        assert!(
+            number == 1 || !ids.contains(&oldest),
+            "pinned once, page {number}"
+        );
+    }
     // Another family sees none of them on any page.
     let other = session_for(&h.db, demo::PARENT_EMAIL).await;
     for number in 1..=3 {
