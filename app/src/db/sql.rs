@@ -82,8 +82,9 @@ impl Sql {
         Statement::from_sql_and_values(self.backend, self.text, self.values)
     }
 
-    /// The text so far (for tests).
-    pub fn text(&self) -> &str {
+    /// The text so far.
+    #[cfg(test)]
+    fn text(&self) -> &str {
         &self.text
     }
 }
