@@ -183,7 +183,8 @@ async fn main() -> anyhow::Result<()> {
     );
 
     // A parent opening the board: visible notices (pinned first, the newest page) with which of those
-    // they have read, and in the same statement acknowledged, translations, and the unread count.
+    // they have read, then the page's cards with their acknowledgements and translations in one
+    // statement, and the unread count.
     let mut board_times = Vec::new();
     let mut shown = 0usize;
     for _ in 0..BOARD_SAMPLES {
@@ -195,12 +196,9 @@ async fn main() -> anyhow::Result<()> {
         let feed = store::guardian_feed(&db, school.school_id, guardian, &mine, now).await?;
         let first_page = &feed.ids[..feed.ids.len().min(store::BOARD_PAGE as usize)];
         let cards = store::board_notices(&db, first_page, guardian).await?;
-        let unread = feed.unread();
-        let ids: Vec<i32> = cards.iter().map(|n| n.id).collect();
-        std::hint::black_box(store::card_translations(&db, &ids).await?);
-        std::hint::black_box(unread);
+        std::hint::black_box(feed.unread());
         board_times.push(start.elapsed());
-        shown += cards.len();
+        shown += std::hint::black_box(cards).len();
     }
     println!(
         "board: {:.1} notices shown on average (at most {})",

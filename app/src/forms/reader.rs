@@ -88,25 +88,35 @@ pub async fn to_do<C: ConnectionTrait>(
     if crate::access::allowed_scope(&actor.roles, Capability::FormAnswer).is_none() {
         return Ok(Vec::new());
     }
-    let asked = store::asked(db, actor.school_id, &actor.chosen_memberships(), now).await?;
-    let standing = Standing::read(db, guardian, &asked).await?;
+    let open = store::open_with_answers(
+        db,
+        actor.school_id,
+        guardian,
+        &actor.chosen_memberships(),
+        now,
+    )
+    .await?;
     let mut waiting = Vec::new();
-    for Asked { form, children } in asked {
-        let Some(definition) = readable_definition(&form) else {
-            continue;
-        };
-        if form.per_family {
-            // One answer for the family: one row, led by the child its page opens on.
-            let status = standing.family_status(&form, &definition, &children, now);
-            if let (Status::ToDo, Some(&lead)) = (status, children.first()) {
-                waiting.push((form, lead));
-            }
+    for store::OpenAsked { asked, answered } in open {
+        let Asked { form, children } = asked;
+        // A form whose definition cannot be read is not shown, so not counted either.
+        if readable_definition(&form).is_none() {
             continue;
         }
-        for pupil in children {
-            if status_of(&form, &definition, standing.answer(&form, pupil), now) == Status::ToDo {
-                waiting.push((form.clone(), pupil));
+        // Open and not answered is what "to answer" means ([`status_of`]); a form for the whole
+        // family waits while any child has no answer (a child who joined since, say), and its
+        // row leads with the child its page opens on.
+        let unanswered: Vec<i32> = children
+            .iter()
+            .copied()
+            .filter(|p| !answered.contains(p))
+            .collect();
+        if form.per_family {
+            if let (false, Some(&lead)) = (unanswered.is_empty(), children.first()) {
+                waiting.push((form, lead));
             }
+        } else {
+            waiting.extend(unanswered.into_iter().map(|pupil| (form.clone(), pupil)));
         }
     }
     Ok(waiting)

@@ -142,15 +142,98 @@ async fn asked_where<C: ConnectionTrait>(
     if memberships.is_empty() {
         return Ok(Vec::new());
     }
-    // One statement: each form with the targets through which it reaches the family. Written
-    // out (`db::sql`): the session middleware runs it on every page for the tab's count.
+    // One statement: each form with the targets through which it reaches the family.
     let mut sql = Sql::new(db.get_database_backend());
+    select_asked(&mut sql, false);
+    where_asked(&mut sql, school_id, memberships, now);
+    if let Some(id) = only {
+        sql.push(" AND f.id = ").bind(id);
+    }
+    sql.push(" ORDER BY f.closes_at, f.id");
+    Ok(read_asked(db, sql, false, school_id, memberships)
+        .await?
+        .into_iter()
+        .map(|(asked, _)| asked)
+        .collect())
+}
+
+/// A form open now, with the children it asks and those of them already answered.
+#[derive(Clone, Debug)]
+pub struct OpenAsked {
+    /// The form and the children it is for.
+    pub asked: Asked,
+    /// Children with an answer that counts for `guardian`: their own on a form answered per
+    /// child, anyone's on a form answered once per family.
+    pub answered: Vec<i32>,
+}
+
+/// The forms open now that reach any of `memberships`, each with which children already have an
+/// answer that counts for `guardian_id`: the tab badge's forms to answer, in one statement since
+/// the session middleware asks on every page. Closed forms are left out: nothing closed is
+/// still to answer.
+pub async fn open_with_answers<C: ConnectionTrait>(
+    db: &C,
+    school_id: i32,
+    guardian_id: i32,
+    memberships: &[Membership],
+    now: DateTime<Utc>,
+) -> Result<Vec<OpenAsked>, DbErr> {
+    if memberships.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut sql = Sql::new(db.get_database_backend());
+    // A form has a row per target reaching the family and per answer of the family's children
+    // (one row with no answer); answers of other families never join.
+    select_asked(&mut sql, true);
+    sql.push(" LEFT JOIN form_response r ON r.form_id = f.id AND r.pupil_id IN (")
+        .bind_list(memberships.iter().map(|m| m.pupil_id))
+        .push(") AND (f.per_family = ")
+        .bind(true)
+        .push(" OR r.guardian_id = ")
+        .bind(guardian_id)
+        .push(")");
+    where_asked(&mut sql, school_id, memberships, now);
+    sql.push(" AND f.closes_at > ")
+        .bind(now)
+        .push(" ORDER BY f.closes_at, f.id");
+    Ok(read_asked(db, sql, true, school_id, memberships)
+        .await?
+        .into_iter()
+        .map(|(asked, answered)| OpenAsked { asked, answered })
+        .collect())
+}
+
+/// Runs a statement of [`select_asked`] and gathers its rows by form ([`AskedRows`]).
+async fn read_asked<C: ConnectionTrait>(
+    db: &C,
+    sql: Sql,
+    with_answers: bool,
+    school_id: i32,
+    memberships: &[Membership],
+) -> Result<Vec<(Asked, Vec<i32>)>, DbErr> {
+    let mut grouped = AskedRows::default();
+    for row in db.query_all_raw(sql.statement()).await? {
+        grouped.add(&row, with_answers)?;
+    }
+    Ok(grouped.finish(school_id, memberships))
+}
+
+/// `SELECT` a form's columns and its target's from `form f JOIN form_target t`, and
+/// `with_answers` the child of an answer the caller joins as `r`.
+fn select_asked(sql: &mut Sql, with_answers: bool) {
     sql.push("SELECT ")
         .columns("f", form::Column::iter().map(|c| c.as_str()))
-        .push(
-            ", t.kind AS target_kind, t.target_id AS target_target_id \
-             FROM form f JOIN form_target t ON t.form_id = f.id WHERE (",
-        );
+        .push(", t.kind AS target_kind, t.target_id AS target_target_id");
+    if with_answers {
+        sql.push(", r.pupil_id AS answered_pupil");
+    }
+    sql.push(" FROM form f JOIN form_target t ON t.form_id = f.id");
+}
+
+/// ` WHERE` the target reaches one of `memberships` and the form is `school_id`'s and open
+/// since before `now`.
+fn where_asked(sql: &mut Sql, school_id: i32, memberships: &[Membership], now: DateTime<Utc>) {
+    sql.push(" WHERE (");
     for (i, (kind, id)) in target_keys(school_id, memberships).into_iter().enumerate() {
         if i > 0 {
             sql.push(" OR ");
@@ -165,38 +248,68 @@ async fn asked_where<C: ConnectionTrait>(
         .bind(school_id)
         .push(" AND f.opens_at <= ")
         .bind(now);
-    if let Some(id) = only {
-        sql.push(" AND f.id = ").bind(id);
-    }
-    sql.push(" ORDER BY f.closes_at, f.id");
-    let mut by_form: HashMap<i32, Vec<(String, i32)>> = HashMap::new();
-    let mut forms: Vec<form::Model> = Vec::new();
-    for row in db.query_all_raw(sql.statement()).await? {
+}
+
+/// Rows of [`select_asked`] gathered by form: each form read once, its targets and answered
+/// children kept beside it.
+#[derive(Default)]
+struct AskedRows {
+    forms: Vec<form::Model>,
+    targets: HashMap<i32, Vec<(String, i32)>>,
+    answered: HashMap<i32, Vec<i32>>,
+}
+
+impl AskedRows {
+    fn add(&mut self, row: &sea_orm::QueryResult, with_answers: bool) -> Result<(), DbErr> {
         let form_id: i32 = row.try_get("", "id")?;
         let kind: String = row.try_get("", "target_kind")?;
         let target_id: i32 = row.try_get("", "target_target_id")?;
-        by_form.entry(form_id).or_default().push((kind, target_id));
-        // Rows of one form are adjacent (the order ends with its id): it is read once.
-        if forms.last().is_none_or(|last| last.id != form_id) {
-            forms.push(form::Model::from_query_result(&row, "")?);
+        let targets = self.targets.entry(form_id).or_default();
+        if !targets.iter().any(|(k, id)| *k == kind && *id == target_id) {
+            targets.push((kind, target_id));
         }
+        let answered_pupil = if with_answers {
+            row.try_get::<Option<i32>>("", "answered_pupil")?
+        } else {
+            None
+        };
+        if let Some(pupil) = answered_pupil {
+            let answered = self.answered.entry(form_id).or_default();
+            if !answered.contains(&pupil) {
+                answered.push(pupil);
+            }
+        }
+        // Rows of one form are adjacent (the order ends with its id): it is read once.
+        if self.forms.last().is_none_or(|last| last.id != form_id) {
+            self.forms.push(form::Model::from_query_result(row, "")?);
+        }
+        Ok(())
     }
-    Ok(forms
-        .into_iter()
-        .map(|form| {
-            let targets = by_form.get(&form.id).cloned().unwrap_or_default();
-            let children = memberships
-                .iter()
-                .filter(|m| {
-                    target_keys(school_id, std::slice::from_ref(*m))
-                        .iter()
-                        .any(|(k, id)| targets.iter().any(|(tk, tid)| tk == k && tid == id))
-                })
-                .map(|m| m.pupil_id)
-                .collect();
-            Asked { form, children }
-        })
-        .collect())
+
+    /// Each form with the children it reaches (through any of its targets) and those answered.
+    fn finish(mut self, school_id: i32, memberships: &[Membership]) -> Vec<(Asked, Vec<i32>)> {
+        // Each child's own keys, worked out once rather than once per form.
+        let keys: Vec<(i32, Vec<(&'static str, i32)>)> = memberships
+            .iter()
+            .map(|m| (m.pupil_id, target_keys(school_id, std::slice::from_ref(m))))
+            .collect();
+        self.forms
+            .into_iter()
+            .map(|form| {
+                let targets = self.targets.remove(&form.id).unwrap_or_default();
+                let children = keys
+                    .iter()
+                    .filter(|(_, own)| {
+                        own.iter()
+                            .any(|(k, id)| targets.iter().any(|(tk, tid)| tk == k && tid == id))
+                    })
+                    .map(|(pupil, _)| *pupil)
+                    .collect();
+                let answered = self.answered.remove(&form.id).unwrap_or_default();
+                (Asked { form, children }, answered)
+            })
+            .collect()
+    }
 }
 
 /// The latest answer of `guardian_id` to each of `form_ids`, by form and child.

@@ -93,28 +93,21 @@ pub async fn board(home: bool, page: u32) -> Result<Board, AppError> {
         .unwrap_or_default();
     let notices = store::board_notices(&db, shown, guardian_id).await?;
     let read = &feed.read;
-    let ids: Vec<i32> = notices.iter().map(|n| n.id).collect();
-    let mut translations = store::card_translations(&db, &ids).await?;
     let zone = actor.zone.clone();
     let cards = notices
-        .iter()
-        .map(|n| {
-            let mut texts = vec![CardText {
-                language: n.language.clone(),
-                title: n.title.clone(),
-                excerpt: n.excerpt.clone(),
-            }];
-            texts.extend(
-                translations
-                    .remove(&n.id)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|t| CardText {
-                        excerpt: t.excerpt,
-                        language: t.language,
-                        title: t.title,
-                    }),
-            );
+        .into_iter()
+        .map(|(mut n, translations)| {
+            let mut texts = Vec::with_capacity(1 + translations.len());
+            texts.push(CardText {
+                language: std::mem::take(&mut n.language),
+                title: std::mem::take(&mut n.title),
+                excerpt: std::mem::take(&mut n.excerpt),
+            });
+            texts.extend(translations.into_iter().map(|t| CardText {
+                excerpt: t.excerpt,
+                language: t.language,
+                title: t.title,
+            }));
             NoticeCard {
                 id: n.id,
                 texts,

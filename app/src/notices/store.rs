@@ -541,8 +541,8 @@ pub const UNREAD_WINDOW: u64 = 100;
 /// The ids of the newest `limit` notices visible now through `memberships`, pinned first. Each
 /// target is read newest-first from its index and the lists are merged, so the cost grows with
 /// the number of the guardian's targets, not with the school's notices. The targets' reads are
-/// one statement (a `UNION ALL` of one ordered, limited read each): a family of two children has
-/// seven targets, and a statement apiece was most of a board's trips to the database.
+/// one statement: a family of two children has seven targets, and a statement apiece was most of
+/// a board's trips to the database.
 pub async fn feed<C: ConnectionTrait>(
     db: &C,
     school_id: i32,
@@ -557,8 +557,7 @@ pub async fn feed<C: ConnectionTrait>(
         .collect())
 }
 
-/// [`feed`], each id with whether `reader` (a guardian) has opened it: the same statement
-/// answers both, the read looked up by index for each row a target's read returns.
+/// [`feed`], each id with whether `reader` (a guardian) has opened it, in the same statement.
 async fn feed_entries<C: ConnectionTrait>(
     db: &C,
     school_id: i32,
@@ -571,32 +570,36 @@ async fn feed_entries<C: ConnectionTrait>(
         return Ok(Vec::new());
     }
     // Written out rather than built with sea-query: this runs on every signed-in page, and
-    // building the union was most of what a board spent on statements (`db::sql`).
+    // building the union was most of what a board spent on statements (`db::sql`). The
+    // database merges the targets' lists (a `UNION` also drops a notice reaching the family
+    // through two targets) and returns only the newest `limit`, so the reads are looked up for
+    // those alone: with a long history each target gives `limit` rows, seven times what is kept.
     let mut sql = crate::db::sql::Sql::new(db.get_database_backend());
-    let per_target = i64::try_from(limit).unwrap_or(i64::MAX);
+    let limit_value = i64::try_from(limit).unwrap_or(i64::MAX);
+    sql.push("SELECT u.notice_id, u.pinned, u.publish_at, ");
+    match reader {
+        Some(guardian_id) => {
+            sql.push("EXISTS (SELECT 1 FROM notice_read r WHERE r.guardian_id = ")
+                .bind(guardian_id)
+                .push(" AND r.notice_id = u.notice_id)");
+        }
+        None => {
+            sql.push("FALSE");
+        }
+    }
+    sql.push(" FROM (");
     for (i, (kind, target_id)) in crate::audience::target_keys(school_id, memberships)
         .into_iter()
         .enumerate()
     {
         if i > 0 {
-            sql.push(" UNION ALL ");
-        }
-        sql.push("SELECT t.notice_id, t.pinned, t.publish_at, ");
-        match reader {
-            Some(guardian_id) => {
-                sql.push("EXISTS (SELECT 1 FROM notice_read r WHERE r.guardian_id = ")
-                    .bind(guardian_id)
-                    .push(" AND r.notice_id = t.notice_id)");
-            }
-            None => {
-                sql.push("FALSE");
-            }
+            sql.push(" UNION ");
         }
         // Each target's newest in its own subquery keeps its own ORDER BY and LIMIT (and its
-        // index) inside the union.
+        // index, which holds every column read here) inside the union.
         sql.push(
-            " FROM (SELECT notice_id, pinned, publish_at FROM notice_target \
-             WHERE kind = ",
+            "SELECT t.notice_id, t.pinned, t.publish_at FROM \
+             (SELECT notice_id, pinned, publish_at FROM notice_target WHERE kind = ",
         )
         .bind(kind)
         .push(" AND target_id = ")
@@ -606,25 +609,23 @@ async fn feed_entries<C: ConnectionTrait>(
         .push(" AND (expires_at IS NULL OR expires_at > ")
         .bind(now)
         .push(") ORDER BY pinned DESC, publish_at DESC LIMIT ")
-        .bind(per_target)
+        .bind(limit_value)
         .push(") AS t");
     }
-    let mut entries: Vec<(bool, DateTime<Utc>, i32, bool)> = Vec::new();
+    sql.push(") AS u ORDER BY u.pinned DESC, u.publish_at DESC, u.notice_id DESC LIMIT ")
+        .bind(limit_value);
+    let mut seen = HashSet::new();
+    let mut entries = Vec::with_capacity(limit as usize);
     for row in db.query_all_raw(sql.statement()).await? {
         let id: i32 = row.try_get_by_index(0)?;
-        let pinned: bool = row.try_get_by_index(1)?;
-        let at: DateTime<Utc> = row.try_get_by_index(2)?;
         let opened: bool = row.try_get_by_index(3)?;
-        entries.push((pinned, at, id, opened));
+        // Targets copy their notice's pin and time, so a notice's rows are one after the union;
+        // kept once all the same, should they ever differ.
+        if seen.insert(id) {
+            entries.push((id, opened));
+        }
     }
-    entries.sort_unstable_by(|a, b| b.cmp(a));
-    let mut seen = HashSet::new();
-    Ok(entries
-        .into_iter()
-        .filter(|(_, _, id, _)| seen.insert(*id))
-        .map(|(_, _, id, opened)| (id, opened))
-        .take(limit as usize)
-        .collect())
+    Ok(entries)
 }
 
 /// The newest notices a guardian may see through `memberships`, pinned first.
@@ -736,16 +737,16 @@ impl BoardRow {
 }
 
 /// The notices `shown` (ids from a feed, in its order) that are still published, each with
-/// whether `guardian_id` has acknowledged it (in the same statement).
+/// whether `guardian_id` has acknowledged it and its translations' titles and excerpts in
+/// language order: one statement, since it runs on every board (`db::sql`).
 pub async fn board_notices<C: ConnectionTrait>(
     db: &C,
     shown: &[i32],
     guardian_id: i32,
-) -> Result<Vec<BoardRow>, DbErr> {
+) -> Result<Vec<(BoardRow, Vec<CardTranslation>)>, DbErr> {
     if shown.is_empty() {
         return Ok(Vec::new());
     }
-    // Written out: it runs on every board (`db::sql`).
     let mut sql = crate::db::sql::Sql::new(db.get_database_backend());
     sql.push(
         "SELECT n.id, n.school_id, n.category, n.audience, n.language, n.title, n.excerpt, \
@@ -753,14 +754,34 @@ pub async fn board_notices<C: ConnectionTrait>(
          EXISTS (SELECT 1 FROM notice_ack a WHERE a.guardian_id = ",
     )
     .bind(guardian_id)
-    .push(" AND a.notice_id = n.id) AS acknowledged FROM notice n WHERE n.id IN (")
+    .push(
+        " AND a.notice_id = n.id) AS acknowledged, \
+         tr.language AS tr_language, tr.title AS tr_title, tr.excerpt AS tr_excerpt \
+         FROM notice n LEFT JOIN notice_translation tr ON tr.notice_id = n.id WHERE n.id IN (",
+    )
     .bind_list(shown.iter().copied())
     .push(") AND n.status = ")
-    .bind(status::PUBLISHED);
-    let mut found: HashMap<i32, BoardRow> = HashMap::with_capacity(shown.len());
+    .bind(status::PUBLISHED)
+    .push(" ORDER BY n.id, tr.language");
+    let mut found: HashMap<i32, (BoardRow, Vec<CardTranslation>)> =
+        HashMap::with_capacity(shown.len());
     for row in db.query_all_raw(sql.statement()).await? {
-        let card = BoardRow::from_query_result(&row, "")?;
-        found.insert(card.id, card);
+        let id: i32 = row.try_get("", "id")?;
+        // A notice has a row per translation (one row without any): its columns are read once.
+        let (_, translations) = match found.entry(id) {
+            std::collections::hash_map::Entry::Occupied(kept) => kept.into_mut(),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert((BoardRow::from_query_result(&row, "")?, Vec::new()))
+            }
+        };
+        if let Some(language) = row.try_get::<Option<String>>("", "tr_language")? {
+            translations.push(CardTranslation {
+                notice_id: id,
+                language,
+                title: row.try_get("", "tr_title")?,
+                excerpt: row.try_get("", "tr_excerpt")?,
+            });
+        }
     }
     Ok(shown.iter().filter_map(|id| found.remove(id)).collect())
 }

@@ -9,7 +9,7 @@
 
 use crate::news_comments::{page, send};
 use crate::support::{Harness, postgres_harness, session_for, sqlite_harness};
-use app::db::entities::{form, form_response, guardian_pupil, user_account};
+use app::db::entities::{form, form_response, guardian_pupil};
 use app::roster::demo;
 use http::StatusCode;
 use sea_orm::{
@@ -34,16 +34,7 @@ pub(crate) async fn trip_form(h: &Harness) -> i32 {
 
 /// The guardian of account `email`, and their children as (pupil id, class name, name).
 pub(crate) async fn family(h: &Harness, email: &str) -> (i32, Vec<(i32, String, String)>) {
-    let account = user_account::Entity::find()
-        .filter(user_account::Column::Email.eq(email))
-        .one(&h.db)
-        .await
-        .expect("query")
-        .expect("account");
-    let actor = app::access::load_actor(&h.db, account.id)
-        .await
-        .expect("query")
-        .expect("an active account");
+    let actor = crate::support::actor_of(&h.db, email).await;
     let children = actor
         .children
         .iter()

@@ -23,6 +23,7 @@ mod form_files;
 mod form_storm;
 mod forms;
 mod forms_follow_up;
+mod forms_to_do;
 mod malformed;
 mod news;
 mod news_comments;

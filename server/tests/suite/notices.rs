@@ -329,6 +329,15 @@ async fn reading_translations_and_acknowledging(h: &Harness) {
     )
     .await;
     assert!(board(h, &parent_a).await.contains("Farm trip"));
+    // The card in each language: its translation's title, else the original's.
+    let (_, zh_board) = page(h, &parent_a, "/notices", "zh-CN").await;
+    let zh_board = shown(&zh_board);
+    assert!(
+        zh_board.contains("农场旅行") && !zh_board.contains("Farm trip"),
+        "{zh_board}"
+    );
+    let (_, ar_board) = page(h, &parent_a, "/notices", "ar").await;
+    assert!(shown(&ar_board).contains("Farm trip"), "{ar_board}");
     assert!(
         !board(h, &parent_b).await.contains("Farm trip"),
         "another family never sees it"

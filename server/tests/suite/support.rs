@@ -214,20 +214,36 @@ pub fn session_cookie(response: &Response<Body>) -> Option<String> {
         .map(str::to_string)
 }
 
-/// Starts a session for the account with `email` straight in the database (no password work).
-pub async fn session_for(db: &sea_orm::DatabaseConnection, email: &str) -> String {
+/// The account with `email`.
+async fn account_of(
+    db: &sea_orm::DatabaseConnection,
+    email: &str,
+) -> app::db::entities::user_account::Model {
     use app::db::entities::user_account;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let account = user_account::Entity::find()
+    user_account::Entity::find()
         .filter(user_account::Column::Email.eq(email))
         .one(db)
         .await
         .expect("query")
-        .unwrap_or_else(|| panic!("no account {email}"));
+        .unwrap_or_else(|| panic!("no account {email}"))
+}
+
+/// Starts a session for the account with `email` straight in the database (no password work).
+pub async fn session_for(db: &sea_orm::DatabaseConnection, email: &str) -> String {
+    let account = account_of(db, email).await;
     let token = app::auth::session::start(db, account.id)
         .await
         .expect("session");
     format!("sg_session={token}")
+}
+
+/// The resolved actor of the account with `email`, as a request would see it.
+pub async fn actor_of(db: &sea_orm::DatabaseConnection, email: &str) -> app::access::Actor {
+    app::access::load_actor(db, account_of(db, email).await.id)
+        .await
+        .expect("query")
+        .expect("an active account")
 }
 
 /// Signs in guardian `guardian_id`, giving them an account first when they have none (the

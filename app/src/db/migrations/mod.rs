@@ -22,6 +22,7 @@ mod m20261202_000019_roster_changes;
 mod m20261202_000020_reports;
 mod m20261202_000021_report_follow_up;
 mod m20261202_000022_photo_webp;
+mod m20261203_000023_feed_index;
 mod tables;
 
 use sea_orm_migration::prelude::*;
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000020_reports::Migration),
             Box::new(m20261202_000021_report_follow_up::Migration),
             Box::new(m20261202_000022_photo_webp::Migration),
+            Box::new(m20261203_000023_feed_index::Migration),
         ]
     }
 }
