@@ -569,12 +569,43 @@ async fn feed_entries<C: ConnectionTrait>(
     if memberships.is_empty() {
         return Ok(Vec::new());
     }
+    let statement = feed_statement(
+        db.get_database_backend(),
+        school_id,
+        memberships,
+        now,
+        limit,
+        reader,
+    );
+    let mut seen = HashSet::new();
+    let mut entries = Vec::with_capacity(limit as usize);
+    for row in db.query_all_raw(statement).await? {
+        let id: i32 = row.try_get_by_index(0)?;
+        let opened: bool = row.try_get_by_index(3)?;
+        // Targets copy their notice's pin and time, so a notice's rows are one after the union;
+        // kept once all the same, should they ever differ.
+        if seen.insert(id) {
+            entries.push((id, opened));
+        }
+    }
+    Ok(entries)
+}
+
+/// The statement behind [`feed_entries`] (`memberships` not empty).
+fn feed_statement(
+    backend: sea_orm::DbBackend,
+    school_id: i32,
+    memberships: &[Membership],
+    now: DateTime<Utc>,
+    limit: u64,
+    reader: Option<i32>,
+) -> sea_orm::Statement {
     // Written out rather than built with sea-query: this runs on every signed-in page, and
     // building the union was most of what a board spent on statements (`db::sql`). The
     // database merges the targets' lists (a `UNION` also drops a notice reaching the family
     // through two targets) and returns only the newest `limit`, so the reads are looked up for
     // those alone: with a long history each target gives `limit` rows, seven times what is kept.
-    let mut sql = crate::db::sql::Sql::new(db.get_database_backend());
+    let mut sql = crate::db::sql::Sql::new(backend);
     let limit_value = i64::try_from(limit).unwrap_or(i64::MAX);
     sql.push("SELECT u.notice_id, u.pinned, u.publish_at, ");
     match reader {
@@ -614,18 +645,7 @@ async fn feed_entries<C: ConnectionTrait>(
     }
     sql.push(") AS u ORDER BY u.pinned DESC, u.publish_at DESC, u.notice_id DESC LIMIT ")
         .bind(limit_value);
-    let mut seen = HashSet::new();
-    let mut entries = Vec::with_capacity(limit as usize);
-    for row in db.query_all_raw(sql.statement()).await? {
-        let id: i32 = row.try_get_by_index(0)?;
-        let opened: bool = row.try_get_by_index(3)?;
-        // Targets copy their notice's pin and time, so a notice's rows are one after the union;
-        // kept once all the same, should they ever differ.
-        if seen.insert(id) {
-            entries.push((id, opened));
-        }
-    }
-    Ok(entries)
+    sql.statement()
 }
 
 /// The newest notices a guardian may see through `memberships`, pinned first.
@@ -955,4 +975,66 @@ pub async fn all_translations<C: ConnectionTrait>(
         by_notice.entry(t.notice_id).or_default().push(t);
     }
     Ok(by_notice)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::{ConnectionTrait, Statement};
+
+    /// The feed runs on every signed-in page: each target's read must come from the index
+    /// alone (no lookup in the table per entry) and each read check from its own index.
+    #[tokio::test]
+    async fn the_feed_reads_only_indexes() {
+        let db = crate::db::connect("sqlite::memory:")
+            .await
+            .expect("connects");
+        crate::db::migrate(&db).await.expect("migrates");
+        let family = [
+            Membership {
+                pupil_id: 1,
+                school_id: 1,
+                year_group_id: 3,
+                class_id: Some(30),
+            },
+            Membership {
+                pupil_id: 2,
+                school_id: 1,
+                year_group_id: 5,
+                class_id: Some(50),
+            },
+        ];
+        let feed = feed_statement(
+            db.get_database_backend(),
+            1,
+            &family,
+            Utc::now(),
+            100,
+            Some(7),
+        );
+        let plan: Vec<String> = db
+            .query_all_raw(Statement {
+                sql: format!("EXPLAIN QUERY PLAN {}", feed.sql),
+                ..feed
+            })
+            .await
+            .expect("a plan")
+            .iter()
+            .map(|row| row.try_get::<String>("", "detail").expect("detail"))
+            .collect();
+        let searches: Vec<&String> = plan.iter().filter(|d| d.contains("SEARCH")).collect();
+        let targets = searches
+            .iter()
+            .filter(|d| d.contains("notice_target"))
+            .count();
+        assert_eq!(targets, 7, "one search per target: {plan:#?}");
+        assert!(
+            searches.iter().all(|d| d.contains("USING COVERING INDEX")),
+            "{plan:#?}"
+        );
+        assert!(
+            plan.iter().all(|d| !d.starts_with("SCAN notice")),
+            "no table scanned: {plan:#?}"
+        );
+    }
 }
