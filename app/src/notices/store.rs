@@ -578,7 +578,8 @@ async fn feed_entries<C: ConnectionTrait>(
         reader,
     );
     let mut seen = HashSet::new();
-    let mut entries = Vec::with_capacity(limit as usize);
+    // Sized for the unread window: a deep page's larger `limit` grows it as rows come.
+    let mut entries = Vec::with_capacity(Ord::min(limit, UNREAD_WINDOW) as usize);
     for row in db.query_all_raw(statement).await? {
         let id: i32 = row.try_get_by_index(0)?;
         let opened: bool = row.try_get_by_index(3)?;
