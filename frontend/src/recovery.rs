@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::Closure;
 /// cannot load is not reloaded in a loop.
 const LAST_RELOAD: &str = "sg-recovered";
 /// A second recovery of the same address within this many milliseconds is not attempted.
-const RELOAD_QUIET_MS: f64 = 30_000.0;
+const RELOAD_QUIET_MS: u64 = 30_000;
 
 thread_local! {
     /// Where the last link the parent followed inside the app leads.
@@ -68,13 +68,17 @@ fn load_in_full() {
     let Some(target) = target else {
         return;
     };
-    let now = js_sys::Date::now();
+    // Whole milliseconds: parsing or printing an `f64` would bring the float tables (about
+    // 10 KB brotli) into the main wasm for this one stamp.
+    let now = js_sys::Date::now() as u64;
     let storage = window.session_storage().ok().flatten();
     if let Some(storage) = &storage
         && let Ok(Some(last)) = storage.get_item(LAST_RELOAD)
         && let Some((when, href)) = last.split_once(' ')
         && href == target
-        && when.parse::<f64>().is_ok_and(|t| now - t < RELOAD_QUIET_MS)
+        && when
+            .parse::<u64>()
+            .is_ok_and(|t| now.saturating_sub(t) < RELOAD_QUIET_MS)
     {
         return;
     }

@@ -12,7 +12,7 @@ use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, Locale, follow, localized};
 use crate::notices::for_reader;
 use crate::page_data::PageData;
-use crate::pages::loading::{Loading, loaded_as, when_signed_in};
+use crate::pages::loading::{Loading, loaded_as, page_resource};
 use crate::sanitized::SanitizedBody;
 use crate::{msg, t};
 use leptos::prelude::*;
@@ -47,15 +47,17 @@ impl LazyRoute for CalendarRoute {
         let id = params.with_untracked(|p| p.get("id"));
         let page = match id.as_deref() {
             // `/calendar/:id` serves it too: one route less in the main module.
-            Some(SUBSCRIBE_SEGMENT) => Page::Subscribe(when_signed_in(|| {
-                Resource::new(|| (), |_| load_subscription())
-            })),
-            None => Page::Agenda(when_signed_in(|| Resource::new(|| (), |_| load_agenda()))),
+            Some(SUBSCRIBE_SEGMENT) => Page::Subscribe(page_resource(
+                || (None, None),
+                |_| Box::pin(load_subscription()),
+            )),
+            None => Page::Agenda(page_resource(|| (None, None), |_| Box::pin(load_agenda()))),
             Some(_) => {
-                let id = move || {
-                    params.with(|p| p.get("id").and_then(|id| id.parse().ok()).unwrap_or(0))
-                };
-                Page::Event(when_signed_in(|| Resource::new(id, load_event)))
+                let id = move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()));
+                Page::Event(page_resource(
+                    move || (id(), None),
+                    |(id, _)| Box::pin(load_event(id.unwrap_or(0))),
+                ))
             }
         };
         Self { page }

@@ -8,7 +8,7 @@ use super::{FormCard, FormList, FormPage, form_href, load_forms};
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, localized};
 use crate::page_data::PageData;
-use crate::pages::loading::{Loading, loaded_as, when_signed_in};
+use crate::pages::loading::{Loading, loaded_as, page_resource};
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -34,7 +34,7 @@ impl LazyRoute for FormsRoute {
         };
         Self {
             id: args().0,
-            page: when_signed_in(|| Resource::new(args, |(id, child)| load_forms(id, child))),
+            page: page_resource(args, |(id, child)| Box::pin(load_forms(id, child))),
         }
     }
 

@@ -8,7 +8,7 @@ use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, Locale, localized};
 use crate::layout::TextArea;
 use crate::page_data::PageData;
-use crate::pages::loading::{Loading, loaded_as, when_signed_in};
+use crate::pages::loading::{Loading, loaded_as, page_resource};
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -24,9 +24,12 @@ pub struct NewsEditRoute {
 impl LazyRoute for NewsEditRoute {
     fn data() -> Self {
         let params = use_params_map();
-        let id = move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()).unwrap_or(0));
+        let id = move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()));
         Self {
-            page: when_signed_in(|| Resource::new(id, load_news_edit)),
+            page: page_resource(
+                move || (id(), None),
+                |(id, _)| Box::pin(load_news_edit(id.unwrap_or(0))),
+            ),
         }
     }
 

@@ -13,7 +13,7 @@ use crate::i18n::PerLocale;
 use crate::i18n::{I18n, localized};
 use crate::notices::dto::for_reader;
 use crate::page_data::PageData;
-use crate::pages::loading::{Loading, loaded_as, when_signed_in};
+use crate::pages::loading::{Loading, loaded_as, page_resource};
 use crate::sanitized::SanitizedBody;
 use crate::t;
 use leptos::prelude::*;
@@ -36,7 +36,10 @@ impl LazyRoute for NewsRoute {
         let query = use_query_map();
         let before = move || query.with(|q| q.get("before").and_then(|b| b.parse().ok()));
         Self {
-            feed: when_signed_in(|| Resource::new(before, load_news)),
+            feed: page_resource(
+                move || (before(), None),
+                |(before, _)| Box::pin(load_news(before)),
+            ),
         }
     }
 

@@ -259,9 +259,42 @@ fn sending_view(i18n: I18n, words: &NewsFormWords, uploads: Uploads, item: Sendi
     }
 }
 
-/// Where a pointer is on the element it was pressed on, in percent of its width and height.
+/// A percentage in tenths as the blur fields show it ("12.5"). The tool keeps whole tenths: parsing
+/// or printing an `f64` would bring the float tables (about 14 KB brotli) into its chunk.
+fn tenths_text(tenths: u32) -> String {
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// A percentage as typed ("12", "12.5", "12,5") in tenths, digits past the first decimal
+/// dropped; `None` when it is not a number.
+fn typed_tenths(text: &str) -> Option<u32> {
+    let text = text.trim();
+    let (whole, fraction) = text.split_once(['.', ',']).unwrap_or((text, ""));
+    if whole.is_empty() && fraction.is_empty()
+        || !whole
+            .chars()
+            .chain(fraction.chars())
+            .all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let whole: u32 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let first = fraction
+        .chars()
+        .next()
+        .and_then(|c| c.to_digit(10))
+        .unwrap_or(0);
+    whole.checked_mul(10)?.checked_add(first)
+}
+
+/// Where a pointer is on the element it was pressed on, in tenths of a percent of its width and
+/// height.
 #[cfg(feature = "hydrate")]
-fn percent_at(ev: &leptos::ev::PointerEvent) -> Option<(f64, f64)> {
+fn percent_at(ev: &leptos::ev::PointerEvent) -> Option<(u32, u32)> {
     use wasm_bindgen::JsCast;
     // Measured against the element the handler is on, whatever child the pointer is over.
     let area = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
@@ -269,14 +302,15 @@ fn percent_at(ev: &leptos::ev::PointerEvent) -> Option<(f64, f64)> {
     if rect.width() <= 0.0 || rect.height() <= 0.0 {
         return None;
     }
+    let tenths = |at: f64| (at.clamp(0.0, 100.0) * 10.0 + 0.5) as u32;
     let x = (f64::from(ev.client_x()) - rect.left()) / rect.width() * 100.0;
     let y = (f64::from(ev.client_y()) - rect.top()) / rect.height() * 100.0;
-    Some((x.clamp(0.0, 100.0), y.clamp(0.0, 100.0)))
+    Some((tenths(x), tenths(y)))
 }
 
 /// On the server there is no pointer.
 #[cfg(not(feature = "hydrate"))]
-fn percent_at(_: &leptos::ev::PointerEvent) -> Option<(f64, f64)> {
+fn percent_at(_: &leptos::ev::PointerEvent) -> Option<(u32, u32)> {
     None
 }
 
@@ -288,13 +322,12 @@ fn HeldPhoto(photo: NewsPhoto, removed: bool, words: NewsFormWords) -> impl Into
     let id = photo.id;
     // Left, top, width, height in percent, as the fields show them.
     let sides: [RwSignal<String>; 4] = std::array::from_fn(|_| RwSignal::new(String::new()));
-    let start = StoredValue::new(None::<(f64, f64)>);
-    let show = |v: f64| format!("{v:.1}");
-    let mark = move |from: (f64, f64), to: (f64, f64)| {
-        sides[0].set(show(from.0.min(to.0)));
-        sides[1].set(show(from.1.min(to.1)));
-        sides[2].set(show((to.0 - from.0).abs()));
-        sides[3].set(show((to.1 - from.1).abs()));
+    let start = StoredValue::new(None::<(u32, u32)>);
+    let mark = move |from: (u32, u32), to: (u32, u32)| {
+        sides[0].set(tenths_text(from.0.min(to.0)));
+        sides[1].set(tenths_text(from.1.min(to.1)));
+        sides[2].set(tenths_text(to.0.abs_diff(from.0)));
+        sides[3].set(tenths_text(to.1.abs_diff(from.1)));
     };
     let on_down = move |ev: leptos::ev::PointerEvent| {
         if let Some(at) = percent_at(&ev) {
@@ -316,8 +349,9 @@ fn HeldPhoto(photo: NewsPhoto, removed: bool, words: NewsFormWords) -> impl Into
         start.set_value(None);
     };
     let marked = move || {
-        let [x, y, w, h] = sides.map(|s| s.get().parse::<f64>().unwrap_or(0.0));
-        (w > 0.0 && h > 0.0).then(|| format!("left:{x}%;top:{y}%;width:{w}%;height:{h}%"))
+        let [x, y, w, h] = sides.map(|s| typed_tenths(&s.get()).unwrap_or(0));
+        let [x, y, width, height] = [x, y, w, h].map(tenths_text);
+        (w > 0 && h > 0).then(|| format!("left:{x}%;top:{y}%;width:{width}%;height:{height}%"))
     };
     let thumb = photo.widths.last().copied().unwrap_or(photo.width);
     let fields = ["x", "y", "w", "h"]
@@ -395,4 +429,24 @@ fn tags_fieldset(
         </fieldset>
     }
     .into_any_now()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{tenths_text, typed_tenths};
+
+    #[test]
+    fn blur_percentages_are_read_and_shown_in_tenths() {
+        assert_eq!(typed_tenths("12"), Some(120));
+        assert_eq!(typed_tenths(" 12.5 "), Some(125));
+        assert_eq!(typed_tenths("12,56"), Some(125));
+        assert_eq!(typed_tenths(".5"), Some(5));
+        assert_eq!(typed_tenths("7."), Some(70));
+        for not_a_number in ["", ".", "-3", "1e2", "12.5%", "1.2.3", "abc"] {
+            assert_eq!(typed_tenths(not_a_number), None, "{not_a_number:?}");
+        }
+        assert_eq!(tenths_text(0), "0.0");
+        assert_eq!(tenths_text(125), "12.5");
+        assert_eq!(tenths_text(1000), "100.0");
+    }
 }

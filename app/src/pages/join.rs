@@ -1,10 +1,10 @@
 //! The page a new parent reaches from the QR code on their letter.
 
+use super::account_form::{AccountForm, account_action};
 use crate::auth::Join;
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::I18n;
 use crate::t;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -39,7 +39,12 @@ fn JoinPage() -> impl IntoView {
         <Title text=crate::i18n::title_text(i18n, "join-title")/>
         <h1>{t!(i18n, "join-title")}</h1>
         <p>{t!(i18n, "join-intro")}</p>
-        <ActionForm action>
+        <AccountForm action arguments=|field| Join {
+            code: field("code"),
+            birth_date: field("birth_date"),
+            email: field("email"),
+            password: field("password"),
+        }>
             <div class="field">
                 <label for="join-code">{t!(i18n, "join-code")}</label>
                 <input id="join-code" name="code" type="text" value=code autocomplete="one-time-code"
@@ -63,30 +68,6 @@ fn JoinPage() -> impl IntoView {
             </div>
             <p class="form-error" role="alert" aria-live="assertive">{error}</p>
             <button class="button" type="submit" disabled=pending>{t!(i18n, "join-submit")}</button>
-        </ActionForm>
+        </AccountForm>
     }
-}
-
-/// What an account form shows: the refusal in the page's language and whether it is sending.
-/// (On success the server redirects, which the browser entry point turns into a full page load.)
-pub fn account_action<S>(
-    action: ServerAction<S>,
-    i18n: I18n,
-) -> (impl Fn() -> Option<String> + Copy, Memo<bool>)
-where
-    S: leptos::server_fn::ServerFn<Output = (), Error = crate::error::AppError>
-        + Clone
-        + Send
-        + Sync
-        + 'static,
-    S::Output: Send + Sync + 'static,
-{
-    let error = move || {
-        action
-            .value()
-            .get()
-            .and_then(|result| result.err())
-            .map(|err| err.message(i18n.locale()))
-    };
-    (error, action.pending())
 }

@@ -10,10 +10,18 @@ use crate::page_data::PageData;
 use crate::t;
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
+use std::pin::Pin;
 use std::sync::Arc;
 
 /// A reader's page data as it loads.
 pub type Loading<T> = Resource<Result<T, AppError>>;
+
+/// The numbers a lazily loaded page asks for its data with, read from its address: an id, a
+/// cursor, a child (unused ones `None`).
+pub type PageKey = (Option<i32>, Option<i32>);
+
+/// A lazily loaded page's request for its data.
+pub type PageFetch = Pin<Box<dyn Future<Output = Result<PageData, AppError>> + Send>>;
 
 /// Starts loading a page's data; `None` when nobody is signed in, which the page says without
 /// asking the server.
@@ -23,6 +31,20 @@ where
 {
     ViewerContext::expect().get()?;
     Some(load())
+}
+
+/// Starts loading a lazily loaded page's data (when someone is signed in), asked again whenever
+/// `key` changes.
+///
+/// A resource's code (its async memo, hydration data and suspense hooks) is compiled once for
+/// every type of key, request and data it is made with. These pages start their data in the main
+/// wasm, beside their chunk's download; with one type of each, the ten of them share one copy.
+pub fn page_resource(
+    key: impl Fn() -> PageKey + Send + Sync + 'static,
+    fetch: fn(PageKey) -> PageFetch,
+) -> Option<Loading<PageData>> {
+    let key = Signal::derive(key);
+    when_signed_in(move || Resource::new(move || key.get(), fetch))
 }
 
 /// Shows the data once loaded with `show`, or why there is none, in the reader's language.

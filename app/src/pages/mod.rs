@@ -1,5 +1,6 @@
 //! The pages the router shows.
 
+mod account_form;
 mod error_panel;
 mod home;
 mod join;
@@ -11,7 +12,7 @@ mod sign_in;
 
 pub use error_panel::ErrorPanel;
 pub use home::HomePage;
-pub use join::{JoinRoute, account_action};
+pub use join::JoinRoute;
 pub use not_found::NotFound;
 pub use office_tools::{OfficeToolsRoute, StaffTool, StaffTools};
 pub use reset::ResetRoute;

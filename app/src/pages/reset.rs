@@ -1,10 +1,10 @@
 //! `/reset`: a one-time code from the office or the system admin becomes a new password.
 
+use super::account_form::{AccountForm, account_action};
 use crate::auth::ResetPassword;
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::I18n;
 use crate::t;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -35,12 +35,15 @@ fn ResetPage() -> impl IntoView {
         .get_untracked()
         .get("code")
         .unwrap_or_default();
-    let (error, pending) = super::account_action(action, i18n);
+    let (error, pending) = account_action(action, i18n);
     view! {
         <Title text=crate::i18n::title_text(i18n, "reset-title")/>
         <h1>{t!(i18n, "reset-title")}</h1>
         <p>{t!(i18n, "reset-intro")}</p>
-        <ActionForm action>
+        <AccountForm action arguments=|field| ResetPassword {
+            code: field("code"),
+            password: field("password"),
+        }>
             <div class="field">
                 <label for="reset-code">{t!(i18n, "join-code")}</label>
                 <input id="reset-code" name="code" type="text" value=code autocomplete="one-time-code"
@@ -54,6 +57,6 @@ fn ResetPage() -> impl IntoView {
             </div>
             <p class="form-error" role="alert" aria-live="assertive">{error}</p>
             <button class="button" type="submit" disabled=pending>{t!(i18n, "reset-submit")}</button>
-        </ActionForm>
+        </AccountForm>
     }
 }

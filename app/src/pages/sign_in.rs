@@ -1,10 +1,10 @@
 //! The sign-in page.
 
+use super::account_form::{AccountForm, account_action};
 use crate::auth::SignIn;
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::I18n;
 use crate::t;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -14,7 +14,7 @@ use leptos_router::hooks::use_query_map;
 pub fn SignInPage() -> impl IntoView {
     let i18n = I18n::expect();
     let action = ServerAction::<SignIn>::new();
-    let (error, pending) = super::account_action(action, i18n);
+    let (error, pending) = account_action(action, i18n);
     // Arrived from `/reset` with a new password saved.
     let reset_done = use_query_map()
         .with_untracked(|q| q.get("reset").is_some_and(|r| r == "done"))
@@ -24,7 +24,10 @@ pub fn SignInPage() -> impl IntoView {
         <h1>{t!(i18n, "sign-in-title")}</h1>
         {reset_done}
         <p>{t!(i18n, "sign-in-intro")}</p>
-        <ActionForm action>
+        <AccountForm action arguments=|field| SignIn {
+            email: field("email"),
+            password: field("password"),
+        }>
             <div class="field">
                 <label for="sign-in-email">{t!(i18n, "sign-in-email")}</label>
                 <input id="sign-in-email" name="email" type="email" autocomplete="username"
@@ -43,7 +46,7 @@ pub fn SignInPage() -> impl IntoView {
                     crate::msg!(i18n.locale(), "sign-in-submit")
                 }}
             </button>
-        </ActionForm>
+        </AccountForm>
         <p class="hint">{t!(i18n, "sign-in-new-parent")}</p>
         <p><a class="button button--secondary" href="/join">{t!(i18n, "sign-in-join-link")}</a></p>
     }

@@ -6,7 +6,7 @@ use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, Locale, follow, localized};
 use crate::notices::{NoticeDetail, NoticeText, for_reader, open_notice};
 use crate::page_data::PageData;
-use crate::pages::loading::{Loading, loaded_as, when_signed_in};
+use crate::pages::loading::{Loading, loaded_as, page_resource};
 use crate::sanitized::SanitizedBody;
 use crate::{msg, t};
 use leptos::prelude::*;
@@ -24,9 +24,12 @@ pub struct NoticeRoute {
 impl LazyRoute for NoticeRoute {
     fn data() -> Self {
         let params = use_params_map();
-        let id = move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()).unwrap_or(0));
+        let id = move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()));
         Self {
-            notice: when_signed_in(|| Resource::new(id, open_notice)),
+            notice: page_resource(
+                move || (id(), None),
+                |(id, _)| Box::pin(open_notice(id.unwrap_or(0))),
+            ),
         }
     }
 

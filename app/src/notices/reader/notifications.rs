@@ -5,7 +5,7 @@ use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, follow, localized};
 use crate::notices::{NotificationItem, TitleText, for_reader, load_notifications};
 use crate::page_data::PageData;
-use crate::pages::loading::{Loading, loaded_as, when_signed_in};
+use crate::pages::loading::{Loading, loaded_as, page_resource};
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,7 +20,7 @@ pub struct NotificationsRoute {
 impl LazyRoute for NotificationsRoute {
     fn data() -> Self {
         Self {
-            items: when_signed_in(|| Resource::new(|| (), |_| load_notifications())),
+            items: page_resource(|| (None, None), |_| Box::pin(load_notifications())),
         }
     }
 
