@@ -1,14 +1,20 @@
 //! Compiles the Fluent files into the browser's message catalogue.
 //!
-//! The server formats with i18n-embed and Fluent; the wasm carries only this table of text and
+//! The server formats with i18n-embed and Fluent; the wasm carries only tables of text and
 //! variable pieces, which keeps the Fluent runtime (parser, bundles, plural rules) out of the
 //! bundle. A test checks that both give the same text for every message in every locale.
 //!
 //! Messages in a group whose heading starts with "Server only" (`## Server only: …`) are used
 //! only by server-rendered documents; they stay out of the catalogue, so the wasm does not carry
 //! them. Their keys are listed for the tests.
+//!
+//! Messages in a group with a `## Section: name` line go to that section's own table, which
+//! only the section's `i18n::sections::name()` refers to. The pages of the section call it, so
+//! the split puts the table in their chunks and the main module every visitor downloads goes
+//! without it; `scripts/check-chunk-messages` checks the built wasm for keys in the wrong place.
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -18,122 +24,100 @@ const LOCALES: [&str; 3] = ["en-GB", "zh-CN", "ar"];
 /// Marks a variable in a compiled text: `text \u{1}name\u{1} text`. Fluent text never holds it.
 const VAR: char = '\u{1}';
 
+/// Where a group's messages go.
+#[derive(Clone, PartialEq)]
+enum Place {
+    Main,
+    Section(String),
+    ServerOnly,
+}
+
+/// One locale's browser messages: key → (its section, or none for main; text with variables
+/// marked).
+type Messages = BTreeMap<String, (Option<String>, String)>;
+
 fn main() {
     println!("cargo::rerun-if-changed=i18n");
-    // Each locale's messages: key → text with variables marked.
-    let mut per_locale: Vec<std::collections::BTreeMap<String, String>> = Vec::new();
+    let mut per_locale: Vec<Messages> = Vec::new();
     let mut server_only_keys: Vec<Vec<String>> = Vec::new();
     for locale in LOCALES {
-        let path = Path::new("i18n").join(locale).join("app.ftl");
-        let source = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        let resource =
-            fluent_syntax::parser::parse(source.as_str()).unwrap_or_else(|(_, errors)| {
-                panic!("{}: Fluent syntax errors: {errors:?}", path.display())
-            });
-        let mut messages = std::collections::BTreeMap::new();
-        let mut server_only = false;
-        let mut skipped = Vec::new();
-        for entry in resource.body {
-            if let Entry::GroupComment(comment) = &entry {
-                server_only = comment
-                    .content
-                    .first()
-                    .is_some_and(|line| line.trim_start().starts_with("Server only"));
-                continue;
-            }
-            let Entry::Message(message) = entry else {
-                continue;
-            };
-            if server_only {
-                skipped.push(message.id.name.to_string());
-                continue;
-            }
-            let Some(pattern) = message.value else {
-                continue;
-            };
-            let mut text = String::new();
-            for element in pattern.elements {
-                match element {
-                    PatternElement::TextElement { value } => {
-                        assert!(!value.contains(VAR), "{}: U+0001 in a text", path.display());
-                        text.push_str(value);
-                    }
-                    PatternElement::Placeable {
-                        expression: Expression::Inline(InlineExpression::VariableReference { id }),
-                    } => {
-                        write!(text, "{VAR}{}{VAR}", id.name).expect("write to string");
-                    }
-                    PatternElement::Placeable {
-                        expression: Expression::Inline(InlineExpression::StringLiteral { value }),
-                    } => text.push_str(value),
-                    other => panic!(
-                        "{}: message `{}` uses {other:?}; the browser catalogue supports text and \
-                         $variables only — extend app/build.rs and i18n/catalogue.rs first",
-                        path.display(),
-                        message.id.name
-                    ),
-                }
-            }
-            // An empty text in the table means "this locale lacks the message".
-            assert!(
-                !text.is_empty(),
-                "{}: message `{}` is empty",
-                path.display(),
-                message.id.name
-            );
-            messages.insert(message.id.name.to_string(), text);
-        }
-        skipped.sort();
-        server_only_keys.push(skipped);
+        let (messages, server_only) = read_locale(locale);
+        server_only_keys.push(server_only);
         per_locale.push(messages);
     }
-    // Keys once for every locale; each locale's texts one string, cut by end offsets (an empty
-    // text: the locale lacks the message). Offsets rather than a `&str` per message keep the
-    // table a third of the size in the wasm every parent downloads.
-    let keys: std::collections::BTreeSet<&String> =
-        per_locale.iter().flat_map(|m| m.keys()).collect();
-    let mut out = String::from("// Generated by app/build.rs from app/i18n/*/app.ftl.\n");
-    let mut joined = String::new();
-    let mut ends = Vec::new();
-    for key in &keys {
-        joined.push_str(key);
-        ends.push(u16::try_from(joined.len()).expect("the keys fit in 64 KiB"));
-    }
-    writeln!(
-        out,
-        "/// Every key, sorted, joined.\npub(super) static KEYS: &str = {joined:?};"
-    )
-    .expect("write to string");
-    writeln!(
-        out,
-        "/// Where each key ends in `KEYS`.\npub(super) static KEY_ENDS: [u16; {}] = {ends:?};",
-        ends.len()
-    )
-    .expect("write to string");
-    let mut texts = Vec::new();
-    let mut text_ends = Vec::new();
-    for messages in &per_locale {
-        let mut joined = String::new();
-        let mut ends = Vec::new();
-        for key in &keys {
-            joined.push_str(messages.get(*key).map(String::as_str).unwrap_or(""));
-            ends.push(u16::try_from(joined.len()).expect("a locale's texts fit in 64 KiB"));
+    // Each key's table, the same in every locale.
+    let mut table_of: BTreeMap<&String, &Option<String>> = BTreeMap::new();
+    for (locale, messages) in LOCALES.iter().zip(&per_locale) {
+        for (key, (section, _)) in messages {
+            let known = table_of.entry(key).or_insert(section);
+            assert!(
+                *known == section,
+                "{locale}: message `{key}` is in section {section:?} here, {known:?} in another \
+                 locale; group it the same in every locale"
+            );
         }
-        texts.push(joined);
-        text_ends.push(ends);
+    }
+    // Sections by name; a section's slot is its place here.
+    let mut sections: Vec<&String> = Vec::new();
+    for section in table_of.values().copied().flatten() {
+        if !sections.contains(&section) {
+            sections.push(section);
+        }
+    }
+    sections.sort();
+    let mut out = String::from("// Generated by app/build.rs from app/i18n/*/app.ftl.\n");
+    let main_keys: BTreeSet<&String> = table_of
+        .iter()
+        .filter(|(_, s)| s.is_none())
+        .map(|(k, _)| *k)
+        .collect();
+    out.push_str(
+        "/// The messages the main module carries: every browser message outside a section.\n",
+    );
+    write_table(&mut out, "MAIN", &main_keys, &per_locale);
+    let mut loaders = String::from("// Generated by app/build.rs from app/i18n/*/app.ftl.\n");
+    for (slot, section) in sections.iter().enumerate() {
+        let keys: BTreeSet<&String> = table_of
+            .iter()
+            .filter(|(_, s)| s.as_ref() == Some(*section))
+            .map(|(k, _)| *k)
+            .collect();
+        let name = section.to_uppercase();
+        writeln!(
+            out,
+            "/// The `{section}` section's messages, in the catalogue once its pages load."
+        )
+        .expect("write to string");
+        write_table(&mut out, &format!("SECTION_{name}"), &keys, &per_locale);
+        writeln!(
+            loaders,
+            "/// Adds the `{section}` section's messages to the browser's catalogue; its pages \
+             call this first.\n\
+             pub fn {section}() {{\n    \
+                 #[cfg(not(feature = \"ssr\"))]\n    \
+                 super::catalogue::load({slot}, &super::catalogue::SECTION_{name});\n\
+             }}"
+        )
+        .expect("write to string");
     }
     writeln!(
         out,
-        "/// Each locale's texts in key order, joined; variables between U+0001 marks.\n\
-         pub(super) static TEXTS: [&str; 3] = {texts:?};"
+        "/// How many sections have a table.\npub(super) const SECTIONS: usize = {};",
+        sections.len()
     )
     .expect("write to string");
+    let all: Vec<String> = std::iter::once("&MAIN".to_string())
+        .chain(
+            sections
+                .iter()
+                .map(|s| format!("&SECTION_{}", s.to_uppercase())),
+        )
+        .collect();
     writeln!(
         out,
-        "/// Where each text ends in its locale's `TEXTS`.\n\
-         pub(super) static TEXT_ENDS: [[u16; {}]; 3] = {text_ends:?};",
-        keys.len()
+        "/// Every table, for the tests.\n#[cfg(test)]\npub(super) static ALL: [&Table; {}] = [{}];",
+        all.len(),
+        all.join(", ")
     )
     .expect("write to string");
     out.push_str(
@@ -144,7 +128,129 @@ fn main() {
         writeln!(out, "    &{keys:?},").expect("write to string");
     }
     out.push_str("];\n");
-    let dest =
-        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalogue.rs");
-    std::fs::write(&dest, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
+    let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    for (name, text) in [("catalogue.rs", out), ("sections.rs", loaders)] {
+        let dest = Path::new(&dir).join(name);
+        std::fs::write(&dest, text)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
+    }
+}
+
+/// Reads a locale's Fluent file: its browser messages, and the keys of its server-only ones.
+fn read_locale(locale: &str) -> (Messages, Vec<String>) {
+    let path = Path::new("i18n").join(locale).join("app.ftl");
+    let source = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let resource = fluent_syntax::parser::parse(source.as_str()).unwrap_or_else(|(_, errors)| {
+        panic!("{}: Fluent syntax errors: {errors:?}", path.display())
+    });
+    let mut messages = Messages::new();
+    let mut place = Place::Main;
+    let mut server_only = Vec::new();
+    for entry in resource.body {
+        if let Entry::GroupComment(comment) = &entry {
+            place = group_place(&comment.content);
+            continue;
+        }
+        let Entry::Message(message) = entry else {
+            continue;
+        };
+        let section = match &place {
+            Place::ServerOnly => {
+                server_only.push(message.id.name.to_string());
+                continue;
+            }
+            Place::Main => None,
+            Place::Section(name) => Some(name.clone()),
+        };
+        let Some(pattern) = message.value else {
+            continue;
+        };
+        let mut text = String::new();
+        for element in pattern.elements {
+            match element {
+                PatternElement::TextElement { value } => {
+                    assert!(!value.contains(VAR), "{}: U+0001 in a text", path.display());
+                    text.push_str(value);
+                }
+                PatternElement::Placeable {
+                    expression: Expression::Inline(InlineExpression::VariableReference { id }),
+                } => {
+                    write!(text, "{VAR}{}{VAR}", id.name).expect("write to string");
+                }
+                PatternElement::Placeable {
+                    expression: Expression::Inline(InlineExpression::StringLiteral { value }),
+                } => text.push_str(value),
+                other => panic!(
+                    "{}: message `{}` uses {other:?}; the browser catalogue supports text and \
+                     $variables only — extend app/build.rs and i18n/catalogue.rs first",
+                    path.display(),
+                    message.id.name
+                ),
+            }
+        }
+        // An empty text in a table means "this locale lacks the message".
+        assert!(
+            !text.is_empty(),
+            "{}: message `{}` is empty",
+            path.display(),
+            message.id.name
+        );
+        messages.insert(message.id.name.to_string(), (section, text));
+    }
+    server_only.sort();
+    (messages, server_only)
+}
+
+/// Where the messages after a group comment go: its heading says "Server only", or a line of it
+/// names a section ("Section: staff").
+fn group_place(lines: &[&str]) -> Place {
+    if lines
+        .first()
+        .is_some_and(|line| line.trim_start().starts_with("Server only"))
+    {
+        return Place::ServerOnly;
+    }
+    for line in lines {
+        if let Some(name) = line.trim().strip_prefix("Section:") {
+            let name = name.trim();
+            assert!(
+                !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase()),
+                "a section's name is lowercase letters (it names a function): {line:?}"
+            );
+            return Place::Section(name.to_string());
+        }
+    }
+    Place::Main
+}
+
+/// Writes a table of `keys`: the keys once for every locale, each locale's texts one string, cut
+/// by end offsets (an empty text: the locale lacks the message). Offsets rather than a `&str` per
+/// message keep the table a third of the size in the wasm.
+fn write_table(out: &mut String, name: &str, keys: &BTreeSet<&String>, per_locale: &[Messages]) {
+    let mut joined = String::new();
+    let mut ends = Vec::new();
+    for key in keys {
+        joined.push_str(key);
+        ends.push(u16::try_from(joined.len()).expect("a table's keys fit in 64 KiB"));
+    }
+    let mut texts = Vec::new();
+    let mut text_ends = Vec::new();
+    for messages in per_locale {
+        let mut joined = String::new();
+        let mut ends = Vec::new();
+        for key in keys {
+            joined.push_str(messages.get(*key).map_or("", |(_, text)| text.as_str()));
+            ends.push(u16::try_from(joined.len()).expect("a locale's texts fit in 64 KiB"));
+        }
+        texts.push(joined);
+        text_ends.push(ends);
+    }
+    writeln!(
+        out,
+        "pub(super) static {name}: Table = Table {{\n    keys: {joined:?},\n    key_ends: &{ends:?},\n    \
+         texts: {texts:?},\n    text_ends: [&{:?}, &{:?}, &{:?}],\n}};",
+        text_ends[0], text_ends[1], text_ends[2]
+    )
+    .expect("write to string");
 }

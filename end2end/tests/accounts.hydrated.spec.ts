@@ -22,7 +22,7 @@ test('a new parent joins in Chinese with the code from their letter and sees bot
   await expect(choices).toHaveCount(3);
   await expect(choices.nth(1)).toContainText('Zhang');
   await expect(choices.nth(2)).toContainText('Zhang');
-  await portal.expectNoAxeViolations();
+  await portal.expectAccessibleAndTranslated();
 
   // Choosing a child persists: the page reloads with that child named in the bar.
   const name = (await choices.nth(1).innerText()).split('\n')[0].trim();

@@ -24,7 +24,7 @@ test('a 3A parent finds the class trip in the agenda, reads it in Chinese and ad
   await expect(parent.page.getByText('Staff meeting')).toHaveCount(0);
   // Each event is a whole-row link, big enough to tap.
   expect((await trip.boundingBox())!.height).toBeGreaterThanOrEqual(44);
-  if (jsEnabled) await parent.portal.expectNoAxeViolations();
+  if (jsEnabled) await parent.portal.expectAccessibleAndTranslated();
   // At 360 px (the narrowest phone we support) nothing scrolls sideways.
   await parent.page.setViewportSize({ width: 360, height: 740 });
   expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
@@ -38,7 +38,7 @@ test('a 3A parent finds the class trip in the agenda, reads it in Chinese and ad
   expect(href).toMatch(/^\/calendar\/\d+\/event\.ics$/);
   expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
   expect((await add.boundingBox())!.height).toBeGreaterThanOrEqual(44);
-  if (jsEnabled) await parent.portal.expectNoAxeViolations();
+  if (jsEnabled) await parent.portal.expectAccessibleAndTranslated();
 
   // Chinese: with the wasm the page switches in place, without a request.
   const requests: string[] = [];
@@ -54,7 +54,7 @@ test('a 3A parent finds the class trip in the agenda, reads it in Chinese and ad
     await expect(parent.page.locator('html')).toHaveAttribute('dir', 'rtl');
     await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText('رحلة الصف 3A إلى متحف العلوم');
     expect(requests).toEqual([]);
-    await parent.portal.expectNoAxeViolations();
+    await parent.portal.expectAccessibleAndTranslated();
   }
 
   // The download: one event, in the language the parent reads.
@@ -90,7 +90,7 @@ test("a parent puts the school's events on their phone's calendar: a private add
   await parent.page.getByRole('link', { name: 'Your calendar on your phone' }).click();
   await expect(parent.page).toHaveURL(/\/calendar\/subscribe$/);
   await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText('Your calendar on your phone');
-  if (jsEnabled) await parent.portal.expectNoAxeViolations();
+  if (jsEnabled) await parent.portal.expectAccessibleAndTranslated();
 
   await parent.page.getByRole('button', { name: /^Make (my calendar|a new) address$/ }).click();
   const open = parent.page.getByRole('link', { name: "Add to this phone's calendar" });
@@ -100,7 +100,7 @@ test("a parent puts the school's events on their phone's calendar: a private add
   expect(address).toMatch(/^https?:\/\/[^/]+\/calendar\/feed\/[A-Za-z0-9_-]{22}\.ics$/);
   const feedPath = new URL(address).pathname;
   expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
-  if (jsEnabled) await parent.portal.expectNoAxeViolations();
+  if (jsEnabled) await parent.portal.expectAccessibleAndTranslated();
 
   // The calendar app's view: no session, just the address.
   const calendarApp = await browser.newContext();
@@ -127,7 +127,7 @@ test("a parent puts the school's events on their phone's calendar: a private add
   await stop.click();
   await expect(parent.page.getByRole('status')).toHaveText(/Your calendar address is turned off/);
   expect((await calendarApp.request.get(renewed)).status()).toBe(404);
-  if (jsEnabled) await parent.portal.expectNoAxeViolations();
+  if (jsEnabled) await parent.portal.expectAccessibleAndTranslated();
   await calendarApp.close();
   await parent.page.context().close();
 });
@@ -152,7 +152,7 @@ test('the office puts a Year 3 trip on the calendar in English and Chinese; a Ye
   await office.page.getByRole('link', { name: 'School calendar' }).click();
   await expect(office.page).toHaveURL(/\/admin\/calendar$/);
   await expect(office.page.getByRole('heading', { level: 1 })).toHaveText('School calendar');
-  if (jsEnabled) await office.portal.expectNoAxeViolations();
+  if (jsEnabled) await office.portal.expectAccessibleAndTranslated();
   await office.page.getByRole('link', { name: 'Add an event' }).click();
   await expect(office.page).toHaveURL(/\/admin\/calendar\/new$/);
   await office.page.locator('#event-title').fill(title);
@@ -168,7 +168,7 @@ test('the office puts a Year 3 trip on the calendar in English and Chinese; a Ye
   // The trip's letter goes with the refused post and is kept for the next one.
   await office.page.locator('#event-file').setInputFiles({ name: 'castle letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from(LETTER) });
   expect(await office.portal.pageWidth()).toBeLessThanOrEqual(390);
-  if (jsEnabled) await office.portal.expectNoAxeViolations();
+  if (jsEnabled) await office.portal.expectAccessibleAndTranslated();
   await office.page.getByRole('button', { name: 'Put it on the calendar' }).click();
 
   // Refused, in words, with everything typed still there.
@@ -178,7 +178,7 @@ test('the office puts a Year 3 trip on the calendar in English and Chinese; a Ye
   await expect(office.page.locator('#event-location')).toHaveValue('Castle Hill');
   await expect(office.page.locator('details.audience__all').getByLabel('Year 3', { exact: true })).toBeChecked();
   await expect(office.page.getByLabel(/castle letter\.pdf/)).not.toBeChecked();
-  if (jsEnabled) await office.portal.expectNoAxeViolations();
+  if (jsEnabled) await office.portal.expectAccessibleAndTranslated();
   await office.page.locator('#event-end-time').fill('15:00');
   await office.page.getByRole('button', { name: 'Put it on the calendar' }).click();
   await expect(office.page).toHaveURL(/\/admin\/calendar$/);
@@ -192,7 +192,7 @@ test('the office puts a Year 3 trip on the calendar in English and Chinese; a Ye
   await expect(office.page.locator('#notice-title')).toHaveValue(title);
   await expect(office.page.locator('#notice-body')).toHaveValue(/Castle Hill/);
   await expect(office.page.locator('#title-zh-CN')).toHaveValue(chineseTitle);
-  if (jsEnabled) await office.portal.expectNoAxeViolations();
+  if (jsEnabled) await office.portal.expectAccessibleAndTranslated();
   await office.page.context().close();
 
   // A Year 3 parent reading in Chinese finds it in the agenda.
@@ -202,7 +202,7 @@ test('the office puts a Year 3 trip on the calendar in English and Chinese; a Ye
   const entry = parent.page.getByRole('link', { name: new RegExp(chineseTitle) });
   await expect(entry).toBeVisible();
   await expect(parent.page.getByText(title)).toHaveCount(0);
-  if (jsEnabled) await parent.portal.expectNoAxeViolations();
+  if (jsEnabled) await parent.portal.expectAccessibleAndTranslated();
   await entry.click();
   await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText(chineseTitle);
   await expect(parent.page.getByText('Castle Hill')).toBeVisible();
@@ -222,7 +222,7 @@ test('the office puts a Year 3 trip on the calendar in English and Chinese; a Ye
     await expect(parent.page.getByRole('heading', { level: 1 })).toHaveText(title);
     await expect(parent.page.locator('.stale')).toBeVisible();
     expect(requests).toEqual([]);
-    await parent.portal.expectNoAxeViolations();
+    await parent.portal.expectAccessibleAndTranslated();
   }
   const download = await parent.page.request.get(href!);
   expect(download.status()).toBe(200);
@@ -266,7 +266,7 @@ test('a parent finds the month of the class trip, sees it on its day and opens i
     expect(box.width).toBeGreaterThanOrEqual(40);
   }
   if (jsEnabled) {
-    await parent.portal.expectNoAxeViolations();
+    await parent.portal.expectAccessibleAndTranslated();
     // The month's name and its days follow the language menu without a request.
     const requests: string[] = [];
     parent.page.on('request', (r) => {
@@ -315,7 +315,7 @@ test('the office narrows the month to a class or a year group, with or without J
   expect(await office.portal.pageWidth()).toBeLessThanOrEqual(360);
   const show = (await office.page.getByRole('button', { name: 'Show' }).boundingBox())!;
   expect(show.height).toBeGreaterThanOrEqual(44);
-  if (jsEnabled) await office.portal.expectNoAxeViolations();
+  if (jsEnabled) await office.portal.expectAccessibleAndTranslated();
   await office.page.context().close();
 });
 
@@ -336,7 +336,7 @@ test("the office imports a term's dates from a spreadsheet: a refused file named
   await office.page.getByRole('link', { name: 'Import term dates' }).click();
   await expect(office.page).toHaveURL(/\/admin\/calendar\/import$/);
   await expect(office.page.getByRole('heading', { level: 1 })).toHaveText('Import term dates and events');
-  if (jsEnabled) await office.portal.expectNoAxeViolations();
+  if (jsEnabled) await office.portal.expectAccessibleAndTranslated();
 
   // A misspelt column, read in Chinese: the problem names the line and the column; nothing saved.
   await office.portal.chooseLanguage('中文（简体）');
@@ -346,7 +346,7 @@ test("the office imports a term's dates from a spreadsheet: a refused file named
   await expect(office.page.locator('.roster-problems')).toContainText('未知的列"audiance"');
   await expect(office.page.getByRole('button', { name: '导入这些活动' })).toHaveCount(0);
   expect(await office.portal.pageWidth()).toBeLessThanOrEqual(390);
-  if (jsEnabled) await office.portal.expectNoAxeViolations();
+  if (jsEnabled) await office.portal.expectAccessibleAndTranslated();
 
   // The corrected file: every event shown first, then imported in one go.
   await office.portal.chooseLanguage('English');
@@ -358,7 +358,7 @@ test("the office imports a term's dates from a spreadsheet: a refused file named
   await expect(preview).toContainText('Line 3');
   await office.page.setViewportSize({ width: 360, height: 740 });
   expect(await office.portal.pageWidth()).toBeLessThanOrEqual(360);
-  if (jsEnabled) await office.portal.expectNoAxeViolations();
+  if (jsEnabled) await office.portal.expectAccessibleAndTranslated();
   const importButton = office.page.getByRole('button', { name: 'Import these events' });
   expect((await importButton.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   await importButton.click();
@@ -394,7 +394,7 @@ test("a parent's home shows the family's week at 360 px: the INSET day, not anot
   expect((await inset.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
   if (jsEnabled) {
-    await parent.portal.expectNoAxeViolations();
+    await parent.portal.expectAccessibleAndTranslated();
     const english = await inset.textContent();
     const requests: string[] = [];
     parent.page.on('request', (r) => {
@@ -406,7 +406,7 @@ test("a parent's home shows the family's week at 360 px: the INSET day, not anot
     await expect(inset).not.toHaveText(english!);
     await expect(inset).toContainText('INSET day');
     expect(requests).toEqual([]);
-    await parent.portal.expectNoAxeViolations();
+    await parent.portal.expectAccessibleAndTranslated();
   }
   await inset.click();
   await expect(parent.page).toHaveURL(/\/calendar\/\d+$/);

@@ -23,7 +23,7 @@ test('a parent corrects their phone number on a phone, a wrong one is refused wi
   expect(await portal.smallTargets()).toEqual([]);
   if (jsEnabled) {
     await portal.waitForHydration();
-    await portal.expectNoAxeViolations();
+    await portal.expectAccessibleAndTranslated();
   }
 
   // A number with letters in it: refused beside the field, what was typed still there.
@@ -36,7 +36,7 @@ test('a parent corrects their phone number on a phone, a wrong one is refused wi
   await expect(page.getByLabel('Other e-mail address')).toHaveValue('grandma@example.org');
   if (jsEnabled) {
     await portal.waitForHydration();
-    await portal.expectNoAxeViolations();
+    await portal.expectAccessibleAndTranslated();
   }
 
   await page.getByLabel('Main phone number').fill(phone);
@@ -48,7 +48,7 @@ test('a parent corrects their phone number on a phone, a wrong one is refused wi
   await expect(page.getByLabel('Main phone number')).toHaveValue(held);
   if (jsEnabled) {
     await portal.waitForHydration();
-    await portal.expectNoAxeViolations();
+    await portal.expectAccessibleAndTranslated();
     await portal.chooseLanguage('中文（简体）');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('您的联系方式');
     await expect(page.locator('.contact-waiting')).toContainText(`主要电话号码：${held} → ${phone}`);
@@ -67,14 +67,14 @@ test('a parent corrects their phone number on a phone, a wrong one is refused wi
   expect(await office.portal.smallTargets()).toEqual([]);
   if (jsEnabled) {
     await office.portal.waitForHydration();
-    await office.portal.expectNoAxeViolations();
+    await office.portal.expectAccessibleAndTranslated();
   }
   await card.getByRole('button', { name: 'Approve' }).click();
   await expect(office.page.getByRole('status')).toHaveText('Approved: the school’s records now hold the new details.');
   await expect(office.page.locator('.change-card', { hasText: phone })).toContainText('Approved by');
   if (jsEnabled) {
     await office.portal.waitForHydration();
-    await office.portal.expectNoAxeViolations();
+    await office.portal.expectAccessibleAndTranslated();
   }
 
   // The school now holds the new number, and nothing is waiting.

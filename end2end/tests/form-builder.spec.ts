@@ -38,7 +38,7 @@ test("the office builds a form of its own questions on a phone — a choice in E
   expect(await office.portal.smallTargets()).toEqual([]);
   if (jsEnabled) {
     await office.portal.waitForHydration();
-    await office.portal.expectNoAxeViolations();
+    await office.portal.expectAccessibleAndTranslated();
   }
 
   // Asked after a question it cannot depend on: refused by its number, nothing lost.
@@ -73,7 +73,7 @@ test("the office builds a form of its own questions on a phone — a choice in E
   await parent.page.getByRole('group', { name: /second shirt/ }).getByLabel('Yes').check();
   await more.fill('One more, size small');
   expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
-  if (jsEnabled) await parent.portal.expectNoAxeViolations();
+  if (jsEnabled) await parent.portal.expectAccessibleAndTranslated();
   await parent.page.getByRole('button', { name: /Send my (answers|changes)/ }).click();
   await expect(parent.page.getByText('Thank you: your answers were sent to the school.')).toBeVisible();
   await parent.portal.chooseLanguage('中文（简体）');
@@ -100,7 +100,7 @@ test('a form answered once per family, built at 360 px: the Thompsons (3A and 5B
   await page.locator('#form-closes').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
   expect(await office.portal.pageWidth()).toBeLessThanOrEqual(360);
   expect(await office.portal.smallTargets()).toEqual([]);
-  if (jsEnabled) await office.portal.expectNoAxeViolations();
+  if (jsEnabled) await office.portal.expectAccessibleAndTranslated();
   await page.getByRole('button', { name: 'Send to families' }).click();
   await expect(page).toHaveURL(/\/admin\/forms\/\d+$/);
   await office.page.context().close();
@@ -117,7 +117,7 @@ test('a form answered once per family, built at 360 px: the Thompsons (3A and 5B
   await expect(parent.page.locator('.form-page__child')).toContainText('One answer for all your children:');
   if (jsEnabled) {
     await parent.portal.waitForHydration();
-    await parent.portal.expectNoAxeViolations();
+    await parent.portal.expectAccessibleAndTranslated();
   }
   await parent.page.getByRole('group', { name: /help on a stall/ }).getByLabel('Yes').check();
   await parent.page.getByRole('button', { name: /Send my (answers|changes)/ }).click();

@@ -25,7 +25,7 @@ test("a parent of two answers the Year 3 trip consent for the Year 3 child only:
   expect(await portal.smallTargets()).toEqual([]);
   if (jsEnabled) {
     await portal.waitForHydration();
-    await portal.expectNoAxeViolations();
+    await portal.expectAccessibleAndTranslated();
   }
 
   await portal.nav().getByRole('link', { name: 'Forms' }).click();
@@ -36,7 +36,7 @@ test("a parent of two answers the Year 3 trip consent for the Year 3 child only:
   await expect(card.locator('.form-card__child')).toHaveCount(1);
   if (jsEnabled) {
     await portal.waitForHydration();
-    await portal.expectNoAxeViolations();
+    await portal.expectAccessibleAndTranslated();
   }
   await card.locator('.form-card__child').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Year 3 trip to the Science Museum');
@@ -72,7 +72,7 @@ test("a parent of two answers the Year 3 trip consent for the Year 3 child only:
   await page.getByLabel(/Your full name, as your signature/).fill('');
   expect(await portal.pageWidth()).toBeLessThanOrEqual(360);
   expect(await portal.smallTargets()).toEqual([]);
-  if (jsEnabled) await portal.expectNoAxeViolations();
+  if (jsEnabled) await portal.expectAccessibleAndTranslated();
 
   // No signature: refused, in words beside the question, with everything typed kept.
   await page.getByRole('button', { name: /Send my (answers|changes)/ }).click();
@@ -82,7 +82,7 @@ test("a parent of two answers the Year 3 trip consent for the Year 3 child only:
   await expect(page.getByLabel(/Please describe them/)).toHaveValue('Inhaler before lunch');
   if (jsEnabled) {
     await portal.waitForHydration();
-    await portal.expectNoAxeViolations();
+    await portal.expectAccessibleAndTranslated();
   }
 
   await page.getByLabel(/Your full name, as your signature/).fill('Sam Thompson');
@@ -133,7 +133,7 @@ test('the office sends a trip consent to class 3A in English and Chinese: refuse
   await page.locator('#form-closes').fill(lastDay);
   expect(await office.portal.pageWidth()).toBeLessThanOrEqual(360);
   expect(await office.portal.smallTargets()).toEqual([]);
-  if (jsEnabled) await office.portal.expectNoAxeViolations();
+  if (jsEnabled) await office.portal.expectAccessibleAndTranslated();
 
   // Nobody chosen: refused, everything typed kept.
   await page.getByRole('button', { name: 'Send to families' }).click();
@@ -151,7 +151,7 @@ test('the office sends a trip consent to class 3A in English and Chinese: refuse
   expect(await office.portal.pageWidth()).toBeLessThanOrEqual(360);
   if (jsEnabled) {
     await office.portal.waitForHydration();
-    await office.portal.expectNoAxeViolations();
+    await office.portal.expectAccessibleAndTranslated();
   }
 
   // The 3A family reads it in Chinese; the 4B family never sees it.
@@ -196,7 +196,7 @@ test('the office sends a trip consent to class 3A in English and Chinese: refuse
     await draw(0.2, 0.9);
     expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(390);
     expect(await parent.portal.smallTargets()).toEqual([]);
-    await parent.portal.expectNoAxeViolations();
+    await parent.portal.expectAccessibleAndTranslated();
   } else {
     // Nothing can be drawn without JavaScript: the typed name is the signature.
     await expect(pad).toHaveCount(0);
@@ -221,7 +221,7 @@ test('the office sends a trip consent to class 3A in English and Chinese: refuse
   await expect(page.getByText('Last reminder sent')).toBeVisible();
   if (jsEnabled) {
     await office.portal.waitForHydration();
-    await office.portal.expectNoAxeViolations();
+    await office.portal.expectAccessibleAndTranslated();
   }
   expect(await office.portal.smallTargets()).toEqual([]);
   await page.getByRole('button', { name: 'Remind those still to answer' }).click();
@@ -253,7 +253,7 @@ test('the office sends a trip consent to class 3A in English and Chinese: refuse
   if (jsEnabled) {
     await office.portal.waitForHydration();
     await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
-    await office.portal.expectNoAxeViolations();
+    await office.portal.expectAccessibleAndTranslated();
   } else {
     await expect(page.getByRole('button', { name: 'Print' })).toHaveCount(0);
   }
@@ -278,7 +278,7 @@ test('the office records the answer a parent gave by phone: whose answer first, 
   await expect(page.getByText('Who gave the answer?')).toBeVisible();
   if (jsEnabled) {
     await portal.waitForHydration();
-    await portal.expectNoAxeViolations();
+    await portal.expectAccessibleAndTranslated();
   }
   expect(await portal.smallTargets()).toEqual([]);
   // A guardian the roster lets consent.
@@ -291,7 +291,7 @@ test('the office records the answer a parent gave by phone: whose answer first, 
   await page.getByLabel(/Your full name, as your signature/).fill(`Given by phone (${info.project.name})`);
   expect(await portal.pageWidth()).toBeLessThanOrEqual(360);
   expect(await portal.smallTargets()).toEqual([]);
-  if (jsEnabled) await portal.expectNoAxeViolations();
+  if (jsEnabled) await portal.expectAccessibleAndTranslated();
   await page.getByRole('button', { name: 'Send my answers' }).click();
   await expect(page).toHaveURL(/done=recorded/);
   await expect(page.getByRole('status')).toHaveText('The answer given by phone was recorded.');

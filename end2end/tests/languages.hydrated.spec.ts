@@ -56,7 +56,7 @@ test('a notice with a Chinese translation switches with the menu on the board an
   await expect(page).toHaveURL(/\/notices\/\d+$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(page.getByRole('note')).toContainText('لم يُترجَم');
-  await portal.expectNoAxeViolations();
+  await portal.expectAccessibleAndTranslated();
   requests.length = 0;
   await portal.chooseLanguage('中文（简体）');
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
@@ -70,7 +70,7 @@ test('a notice with a Chinese translation switches with the menu on the board an
   await expect(page.locator('.notice-body strong')).toHaveText('trainers');
   await expect(page.getByRole('link', { name: 'Show original' })).toHaveCount(0);
   expect(requests).toEqual([]);
-  await portal.expectNoAxeViolations();
+  await portal.expectAccessibleAndTranslated();
 });
 
 test('compose and a notice’s figures follow the menu in place, typed text and saved state kept, with no request', async ({ browser }) => {
@@ -93,7 +93,7 @@ test('compose and a notice’s figures follow the menu in place, typed text and 
   await expect(page.locator('[data-autosave-status]')).not.toContainText('Draft saved');
   await expect(page.locator('#notice-title')).toHaveValue(title);
   await expect(page.locator('details.audience__all').getByLabel('Year 3', { exact: true })).toBeChecked();
-  await portal.expectNoAxeViolations();
+  await portal.expectAccessibleAndTranslated();
   await portal.chooseLanguage('中文（简体）');
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('新建通知');
@@ -113,7 +113,7 @@ test('compose and a notice’s figures follow the menu in place, typed text and 
   await expect(page.getByText(/قرأه \d+/)).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   expect(requests).toEqual([]);
-  await portal.expectNoAxeViolations();
+  await portal.expectAccessibleAndTranslated();
 });
 
 test('the office pages follow the menu in place, a refused form keeping what was typed, with no request', async ({ browser }) => {
@@ -129,7 +129,7 @@ test('the office pages follow the menu in place, a refused form keeping what was
   await expect(office.page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(office.page.getByRole('heading', { level: 1 })).toHaveText('استيراد السجل');
   expect(officeRequests).toEqual([]);
-  await office.portal.expectNoAxeViolations();
+  await office.portal.expectAccessibleAndTranslated();
   await office.page.context().close();
 
   // The system admin's staff accounts: a new account without a role is refused.
@@ -153,5 +153,5 @@ test('the office pages follow the menu in place, a refused form keeping what was
   await expect(alert).not.toHaveText(english);
   await expect(page.locator('#staff-name')).toHaveValue('Ms Roleless');
   expect(requests).toEqual([]);
-  await portal.expectNoAxeViolations();
+  await portal.expectAccessibleAndTranslated();
 });

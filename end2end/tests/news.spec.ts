@@ -26,7 +26,7 @@ test("a 3A teacher's photos are held back until no tagged child's consent is bro
   expect(child.length).toBeGreaterThan(0);
   await portfolioOnly.check();
   expect(await teacher.portal.pageWidth()).toBeLessThanOrEqual(390);
-  if (jsEnabled) await teacher.portal.expectNoAxeViolations();
+  if (jsEnabled) await teacher.portal.expectAccessibleAndTranslated();
   await teacher.page.getByRole('button', { name: 'Publish' }).click();
 
   // Refused: the reason names the child and the ways out; the text and both photos are kept.
@@ -38,7 +38,7 @@ test("a 3A teacher's photos are held back until no tagged child's consent is bro
   for (const img of await teacher.page.locator('.news-held img').all()) {
     await expect.poll(() => img.evaluate((e: HTMLImageElement) => e.complete && e.naturalWidth)).toBeGreaterThan(0);
   }
-  if (jsEnabled) await teacher.portal.expectNoAxeViolations();
+  if (jsEnabled) await teacher.portal.expectAccessibleAndTranslated();
 
   // Their face blurred on the first photo: with a finger, or typed in without JavaScript. The
   // photo comes back blurred under a new address, the post still unpublished.
@@ -63,7 +63,7 @@ test("a 3A teacher's photos are held back until no tagged child's consent is bro
     await first.getByLabel('Width (%)').fill('30');
     await first.getByLabel('Height (%)').fill('25');
   }
-  if (jsEnabled) await teacher.portal.expectNoAxeViolations();
+  if (jsEnabled) await teacher.portal.expectAccessibleAndTranslated();
   await teacher.page.getByRole('button', { name: 'Blur the marked areas' }).click();
   await expect(teacher.page.locator('.news-held img')).toHaveCount(2);
   const after = await teacher.page.locator('.news-held__photo').first().locator('img').getAttribute('src');
@@ -88,7 +88,7 @@ test("a 3A teacher's photos are held back until no tagged child's consent is bro
   await expect(latestPost.locator('img')).toHaveCount(1);
   expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
   expect(await parent.portal.smallTargets()).toEqual([]);
-  if (jsEnabled) await parent.portal.expectNoAxeViolations();
+  if (jsEnabled) await parent.portal.expectAccessibleAndTranslated();
   await parent.page.getByRole('navigation').getByRole('link', { name: 'News' }).click();
   await expect(parent.page).toHaveURL(/\/news$/);
   const post = parent.page.locator('article.news-post', { hasText: text });
@@ -107,7 +107,7 @@ test("a 3A teacher's photos are held back until no tagged child's consent is bro
   await expect(parent.page.getByText(/Please do not download, forward or post photos/)).toBeVisible();
   expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
   if (jsEnabled) {
-    await parent.portal.expectNoAxeViolations();
+    await parent.portal.expectAccessibleAndTranslated();
     const requests: string[] = [];
     parent.page.on('request', (r) => {
       if (['document', 'fetch', 'xhr'].includes(r.resourceType())) requests.push(r.url());
@@ -145,7 +145,7 @@ test("a 3A teacher's photos are held back until no tagged child's consent is bro
   expect(await parent.portal.smallTargets()).toEqual([]);
   if (jsEnabled) {
     await parent.portal.waitForHydration();
-    await parent.portal.expectNoAxeViolations();
+    await parent.portal.expectAccessibleAndTranslated();
   }
   await parent.portal.chooseLanguage('English');
   await parent.page.context().close();
@@ -188,7 +188,7 @@ test("a 3A teacher corrects a post, translates it into Chinese and pins it on a 
   await teacher.page.getByLabel('Text in English (as written)').fill(fixed);
   expect(await teacher.portal.pageWidth()).toBeLessThanOrEqual(360);
   expect(await teacher.portal.smallTargets()).toEqual([]);
-  if (jsEnabled) await teacher.portal.expectNoAxeViolations();
+  if (jsEnabled) await teacher.portal.expectAccessibleAndTranslated();
   await teacher.page.getByRole('button', { name: 'Save the changes' }).click();
   await expect(teacher.page).toHaveURL(new RegExp(`/news/${id}#post-${id}$`));
   await expect(teacher.page.locator(`#post-${id}`)).toContainText(fixed);
@@ -198,7 +198,7 @@ test("a 3A teacher corrects a post, translates it into Chinese and pins it on a 
   await expect(teacher.page.locator('.news-history')).toContainText(typo);
   if (jsEnabled) {
     await teacher.portal.waitForHydration();
-    await teacher.portal.expectNoAxeViolations();
+    await teacher.portal.expectAccessibleAndTranslated();
   }
   await teacher.page.getByRole('button', { name: 'Save the changes' }).click();
   await expect(teacher.page.locator(`#post-${id}`)).toContainText(fixed);
@@ -213,7 +213,7 @@ test("a 3A teacher corrects a post, translates it into Chinese and pins it on a 
   expect(await teacher.portal.smallTargets()).toEqual([]);
   if (jsEnabled) {
     await teacher.portal.waitForHydration();
-    await teacher.portal.expectNoAxeViolations();
+    await teacher.portal.expectAccessibleAndTranslated();
   }
 
   const parent = await signIn(browser, DEMO.parent, jsEnabled);
@@ -250,7 +250,7 @@ test("a 3A teacher corrects a post, translates it into Chinese and pins it on a 
   await expect(first.locator('.news-post__original')).toContainText(fixed);
   expect(await parent.portal.pageWidth()).toBeLessThanOrEqual(360);
   expect(await parent.portal.smallTargets()).toEqual([]);
-  if (jsEnabled) await parent.portal.expectNoAxeViolations();
+  if (jsEnabled) await parent.portal.expectAccessibleAndTranslated();
   // Families have no way to edit and never receive the replaced text.
   await parent.portal.open(`/news/${id}`);
   await expect(parent.page.getByRole('link', { name: /编辑|Edit/ })).toHaveCount(0);
@@ -322,7 +322,7 @@ test("a family reads back through a long class story on a phone: older posts joi
       .filter((n): n is string => n !== undefined)
       .map(Number);
     expect(mine).toEqual(Array.from({ length: 45 }, (_, i) => 45 - i));
-    await parent.portal.expectNoAxeViolations();
+    await parent.portal.expectAccessibleAndTranslated();
   } else {
     // Without JavaScript the link is the next page.
     let followed = 0;

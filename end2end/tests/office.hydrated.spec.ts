@@ -22,7 +22,7 @@ test('the office checks a broken roster file, then imports a good one, on a phon
   await expect(page).toHaveURL(/\/admin$/);
   await page.getByRole('link', { name: 'Import the roster' }).click();
   await expect(page).toHaveURL(/\/admin\/roster$/);
-  await portal.expectNoAxeViolations();
+  await portal.expectAccessibleAndTranslated();
 
   const broken = example.replaceAll('2019-02-14', '14/02/2019');
   await page.getByLabel('MIS export (CSV)').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
@@ -30,7 +30,7 @@ test('the office checks a broken roster file, then imports a good one, on a phon
   await expect(page.getByRole('heading', { name: 'Problems found: 2' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'The date of birth is not a date (use YYYY-MM-DD).' }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import these changes' })).toHaveCount(0);
-  await portal.expectNoAxeViolations();
+  await portal.expectAccessibleAndTranslated();
 
   await page.getByLabel('MIS export (CSV)').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(example) });
   await page.getByRole('button', { name: 'Check the file' }).click();
@@ -39,19 +39,19 @@ test('the office checks a broken roster file, then imports a good one, on a phon
   // The progress page refreshes itself until the import is done.
   await expect(page).toHaveURL(/\/admin\/roster\/progress\?upload=/);
   await expect(page.getByRole('status')).toHaveText('The roster is imported.', { timeout: 15_000 });
-  await portal.expectNoAxeViolations();
+  await portal.expectAccessibleAndTranslated();
 });
 
 test('the office prints the access-code letters for a class', async ({ page }) => {
   const portal = new Portal(page);
   await signInAsOffice(portal);
   await portal.open('/admin/letters');
-  await portal.expectNoAxeViolations();
+  await portal.expectAccessibleAndTranslated();
   await page.getByRole('button', { name: 'Print letters for 2B' }).click();
   const letters = page.locator('section.letter');
   expect(await letters.count()).toBeGreaterThan(10);
   await expect(letters.first().locator('svg')).toBeVisible();
-  await portal.expectNoAxeViolations();
+  await portal.expectAccessibleAndTranslated();
 });
 
 test('the system admin creates a staff account and the new teacher sets a password', async ({ page }) => {
@@ -63,18 +63,18 @@ test('the system admin creates a staff account and the new teacher sets a passwo
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/$/);
   await portal.open('/admin/staff');
-  await portal.expectNoAxeViolations();
+  await portal.expectAccessibleAndTranslated();
   await page.getByLabel('Name').fill('Mr Field');
   await page.getByLabel('Email address').fill('mr.field@riverside.example');
   await page.getByLabel('Teacher', { exact: true }).check();
   await page.getByRole('button', { name: 'Create the account' }).click();
   const code = (await page.locator('.letter__code').innerText()).trim();
   expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-  await portal.expectNoAxeViolations();
+  await portal.expectAccessibleAndTranslated();
 
   await page.context().clearCookies();
   await portal.open(`/reset?code=${code}`);
-  await portal.expectNoAxeViolations();
+  await portal.expectAccessibleAndTranslated();
   await page.getByLabel('Choose a password').fill('Rounders on the field 12');
   await page.getByRole('button', { name: 'Save the new password' }).click();
   await expect(page.getByRole('status')).toContainText('Your new password is saved.');
@@ -109,7 +109,7 @@ test('the office pages fit a 360 px phone with 44 px touch targets', async ({ br
           .map(([el, r]) => `${el.tagName} ${el.textContent?.trim().slice(0, 30)} ${Math.round(r.height)}px`),
       );
       expect(small, path).toEqual([]);
-      await portal.expectNoAxeViolations();
+      await portal.expectAccessibleAndTranslated();
     }
     await page.context().close();
   }

@@ -1,3 +1,7 @@
+### Messages in a group marked "## Section: NAME" join the browser's catalogue when a page of that
+### section loads (app/build.rs); the other browser messages are in the main module every visitor
+### downloads. "## Server only" groups are not in the browser at all.
+
 ## Shell
 app-name = Schoolgate
 skip-to-content = انتقل إلى المحتوى الرئيسي
@@ -30,7 +34,6 @@ home-needs-title = ما يحتاج انتباهك الآن
 home-needs-unread = إشعارات غير مقروءة: { $count }
 home-needs-ack = بحاجة إلى تأكيد
 home-needs-nothing = لا شيء يحتاج انتباهك الآن.
-home-needs-board = افتح لوحة الإشعارات
 home-week-title = هذا الأسبوع
 home-week-nothing = لا توجد فعاليات هذا الأسبوع.
 home-week-calendar = افتح التقويم
@@ -47,6 +50,9 @@ notices-page-empty = لا توجد إشعارات في هذه الصفحة. ال
 notices-pages = صفحات الإشعارات
 notices-older = إشعارات أقدم
 notices-newer = إشعارات أحدث
+
+## Section pages (each feature fills its page in a later release)
+## Section: calendar
 calendar-empty = لا توجد فعاليات في التقويم حتى الآن.
 
 ## Sign-in
@@ -86,16 +92,20 @@ error-code-locked = تم قفل رمز الدخول هذا بعد إدخال ت�
 error-code-wrong-birth-date = تاريخ الميلاد هذا لا يطابق أيًّا من أطفالك. المحاولات المتبقية: { $remaining }.
 
 ## Accounts
-reset-title = اختر كلمة مرور جديدة
-reset-intro = أدخل الرمز الذي حصلت عليه لمرة واحدة وكلمة المرور الجديدة.
-reset-submit = حفظ كلمة المرور الجديدة
 reset-done = تم حفظ كلمة المرور الجديدة. يمكنك تسجيل الدخول بها الآن.
 sign-out = تسجيل الخروج
 sign-in-join-link = الانضمام برمز دخول
 child-switcher-all = جميع أطفالي
 child-switcher-all-short = الكل
 
+## Accounts
+## Section: joining
+reset-title = اختر كلمة مرور جديدة
+reset-intro = أدخل الرمز الذي حصلت عليه لمرة واحدة وكلمة المرور الجديدة.
+reset-submit = حفظ كلمة المرور الجديدة
+
 ## Joining with an access code
+## Section: joining
 join-title = انضم إلى مدرسة طفلك
 join-intro = أدخل رمز الدخول الموجود في رسالتك، وتاريخ ميلاد أحد أطفالك، والبريد الإلكتروني وكلمة المرور اللذين تريد استخدامهما.
 join-code = رمز الدخول
@@ -153,26 +163,29 @@ notice-new-badge = جديد
 notice-pinned-badge = مثبّت
 notice-ack-badge = يرجى التأكيد
 notice-about = بخصوص: { $children }
-notice-back = كل الإشعارات
-notice-translation-stale-reader = عدّلت المدرسة هذا الإشعار بعد ترجمته. اضغط «عرض الأصل» لرؤية النص الأحدث.
-notice-not-translated = لم يُترجَم هذا الإشعار إلى لغتك بعد، وهذا نصه كما كتبته المدرسة.
-notice-show-original = عرض الأصل
-notice-hide-original = إخفاء الأصل
 notice-files = المرفقات
 notice-ack-by-date = يرجى التأكيد قبل { $date }.
-notice-acknowledge = تأكيد الاطلاع
-notice-acknowledge-for = تأكيد عن { $child }
 notifications-title = التنبيهات
-notifications-empty = لا توجد تنبيهات بعد.
-notification-reminder = تذكير
-notification-new-notice = إشعار جديد
 notice-category-general = عام
 notice-category-event = فعالية
 notice-category-trip = رحلة
 notice-category-closure = إغلاق
 notice-category-urgent = عاجل
+notice-file-kb = { $kb } ك.ب
+
+## Parents' notice pages (the browser switches their language in place)
+## Section: notice
+notice-back = كل الإشعارات
+notice-translation-stale-reader = عدّلت المدرسة هذا الإشعار بعد ترجمته. اضغط «عرض الأصل» لرؤية النص الأحدث.
+notice-not-translated = لم يُترجَم هذا الإشعار إلى لغتك بعد، وهذا نصه كما كتبته المدرسة.
+notice-show-original = عرض الأصل
+notice-hide-original = إخفاء الأصل
+notice-acknowledge = تأكيد الاطلاع
+notice-acknowledge-for = تأكيد عن { $child }
+notifications-empty = لا توجد تنبيهات بعد.
+notification-reminder = تذكير
+notification-new-notice = إشعار جديد
 email-settings-title = إعدادات البريد الإلكتروني
-email-settings-link = إعدادات البريد الإلكتروني
 email-settings-intro = كل ما ترسله المدرسة موجود دائمًا هنا في التطبيق. اختر الإشعارات التي تصلك بالبريد الإلكتروني أيضًا.
 email-mode-instant = كل إشعار فورًا
 email-mode-digest = رسالة واحدة في اليوم (السادسة مساءً)
@@ -181,9 +194,9 @@ email-settings-urgent = تصل الإشعارات العاجلة دائمًا ب
 email-settings-save = حفظ
 email-settings-saved = حُفظت إعدادات البريد الإلكتروني.
 notice-acknowledged-for = تم التأكيد عن { $child } في { $when }.
-notice-file-kb = { $kb } ك.ب
 
 ## Calendar (the browser switches its language in place)
+## Section: calendar
 calendar-for = تخص: { $children }
 calendar-when = الموعد
 calendar-where = المكان
@@ -198,15 +211,6 @@ event-all-day = طوال اليوم
 event-days = من { $first } إلى { $last }
 event-times = من { $start } إلى { $end }
 event-span = من { $start } إلى { $end }
-event-category-term-dates = مواعيد الفصل الدراسي
-event-category-closure = عطلة أو إغلاق
-event-category-inset = يوم تدريب المعلمين
-event-category-trip = رحلة
-event-category-parents-evening = أمسية أولياء الأمور
-event-category-club = نادٍ
-event-category-assessment = تقييم
-event-category-community = فعالية مجتمعية
-event-category-other = فعالية
 calendar-subscribe-title = تقويمك على هاتفك
 calendar-subscribe-intro = يمكن لتقويم هاتفك أن يعرض فعاليات أطفالك المدرسية ويتحدّث تلقائيًا عندما تغيّر المدرسة فعالية.
 calendar-subscribe-new = أنشئ عنوان تقويمي
@@ -217,8 +221,22 @@ calendar-subscribe-copy = أو انسخه إلى تقويم Google أو Outlook 
 calendar-subscribe-private = احتفظ به لنفسك: كل من يملكه يرى هذه الفعاليات. يُعرض الآن فقط.
 calendar-subscribe-since = أنشأت عنوانًا في { $date }. حفاظًا على خصوصيتك يُعرض مرة واحدة فقط؛ العنوان الجديد يوقف القديم.
 calendar-subscribe-stopped = تم إيقاف عنوان تقويمك.
+event-category-assessment = تقييم
+event-category-closure = عطلة أو إغلاق
+event-category-club = نادٍ
+event-category-community = فعالية مجتمعية
+event-category-inset = يوم تدريب المعلمين
+event-category-other = فعالية
+event-category-parents-evening = أمسية أولياء الأمور
+event-category-term-dates = مواعيد الفصل الدراسي
+event-category-trip = رحلة
 
 ## Staff pages in the app (the browser switches their language in place)
+notice-ack = التأكيد
+notice-acknowledged = أكّد
+
+## Staff pages in the app (the browser switches their language in place)
+## Section: staff
 letters-intro = اختر صفًا لطباعة رسالة لكل وليّ أمر فيه لم ينضم بعد. تُنشئ الطباعة رموزًا جديدة صالحة لمدة 48 ساعة، وتتوقف الرسائل السابقة عن العمل.
 letters-print-class = طباعة رسائل { $class }
 letters-reset-title = نسي أحد أولياء الأمور كلمة المرور
@@ -263,7 +281,6 @@ notice-new = إشعار جديد
 notice-list-empty = لا توجد إشعارات بعد.
 notice-back-to-list = كل الإشعارات
 notice-category = الفئة
-notice-ack = التأكيد
 notice-ack-required = يجب على أولياء الأمور تأكيد الاطلاع
 notice-expires-at = الإزالة من لوحة الإشعارات في (اختياري)
 notice-translations = الترجمات
@@ -291,7 +308,6 @@ notice-class = الصف
 notice-no-class = بلا صف
 notice-reached = وصل إليهم
 notice-read = قرأ
-notice-acknowledged = أكّد
 notice-not-read = لم يقرأ بعد
 notice-not-acknowledged = لم يؤكّد بعد
 notice-history = السجل
@@ -306,11 +322,15 @@ email-status-off = البريد الإلكتروني غير مفعّل: لم ي�
 
 ## Compose (staff; the browser switches its language in place)
 notice-file-size = الحد الأقصى لحجم الملف { $mb } م.ب.
+# Stays in the main table: "notice-body" is also a class name the main module uses.
+notice-body = النص
+
+## Compose (staff; the browser switches its language in place)
+## Section: staff
 notice-compose-title = إشعار جديد
 notice-edit-title = تعديل الإشعار
 notice-language = لغة هذا النص
 notice-title = العنوان
-notice-body = النص
 notice-body-hint = اكتب بوضوح. يمكن استخدام **غامق** و# عنوان و- بند قائمة و[نص الرابط](https://…).
 notice-audience = لمن الإشعار؟
 notice-audience-school = المدرسة كلها
@@ -338,8 +358,11 @@ notice-file-remove-named = إزالة { $file }
 notice-audience-browse = اختر من القائمة الكاملة
 
 ## Staff calendar (the browser switches its language in place)
-calendar-staff-title = تقويم المدرسة
 news-post-title = نشر خبر
+
+## Staff calendar (the browser switches its language in place)
+## Section: staff
+calendar-staff-title = تقويم المدرسة
 calendar-staff-empty = لا توجد فعاليات قادمة.
 calendar-staff-outside = خارج البوابة
 calendar-staff-export = تنزيل التقويم كاملًا (.ics)

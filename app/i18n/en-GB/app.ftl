@@ -1,3 +1,7 @@
+### Messages in a group marked "## Section: NAME" join the browser's catalogue when a page of that
+### section loads (app/build.rs); the other browser messages are in the main module every visitor
+### downloads. "## Server only" groups are not in the browser at all.
+
 ## Shell
 app-name = Schoolgate
 skip-to-content = Skip to main content
@@ -30,7 +34,6 @@ home-needs-title = What needs you now
 home-needs-unread = Unread notices: { $count }
 home-needs-ack = To acknowledge
 home-needs-nothing = Nothing needs your attention.
-home-needs-board = Open the noticeboard
 home-week-title = This week
 home-week-nothing = No events this week.
 home-week-calendar = Open the calendar
@@ -47,6 +50,9 @@ notices-page-empty = There are no notices on this page. Newer ones are on the pa
 notices-pages = Pages of notices
 notices-older = Older notices
 notices-newer = Newer notices
+
+## Section pages (each feature fills its page in a later release)
+## Section: calendar
 calendar-empty = There are no events in the calendar yet.
 
 ## Sign-in
@@ -86,16 +92,20 @@ error-code-locked = This access code is locked after too many wrong dates of bir
 error-code-wrong-birth-date = That date of birth does not match any of your children. Tries left: { $remaining }.
 
 ## Accounts
-reset-title = Choose a new password
-reset-intro = Enter the one-time code you were given and your new password.
-reset-submit = Save the new password
 reset-done = Your new password is saved. You can sign in with it now.
 sign-out = Sign out
 sign-in-join-link = Join with an access code
 child-switcher-all = All my children
 child-switcher-all-short = All
 
+## Accounts
+## Section: joining
+reset-title = Choose a new password
+reset-intro = Enter the one-time code you were given and your new password.
+reset-submit = Save the new password
+
 ## Joining with an access code
+## Section: joining
 join-title = Join your school
 join-intro = Enter the access code from your letter, one of your children’s dates of birth, and the email address and password you want to use.
 join-code = Access code
@@ -153,26 +163,29 @@ notice-new-badge = New
 notice-pinned-badge = Pinned
 notice-ack-badge = Please acknowledge
 notice-about = About: { $children }
-notice-back = All notices
-notice-translation-stale-reader = The school has changed this notice since it was translated. Tap “Show original” to see the latest text.
-notice-not-translated = This notice has not been translated into your language yet; here it is as the school wrote it.
-notice-show-original = Show original
-notice-hide-original = Hide original
 notice-files = Attachments
 notice-ack-by-date = Please acknowledge by { $date }.
-notice-acknowledge = Acknowledge
-notice-acknowledge-for = Acknowledge for { $child }
 notifications-title = Notifications
-notifications-empty = No notifications yet.
-notification-reminder = Reminder
-notification-new-notice = New notice
 notice-category-general = General
 notice-category-event = Event
 notice-category-trip = Trip
 notice-category-closure = Closure
 notice-category-urgent = Urgent
+notice-file-kb = { $kb } KB
+
+## Parents' notice pages (the browser switches their language in place)
+## Section: notice
+notice-back = All notices
+notice-translation-stale-reader = The school has changed this notice since it was translated. Tap “Show original” to see the latest text.
+notice-not-translated = This notice has not been translated into your language yet; here it is as the school wrote it.
+notice-show-original = Show original
+notice-hide-original = Hide original
+notice-acknowledge = Acknowledge
+notice-acknowledge-for = Acknowledge for { $child }
+notifications-empty = No notifications yet.
+notification-reminder = Reminder
+notification-new-notice = New notice
 email-settings-title = E-mail settings
-email-settings-link = E-mail settings
 email-settings-intro = Everything the school sends is always here in the app. Choose which notices also come by e-mail.
 email-mode-instant = Each notice at once
 email-mode-digest = One e-mail a day (6 pm)
@@ -181,9 +194,9 @@ email-settings-urgent = Urgent notices always come by e-mail at once.
 email-settings-save = Save
 email-settings-saved = Your e-mail settings are saved.
 notice-acknowledged-for = Acknowledged for { $child } on { $when }.
-notice-file-kb = { $kb } KB
 
 ## Calendar (the browser switches its language in place)
+## Section: calendar
 calendar-for = For { $children }
 calendar-when = When
 calendar-where = Where
@@ -198,15 +211,6 @@ event-all-day = All day
 event-days = { $first } to { $last }
 event-times = { $start } to { $end }
 event-span = { $start } to { $end }
-event-category-term-dates = Term dates
-event-category-closure = Holiday or closure
-event-category-inset = INSET day
-event-category-trip = Trip
-event-category-parents-evening = Parents' evening
-event-category-club = Club
-event-category-assessment = Assessment
-event-category-community = Community
-event-category-other = Event
 calendar-subscribe-title = Your calendar on your phone
 calendar-subscribe-intro = Your phone's calendar can show your children's school events and update itself when the school changes one.
 calendar-subscribe-new = Make my calendar address
@@ -217,8 +221,22 @@ calendar-subscribe-copy = Or copy it into Google Calendar or Outlook ("from URL"
 calendar-subscribe-private = Keep it private: anyone with it sees these events. It is shown only now.
 calendar-subscribe-since = You made an address on { $date }. For your privacy it is shown only once; a new one stops the old one.
 calendar-subscribe-stopped = Your calendar address is turned off.
+event-category-assessment = Assessment
+event-category-closure = Holiday or closure
+event-category-club = Club
+event-category-community = Community
+event-category-inset = INSET day
+event-category-other = Event
+event-category-parents-evening = Parents' evening
+event-category-term-dates = Term dates
+event-category-trip = Trip
 
 ## Staff pages in the app (the browser switches their language in place)
+notice-ack = Acknowledgement
+notice-acknowledged = Acknowledged
+
+## Staff pages in the app (the browser switches their language in place)
+## Section: staff
 letters-intro = Choose a class to print a letter for every guardian there who has not joined yet. Printing makes new codes, valid for 48 hours; earlier letters stop working.
 letters-print-class = Print letters for { $class }
 letters-reset-title = A parent forgot their password
@@ -263,7 +281,6 @@ notice-new = New notice
 notice-list-empty = No notices yet.
 notice-back-to-list = All notices
 notice-category = Category
-notice-ack = Acknowledgement
 notice-ack-required = Parents must acknowledge it
 notice-expires-at = Remove from the noticeboard at (optional)
 notice-translations = Translations
@@ -291,7 +308,6 @@ notice-class = Class
 notice-no-class = No class
 notice-reached = Reached
 notice-read = Read
-notice-acknowledged = Acknowledged
 notice-not-read = Not read yet
 notice-not-acknowledged = Not acknowledged yet
 notice-history = History
@@ -306,11 +322,15 @@ email-status-off = E-mail is off: no mail server is configured (SG_SMTP_HOST), s
 
 ## Compose (staff; the browser switches its language in place)
 notice-file-size = A file can be at most { $mb } MB.
+# Stays in the main table: "notice-body" is also a class name the main module uses.
+notice-body = Text
+
+## Compose (staff; the browser switches its language in place)
+## Section: staff
 notice-compose-title = New notice
 notice-edit-title = Edit notice
 notice-language = Language of this text
 notice-title = Title
-notice-body = Text
 notice-body-hint = Write plainly. **bold**, # heading, - list item, [link text](https://…) are understood.
 notice-audience = Who is it for?
 notice-audience-school = The whole school
@@ -338,8 +358,11 @@ notice-file-remove-named = Remove { $file }
 notice-audience-browse = Choose from the full list
 
 ## Staff calendar (the browser switches its language in place)
-calendar-staff-title = School calendar
 news-post-title = Post news
+
+## Staff calendar (the browser switches its language in place)
+## Section: staff
+calendar-staff-title = School calendar
 calendar-staff-empty = There are no upcoming events.
 calendar-staff-outside = Outside the portal
 calendar-staff-export = Download the whole calendar (.ics)

@@ -1,3 +1,7 @@
+### Messages in a group marked "## Section: NAME" join the browser's catalogue when a page of that
+### section loads (app/build.rs); the other browser messages are in the main module every visitor
+### downloads. "## Server only" groups are not in the browser at all.
+
 ## Shell
 app-name = Schoolgate
 skip-to-content = 跳到主要内容
@@ -30,7 +34,6 @@ home-needs-title = 需要您处理的事项
 home-needs-unread = 未读通知：{ $count }
 home-needs-ack = 需要确认
 home-needs-nothing = 目前没有需要您处理的事项。
-home-needs-board = 打开通知栏
 home-week-title = 本周
 home-week-nothing = 本周没有活动。
 home-week-calendar = 打开日历
@@ -47,6 +50,9 @@ notices-page-empty = 这一页没有通知。较新的通知在前面的页面�
 notices-pages = 通知分页
 notices-older = 较早的通知
 notices-newer = 较新的通知
+
+## Section pages (each feature fills its page in a later release)
+## Section: calendar
 calendar-empty = 日历中还没有活动。
 
 ## Sign-in
@@ -86,16 +92,20 @@ error-code-locked = 出生日期错误次数过多，这个访问码已被锁定
 error-code-wrong-birth-date = 这个出生日期与您的任何一个孩子都不符。剩余尝试次数：{ $remaining }。
 
 ## Accounts
-reset-title = 设置新密码
-reset-intro = 请输入您收到的一次性代码和新密码。
-reset-submit = 保存新密码
 reset-done = 新密码已保存。现在可以用它登录。
 sign-out = 退出登录
 sign-in-join-link = 使用访问码加入
 child-switcher-all = 我的所有孩子
 child-switcher-all-short = 全部
 
+## Accounts
+## Section: joining
+reset-title = 设置新密码
+reset-intro = 请输入您收到的一次性代码和新密码。
+reset-submit = 保存新密码
+
 ## Joining with an access code
+## Section: joining
 join-title = 加入您孩子的学校
 join-intro = 请输入信函上的访问码、您一个孩子的出生日期，以及您想使用的电子邮箱和密码。
 join-code = 访问码
@@ -152,26 +162,29 @@ notice-new-badge = 新
 notice-pinned-badge = 置顶
 notice-ack-badge = 请确认
 notice-about = 涉及：{ $children }
-notice-back = 全部通知
-notice-translation-stale-reader = 学校在翻译之后修改了这条通知。点击“显示原文”查看最新内容。
-notice-not-translated = 这条通知还没有翻译成您的语言，下面是学校写的原文。
-notice-show-original = 显示原文
-notice-hide-original = 隐藏原文
 notice-files = 附件
 notice-ack-by-date = 请在 { $date } 之前确认。
-notice-acknowledge = 确认已读
-notice-acknowledge-for = 代 { $child } 确认
 notifications-title = 消息提醒
-notifications-empty = 暂无消息提醒。
-notification-reminder = 提醒
-notification-new-notice = 新通知
 notice-category-general = 一般
 notice-category-event = 活动
 notice-category-trip = 外出
 notice-category-closure = 停课
 notice-category-urgent = 紧急
+notice-file-kb = { $kb } KB
+
+## Parents' notice pages (the browser switches their language in place)
+## Section: notice
+notice-back = 全部通知
+notice-translation-stale-reader = 学校在翻译之后修改了这条通知。点击“显示原文”查看最新内容。
+notice-not-translated = 这条通知还没有翻译成您的语言，下面是学校写的原文。
+notice-show-original = 显示原文
+notice-hide-original = 隐藏原文
+notice-acknowledge = 确认已读
+notice-acknowledge-for = 代 { $child } 确认
+notifications-empty = 暂无消息提醒。
+notification-reminder = 提醒
+notification-new-notice = 新通知
 email-settings-title = 电子邮件设置
-email-settings-link = 电子邮件设置
 email-settings-intro = 学校发送的所有内容都会保留在应用中。请选择哪些通知同时通过电子邮件发送。
 email-mode-instant = 每条通知立即发送
 email-mode-digest = 每天一封汇总邮件（晚上 6 点）
@@ -180,9 +193,9 @@ email-settings-urgent = 紧急通知总是立即通过电子邮件发送。
 email-settings-save = 保存
 email-settings-saved = 您的电子邮件设置已保存。
 notice-acknowledged-for = 已于 { $when } 代 { $child } 确认。
-notice-file-kb = { $kb } KB
 
 ## Calendar (the browser switches its language in place)
+## Section: calendar
 calendar-for = 相关孩子：{ $children }
 calendar-when = 时间
 calendar-where = 地点
@@ -197,15 +210,6 @@ event-all-day = 全天
 event-days = { $first } 至 { $last }
 event-times = { $start } 至 { $end }
 event-span = { $start } 至 { $end }
-event-category-term-dates = 学期日期
-event-category-closure = 假期或停课
-event-category-inset = 教师培训日
-event-category-trip = 外出活动
-event-category-parents-evening = 家长会
-event-category-club = 兴趣小组
-event-category-assessment = 测评
-event-category-community = 社区活动
-event-category-other = 活动
 calendar-subscribe-title = 手机上的日历
 calendar-subscribe-intro = 您手机的日历可以显示孩子的学校活动，学校更改活动时会自动更新。
 calendar-subscribe-new = 生成我的日历地址
@@ -216,8 +220,22 @@ calendar-subscribe-copy = 或复制到 Google 日历或 Outlook（“通过网�
 calendar-subscribe-private = 请勿外传：任何拥有此地址的人都能看到这些活动。地址只显示这一次。
 calendar-subscribe-since = 您已于 { $date } 生成地址。为保护隐私，地址只显示一次；生成新地址后旧地址失效。
 calendar-subscribe-stopped = 您的日历地址已停用。
+event-category-assessment = 测评
+event-category-closure = 假期或停课
+event-category-club = 兴趣小组
+event-category-community = 社区活动
+event-category-inset = 教师培训日
+event-category-other = 活动
+event-category-parents-evening = 家长会
+event-category-term-dates = 学期日期
+event-category-trip = 外出活动
 
 ## Staff pages in the app (the browser switches their language in place)
+notice-ack = 确认
+notice-acknowledged = 已确认
+
+## Staff pages in the app (the browser switches their language in place)
+## Section: staff
 letters-intro = 选择一个班级，为该班所有尚未加入的监护人各打印一封信函。打印会生成新的访问码，有效期 48 小时；之前的信函随即失效。
 letters-print-class = 打印 { $class } 的信函
 letters-reset-title = 家长忘记了密码
@@ -262,7 +280,6 @@ notice-new = 新建通知
 notice-list-empty = 还没有通知。
 notice-back-to-list = 全部通知
 notice-category = 类别
-notice-ack = 确认
 notice-ack-required = 家长必须确认
 notice-expires-at = 从公告栏移除的时间（可选）
 notice-translations = 翻译
@@ -290,7 +307,6 @@ notice-class = 班级
 notice-no-class = 无班级
 notice-reached = 覆盖
 notice-read = 已读
-notice-acknowledged = 已确认
 notice-not-read = 尚未阅读
 notice-not-acknowledged = 尚未确认
 notice-history = 历史记录
@@ -305,11 +321,15 @@ email-status-off = 电子邮件未开启：未配置邮件服务器（SG_SMTP_HO
 
 ## Compose (staff; the browser switches its language in place)
 notice-file-size = 每个文件最大 { $mb } MB。
+# Stays in the main table: "notice-body" is also a class name the main module uses.
+notice-body = 正文
+
+## Compose (staff; the browser switches its language in place)
+## Section: staff
 notice-compose-title = 新建通知
 notice-edit-title = 编辑通知
 notice-language = 本文的语言
 notice-title = 标题
-notice-body = 正文
 notice-body-hint = 请简明书写。支持 **粗体**、# 标题、- 列表项、[链接文字](https://…)。
 notice-audience = 发送给谁？
 notice-audience-school = 全校
@@ -337,8 +357,11 @@ notice-file-remove-named = 删除 { $file }
 notice-audience-browse = 从完整列表中选择
 
 ## Staff calendar (the browser switches its language in place)
-calendar-staff-title = 学校日历
 news-post-title = 发布动态
+
+## Staff calendar (the browser switches its language in place)
+## Section: staff
+calendar-staff-title = 学校日历
 calendar-staff-empty = 暂无即将举行的活动。
 calendar-staff-outside = 门户之外
 calendar-staff-export = 下载完整日历（.ics）

@@ -25,6 +25,7 @@ impl LazyRoute for MonthRoute {
     }
 
     fn view(_this: Self) -> AnyView {
+        crate::i18n::sections::calendar();
         let i18n = I18n::expect();
         let query = use_query_map();
         let asked = move || query.with(|q| (q.get("m"), q.get("for")));

@@ -64,6 +64,7 @@ impl LazyRoute for CalendarRoute {
     }
 
     fn view(this: Self) -> AnyView {
+        crate::i18n::sections::calendar();
         let i18n = I18n::expect();
         match this.page {
             Page::Agenda(agenda) => view! {

@@ -60,6 +60,8 @@ impl LazyRoute for StaffCalendarRoute {
     }
 
     fn view(this: Self) -> AnyView {
+        crate::i18n::sections::staff();
+        crate::i18n::sections::calendar();
         let i18n = I18n::expect();
         match this.page {
             Page::List => {

@@ -36,6 +36,7 @@ impl LazyRoute for NewFormRoute {
     }
 
     fn view(this: Self) -> AnyView {
+        crate::i18n::sections::staff();
         let i18n = I18n::expect();
         let template = this.template;
         let data: Option<Loading<PageData>> =

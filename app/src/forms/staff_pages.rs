@@ -72,6 +72,7 @@ impl LazyRoute for StaffFormsRoute {
     }
 
     fn view(this: Self) -> AnyView {
+        crate::i18n::sections::staff();
         let i18n = I18n::expect();
         if let Page::Changes = this.page {
             let data: Option<Loading<ChangeQueue>> =

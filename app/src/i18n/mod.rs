@@ -14,6 +14,13 @@ mod locale;
 pub mod negotiate;
 mod per_locale;
 
+/// The sections whose messages the browser loads with their pages: a section's pages call its
+/// function (`i18n::sections::staff()`) before formatting its messages. The server has every
+/// message in Fluent, so there they do nothing.
+pub mod sections {
+    include!(concat!(env!("OUT_DIR"), "/sections.rs"));
+}
+
 #[cfg(feature = "ssr")]
 pub use fluent::{format_count, loader_for};
 pub use locale::{LANGUAGE_COOKIE, Locale};

@@ -96,6 +96,7 @@ fn keys_used_in_sources(dir: &str) -> BTreeSet<String> {
 #[test]
 fn the_browser_catalogue_matches_fluent_for_every_message() {
     let args = [("school", "St Mary's")];
+    catalogue::load_all();
     for locale in Locale::ALL {
         let catalogue: BTreeSet<String> = catalogue::keys(locale).map(str::to_string).collect();
         let server_only: BTreeSet<String> = catalogue::server_only_keys(locale)
@@ -179,4 +180,49 @@ fn browser_pages_use_only_catalogue_messages() {
         wrong.is_empty(),
         "server-only messages used by browser pages: {wrong:?}"
     );
+}
+
+/// A section's messages reach the browser only when its pages load (`i18n::sections`), so code
+/// the main module runs before that must format only main messages. The built wasm is checked
+/// for the same by `scripts/check-chunk-messages`; this catches it before a build.
+#[test]
+fn main_module_pages_use_only_main_messages() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src/");
+    let mut used = BTreeSet::new();
+    for part in [
+        "app.rs",
+        "sections.rs",
+        "error.rs",
+        "children",
+        "layout/mod.rs",
+        "layout/top_bar.rs",
+        "layout/tab_nav.rs",
+        "layout/language_menu.rs",
+        "pages/home.rs",
+        "pages/sign_in.rs",
+        "pages/not_found.rs",
+        "pages/error_panel.rs",
+        "pages/loading.rs",
+        "notices/reader/board.rs",
+    ] {
+        used.extend(keys_used_in_sources(&format!("{root}{part}")));
+    }
+    assert!(
+        used.len() > 50,
+        "the scan should find the shell's keys: {used:?}"
+    );
+    let outside: Vec<_> = used.iter().filter(|k| !catalogue::in_main(k)).collect();
+    assert!(
+        outside.is_empty(),
+        "the main module formats messages of a section: {outside:?}"
+    );
+    // Each section's own words are not in the main table.
+    for key in [
+        "notice-compose-title",
+        "calendar-subscribe-title",
+        "notice-show-original",
+        "join-title",
+    ] {
+        assert!(!catalogue::in_main(key), "{key} should be in its section");
+    }
 }

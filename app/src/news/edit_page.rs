@@ -34,6 +34,7 @@ impl LazyRoute for NewsEditRoute {
     }
 
     fn view(this: Self) -> AnyView {
+        crate::i18n::sections::staff();
         let i18n = I18n::expect();
         view! {
             <Title text=crate::i18n::title_text(i18n, "nav-news")/>

@@ -39,6 +39,7 @@ impl LazyRoute for StaffNewsRoute {
     }
 
     fn view(this: Self) -> AnyView {
+        crate::i18n::sections::staff();
         let i18n = I18n::expect();
         match this.story {
             None => {

@@ -20,6 +20,7 @@ impl LazyRoute for JoinRoute {
     }
 
     fn view(_this: Self) -> AnyView {
+        crate::i18n::sections::joining();
         crate::assets::defer_chunk_preloads();
         view! { <JoinPage/> }.into_any_now()
     }

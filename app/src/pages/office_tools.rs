@@ -133,6 +133,7 @@ impl LazyRoute for OfficeToolsRoute {
     }
 
     fn view(_this: Self) -> AnyView {
+        crate::i18n::sections::staff();
         let i18n = I18n::expect();
         let tools: Option<Loading<StaffTools>> =
             when_signed_in(|| Resource::new(|| (), |_| load_staff_tools()));

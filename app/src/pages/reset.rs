@@ -20,6 +20,7 @@ impl LazyRoute for ResetRoute {
     }
 
     fn view(_this: Self) -> AnyView {
+        crate::i18n::sections::joining();
         crate::assets::defer_chunk_preloads();
         view! { <ResetPage/> }.into_any_now()
     }

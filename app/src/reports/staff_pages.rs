@@ -34,6 +34,7 @@ impl LazyRoute for StaffReportsRoute {
     }
 
     fn view(this: Self) -> AnyView {
+        crate::i18n::sections::staff();
         let i18n = I18n::expect();
         let StaffReportsRoute { id, done } = this;
         let data: Option<Loading<PageData>> = when_signed_in(|| {

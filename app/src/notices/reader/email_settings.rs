@@ -26,6 +26,7 @@ impl LazyRoute for EmailSettingsRoute {
     }
 
     fn view(this: Self) -> AnyView {
+        crate::i18n::sections::notice();
         let i18n = I18n::expect();
         let query = use_query_map();
         let not_saved = Signal::derive(move || query.with(|q| q.get("saved").is_none()));

@@ -34,6 +34,7 @@ impl LazyRoute for NoticeRoute {
     }
 
     fn view(this: Self) -> AnyView {
+        crate::i18n::sections::notice();
         let i18n = I18n::expect();
         view! {
             {loaded_as(this.notice, |notice: NoticeDetail| view! { <Notice notice/> }.into_any_now())}

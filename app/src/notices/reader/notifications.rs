@@ -25,6 +25,7 @@ impl LazyRoute for NotificationsRoute {
     }
 
     fn view(this: Self) -> AnyView {
+        crate::i18n::sections::notice();
         let i18n = I18n::expect();
         view! {
             <Title text=crate::i18n::title_text(i18n, "notifications-title")/>

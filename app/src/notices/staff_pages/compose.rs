@@ -30,6 +30,7 @@ impl LazyRoute for ComposeRoute {
     }
 
     fn view(_this: Self) -> AnyView {
+        crate::i18n::sections::staff();
         let i18n = I18n::expect();
         let id: Option<i32> =
             use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse().ok()));

@@ -26,6 +26,7 @@ impl LazyRoute for StaffNoticeRoute {
     }
 
     fn view(_this: Self) -> AnyView {
+        crate::i18n::sections::staff();
         let i18n = I18n::expect();
         let params = use_params_map();
         let id = move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()).unwrap_or(0));

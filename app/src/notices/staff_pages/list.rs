@@ -21,6 +21,7 @@ impl LazyRoute for StaffNoticesRoute {
     }
 
     fn view(_this: Self) -> AnyView {
+        crate::i18n::sections::staff();
         let i18n = I18n::expect();
         let list: Option<Loading<StaffNoticeList>> =
             when_signed_in(|| Resource::new(|| (), |_| load_staff_notices()));

@@ -27,6 +27,7 @@ impl LazyRoute for OfficeRoute {
     }
 
     fn view(_this: Self) -> AnyView {
+        crate::i18n::sections::staff();
         let path = use_location().pathname.get_untracked();
         match path.trim_end_matches('/') {
             "/admin/letters" => letters::page(),
