@@ -37,13 +37,22 @@ where
 /// `key` changes.
 ///
 /// A resource's code (its async memo, hydration data and suspense hooks) is compiled once for
-/// every type of key, request and data it is made with. These pages start their data in the main
-/// wasm, beside their chunk's download; with one type of each, the ten of them share one copy.
+/// every type of key, request and data it is made with — and of the closures it is made from.
+/// These pages start their data in the main wasm, beside their chunk's download; with one type of
+/// each, the ten of them share one copy: the key is a `Signal` before the resource is made, in a
+/// function that is not generic, so each page's own closure does not make a copy of its own.
 pub fn page_resource(
     key: impl Fn() -> PageKey + Send + Sync + 'static,
     fetch: fn(PageKey) -> PageFetch,
 ) -> Option<Loading<PageData>> {
-    let key = Signal::derive(key);
+    page_resource_keyed(Signal::derive(key), fetch)
+}
+
+/// [`page_resource`] once its key has one type.
+fn page_resource_keyed(
+    key: Signal<PageKey>,
+    fetch: fn(PageKey) -> PageFetch,
+) -> Option<Loading<PageData>> {
     when_signed_in(move || Resource::new(move || key.get(), fetch))
 }
 
