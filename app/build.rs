@@ -25,7 +25,6 @@ const LOCALES: [&str; 3] = ["en-GB", "zh-CN", "ar"];
 const VAR: char = '\u{1}';
 
 /// Where a group's messages go.
-#[derive(Clone, PartialEq)]
 enum Place {
     Main,
     Section(String),

@@ -5,10 +5,70 @@
 //! the main module, which every visitor downloads. Carried as raw JSON — the same bytes on the
 //! wire and in the hydration data — the main module holds one reader for all of them, and each
 //! page's types are decoded in its own chunk.
+//!
+//! For the same reason those pages ask for their data through one server function,
+//! [`load_page`], naming the page: one client in the main module instead of one per page. Each
+//! page's loader on the server keeps its own access checks.
 
 use crate::error::AppError;
+use leptos::prelude::*;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use serde_json::value::RawValue;
+
+/// A lazily loaded page whose data [`load_page`] answers with; what `id` and `more` mean for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageName {
+    /// One notice the signed-in guardian may see, `id` (opening it marks it read).
+    Notice,
+    /// The signed-in guardian's notification centre.
+    Notifications,
+    /// The signed-in guardian's e-mail choice per category.
+    EmailSettings,
+    /// The signed-in user's upcoming events.
+    Agenda,
+    /// One event the signed-in user may see, `id`.
+    Event,
+    /// The signed-in user's calendar subscription.
+    Subscription,
+    /// The signed-in user's newsfeed: the page of posts older than post `id`, or the newest.
+    News,
+    /// One post with its comments, `id`.
+    NewsPost,
+    /// A post's text and translations to edit, `id`, for the staff who look after it.
+    NewsEdit,
+    /// The signed-in guardian's forms for the children the switcher shows; or form `id` for their
+    /// child `more` (the first child it is for when none is given).
+    Forms,
+}
+
+/// The data of the lazily loaded page `page`, for the signed-in user: what each page's loader
+/// answers, with that loader's access checks. A page that needs an `id` and has none is one that
+/// does not exist (404).
+#[server(endpoint = "page", output = crate::codec::Answer)]
+pub async fn load_page(
+    page: PageName,
+    id: Option<i32>,
+    more: Option<i32>,
+) -> Result<PageData, AppError> {
+    use crate::{calendar, forms, news, notices};
+    let id_or_missing = id.unwrap_or(0);
+    match page {
+        PageName::Notice => answer(notices::guardian_view::open(id_or_missing).await),
+        PageName::Notifications => answer(notices::guardian_view::notifications().await),
+        PageName::EmailSettings => answer(notices::guardian_view::email_settings().await),
+        PageName::Agenda => answer(calendar::reader::agenda().await),
+        PageName::Event => answer(calendar::reader::event(id_or_missing).await),
+        PageName::Subscription => answer(calendar::feed::subscription().await),
+        PageName::News => answer(news::reader::feed(id).await),
+        PageName::NewsPost => answer(news::comments::page(id_or_missing).await),
+        PageName::NewsEdit => answer(news::edits::page(id_or_missing).await),
+        PageName::Forms => match id {
+            None => answer(forms::reader::list().await),
+            Some(id) => answer(forms::reader::page(id, more).await),
+        },
+    }
+}
 
 /// A page's data as JSON, encoded on the server, decoded by the page.
 #[derive(Clone, Debug, Serialize, Deserialize)]

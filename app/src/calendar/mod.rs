@@ -139,19 +139,6 @@ impl EventCategory {
     }
 }
 
-/// The signed-in user's upcoming events ([`Agenda`]): a guardian's for the chosen child (or all
-/// children), staff's for the whole school.
-#[server(endpoint = "calendar/agenda", output = crate::codec::Answer)]
-pub async fn load_agenda() -> Result<PageData, AppError> {
-    crate::page_data::answer(reader::agenda().await)
-}
-
-/// One event the signed-in user may see, with every translation ([`EventDetail`]).
-#[server(endpoint = "calendar/event", output = crate::codec::Answer)]
-pub async fn load_event(id: i32) -> Result<PageData, AppError> {
-    crate::page_data::answer(reader::event(id).await)
-}
-
 /// A month of the signed-in user's calendar ([`MonthView`]): `month` is `2027-01`, this month
 /// when it is missing or out of range; staff may narrow it to `audience` (`y<id>` a year group,
 /// `c<id>` a class), which a family's calendar ignores.
@@ -161,13 +148,6 @@ pub async fn load_month(
     audience: Option<String>,
 ) -> Result<PageData, AppError> {
     crate::page_data::answer(month::view(month, audience).await)
-}
-
-/// The signed-in user's calendar subscription ([`Subscription`]): whether they have a private
-/// feed address; the address itself only in the answer to the post that made it.
-#[server(endpoint = "calendar/subscription", output = crate::codec::Answer)]
-pub async fn load_subscription() -> Result<PageData, AppError> {
-    crate::page_data::answer(feed::subscription().await)
 }
 
 /// The school's upcoming events for staff who put events on the calendar ([`StaffCalendar`]).

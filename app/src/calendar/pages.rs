@@ -4,15 +4,12 @@
 //! shown follows the language menu at once, because the data carries every translation and every
 //! date in every language.
 
-use super::{
-    Agenda, CalendarViews, EventDetail, EventFacts, EventText, FeedAddress, Subscription,
-    load_agenda, load_event, load_subscription,
-};
+use super::{Agenda, CalendarViews, EventDetail, EventFacts, EventText, FeedAddress, Subscription};
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, Locale, follow, localized};
 use crate::notices::for_reader;
-use crate::page_data::PageData;
-use crate::pages::loading::{Loading, loaded_as, page_resource};
+use crate::page_data::{PageData, PageName};
+use crate::pages::loading::{Loading, address_id, loaded_as, page_resource};
 use crate::sanitized::SanitizedBody;
 use crate::{msg, t};
 use leptos::prelude::*;
@@ -47,17 +44,13 @@ impl LazyRoute for CalendarRoute {
         let id = params.with_untracked(|p| p.get("id"));
         let page = match id.as_deref() {
             // `/calendar/:id` serves it too: one route less in the main module.
-            Some(SUBSCRIBE_SEGMENT) => Page::Subscribe(page_resource(
-                || (None, None),
-                |_| Box::pin(load_subscription()),
-            )),
-            None => Page::Agenda(page_resource(|| (None, None), |_| Box::pin(load_agenda()))),
+            Some(SUBSCRIBE_SEGMENT) => {
+                Page::Subscribe(page_resource(PageName::Subscription, || (None, None)))
+            }
+            None => Page::Agenda(page_resource(PageName::Agenda, || (None, None))),
             Some(_) => {
-                let id = move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()));
-                Page::Event(page_resource(
-                    move || (id(), None),
-                    |(id, _)| Box::pin(load_event(id.unwrap_or(0))),
-                ))
+                let id = address_id();
+                Page::Event(page_resource(PageName::Event, move || (id(), None)))
             }
         };
         Self { page }

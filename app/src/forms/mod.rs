@@ -66,17 +66,6 @@ pub fn form_href(id: i32, pupil: i32) -> String {
     format!("{FORMS_PATH}/{id}?child={pupil}")
 }
 
-/// The signed-in guardian's forms ([`FormList`]) for the children the switcher shows; or, given
-/// an `id`, that form for their child `child` ([`FormPage`]), their first child it is for when
-/// none is given. One server function for both pages, so the main wasm carries one client.
-#[server(endpoint = "forms/page", output = crate::codec::Answer)]
-pub async fn load_forms(id: Option<i32>, child: Option<i32>) -> Result<PageData, AppError> {
-    match id {
-        None => crate::page_data::answer(reader::list().await),
-        Some(id) => crate::page_data::answer(reader::page(id, child).await),
-    }
-}
-
 /// The forms the signed-in member of staff looks after ([`staff_dto::StaffFormList`]).
 #[server(endpoint = "forms/staff-list", output = crate::codec::Answer)]
 pub async fn load_staff_forms() -> Result<PageData, AppError> {

@@ -4,10 +4,10 @@
 //! next, and one route costs the main wasm less than two.
 
 use super::form_page::form_page;
-use super::{FormCard, FormList, FormPage, form_href, load_forms};
+use super::{FormCard, FormList, FormPage, form_href};
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, localized};
-use crate::page_data::PageData;
+use crate::page_data::{PageData, PageName};
 use crate::pages::loading::{Loading, loaded_as, page_resource};
 use crate::t;
 use leptos::prelude::*;
@@ -34,7 +34,7 @@ impl LazyRoute for FormsRoute {
         };
         Self {
             id: args().0,
-            page: page_resource(args, |(id, child)| Box::pin(load_forms(id, child))),
+            page: page_resource(PageName::Forms, args),
         }
     }
 

@@ -105,15 +105,8 @@ pub fn server_only_keys(locale: Locale) -> impl Iterator<Item = &'static str> {
 pub fn keys(locale: Locale) -> impl Iterator<Item = &'static str> {
     ALL.iter().flat_map(move |table| {
         (0..table.key_ends.len())
-            .filter(move |&i| {
-                !cut(
-                    table.texts[locale.index()],
-                    table.text_ends[locale.index()],
-                    i,
-                )
-                .is_empty()
-            })
             .map(move |i| cut(table.keys, table.key_ends, i))
+            .filter(move |key| table.text(locale, key).is_some())
     })
 }
 

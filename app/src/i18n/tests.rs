@@ -44,6 +44,15 @@ fn every_key_used_in_the_code_exists_in_every_locale() {
     }
 }
 
+/// The keys used in these files and folders under `app/src/`.
+fn keys_used_in(parts: &[&str]) -> BTreeSet<String> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src/");
+    parts
+        .iter()
+        .flat_map(|part| keys_used_in_sources(&format!("{root}{part}")))
+        .collect()
+}
+
 /// Keys passed as literals to `t!` and `msg!`, found by reading the sources, so the check also
 /// covers the locales `fl!` does not verify at compile time.
 fn keys_used_in_sources(dir: &str) -> BTreeSet<String> {
@@ -155,18 +164,14 @@ fn tags_round_trip_and_arabic_is_rtl() {
 /// ("Server only") would show as its key there.
 #[test]
 fn browser_pages_use_only_catalogue_messages() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src/");
-    let mut used = BTreeSet::new();
-    for part in [
+    let used = keys_used_in(&[
         "notices/reader",
         "notices/staff_pages",
         "notices/staff_dto.rs",
         "notices/dto.rs",
         "pages",
         "layout",
-    ] {
-        used.extend(keys_used_in_sources(&format!("{root}{part}")));
-    }
+    ]);
     assert!(
         used.len() > 60,
         "the scan should find the pages' keys: {used:?}"
@@ -187,9 +192,7 @@ fn browser_pages_use_only_catalogue_messages() {
 /// for the same by `scripts/check-chunk-messages`; this catches it before a build.
 #[test]
 fn main_module_pages_use_only_main_messages() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src/");
-    let mut used = BTreeSet::new();
-    for part in [
+    let used = keys_used_in(&[
         "app.rs",
         "sections.rs",
         "error.rs",
@@ -204,9 +207,7 @@ fn main_module_pages_use_only_main_messages() {
         "pages/error_panel.rs",
         "pages/loading.rs",
         "notices/reader/board.rs",
-    ] {
-        used.extend(keys_used_in_sources(&format!("{root}{part}")));
-    }
+    ]);
     assert!(
         used.len() > 50,
         "the scan should find the shell's keys: {used:?}"

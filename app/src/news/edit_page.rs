@@ -3,16 +3,15 @@
 //! without JavaScript and a refused edit comes back with what was typed. Its own lazily loaded
 //! chunk: no family ever downloads it.
 
-use super::{NewsEditPage, PostEdit, load_news_edit};
+use super::{NewsEditPage, PostEdit};
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, Locale, localized};
 use crate::layout::TextArea;
-use crate::page_data::PageData;
-use crate::pages::loading::{Loading, loaded_as, page_resource};
+use crate::page_data::{PageData, PageName};
+use crate::pages::loading::{Loading, address_id, loaded_as, page_resource};
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 use leptos_router::{LazyRoute, lazy_route};
 
 /// A lazily loaded route: the edit form's code in its own chunk, fetched beside its data.
@@ -23,13 +22,9 @@ pub struct NewsEditRoute {
 #[lazy_route]
 impl LazyRoute for NewsEditRoute {
     fn data() -> Self {
-        let params = use_params_map();
-        let id = move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()));
+        let id = address_id();
         Self {
-            page: page_resource(
-                move || (id(), None),
-                |(id, _)| Box::pin(load_news_edit(id.unwrap_or(0))),
-            ),
+            page: page_resource(PageName::NewsEdit, move || (id(), None)),
         }
     }
 

@@ -76,25 +76,6 @@ pub fn edit_href(id: i32) -> String {
     format!("{NEWS_PATH}/{id}/edit")
 }
 
-/// A post's text and translations to edit ([`NewsEditPage`]), for the staff who look after it.
-#[server(endpoint = "news/edit", output = crate::codec::Answer)]
-pub async fn load_news_edit(id: i32) -> Result<PageData, AppError> {
-    crate::page_data::answer(edits::page(id).await)
-}
-
-/// One post with its comments ([`NewsPostPage`]), if the signed-in user may read it.
-#[server(endpoint = "news/post", output = crate::codec::Answer)]
-pub async fn load_news_post(id: i32) -> Result<PageData, AppError> {
-    crate::page_data::answer(comments::page(id).await)
-}
-
-/// The signed-in user's newsfeed ([`NewsFeed`]), newest first: the page of posts older than
-/// post `before`, or the newest page.
-#[server(endpoint = "news/feed", output = crate::codec::Answer)]
-pub async fn load_news(before: Option<i32>) -> Result<PageData, AppError> {
-    crate::page_data::answer(reader::feed(before).await)
-}
-
 /// The stories the signed-in member of staff may post to ([`NewsStories`]).
 #[server(endpoint = "news/stories", output = crate::codec::Answer)]
 pub async fn load_news_stories() -> Result<PageData, AppError> {

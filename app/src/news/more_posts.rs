@@ -3,9 +3,10 @@
 //! is the next page; with it, the next page's posts join the feed in place and the reader keeps
 //! their place. A failed load says why and leaves the link for another try.
 
-use super::{NEWS_PATH, NewsFeed, NewsPost, load_news};
+use super::{NEWS_PATH, NewsFeed, NewsPost};
 use crate::error::AppError;
 use crate::i18n::{I18n, PerLocale, localized};
+use crate::page_data::{PageName, load_page};
 use crate::t;
 use leptos::prelude::*;
 
@@ -113,7 +114,7 @@ impl MorePosts {
         self.busy.set(true);
         self.failed.set(None);
         leptos::task::spawn_local(async move {
-            let page = load_news(Some(before))
+            let page = load_page(PageName::News, Some(before), None)
                 .await
                 .and_then(|data| data.decode::<NewsFeed>());
             self.busy.set(false);

@@ -5,14 +5,14 @@
 
 use super::more_posts::MorePosts;
 use super::{
-    FeedWords, NEWS_PATH, NewsFeed, NewsPhoto, NewsPost, STAFF_NEWS_PATH, TextWords, load_news,
-    photo_href, webp_href,
+    FeedWords, NEWS_PATH, NewsFeed, NewsPhoto, NewsPost, STAFF_NEWS_PATH, TextWords, photo_href,
+    webp_href,
 };
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::PerLocale;
 use crate::i18n::{I18n, localized};
 use crate::notices::dto::for_reader;
-use crate::page_data::PageData;
+use crate::page_data::{PageData, PageName};
 use crate::pages::loading::{Loading, loaded_as, page_resource};
 use crate::sanitized::SanitizedBody;
 use crate::t;
@@ -36,10 +36,7 @@ impl LazyRoute for NewsRoute {
         let query = use_query_map();
         let before = move || query.with(|q| q.get("before").and_then(|b| b.parse().ok()));
         Self {
-            feed: page_resource(
-                move || (before(), None),
-                |(before, _)| Box::pin(load_news(before)),
-            ),
+            feed: page_resource(PageName::News, move || (before(), None)),
         }
     }
 

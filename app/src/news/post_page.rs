@@ -4,16 +4,15 @@
 //! refused comment comes back in its box with the reason. One lazily loaded route.
 
 use super::pages::{like_form, post_view};
-use super::{CommentActionWords, NEWS_PATH, NewsComment, NewsPostPage, load_news_post};
+use super::{CommentActionWords, NEWS_PATH, NewsComment, NewsPostPage};
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, localized};
 use crate::layout::TextArea;
-use crate::page_data::PageData;
-use crate::pages::loading::{Loading, loaded_as, page_resource};
+use crate::page_data::{PageData, PageName};
+use crate::pages::loading::{Loading, address_id, loaded_as, page_resource};
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 use leptos_router::{LazyRoute, lazy_route};
 
 /// A lazily loaded route: the post page's code in its own chunk, fetched beside the post.
@@ -24,13 +23,9 @@ pub struct NewsPostRoute {
 #[lazy_route]
 impl LazyRoute for NewsPostRoute {
     fn data() -> Self {
-        let params = use_params_map();
-        let id = move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()));
+        let id = address_id();
         Self {
-            page: page_resource(
-                move || (id(), None),
-                |(id, _)| Box::pin(load_news_post(id.unwrap_or(0))),
-            ),
+            page: page_resource(PageName::NewsPost, move || (id(), None)),
         }
     }
 

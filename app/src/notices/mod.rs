@@ -28,7 +28,6 @@ pub mod stats;
 pub mod store;
 
 use crate::error::AppError;
-use crate::page_data::PageData;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -152,25 +151,6 @@ pub async fn load_staff_notice(id: i32) -> Result<StaffNotice, AppError> {
 #[server(endpoint = "notices/board", output = crate::codec::Answer)]
 pub async fn load_board(home: Option<bool>, page: Option<u32>) -> Result<Board, AppError> {
     crate::error::respond(guardian_view::board(home.unwrap_or(false), page.unwrap_or(1)).await)
-}
-
-/// One notice the signed-in guardian may see ([`NoticeDetail`]), with every translation; opening
-/// it marks it read.
-#[server(endpoint = "notices/open", output = crate::codec::Answer)]
-pub async fn open_notice(id: i32) -> Result<PageData, AppError> {
-    crate::page_data::answer(guardian_view::open(id).await)
-}
-
-/// The signed-in guardian's notification centre (a list of [`NotificationItem`]).
-#[server(endpoint = "notices/notifications", output = crate::codec::Answer)]
-pub async fn load_notifications() -> Result<PageData, AppError> {
-    crate::page_data::answer(guardian_view::notifications().await)
-}
-
-/// The signed-in guardian's e-mail choice per category (a list of [`EmailChoice`]).
-#[server(endpoint = "notices/email-choices", output = crate::codec::Answer)]
-pub async fn load_email_settings() -> Result<PageData, AppError> {
-    crate::page_data::answer(guardian_view::email_settings().await)
 }
 
 /// The compose page's data: the notice `id` (a draft or a published notice), or a new one —

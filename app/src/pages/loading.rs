@@ -6,11 +6,10 @@ use crate::auth::viewer::ViewerContext;
 use crate::error::AppError;
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::I18n;
-use crate::page_data::PageData;
+use crate::page_data::{PageData, PageName, load_page};
 use crate::t;
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
-use std::pin::Pin;
 use std::sync::Arc;
 
 /// A reader's page data as it loads.
@@ -20,8 +19,11 @@ pub type Loading<T> = Resource<Result<T, AppError>>;
 /// cursor, a child (unused ones `None`).
 pub type PageKey = (Option<i32>, Option<i32>);
 
-/// A lazily loaded page's request for its data.
-pub type PageFetch = Pin<Box<dyn Future<Output = Result<PageData, AppError>> + Send>>;
+/// The number in the page's address (`:id`), read reactively; `None` when absent or not a number.
+pub fn address_id() -> impl Fn() -> Option<i32> + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()))
+}
 
 /// Starts loading a page's data; `None` when nobody is signed in, which the page says without
 /// asking the server.
@@ -39,21 +41,23 @@ where
 /// A resource's code (its async memo, hydration data and suspense hooks) is compiled once for
 /// every type of key, request and data it is made with — and of the closures it is made from.
 /// These pages start their data in the main wasm, beside their chunk's download; with one type of
-/// each, the ten of them share one copy: the key is a `Signal` before the resource is made, in a
-/// function that is not generic, so each page's own closure does not make a copy of its own.
+/// each, they share one copy: the key is a `Signal` before the resource is made, in a function
+/// that is not generic, and every page asks through the one [`load_page`].
 pub fn page_resource(
+    page: PageName,
     key: impl Fn() -> PageKey + Send + Sync + 'static,
-    fetch: fn(PageKey) -> PageFetch,
 ) -> Option<Loading<PageData>> {
-    page_resource_keyed(Signal::derive(key), fetch)
+    page_resource_keyed(page, Signal::derive(key))
 }
 
 /// [`page_resource`] once its key has one type.
-fn page_resource_keyed(
-    key: Signal<PageKey>,
-    fetch: fn(PageKey) -> PageFetch,
-) -> Option<Loading<PageData>> {
-    when_signed_in(move || Resource::new(move || key.get(), fetch))
+fn page_resource_keyed(page: PageName, key: Signal<PageKey>) -> Option<Loading<PageData>> {
+    when_signed_in(move || {
+        Resource::new(
+            move || key.get(),
+            move |(id, more)| load_page(page, id, more),
+        )
+    })
 }
 
 /// Shows the data once loaded with `show`, or why there is none, in the reader's language.

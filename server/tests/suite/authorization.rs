@@ -156,6 +156,14 @@ fn rows(f: &Fixture) -> Vec<Row> {
         path: path.to_string(),
         body: Body::Form(fields),
     };
+    // A lazily loaded page's data, asked for by the page's name (`app::page_data::load_page`).
+    let page = |name: &'static str, mut fields: Vec<(&'static str, String)>| {
+        fields.insert(0, ("page", name.to_string()));
+        Call {
+            path: "/api/page".to_string(),
+            body: Body::Form(fields),
+        }
+    };
     let json = |path: &str, value: String| Call {
         path: path.to_string(),
         body: Body::Json(value),
@@ -408,7 +416,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "calendar agenda: guardians (their children's events) and staff (their school's)",
-            call: form("/api/calendar/agenda", vec![]),
+            call: page("agenda", vec![]),
             expect: |a| match a {
                 Actor::SystemAdmin => HIDDEN,
                 a if signed_in(a) => OK,
@@ -426,7 +434,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "the 3A trip: the 3A family and this school's staff",
-            call: form("/api/calendar/event", vec![("id", f.event_3a.to_string())]),
+            call: page("event", vec![("id", f.event_3a.to_string())]),
             expect: |a| match a {
                 Actor::GuardianA
                 | Actor::Teacher3A
@@ -479,7 +487,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "the newsfeed: every family and member of staff who reads news, their own",
-            call: form("/api/news/feed", vec![]),
+            call: page("news", vec![]),
             expect: |a| match a {
                 Actor::SystemAdmin => HIDDEN,
                 a if signed_in(a) => OK,
@@ -559,7 +567,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "a 3A post with its comments: the 3A family, 3A's staff and the office",
-            call: form("/api/news/post", vec![("id", f.news_post_3a.to_string())]),
+            call: page("news-post", vec![("id", f.news_post_3a.to_string())]),
             expect: |a| match a {
                 Actor::GuardianA
                 | Actor::Teacher3A
@@ -623,7 +631,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "a 3A post's edit page data: 3A's staff and the office",
-            call: form("/api/news/edit", vec![("id", f.news_post_3a.to_string())]),
+            call: page("news-edit", vec![("id", f.news_post_3a.to_string())]),
             expect: |a| match a {
                 Actor::Teacher3A | Actor::TeachingAssistant | Actor::OfficeAdmin => OK,
                 a if signed_in(a) => HIDDEN,
@@ -664,14 +672,14 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "the forms list: anyone signed in, each their own children's (staff: none)",
-            call: form("/api/forms/page", vec![]),
+            call: page("forms", vec![]),
             expect: |a| if signed_in(a) { OK } else { UNAUTHENTICATED },
         },
         Row {
             name: "the Year 3 trip form for guardian A's 3A child: guardian A only",
-            call: form(
-                "/api/forms/page",
-                vec![("id", f.form_year_3.to_string()), ("child", f.child_in_3a.to_string())],
+            call: page(
+                "forms",
+                vec![("id", f.form_year_3.to_string()), ("more", f.child_in_3a.to_string())],
             ),
             expect: |a| match a {
                 Actor::GuardianA => OK,
@@ -977,7 +985,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         // After the feed rows: making an address ends guardian A's fixture address.
         Row {
             name: "calendar subscription page data: anyone with a calendar",
-            call: form("/api/calendar/subscription", vec![]),
+            call: page("subscription", vec![]),
             expect: |a| match a {
                 Actor::SystemAdmin => HIDDEN,
                 a if signed_in(a) => OK,
@@ -995,7 +1003,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "the staff meeting: this school's staff only",
-            call: form("/api/calendar/event", vec![("id", f.event_staff.to_string())]),
+            call: page("event", vec![("id", f.event_staff.to_string())]),
             expect: |a| match a {
                 Actor::Teacher3A
                 | Actor::Teacher4B
@@ -1108,7 +1116,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "open the 3A notice: only the 3A family",
-            call: form("/api/notices/open", vec![("id", f.notice_3a.to_string())]),
+            call: page("notice", vec![("id", f.notice_3a.to_string())]),
             expect: |a| match a {
                 Actor::GuardianA => OK,
                 a if signed_in(a) => HIDDEN,
@@ -1129,7 +1137,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "e-mail settings page: guardians, each their own",
-            call: form("/api/notices/email-choices", vec![]),
+            call: page("email-settings", vec![]),
             expect: |a| match a {
                 Actor::GuardianA | Actor::GuardianB => OK,
                 a if signed_in(a) => HIDDEN,
@@ -1155,7 +1163,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         },
         Row {
             name: "notification centre: guardians, each their own",
-            call: form("/api/notices/notifications", vec![]),
+            call: page("notifications", vec![]),
             expect: |a| match a {
                 Actor::GuardianA | Actor::GuardianB => OK,
                 a if signed_in(a) => HIDDEN,

@@ -27,7 +27,7 @@ const FOR_EVERYONE: [&str; 3] = [
 
 async fn agenda(h: &Harness, cookie: &str) -> serde_json::Value {
     let response = h
-        .send(form_call("/api/calendar/agenda", &[], Some(cookie)))
+        .send(form_call("/api/page", &[("page", "agenda")], Some(cookie)))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     serde_json::from_str(&body_text(response).await).expect("agenda JSON")
@@ -165,8 +165,8 @@ async fn each_family_sees_its_own_events(h: Harness) {
     let trip = event_id(&h, TRIP).await;
     let refused = h
         .send(form_call(
-            "/api/calendar/event",
-            &[("id", &trip.to_string())],
+            "/api/page",
+            &[("page", "event"), ("id", &trip.to_string())],
             Some(&parent_b),
         ))
         .await;
@@ -176,8 +176,8 @@ async fn each_family_sees_its_own_events(h: Harness) {
     let detail: serde_json::Value = serde_json::from_str(
         &body_text(
             h.send(form_call(
-                "/api/calendar/event",
-                &[("id", &trip.to_string())],
+                "/api/page",
+                &[("page", "event"), ("id", &trip.to_string())],
                 Some(&parent_a),
             ))
             .await,

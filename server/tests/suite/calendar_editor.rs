@@ -108,7 +108,7 @@ pub(crate) fn timed<'a>(
 
 pub(crate) async fn agenda_titles(h: &Harness, cookie: &str) -> Vec<String> {
     let response = h
-        .send(form_call("/api/calendar/agenda", &[], Some(cookie)))
+        .send(form_call("/api/page", &[("page", "agenda")], Some(cookie)))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let agenda: serde_json::Value =

@@ -3,8 +3,8 @@
 
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, follow};
-use crate::notices::{EmailChoice, EmailMode, load_email_settings};
-use crate::page_data::PageData;
+use crate::notices::{EmailChoice, EmailMode};
+use crate::page_data::{PageData, PageName};
 use crate::pages::loading::{Loading, loaded_as, page_resource};
 use crate::t;
 use leptos::prelude::*;
@@ -21,7 +21,7 @@ pub struct EmailSettingsRoute {
 impl LazyRoute for EmailSettingsRoute {
     fn data() -> Self {
         Self {
-            choices: page_resource(|| (None, None), |_| Box::pin(load_email_settings())),
+            choices: page_resource(PageName::EmailSettings, || (None, None)),
         }
     }
 

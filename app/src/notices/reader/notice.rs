@@ -4,14 +4,14 @@
 use super::Badge;
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, Locale, follow, localized};
-use crate::notices::{NoticeDetail, NoticeText, for_reader, open_notice};
-use crate::page_data::PageData;
-use crate::pages::loading::{Loading, loaded_as, page_resource};
+use crate::notices::{NoticeDetail, NoticeText, for_reader};
+use crate::page_data::{PageData, PageName};
+use crate::pages::loading::{Loading, address_id, loaded_as, page_resource};
 use crate::sanitized::SanitizedBody;
 use crate::{msg, t};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use leptos_router::{LazyRoute, lazy_route};
 
 /// A lazily loaded route: its view comes in its own wasm chunk, fetched side by side with the
@@ -23,13 +23,9 @@ pub struct NoticeRoute {
 #[lazy_route]
 impl LazyRoute for NoticeRoute {
     fn data() -> Self {
-        let params = use_params_map();
-        let id = move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()));
+        let id = address_id();
         Self {
-            notice: page_resource(
-                move || (id(), None),
-                |(id, _)| Box::pin(open_notice(id.unwrap_or(0))),
-            ),
+            notice: page_resource(PageName::Notice, move || (id(), None)),
         }
     }
 

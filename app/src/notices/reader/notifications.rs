@@ -3,8 +3,8 @@
 use super::Badge;
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::{I18n, follow, localized};
-use crate::notices::{NotificationItem, TitleText, for_reader, load_notifications};
-use crate::page_data::PageData;
+use crate::notices::{NotificationItem, TitleText, for_reader};
+use crate::page_data::{PageData, PageName};
 use crate::pages::loading::{Loading, loaded_as, page_resource};
 use crate::t;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ pub struct NotificationsRoute {
 impl LazyRoute for NotificationsRoute {
     fn data() -> Self {
         Self {
-            items: page_resource(|| (None, None), |_| Box::pin(load_notifications())),
+            items: page_resource(PageName::Notifications, || (None, None)),
         }
     }
 

@@ -7,12 +7,12 @@ use crate::i18n::{I18n, Locale, follow, localized};
 use crate::notices::{
     ClassRow, FigureSummary, HistoryAction, NoticeState, StaffNotice, load_staff_notice, percent,
 };
-use crate::pages::loading::{Loading, loaded, when_signed_in};
+use crate::pages::loading::{Loading, address_id, loaded, when_signed_in};
 use crate::sanitized::SanitizedBody;
 use crate::{msg, t};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use leptos_router::{LazyRoute, lazy_route};
 
 /// A lazily loaded route: staff code a parent never downloads. Its data starts loading in
@@ -28,8 +28,8 @@ impl LazyRoute for StaffNoticeRoute {
     fn view(_this: Self) -> AnyView {
         crate::i18n::sections::staff();
         let i18n = I18n::expect();
-        let params = use_params_map();
-        let id = move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()).unwrap_or(0));
+        let id = address_id();
+        let id = move || id().unwrap_or(0);
         let notice: Option<Loading<StaffNotice>> =
             when_signed_in(|| Resource::new(id, load_staff_notice));
         view! {
