@@ -119,19 +119,26 @@ pub fn AssetTags(assets: Arc<AssetManifest>) -> impl IntoView {
     }
     let js = format!("{PKG_PREFIX}/{}", assets.js);
     let wasm = format!("{PKG_PREFIX}/{}", assets.wasm);
-    // The wasm, and the chunks the page names (`sg-chunks`), are fetched once the
-    // server-rendered page has painted: on a slow connection the page's own bytes and stylesheet
-    // get the bandwidth first, and a parent reads before the page turns interactive. The chunks
-    // then download beside the main module rather than after it, and the chunk loader takes
-    // those downloads (`sgChunks`; `tools/wasm-split/src/early.rs`) instead of asking again; one
-    // the loader asked for before its turn here is left to the loader, not fetched twice. They
-    // are asked for a few per task: starting a request costs the main thread about a millisecond
-    // on a phone, and compose's 70 at once were a long task of their own. A page led by a photo
-    // (`fetchpriority=high`) waits for it too, at most three seconds: the photo is what the
-    // parent came to see, and the 300 KB of wasm would otherwise share the line with it.
+    // The JS glue, the wasm and the chunks the page names (`sg-chunks`) are fetched once the
+    // server-rendered page is on screen: on a slow connection the page's own bytes and
+    // stylesheet get the bandwidth first, and a parent reads before the page turns interactive.
+    // "On screen" is the browser's first-contentful-paint entry, which comes when the frame is
+    // presented; after an animation frame, a wasm request sometimes started before the frame
+    // reached the screen, and Lighthouse's LCP counted its 255 KB (2.5 s in one run of six). A
+    // hidden tab paints nothing, so it starts at once. The glue was a `modulepreload` and a
+    // static import, fetched beside the stylesheet (LCP 0.9–1.3 s against 0.9 s without); the
+    // wasm is asked for beside the glue, not by it, so the two downloads overlap. Hydrating
+    // starts in a task after the one that compiled the wasm, so neither is a long task of both.
+    // The chunks download beside the main module rather than after it, and the chunk loader
+    // takes those downloads (`sgChunks`; `tools/wasm-split/src/early.rs`) instead of asking
+    // again; one the loader asked for before its turn here is left to the loader, not fetched
+    // twice. They are asked for a few per task: starting a request costs the main thread about a
+    // millisecond on a phone, and compose's 70 at once were a long task of their own. A page led
+    // by a photo (`fetchpriority=high`) waits for it too, at most three seconds: the photo is
+    // what the parent came to see, and the 300 KB of wasm would otherwise share the line with
+    // it.
     let boot = format!(
-        "import init, {{ hydrate }} from '{js}';\
-         const chunks = [...document.querySelectorAll('meta[name=sg-chunks]')]\
+        "const chunks = [...document.querySelectorAll('meta[name=sg-chunks]')]\
          .flatMap((meta) => meta.content.split(' '));\
          const started = new Map(); const taken = new Set();\
          globalThis.sgChunks = {{ get: (url) => {{ taken.add(url); return started.get(url); }}, \
@@ -142,18 +149,26 @@ pub fn AssetTags(assets: Arc<AssetManifest>) -> impl IntoView {
          if (taken.has(url)) continue;\
          const response = fetch(url); response.catch(() => {{}}); started.set(url, response); }}\
          if (from + 6 < chunks.length) setTimeout(() => download(from + 6)); }};\
-         const boot = () => requestAnimationFrame(() => setTimeout(() => {{\
-         init({{ module_or_path: '{wasm}' }}).then(() => hydrate()); download(0); }}));\
+         const boot = () => setTimeout(() => {{\
+         const wasm = fetch('{wasm}'); wasm.catch(() => {{}});\
+         import('{js}').then((glue) => glue.default({{ module_or_path: wasm }})\
+         .then(() => setTimeout(() => glue.hydrate()))); download(0); }});\
+         const painted = new Promise((done) => {{\
+         if (document.visibilityState !== 'visible') {{ done(); return; }}\
+         if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint')) {{\
+         requestAnimationFrame(done); return; }}\
+         new PerformanceObserver((list, observer) => {{\
+         if (list.getEntriesByName('first-contentful-paint').length === 0) return;\
+         observer.disconnect(); done(); }}).observe({{ type: 'paint', buffered: true }}); }});\
          const first = [...document.querySelectorAll('img[fetchpriority=high]')]\
          .filter((img) => !img.complete)\
          .map((img) => new Promise((done) => {{ img.addEventListener('load', done); \
          img.addEventListener('error', done); }}));\
-         Promise.race([Promise.all(first), new Promise((done) => setTimeout(done, 3000))])\
+         Promise.race([Promise.all([painted, ...first]), new Promise((done) => setTimeout(done, 3000))])\
          .then(boot);"
     );
     view! {
         <link rel="stylesheet" href=format!("{PKG_PREFIX}/{}", assets.css)/>
-        <link rel="modulepreload" href=js/>
         <script type="module" nonce=nonce>{boot}</script>
     }
 }

@@ -5,6 +5,7 @@
 mod early;
 mod grouping;
 mod merge;
+mod resume;
 
 use anyhow::{Context, Result, bail};
 use sha2::{Digest, Sha256};
@@ -81,7 +82,10 @@ fn split(input: &Path, work: &Path, staff: &[&str]) -> Result<()> {
     for group in grouping::groups(&prefetch, size_of, is_staff) {
         join_group(work, &group, &mut loader, &mut prefetch, &mut chunks)?;
     }
-    std::fs::write(&loader_path, early::use_early_downloads(&loader)?)?;
+    std::fs::write(
+        &loader_path,
+        early::use_early_downloads(&resume::resume_in_own_task(&loader)?)?,
+    )?;
     std::fs::write(work.join(CHUNK_LIST), chunks.join("\n"))?;
     std::fs::write(
         work.join(PREFETCH_MAP),
