@@ -117,3 +117,24 @@ test('a notice opened directly names its chunks in the page and fetches each onc
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
   for (const chunk of [main, ...noticeChunks]) expect(initiators.get(chunk), chunk).toEqual(['script']);
 });
+
+test('the wasm, its JS glue and the chunk loader are asked for only once the page is on screen', async ({ browser }) => {
+  const { main } = build();
+  const { page, portal } = await signInOnPhone(browser, DEMO.parent);
+  for (const path of ['/sign-in', '/', '/notices']) {
+    await portal.open(path);
+    await portal.waitForHydration();
+    const timing = await page.evaluate(() => ({
+      painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      asked: performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\/pkg\/[^/]+\.(wasm|js)$/.test(entry.name))
+        .map((entry) => ({ file: entry.name.split('/').pop()!, at: entry.startTime })),
+    }));
+    expect(timing.painted, path).toBeDefined();
+    // The main module and the scripts that load it, each asked for after the paint.
+    expect(timing.asked.map((r) => r.file), path).toContain(main);
+    expect(timing.asked.filter((r) => r.file.endsWith('.js')).length, path).toBe(2);
+    for (const request of timing.asked) expect(request.at, `${path}: ${request.file}`).toBeGreaterThanOrEqual(timing.painted!);
+  }
+});
