@@ -227,3 +227,26 @@ fn main_module_pages_use_only_main_messages() {
         assert!(!catalogue::in_main(key), "{key} should be in its section");
     }
 }
+
+/// A server render reads each text twice (Leptos's `dry_resolve`, looking for pending data, then
+/// the HTML): the text must be made once, not once per read.
+#[test]
+fn a_server_render_makes_each_text_once() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let made = Arc::new(AtomicUsize::new(0));
+    let html = Owner::new().with(|| {
+        let i18n = I18n::provide(Locale::Ar);
+        let count = made.clone();
+        let about = follow(i18n, move |l| {
+            count.fetch_add(1, Ordering::Relaxed);
+            l.tag().to_string()
+        });
+        let when = localized(i18n, PerLocale::build(|l| format!("at {}", l.tag())));
+        let mut page = view! { <p>{about}" "{when}</p> };
+        page.dry_resolve();
+        page.to_html()
+    });
+    assert_eq!(made.load(Ordering::Relaxed), 1, "{html}");
+    assert!(html.contains("ar") && html.contains("at ar"), "{html}");
+}
