@@ -11,21 +11,13 @@ pub const PKG_PREFIX: &str = "/pkg";
 /// Lazy function id → the chunk files (stems, without `.wasm`) it needs.
 pub type PrefetchMap = BTreeMap<String, Vec<String>>;
 
-/// The content-hashed file names the build wrote into `pkg/manifest.txt`.
+/// What the server needs from the build's `pkg/manifest.txt`, which names the content-hashed
+/// files: the URLs it writes into every page, built once when the manifest is read.
 #[derive(Clone, Debug)]
 pub struct AssetManifest {
-    /// wasm-bindgen's JS glue.
-    pub js: String,
-    /// The application's main wasm module.
-    pub wasm: String,
-    /// The stylesheet.
-    pub css: String,
-    /// The script that loads wasm chunks on demand; `None` for an unsplit build.
-    pub loader: Option<String>,
-    /// The file holding the prefetch map (`split=`), read by the server at start.
+    /// The file holding the prefetch map (`split=`), read by the server at start; `None` for an
+    /// unsplit build.
     pub split: Option<String>,
-    /// Every lazily loaded chunk.
-    pub chunks: Vec<String>,
     /// Which chunk files each lazy function needs, as URLs, built once (copied for every page,
     /// the map cost `/sign-in` a third of its throughput).
     chunk_urls: Option<ChunkUrls>,
@@ -52,67 +44,63 @@ fn usable(name: &str) -> bool {
     !name.is_empty() && !name.contains('/') && !name.contains("..")
 }
 
+/// The URL of `file` in the build's `pkg/` folder.
+fn pkg_url(file: impl std::fmt::Display) -> String {
+    format!("{PKG_PREFIX}/{file}")
+}
+
 impl AssetManifest {
     /// Parses `key=value` lines (`js=`, `wasm=`, `css=`, and for a split build `loader=`,
     /// `split=` and one `chunk=` per chunk), as written by the build.
+    ///
+    /// Every name is checked, the chunks' and the loader's too, though the server writes none of
+    /// them into a page: a manifest with a bad line is a broken build, found at start.
     pub fn parse(text: &str) -> Result<Self, String> {
         let pairs: Vec<(&str, &str)> = text
             .lines()
             .filter_map(|line| line.split_once('='))
             .map(|(k, v)| (k.trim(), v.trim()))
             .collect();
-        let optional = |key: &str| -> Result<Option<String>, String> {
+        let optional = |key: &str| -> Result<Option<&str>, String> {
             match pairs.iter().find(|(k, _)| *k == key) {
                 None => Ok(None),
-                Some((_, v)) if usable(v) => Ok(Some(v.to_string())),
+                Some((_, v)) if usable(v) => Ok(Some(*v)),
                 Some(_) => Err(format!("manifest has an unusable `{key}=` line")),
             }
         };
         let required = |key: &str| {
             optional(key)?.ok_or_else(|| format!("manifest has no usable `{key}=` line"))
         };
-        let chunks = pairs
-            .iter()
-            .filter(|(k, _)| *k == "chunk")
-            .map(|(_, v)| {
-                usable(v)
-                    .then(|| v.to_string())
-                    .ok_or_else(|| "manifest has an unusable `chunk=` line".to_string())
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        if pairs.iter().any(|(k, v)| *k == "chunk" && !usable(v)) {
+            return Err("manifest has an unusable `chunk=` line".to_string());
+        }
+        let (split, loader) = (optional("split")?, optional("loader")?);
+        if split.is_some() && loader.is_none() {
+            return Err("manifest names a chunk map (`split=`) but no chunk loader".to_string());
+        }
         let (js, wasm, css) = (required("js")?, required("wasm")?, required("css")?);
         Ok(Self {
-            stylesheet: format!("{PKG_PREFIX}/{css}").into(),
-            boot: boot_script(
-                &format!("{PKG_PREFIX}/{js}"),
-                &format!("{PKG_PREFIX}/{wasm}"),
-            )
-            .into(),
-            js,
-            wasm,
-            css,
-            loader: optional("loader")?,
-            split: optional("split")?,
-            chunks,
+            split: split.map(str::to_string),
             chunk_urls: None,
+            stylesheet: pkg_url(css).into(),
+            boot: boot_script(&pkg_url(js), &pkg_url(wasm)).into(),
         })
     }
 
-    /// Sets which chunks each lazy route needs (the build's `split=` file).
+    /// Sets which chunks each lazy route needs (the build's `split=` file); `map` holds each
+    /// lazy function's chunk stems, without `.wasm`.
     pub fn set_prefetch(&mut self, map: PrefetchMap) {
-        self.chunk_urls = self.loader.as_ref().map(|_| {
-            let urls = map
-                .into_iter()
-                .map(|(id, stems)| {
-                    let urls = stems
-                        .iter()
-                        .map(|s| format!("{PKG_PREFIX}/{s}.wasm"))
-                        .collect();
-                    (id, urls)
-                })
-                .collect();
-            ChunkUrls(Arc::new(urls))
-        });
+        let urls = map
+            .into_iter()
+            .map(|(id, stems)| {
+                let urls = stems
+                    .iter()
+                    .map(|stem| pkg_url(format_args!("{stem}.wasm")))
+                    .collect();
+                (id, urls)
+            })
+            .collect();
+        self.chunk_urls = Some(ChunkUrls(Arc::new(urls)));
     }
 }
 
@@ -226,7 +214,7 @@ pub fn defer_chunk_preloads() {
 
 #[cfg(test)]
 mod tests {
-    use super::{AssetManifest, AssetTags};
+    use super::{AssetManifest, AssetTags, ChunkUrls};
     use leptos::prelude::*;
     use std::sync::Arc;
 
@@ -258,21 +246,37 @@ mod tests {
             "js=schoolgate.1a2b.js\nwasm=schoolgate.1a2b.wasm\ncss=schoolgate.9f.css\n",
         )
         .expect("valid manifest");
-        assert_eq!(m.wasm, "schoolgate.1a2b.wasm");
-        assert_eq!(m.css, "schoolgate.9f.css");
-        assert_eq!(m.loader, None);
-        assert!(m.chunks.is_empty());
+        assert_eq!(&*m.stylesheet, "/pkg/schoolgate.9f.css");
+        assert!(m.boot.contains("import('/pkg/schoolgate.1a2b.js')"));
+        assert!(m.boot.contains("fetch('/pkg/schoolgate.1a2b.wasm')"));
+        assert_eq!(m.split, None);
+        assert!(m.chunk_urls.is_none());
     }
 
     #[test]
-    fn parses_a_split_build() {
-        let m = AssetManifest::parse(
+    fn parses_a_split_build_and_its_chunk_map() {
+        let mut m = AssetManifest::parse(
             "js=s.1.js\nwasm=s.1.wasm\nloader=__wasm_split.abc.js\nsplit=__wasm_split_manifest.1.json\n\
              chunk=split_notice.2.wasm\nchunk=chunk_0.3.wasm\ncss=s.9.css\n",
         )
         .expect("valid manifest");
-        assert_eq!(m.loader.as_deref(), Some("__wasm_split.abc.js"));
-        assert_eq!(m.chunks, ["split_notice.2.wasm", "chunk_0.3.wasm"]);
+        assert_eq!(m.split.as_deref(), Some("__wasm_split_manifest.1.json"));
+        m.set_prefetch(
+            [(
+                "notice".to_string(),
+                vec!["split_notice.2".to_string(), "chunk_0.3".to_string()],
+            )]
+            .into(),
+        );
+        let ChunkUrls(urls) = m.chunk_urls.expect("a chunk map");
+        assert_eq!(
+            urls.get("notice").map(Vec::as_slice),
+            Some(
+                ["/pkg/split_notice.2.wasm", "/pkg/chunk_0.3.wasm"]
+                    .map(String::from)
+                    .as_slice()
+            )
+        );
     }
 
     #[test]
@@ -280,5 +284,8 @@ mod tests {
         assert!(AssetManifest::parse("js=a.js\nwasm=a.wasm").is_err());
         assert!(AssetManifest::parse("js=../a.js\nwasm=a.wasm\ncss=a.css").is_err());
         assert!(AssetManifest::parse("js=a.js\nwasm=a.wasm\ncss=a.css\nchunk=../x.wasm").is_err());
+        assert!(AssetManifest::parse("js=a.js\nwasm=a.wasm\ncss=a.css\nloader=x/y.js").is_err());
+        // A chunk map with no loader to fetch its chunks is half a split build.
+        assert!(AssetManifest::parse("js=a.js\nwasm=a.wasm\ncss=a.css\nsplit=m.json").is_err());
     }
 }

@@ -98,20 +98,9 @@ impl I18n {
 /// One non-generic function, so every translated text node shares one compiled render path
 /// instead of one per call site; that keeps the wasm small.
 ///
-/// On the server this text, [`follow`]'s and [`localized`]'s are made once, when the view is:
-/// a page renders once, in one language, and what such a text reads does not change while it
-/// renders (a page's signals are written by its browser code). Derived there, each was made
-/// twice (Leptos reads a signal when it looks for pending data and again when it writes the
-/// page) and allocated a closure and a slot: a sixth of the district board's CPU a request.
+/// On the server it is made once, when the view is (see [`follow`]).
 pub fn text(i18n: I18n, key: &'static str) -> Signal<String> {
-    #[cfg(feature = "ssr")]
-    {
-        Signal::stored(message_args(i18n.locale_untracked(), key, &[]))
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        Signal::derive(move || message_args(i18n.locale(), key, &[]))
-    }
+    follow(i18n, move |locale| message_args(locale, key, &[]))
 }
 
 /// A page title for `<Title text=…>`: in the browser it follows the language menu; on the server
@@ -145,8 +134,14 @@ pub fn title_from(title: Signal<String>) -> leptos::text_prop::TextProp {
 /// Text made for the page's current language by `make`, following the language menu.
 ///
 /// Giving every dynamic text node the same type (`Signal<String>`) shares one compiled render
-/// path between them, as [`text`] does for plain messages. On the server `make` runs once, when
-/// the view is made (see [`text`]): what it reads must be final by then.
+/// path between them, as [`text`] does for plain messages.
+///
+/// The one place that decides how a translated text is made, for [`text`] and [`localized`]
+/// too. On the server `make` runs once, when the view is made: a page renders once, in one
+/// language, and what `make` reads must not change while it renders (a page's signals are
+/// written by its browser code). Derived there, each text was made twice (Leptos reads a signal
+/// when it looks for pending data and again when it writes the page) and allocated a closure
+/// and a slot: a sixth of the district board's CPU a request.
 pub fn follow(
     i18n: I18n,
     make: impl Fn(Locale) -> String + Send + Sync + 'static,
@@ -164,14 +159,7 @@ pub fn follow(
 /// Text the server made for every language, following the language menu (one compiled path
 /// for all such texts, unlike a [`follow`] closure per call).
 pub fn localized(i18n: I18n, text: PerLocale<String>) -> Signal<String> {
-    #[cfg(feature = "ssr")]
-    {
-        Signal::stored(text.text(i18n.locale_untracked()))
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        Signal::derive(move || text.text(i18n.locale()))
-    }
+    follow(i18n, move |locale| text.text(locale))
 }
 
 /// Checks at compile time (in server builds) that the fallback locale has the message; the
