@@ -167,7 +167,7 @@ pub fn set_response_status(err: &AppError) {
 }
 
 impl FromServerFnError for AppError {
-    type Encoder = crate::codec::JsonText;
+    type Encoder = crate::codec::Postcard;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {

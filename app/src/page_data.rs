@@ -2,7 +2,7 @@
 //!
 //! A lazy route starts loading its data in the main wasm (`data()`), alongside the download of
 //! its chunk. Typed data would put every such page's decoder (and its resource's machinery) in
-//! the main module, which every visitor downloads. Carried as raw JSON — the same bytes on the
+//! the main module, which every visitor downloads. Carried as the encoded bytes — the same on the
 //! wire and in the hydration data — the main module holds one reader for all of them, and each
 //! page's types are decoded in its own chunk.
 //!
@@ -13,7 +13,6 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
-use serde_json::value::RawValue;
 
 /// A lazily loaded page whose data [`load_page`] answers with; what `id` and `more` mean for it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,26 +69,24 @@ pub async fn load_page(
     }
 }
 
-/// A page's data as JSON, encoded on the server, decoded by the page.
+/// A page's data in [`crate::codec::Postcard`], encoded on the server, decoded by the page.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct PageData(Box<RawValue>);
+pub struct PageData(Vec<u8>);
 
 impl PageData {
     /// Encodes `value` for a page.
     #[cfg(feature = "ssr")]
     pub fn encode<T: Serialize>(value: &T) -> Result<Self, AppError> {
-        serde_json::value::to_raw_value(value)
-            .map(Self)
-            .map_err(|e| {
-                tracing::error!(error = %e, "a page's data could not be encoded");
-                AppError::Internal
-            })
+        postcard::to_allocvec(value).map(Self).map_err(|e| {
+            tracing::error!(error = %e, "a page's data could not be encoded");
+            AppError::Internal
+        })
     }
 
-    /// The typed data; JSON of another shape is an answer the page cannot read.
+    /// The typed data; data of another shape is an answer the page cannot read.
     pub fn decode<T: DeserializeOwned>(&self) -> Result<T, AppError> {
-        serde_json::from_str(self.0.get()).map_err(|_| AppError::Network)
+        crate::codec::decode_whole(&self.0).map_err(|_| AppError::Network)
     }
 }
 
@@ -104,17 +101,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn is_plain_json_on_the_wire_and_refuses_another_shape() {
+    fn carries_a_value_whole_and_refuses_another_shape() {
         let data = PageData::encode(&vec![(1, "un".to_string())]).expect("encodes");
-        assert_eq!(
-            serde_json::to_string(&data).expect("serializes"),
-            r#"[[1,"un"]]"#
-        );
-        let read: PageData = serde_json::from_str(r#" [[1, "un"]] "#).expect("reads");
+        let sent = postcard::to_allocvec(&data).expect("serializes");
+        let read: PageData = postcard::from_bytes(&sent).expect("reads");
         assert_eq!(
             read.decode::<Vec<(i32, String)>>(),
             Ok(vec![(1, "un".to_string())])
         );
-        assert_eq!(read.decode::<bool>(), Err(AppError::Network));
+        assert_eq!(read.decode::<Vec<(i32, i32)>>(), Err(AppError::Network));
+        assert_eq!(
+            read.decode::<Vec<(i32, String, String)>>(),
+            Err(AppError::Network)
+        );
     }
 }

@@ -221,7 +221,7 @@ async fn server_fn_status(request: Request<Body>, next: axum::middleware::Next) 
     }
 }
 
-/// Largest error body worth reading back: an `AppError` is a few dozen bytes of JSON.
+/// Largest error body worth reading back: an encoded `AppError` is a few dozen bytes.
 const ERROR_BODY_LIMIT: usize = 4096;
 
 /// Leptos answers every server-function error with 500, including arguments it could not decode,
@@ -235,7 +235,7 @@ async fn client_fault_status(response: Response) -> Response {
     let Ok(bytes) = axum::body::to_bytes(body, ERROR_BODY_LIMIT).await else {
         return Response::from_parts(parts, Body::empty());
     };
-    match serde_json::from_slice::<app::error::AppError>(&bytes) {
+    match app::codec::decode_whole::<app::error::AppError>(&bytes) {
         Ok(error) => {
             parts.status = error.status();
             if parts.status.is_server_error() {

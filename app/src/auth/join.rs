@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 /// Redeems a sign-up code: checks it and a child's date of birth, creates the guardian's
 /// account linked to all of their children, signs them in and sends them home.
-#[server(endpoint = "auth/join")]
+#[server(endpoint = "auth/join", output = crate::codec::Answer)]
 pub async fn join(
     code: String,
     birth_date: String,

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 /// Redeems a password-reset code: sets the password, activates the account, ends its sessions
 /// and sends the holder to sign in.
-#[server(endpoint = "auth/reset")]
+#[server(endpoint = "auth/reset", output = crate::codec::Answer)]
 pub async fn reset_password(code: String, password: String) -> Result<(), AppError> {
     crate::error::respond(server::reset(code, password).await)
 }

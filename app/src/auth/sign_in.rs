@@ -39,13 +39,13 @@ pub fn validate_sign_in(email: &str, password: &str) -> Result<String, AppError>
 }
 
 /// Signs a user in with email and password, then sends them home.
-#[server(endpoint = "auth/sign-in")]
+#[server(endpoint = "auth/sign-in", output = crate::codec::Answer)]
 pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
     crate::error::respond(server::sign_in(email, password).await)
 }
 
 /// Ends this browser's session and sends the user home.
-#[server(endpoint = "auth/sign-out")]
+#[server(endpoint = "auth/sign-out", output = crate::codec::Answer)]
 pub async fn sign_out() -> Result<(), AppError> {
     crate::error::respond(server::sign_out().await)
 }

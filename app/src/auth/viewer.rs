@@ -42,7 +42,7 @@ pub struct ViewerContext(StoredValue<Option<Viewer>>);
 impl ViewerContext {
     /// Puts the viewer into context; must run inside `App` during render.
     pub fn provide() {
-        let shared = SharedValue::new(current_viewer);
+        let shared = SharedValue::<_, crate::codec::Postcard>::new_with_encoding(current_viewer);
         provide_context(Self(StoredValue::new(shared.into_inner())));
     }
 

@@ -30,7 +30,7 @@ impl LazyRoute for MonthRoute {
         let query = use_query_map();
         let asked = move || query.with(|q| (q.get("m"), q.get("for")));
         let data: Option<Loading<PageData>> = when_signed_in(|| {
-            Resource::new(asked, |(month, audience)| load_month(month, audience))
+            crate::pages::loading::resource(asked, |(month, audience)| load_month(month, audience))
         });
         view! {
             <Title text=crate::i18n::title_text(i18n, "nav-calendar")/>

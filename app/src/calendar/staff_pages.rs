@@ -65,8 +65,9 @@ impl LazyRoute for StaffCalendarRoute {
         let i18n = I18n::expect();
         match this.page {
             Page::List => {
-                let data: Option<Loading<PageData>> =
-                    when_signed_in(|| Resource::new(|| (), |_| load_staff_calendar()));
+                let data: Option<Loading<PageData>> = when_signed_in(|| {
+                    crate::pages::loading::resource(|| (), |_| load_staff_calendar())
+                });
                 view! {
                     <Title text=crate::i18n::title_text(i18n, "calendar-staff-title")/>
                     <h1>{t!(i18n, "calendar-staff-title")}</h1>
@@ -75,15 +76,16 @@ impl LazyRoute for StaffCalendarRoute {
                 .into_any_now()
             }
             Page::Import => {
-                let data: Option<Loading<PageData>> =
-                    when_signed_in(|| Resource::new(|| (), |_| load_calendar_import()));
+                let data: Option<Loading<PageData>> = when_signed_in(|| {
+                    crate::pages::loading::resource(|| (), |_| load_calendar_import())
+                });
                 loaded_as(data, |page: CalendarImport| {
                     super::import_page::import_page(page)
                 })
             }
             Page::Form(id) => {
                 let data: Option<Loading<PageData>> =
-                    when_signed_in(|| Resource::new(move || id, load_event_form));
+                    when_signed_in(|| crate::pages::loading::resource(move || id, load_event_form));
                 let (key, heading) = if id.is_some() {
                     ("event-edit-title", t!(i18n, "event-edit-title"))
                 } else {

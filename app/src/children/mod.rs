@@ -12,7 +12,7 @@ use leptos::prelude::*;
 pub const ALL_CHILDREN: &str = "all";
 
 /// Chooses the child the portal shows (`pupil` is an id, or `all`), then returns to `back`.
-#[server(endpoint = "children/select")]
+#[server(endpoint = "children/select", output = crate::codec::Answer)]
 pub async fn select_child(pupil: String, back: String) -> Result<(), AppError> {
     crate::error::respond(server::select_child(pupil, back).await)
 }

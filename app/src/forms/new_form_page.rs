@@ -39,8 +39,9 @@ impl LazyRoute for NewFormRoute {
         crate::i18n::sections::staff();
         let i18n = I18n::expect();
         let template = this.template;
-        let data: Option<Loading<PageData>> =
-            when_signed_in(|| Resource::new(move || template.clone(), load_new_form));
+        let data: Option<Loading<PageData>> = when_signed_in(|| {
+            crate::pages::loading::resource(move || template.clone(), load_new_form)
+        });
         view! {
             <Title text=crate::i18n::title_text(i18n, "nav-forms")/>
             {loaded_as(data, move |page: NewFormPage| new_form(i18n, page))}

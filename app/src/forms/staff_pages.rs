@@ -76,28 +76,30 @@ impl LazyRoute for StaffFormsRoute {
         let i18n = I18n::expect();
         if let Page::Changes = this.page {
             let data: Option<Loading<ChangeQueue>> =
-                when_signed_in(|| Resource::new(|| (), |_| load_change_queue()));
+                when_signed_in(|| crate::pages::loading::resource(|| (), |_| load_change_queue()));
             return crate::pages::loading::loaded(data, move |queue| change_queue(i18n, queue));
         }
         let data: Option<Loading<PageData>> = match &this.page {
-            Page::List => when_signed_in(|| Resource::new(|| (), |_| load_staff_forms())),
+            Page::List => {
+                when_signed_in(|| crate::pages::loading::resource(|| (), |_| load_staff_forms()))
+            }
             Page::Figures(id, done) => when_signed_in(|| {
                 let (id, done) = (*id, done.clone());
-                Resource::new(
+                crate::pages::loading::resource(
                     move || (id, done.clone()),
                     |(id, done)| load_form_figures(id, done),
                 )
             }),
             Page::Record(id, child, guardian) => when_signed_in(|| {
                 let (id, child, guardian) = (*id, *child, *guardian);
-                Resource::new(
+                crate::pages::loading::resource(
                     move || (id, child, guardian),
                     |(id, child, guardian)| load_record_page(id, child, guardian),
                 )
             }),
             Page::TripList(id) => when_signed_in(|| {
                 let id = *id;
-                Resource::new(move || id, load_trip_list)
+                crate::pages::loading::resource(move || id, load_trip_list)
             }),
             Page::Changes => None,
         };

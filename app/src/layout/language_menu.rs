@@ -20,7 +20,7 @@ fn cookie_for(locale: Locale) -> String {
 }
 
 /// Remembers the language for browsers without the wasm (a plain form post).
-#[server(endpoint = "language")]
+#[server(endpoint = "language", output = crate::codec::Answer)]
 pub async fn set_language(lang: String) -> Result<(), AppError> {
     use http::header::{HeaderValue, SET_COOKIE};
     let locale = Locale::from_tag(&lang)

@@ -154,8 +154,18 @@ fn PostPage(page: NewsPostPage) -> impl IntoView {
         }
         .into_any_now()
     } else {
-        view! { <p class="news-comments__closed">{localized(i18n, words.closed.clone())}</p> }
-            .into_any_now()
+        // Comments closed while the reader was writing: say why it was not sent, and give back
+        // what they wrote, which has no box to go in now.
+        view! {
+            {problem.map(|problem| view! {
+                <div class="form-error" role="alert" id="news-comment-problem">
+                    <p>{localized(i18n, problem)}</p>
+                    <p class="news-comment__body">{typed}</p>
+                </div>
+            })}
+            <p class="news-comments__closed">{localized(i18n, words.closed.clone())}</p>
+        }
+        .into_any_now()
     };
     view! {
         <p><a class="back-link" href=NEWS_PATH>{localized(i18n, words.back)}</a></p>

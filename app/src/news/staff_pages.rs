@@ -43,8 +43,9 @@ impl LazyRoute for StaffNewsRoute {
         let i18n = I18n::expect();
         match this.story {
             None => {
-                let data: Option<Loading<PageData>> =
-                    when_signed_in(|| Resource::new(|| (), |_| load_news_stories()));
+                let data: Option<Loading<PageData>> = when_signed_in(|| {
+                    crate::pages::loading::resource(|| (), |_| load_news_stories())
+                });
                 view! {
                     <Title text=crate::i18n::title_text(i18n, "news-post-title")/>
                     <h1>{t!(i18n, "news-post-title")}</h1>
@@ -53,8 +54,9 @@ impl LazyRoute for StaffNewsRoute {
                 .into_any_now()
             }
             Some(story) => {
-                let data: Option<Loading<PageData>> =
-                    when_signed_in(move || Resource::new(move || story.clone(), load_news_form));
+                let data: Option<Loading<PageData>> = when_signed_in(move || {
+                    crate::pages::loading::resource(move || story.clone(), load_news_form)
+                });
                 view! {
                     <Title text=crate::i18n::title_text(i18n, "news-post-title")/>
                     <p><a class="back-link" href=STAFF_NEWS_PATH>{t!(i18n, "news-post-title")}</a></p>

@@ -173,7 +173,7 @@ pub async fn autosave_notice(fields: Vec<(String, String)>) -> Result<Autosaved,
 
 /// Saves the guardian's e-mail choice per category (`instant`, `digest` or `off`), then returns
 /// to the settings page. A plain form post.
-#[server(endpoint = "notices/email-settings")]
+#[server(endpoint = "notices/email-settings", output = crate::codec::Answer)]
 pub async fn save_email_settings(
     general: String,
     event: String,
@@ -185,7 +185,7 @@ pub async fn save_email_settings(
 
 /// Acknowledges a notice for one of the guardian's children, then returns to the notice. A plain
 /// form post, so it works without the wasm.
-#[server(endpoint = "notices/acknowledge")]
+#[server(endpoint = "notices/acknowledge", output = crate::codec::Answer)]
 pub async fn acknowledge_notice(id: i32, pupil: i32) -> Result<(), AppError> {
     crate::error::respond(guardian_view::acknowledge(id, pupil).await)
 }

@@ -3,6 +3,7 @@
 //! when there is none.
 
 use crate::auth::viewer::ViewerContext;
+use crate::codec::Postcard;
 use crate::error::AppError;
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::I18n;
@@ -13,7 +14,22 @@ use serde::{Serialize, de::DeserializeOwned};
 use std::sync::Arc;
 
 /// A reader's page data as it loads.
-pub type Loading<T> = Resource<Result<T, AppError>>;
+pub type Loading<T> = Resource<Result<T, AppError>, Postcard>;
+
+/// Loads a page's data with `fetcher`, asked again whenever `source` changes; the page hydrates
+/// from it in [`Postcard`], the encoding of every server function's answer.
+#[track_caller]
+pub fn resource<S, T, Fut>(
+    source: impl Fn() -> S + Send + Sync + 'static,
+    fetcher: impl Fn(S) -> Fut + Send + Sync + 'static,
+) -> Loading<T>
+where
+    S: PartialEq + Clone + Send + Sync + 'static,
+    T: Serialize + DeserializeOwned + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+{
+    Resource::new_with_options(source, fetcher, false)
+}
 
 /// The numbers a lazily loaded page asks for its data with, read from its address: an id, a
 /// cursor, a child (unused ones `None`).
@@ -53,7 +69,7 @@ pub fn page_resource(
 /// [`page_resource`] once its key has one type.
 fn page_resource_keyed(page: PageName, key: Signal<PageKey>) -> Option<Loading<PageData>> {
     when_signed_in(move || {
-        Resource::new(
+        resource(
             move || key.get(),
             move |(id, more)| load_page(page, id, more),
         )

@@ -136,7 +136,7 @@ impl LazyRoute for OfficeToolsRoute {
         crate::i18n::sections::staff();
         let i18n = I18n::expect();
         let tools: Option<Loading<StaffTools>> =
-            when_signed_in(|| Resource::new(|| (), |_| load_staff_tools()));
+            when_signed_in(|| crate::pages::loading::resource(|| (), |_| load_staff_tools()));
         view! {
             <Title text=crate::i18n::title_text(i18n, "office-tools-title")/>
             <h1>{t!(i18n, "office-tools-title")}</h1>

@@ -25,7 +25,7 @@ impl LazyRoute for ReportsRoute {
     fn view(_this: Self) -> AnyView {
         let i18n = I18n::expect();
         let data: Option<Loading<PageData>> =
-            when_signed_in(|| Resource::new(|| (), |_| load_family_reports()));
+            when_signed_in(|| crate::pages::loading::resource(|| (), |_| load_family_reports()));
         let name = Section::Reports.name(i18n);
         view! {
             <Title text=title_from(name)/>

@@ -38,7 +38,7 @@ impl LazyRoute for StaffReportsRoute {
         let i18n = I18n::expect();
         let StaffReportsRoute { id, done } = this;
         let data: Option<Loading<PageData>> = when_signed_in(|| {
-            Resource::new(
+            crate::pages::loading::resource(
                 move || (id, done.clone()),
                 |(id, done)| load_staff_reports(id, done),
             )

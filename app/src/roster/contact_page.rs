@@ -38,7 +38,7 @@ impl LazyRoute for ContactRoute {
         let i18n = I18n::expect();
         let sent = use_query_map().with_untracked(|q| q.get("sent").is_some());
         let data: Option<Loading<ContactPage>> =
-            when_signed_in(|| Resource::new(|| (), |_| load_contact()));
+            when_signed_in(|| crate::pages::loading::resource(|| (), |_| load_contact()));
         loaded(data, move |page| contact(i18n, page, sent))
     }
 }

@@ -20,7 +20,7 @@ pub struct SchoolContext(StoredValue<Option<SchoolProfile>>);
 impl SchoolContext {
     /// Puts the profile into context; must run inside `App` during render.
     pub fn provide() {
-        let shared = SharedValue::new(current_profile);
+        let shared = SharedValue::<_, crate::codec::Postcard>::new_with_encoding(current_profile);
         provide_context(Self(StoredValue::new(shared.into_inner())));
     }
 

@@ -4,9 +4,10 @@
 use crate::support;
 
 use crate::support::{
-    Harness, body_text, form_call, home_as, postgres_harness, session_cookie, session_for,
+    Harness, body_text, form_call, home_as, postgres_harness, refusal, session_cookie, session_for,
     sqlite_harness,
 };
+use app::error::{AppError, CodeProblem, FieldProblem};
 use app::roster::demo;
 use http::{StatusCode, header};
 
@@ -145,7 +146,10 @@ async fn joining_with_a_code(h: &Harness) {
         ))
         .await;
     assert_eq!(expired.status(), StatusCode::BAD_REQUEST);
-    assert!(body_text(expired).await.contains("Expired"));
+    assert_eq!(
+        refusal(expired).await,
+        AppError::AccessCode(CodeProblem::Expired)
+    );
     let unknown = h
         .send(join(
             "ABCD-EFGH-JKLM",
@@ -154,7 +158,10 @@ async fn joining_with_a_code(h: &Harness) {
             good_password,
         ))
         .await;
-    assert!(body_text(unknown).await.contains("Unknown"));
+    assert_eq!(
+        refusal(unknown).await,
+        AppError::AccessCode(CodeProblem::Unknown)
+    );
     let common = h
         .send(join(
             demo::JOIN_CODE,
@@ -163,10 +170,13 @@ async fn joining_with_a_code(h: &Harness) {
             "password123",
         ))
         .await;
-    assert!(body_text(common).await.contains("TooCommon"));
+    assert_eq!(
+        refusal(common).await,
+        AppError::invalid("password", FieldProblem::TooCommon)
+    );
 
     // Wrong dates of birth count down and lock the code at the third.
-    let first = body_text(
+    let first = refusal(
         h.send(join(
             demo::SECOND_JOIN_CODE,
             "2000-01-01",
@@ -176,9 +186,9 @@ async fn joining_with_a_code(h: &Harness) {
         .await,
     )
     .await;
-    assert!(
-        first.contains("WrongDateOfBirth") && first.contains("\"remaining\":2"),
-        "{first}"
+    assert_eq!(
+        first,
+        AppError::AccessCode(CodeProblem::WrongDateOfBirth { remaining: 2 })
     );
     h.send(join(
         demo::SECOND_JOIN_CODE,
@@ -187,7 +197,7 @@ async fn joining_with_a_code(h: &Harness) {
         good_password,
     ))
     .await;
-    let third = body_text(
+    let third = refusal(
         h.send(join(
             demo::SECOND_JOIN_CODE,
             "2000-01-03",
@@ -197,9 +207,9 @@ async fn joining_with_a_code(h: &Harness) {
         .await,
     )
     .await;
-    assert!(third.contains("Locked"), "{third}");
+    assert_eq!(third, AppError::AccessCode(CodeProblem::Locked));
     let birth = demo_birth_date(h, "G00013").await;
-    let locked = body_text(
+    let locked = refusal(
         h.send(join(
             demo::SECOND_JOIN_CODE,
             &birth,
@@ -209,9 +219,10 @@ async fn joining_with_a_code(h: &Harness) {
         .await,
     )
     .await;
-    assert!(
-        locked.contains("Locked"),
-        "the right date no longer opens a locked code: {locked}"
+    assert_eq!(
+        locked,
+        AppError::AccessCode(CodeProblem::Locked),
+        "the right date no longer opens a locked code"
     );
 
     // The right date: an account linked to both children, signed in at once.
@@ -232,7 +243,7 @@ async fn joining_with_a_code(h: &Harness) {
         3,
         "all + two children"
     );
-    let reused = body_text(
+    let reused = refusal(
         h.send(join(
             demo::JOIN_CODE,
             &birth,
@@ -242,7 +253,7 @@ async fn joining_with_a_code(h: &Harness) {
         .await,
     )
     .await;
-    assert!(reused.contains("Used"), "{reused}");
+    assert_eq!(reused, AppError::AccessCode(CodeProblem::Used));
     // The email is stored lower-cased and signs in.
     let again = sign_in(h, "zhang.wei@example.org", good_password, None).await;
     assert!(session_cookie(&again).is_some());
@@ -393,7 +404,7 @@ async fn printing_letters(h: &Harness) {
         .to_string();
     assert_eq!(code.len(), 14, "{code}");
     assert!(html.contains(&format!("http://127.0.0.1:3000/join?code={code}")));
-    let tried = body_text(
+    let tried = refusal(
         h.send(form_call(
             "/api/auth/join",
             &[
@@ -408,8 +419,11 @@ async fn printing_letters(h: &Harness) {
     )
     .await;
     assert!(
-        tried.contains("WrongDateOfBirth"),
-        "the printed code is live: {tried}"
+        matches!(
+            tried,
+            AppError::AccessCode(CodeProblem::WrongDateOfBirth { .. })
+        ),
+        "the printed code is live: {tried:?}"
     );
 }
 
@@ -615,7 +629,9 @@ async fn staff_accounts_and_password_reset(h: &Harness) {
         ))
         .await;
     assert_eq!(weak.status(), StatusCode::BAD_REQUEST);
-    assert!(body_text(weak).await.contains("password"));
+    assert!(
+        matches!(refusal(weak).await, AppError::Validation { field, .. } if field == "password")
+    );
     let set = h
         .send(form_call(
             "/api/auth/reset",
@@ -639,7 +655,10 @@ async fn staff_accounts_and_password_reset(h: &Harness) {
             None,
         ))
         .await;
-    assert!(body_text(again).await.contains("Used"));
+    assert_eq!(
+        refusal(again).await,
+        AppError::AccessCode(CodeProblem::Used)
+    );
 
     // Suspension ends the teacher's sessions; a reset code issued later brings back nothing
     // until the account is reactivated.

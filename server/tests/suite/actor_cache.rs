@@ -11,8 +11,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use crate::support;
 
 use crate::support::{
-    Harness, body_text, form_call, home_as, postgres_harness, publish_notice, session_for,
-    sqlite_harness,
+    Harness, form_call, home_as, postgres_harness, publish_notice, session_for, sqlite_harness,
 };
 
 async fn board(h: &Harness, cookie: &str) -> (StatusCode, String) {
@@ -25,7 +24,10 @@ async fn board(h: &Harness, cookie: &str) -> (StatusCode, String) {
         ))
         .await;
     let status = response.status();
-    (status, body_text(response).await)
+    (
+        status,
+        support::answer_text::<app::notices::Board>(response).await,
+    )
 }
 
 async fn suspension_ends_the_cached_actor(h: &Harness) {

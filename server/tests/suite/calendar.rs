@@ -30,7 +30,7 @@ async fn agenda(h: &Harness, cookie: &str) -> serde_json::Value {
         .send(form_call("/api/page", &[("page", "agenda")], Some(cookie)))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    serde_json::from_str(&body_text(response).await).expect("agenda JSON")
+    crate::support::page_json::<app::calendar::Agenda>(response).await
 }
 
 /// Every entry of an agenda, as (original title, children it concerns, languages it has).
@@ -173,18 +173,15 @@ async fn each_family_sees_its_own_events(h: Harness) {
     assert_eq!(refused.status(), StatusCode::NOT_FOUND);
     let (status, _, _) = ics(&h, trip, &parent_b, "en-GB").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let detail: serde_json::Value = serde_json::from_str(
-        &body_text(
-            h.send(form_call(
-                "/api/page",
-                &[("page", "event"), ("id", &trip.to_string())],
-                Some(&parent_a),
-            ))
-            .await,
-        )
+    let detail = crate::support::page_json::<app::calendar::EventDetail>(
+        h.send(form_call(
+            "/api/page",
+            &[("page", "event"), ("id", &trip.to_string())],
+            Some(&parent_a),
+        ))
         .await,
     )
-    .expect("event JSON");
+    .await;
     assert!(
         detail["facts"]["texts"][0]["description"]
             .as_str()
@@ -301,7 +298,7 @@ async fn month_view_for(
         ))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    serde_json::from_str(&body_text(response).await).expect("month JSON")
+    crate::support::page_json::<app::calendar::MonthView>(response).await
 }
 
 /// The original titles of a month view's events on the day `key` (`2027-01-14`).

@@ -111,8 +111,7 @@ pub(crate) async fn agenda_titles(h: &Harness, cookie: &str) -> Vec<String> {
         .send(form_call("/api/page", &[("page", "agenda")], Some(cookie)))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    let agenda: serde_json::Value =
-        serde_json::from_str(&body_text(response).await).expect("agenda JSON");
+    let agenda = crate::support::page_json::<app::calendar::Agenda>(response).await;
     agenda["days"]
         .as_array()
         .expect("days")
@@ -270,8 +269,10 @@ async fn staff_put_events_on_the_calendar(h: Harness) {
         ))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    let compose: serde_json::Value =
-        serde_json::from_str(&body_text(response).await).expect("compose JSON");
+    let compose = serde_json::to_value(
+        crate::support::answer::<app::notices::compose_dto::ComposeForm>(response).await,
+    )
+    .expect("as JSON");
     let fields = &compose["fields"];
     assert_eq!(fields["title"], TRIP, "{compose}");
     let body = fields["body"].as_str().expect("a body");
@@ -447,13 +448,13 @@ async fn notices_titled(h: &Harness, title: &str) -> Vec<notice::Model> {
         .expect("query")
 }
 
-/// The holder of `cookie`'s noticeboard, as its JSON.
+/// The holder of `cookie`'s noticeboard, as JSON.
 async fn board_text(h: &Harness, cookie: &str) -> String {
     let response = h
         .send(form_call("/api/notices/board", &[], Some(cookie)))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    body_text(response).await
+    crate::support::answer_text::<app::notices::Board>(response).await
 }
 
 /// The staff calendar's address.
@@ -478,7 +479,7 @@ async fn form_data(h: &Harness, cookie: &str, id: i32) -> serde_json::Value {
         ))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    serde_json::from_str(&body_text(response).await).expect("form JSON")
+    crate::support::page_json::<app::calendar::EventForm>(response).await
 }
 
 #[tokio::test(flavor = "multi_thread")]

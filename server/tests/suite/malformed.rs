@@ -5,7 +5,8 @@ use http::{StatusCode, header};
 
 use crate::support;
 
-use crate::support::{Harness, body_text, call, postgres_harness, session_for, sqlite_harness};
+use crate::support::{Harness, body_bytes, call, postgres_harness, session_for, sqlite_harness};
+use app::error::AppError;
 
 /// Server functions whose arguments are all optional or absent: any body decodes (an empty one
 /// as a new notice's form), so they simply run.
@@ -57,15 +58,16 @@ async fn walk_every_server_function(h: Harness) {
                     .send(call(path, content_type, body.to_string(), cookie))
                     .await;
                 let status = response.status();
-                let text = body_text(response).await;
+                let answer = body_bytes(response).await;
+                let refused = app::codec::decode_whole::<AppError>(&answer);
                 let ok = if WITHOUT_ARGUMENTS.contains(&path.as_str()) {
                     !status.is_server_error()
                 } else {
-                    status == StatusCode::BAD_REQUEST && text.contains("BadRequest")
+                    status == StatusCode::BAD_REQUEST && refused == Ok(AppError::BadRequest)
                 };
                 if !ok {
                     failures.push(format!(
-                        "{path} {content_type} {body:?} signed in: {}: {status} {text}",
+                        "{path} {content_type} {body:?} signed in: {}: {status} {refused:?}",
                         cookie.is_some()
                     ));
                 }

@@ -395,7 +395,10 @@ async fn conversation(h: Harness) {
         )
         .await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{close}: refused");
-        assert!(refused.contains("your comment was not sent"), "{close}");
+        assert!(
+            refused.contains("your comment was not sent") && refused.contains("Still here"),
+            "{close}: the reason, and the comment given back: {refused}"
+        );
         let (status, _, _) = send(&h, &post_path, &parent, &[("action", open)], "en-GB").await;
         assert_eq!(
             status,

@@ -151,12 +151,55 @@ pub async fn home_as(h: &Harness, cookie: &str) -> String {
 }
 
 pub async fn body_text(response: Response<Body>) -> String {
-    let bytes = tokio::time::timeout(ANSWER_WITHIN, response.into_body().collect())
+    String::from_utf8(body_bytes(response).await).expect("utf-8 body")
+}
+
+pub async fn body_bytes(response: Response<Body>) -> Vec<u8> {
+    tokio::time::timeout(ANSWER_WITHIN, response.into_body().collect())
         .await
         .unwrap_or_else(|_| panic!("the body did not end within {ANSWER_WITHIN:?}"))
         .expect("body")
-        .to_bytes();
-    String::from_utf8(bytes.to_vec()).expect("utf-8 body")
+        .to_bytes()
+        .to_vec()
+}
+
+/// A server function's answer, decoded as the page decodes it.
+pub async fn answer<T: serde::de::DeserializeOwned>(response: Response<Body>) -> T {
+    let bytes = body_bytes(response).await;
+    app::codec::decode_whole(&bytes)
+        .unwrap_or_else(|e| panic!("not the answer expected ({e}): {bytes:?}"))
+}
+
+/// A lazily loaded page's data (`/api/page`), decoded as its page decodes it.
+pub async fn page_answer<T: serde::de::DeserializeOwned>(response: Response<Body>) -> T {
+    let data: app::page_data::PageData = answer(response).await;
+    data.decode().expect("the page's data")
+}
+
+/// A lazily loaded page's data as JSON (its types' own field names), for tests that walk it.
+pub async fn page_json<T>(response: Response<Body>) -> serde_json::Value
+where
+    T: serde::de::DeserializeOwned + serde::Serialize,
+{
+    serde_json::to_value(page_answer::<T>(response).await).expect("as JSON")
+}
+
+/// A server function's answer as JSON text (its types' own field names): the `T` it answered
+/// with, or the error it refused with, for tests that look for a text in it.
+pub async fn answer_text<T>(response: Response<Body>) -> String
+where
+    T: serde::de::DeserializeOwned + serde::Serialize,
+{
+    if response.status().is_success() {
+        serde_json::to_string(&answer::<T>(response).await).expect("as JSON")
+    } else {
+        format!("{:?}", refusal(response).await)
+    }
+}
+
+/// The error a server function refused with.
+pub async fn refusal(response: Response<Body>) -> app::error::AppError {
+    answer(response).await
 }
 
 pub fn header_value(response: &Response<Body>, name: header::HeaderName) -> &str {

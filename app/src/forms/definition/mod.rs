@@ -51,8 +51,9 @@ pub struct Field {
     #[serde(default)]
     pub shown_when: Option<Condition>,
     /// Answering it gives or refuses a consent (a photo consent's level): like a consent
-    /// question, only a guardian who may consent answers it.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    /// question, only a guardian who may consent answers it. Always written: a page's data is in
+    /// a format without field names, where a field left out would shift every one after it.
+    #[serde(default)]
     pub consent: bool,
 }
 

@@ -45,7 +45,7 @@ pub fn board_resource(home: bool) -> Option<Loading<Board>> {
         true => (Some(true), None),
         false => (None, query.with(|q| q.get("page")?.parse::<u32>().ok())),
     };
-    when_signed_in(|| Resource::new(key, |(home, page)| load_board(home, page)))
+    when_signed_in(|| crate::pages::loading::resource(key, |(home, page)| load_board(home, page)))
 }
 
 #[component]

@@ -39,7 +39,10 @@ impl LazyRoute for ComposeRoute {
             .with_untracked(|q| q.get("event").and_then(|e| e.parse().ok()))
             .filter(|_| id.is_none());
         let form: Option<Loading<ComposeForm>> = when_signed_in(|| {
-            Resource::new(move || (id, event), |(id, event)| load_compose(id, event))
+            crate::pages::loading::resource(
+                move || (id, event),
+                |(id, event)| load_compose(id, event),
+            )
         });
         let (title, heading) = if id.is_some() {
             ("notice-edit-title", t!(i18n, "notice-edit-title"))

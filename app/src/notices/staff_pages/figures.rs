@@ -31,7 +31,7 @@ impl LazyRoute for StaffNoticeRoute {
         let id = address_id();
         let id = move || id().unwrap_or(0);
         let notice: Option<Loading<StaffNotice>> =
-            when_signed_in(|| Resource::new(id, load_staff_notice));
+            when_signed_in(|| crate::pages::loading::resource(id, load_staff_notice));
         view! {
             <p><a class="back-link" href="/admin/notices">{t!(i18n, "notice-back-to-list")}</a></p>
             {loaded(notice, |notice| view! { <Notice notice/> }.into_any_now())}

@@ -24,7 +24,7 @@ impl LazyRoute for StaffNoticesRoute {
         crate::i18n::sections::staff();
         let i18n = I18n::expect();
         let list: Option<Loading<StaffNoticeList>> =
-            when_signed_in(|| Resource::new(|| (), |_| load_staff_notices()));
+            when_signed_in(|| crate::pages::loading::resource(|| (), |_| load_staff_notices()));
         view! {
             <Title text=crate::i18n::title_text(i18n, "notice-list-title")/>
             <h1>{t!(i18n, "notice-list-title")}</h1>

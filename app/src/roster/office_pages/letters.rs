@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub fn page() -> AnyView {
     let i18n = I18n::expect();
     let data: Option<Loading<LettersPage>> =
-        when_signed_in(|| Resource::new(|| (), |_| load_letters()));
+        when_signed_in(|| crate::pages::loading::resource(|| (), |_| load_letters()));
     view! {
         {heading(i18n, "letters-title")}
         {loaded(data, |page| view! { <Letters page/> }.into_any_now())}

@@ -21,7 +21,7 @@ pub fn upload_of_query() -> String {
 pub fn page(upload: Option<String>) -> AnyView {
     let i18n = I18n::expect();
     let data: Option<Loading<RosterPage>> = when_signed_in(|| {
-        Resource::new(
+        crate::pages::loading::resource(
             move || upload.clone(),
             |upload| async move {
                 match upload {

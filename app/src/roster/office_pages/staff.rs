@@ -14,7 +14,7 @@ use leptos::prelude::*;
 pub fn page() -> AnyView {
     let i18n = I18n::expect();
     let data: Option<Loading<StaffPage>> =
-        when_signed_in(|| Resource::new(|| (), |_| load_staff()));
+        when_signed_in(|| crate::pages::loading::resource(|| (), |_| load_staff()));
     view! {
         {heading(i18n, "staff-title")}
         {loaded(data, |page| view! { <Staff page/> }.into_any_now())}
