@@ -37,7 +37,13 @@ fn lines_shown(page: &str) -> Vec<String> {
     page.split("class=\"staff-event__line\"")
         .skip(1)
         .map(|rest| {
-            let span = &rest[..rest.find("</span>").unwrap_or(rest.len())];
+            // Up to the span's closing tag: the first `<` followed by `/`.
+            let end = rest
+                .match_indices('<')
+                .map(|(at, _)| at)
+                .find(|&at| rest[at + 1..].starts_with('/'))
+                .unwrap_or(rest.len());
+            let span = &rest[..end];
             let mut text = String::new();
             let mut in_tag = true;
             for c in span.chars() {
