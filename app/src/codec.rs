@@ -92,27 +92,19 @@ fn push_byte(out: &mut String, byte: u8) {
 /// characters from [`BYTE_CHARS`]. [`text_as_bytes`] gives the bytes back.
 pub fn bytes_as_text(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() + bytes.len() / 4);
-    let mut rest = bytes;
-    while !rest.is_empty() {
-        let valid = match std::str::from_utf8(rest) {
-            Ok(text) => text,
-            Err(err) => std::str::from_utf8(&rest[..err.valid_up_to()]).unwrap_or_default(),
-        };
-        for c in valid.chars() {
+    // Each valid run and the bytes after it that are not UTF-8 where they stand, in one pass.
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
             if written_as_bytes(c) {
-                let mut buf = [0; 4];
-                for byte in c.encode_utf8(&mut buf).bytes() {
+                for &byte in c.encode_utf8(&mut [0; 4]).as_bytes() {
                     push_byte(&mut out, byte);
                 }
             } else {
                 out.push(c);
             }
         }
-        rest = &rest[valid.len()..];
-        // The byte that is not UTF-8 where it stands, if any.
-        if let Some((&byte, after)) = rest.split_first() {
+        for &byte in chunk.invalid() {
             push_byte(&mut out, byte);
-            rest = after;
         }
     }
     out
