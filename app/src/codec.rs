@@ -20,6 +20,14 @@ use serde::{Serialize, de::DeserializeOwned};
 /// Postcard: serde's compact binary format.
 pub struct Postcard;
 
+/// Postcard's media type, for the answers that do not go through a server function.
+pub const POSTCARD: &str = "application/x-postcard";
+
+/// `value` in postcard.
+pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, postcard::Error> {
+    postcard::to_allocvec(value)
+}
+
 /// `bytes` decoded as one whole `T`: postcard stops where `T` ends, so bytes left over mean the
 /// sender wrote another shape, which is an error rather than a value read from its first part.
 pub fn decode_whole<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, postcard::Error> {
@@ -30,7 +38,7 @@ pub fn decode_whole<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, postcard::Er
 }
 
 impl ContentType for Postcard {
-    const CONTENT_TYPE: &'static str = "application/x-postcard";
+    const CONTENT_TYPE: &'static str = POSTCARD;
 }
 
 impl FormatType for Postcard {
@@ -41,7 +49,7 @@ impl<T: Serialize> Encodes<T> for Postcard {
     type Error = postcard::Error;
 
     fn encode(output: &T) -> Result<Bytes, Self::Error> {
-        postcard::to_allocvec(output).map(Bytes::from)
+        encode(output).map(Bytes::from)
     }
 }
 
@@ -58,7 +66,7 @@ impl<T: Serialize> codee::Encoder<T> for Postcard {
     type Encoded = String;
 
     fn encode(value: &T) -> Result<Self::Encoded, Self::Error> {
-        postcard::to_allocvec(value).map(|bytes| bytes_as_text(&bytes))
+        encode(value).map(|bytes| bytes_as_text(&bytes))
     }
 }
 

@@ -201,8 +201,9 @@ pub async fn news(state: PostState, request: Request<Body>) -> Response {
     }
 }
 
-/// `POST /admin/news/{story}/photo`: one photo from the post form's script; the photo as JSON,
-/// or why not (in every language) with a 4xx.
+/// `POST /admin/news/{story}/photo`: one photo from the post form's script; the photo in
+/// postcard (the pages' one format, so the script carries no second reader), or why not (in
+/// every language) with a 4xx.
 pub async fn news_photo(state: PostState, request: Request<Body>) -> Response {
     let (parts, body) = request.into_parts();
     let current = current_of(&parts);
@@ -231,8 +232,24 @@ pub async fn news_photo(state: PostState, request: Request<Body>) -> Response {
         )),
     };
     match answer {
-        Ok(photo) => axum::Json(photo).into_response(),
-        Err((status, refusal)) => (status, axum::Json(refusal)).into_response(),
+        Ok(photo) => postcard_answer(http::StatusCode::OK, &photo),
+        Err((status, refusal)) => postcard_answer(status, &refusal),
+    }
+}
+
+/// `value` in postcard with `status`.
+fn postcard_answer<T: serde::Serialize>(status: http::StatusCode, value: &T) -> Response {
+    match app::codec::encode(value) {
+        Ok(bytes) => (
+            status,
+            [(http::header::CONTENT_TYPE, app::codec::POSTCARD)],
+            bytes,
+        )
+            .into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "an answer did not encode");
+            http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
     }
 }
 

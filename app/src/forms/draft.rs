@@ -4,7 +4,7 @@
 //! when the page next opens at that version, dropped once the answers are sent. It never leaves
 //! the device: it is one person's typing, not an answer.
 
-#[cfg(feature = "hydrate")]
+#[cfg(any(feature = "hydrate", test))]
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -12,13 +12,29 @@ use std::collections::BTreeMap;
 pub type Typed = BTreeMap<String, String>;
 
 /// A draft as stored.
-#[cfg(feature = "hydrate")]
-#[derive(Serialize, Deserialize)]
+#[cfg(any(feature = "hydrate", test))]
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
 struct Stored {
     /// The answer version the page was opened at: a draft of an older one is not given back.
     version: i32,
     /// What was typed.
     typed: Typed,
+}
+
+/// `stored` as the text local storage keeps: postcard, the pages' one format (so the form's
+/// chunk carries no JSON reader), written as text.
+#[cfg(any(feature = "hydrate", test))]
+fn encode(stored: &Stored) -> Option<String> {
+    crate::codec::encode(stored)
+        .ok()
+        .map(|bytes| crate::codec::bytes_as_text(&bytes))
+}
+
+/// The draft [`encode`] wrote as `text`; `None` for anything else (a draft kept as JSON before
+/// drafts were postcard, or text another script left under the key).
+#[cfg(any(feature = "hydrate", test))]
+fn decode(text: &str) -> Option<Stored> {
+    crate::codec::decode_whole(&crate::codec::text_as_bytes(text)).ok()
 }
 
 /// The storage key of the draft of form `form` for child `child`.
@@ -63,7 +79,7 @@ pub fn load(key: &str, version: i32) -> Option<Typed> {
     #[cfg(feature = "hydrate")]
     {
         let text = storage()?.get_item(key).ok()??;
-        let stored: Stored = serde_json::from_str(&text).ok()?;
+        let stored: Stored = decode(&text)?;
         (stored.version == version && !stored.typed.is_empty()).then_some(stored.typed)
     }
     #[cfg(not(feature = "hydrate"))]
@@ -76,9 +92,9 @@ pub fn load(key: &str, version: i32) -> Option<Typed> {
 /// Keeps `typed` as the draft under `key` for the page opened at `version`.
 pub fn save(key: &str, version: i32, typed: &Typed) {
     #[cfg(feature = "hydrate")]
-    if let (Some(storage), Ok(text)) = (
+    if let (Some(storage), Some(text)) = (
         storage(),
-        serde_json::to_string(&Stored {
+        encode(&Stored {
             version,
             typed: typed.clone(),
         }),
@@ -133,4 +149,26 @@ pub fn restore(typed: &Typed) {
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = typed;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_reads_back_as_it_was_typed() {
+        let typed = Typed::from([
+            ("f_name".to_string(), "Amira <Hassan>\nسارة".to_string()),
+            ("f_trip".to_string(), "yes".to_string()),
+        ]);
+        let stored = Stored { version: 3, typed };
+        let text = encode(&stored).expect("encodes");
+        assert_eq!(decode(&text), Some(stored));
+    }
+
+    #[test]
+    fn text_that_is_not_a_draft_is_none() {
+        assert_eq!(decode(r#"{"version":3,"typed":{"f_name":"Amira"}}"#), None);
+        assert_eq!(decode(""), None);
+    }
 }

@@ -146,18 +146,17 @@ async fn post_photo(
     form.append_with_blob_and_filename("photo", file, &file.name())
         .map_err(|_| None)?;
     let response = gloo_net::http::Request::post(url)
-        .header("Accept", "application/json")
+        .header("Accept", crate::codec::POSTCARD)
         .body(form)
         .map_err(|_| None)?
         .send()
         .await
         .map_err(|_| None)?;
+    let bytes = response.binary().await.map_err(|_| None)?;
     if response.ok() {
-        response.json::<NewsPhoto>().await.map_err(|_| None)
+        crate::codec::decode_whole::<NewsPhoto>(&bytes).map_err(|_| None)
     } else {
-        Err(response
-            .json::<super::PhotoRefusal>()
-            .await
+        Err(crate::codec::decode_whole::<super::PhotoRefusal>(&bytes)
             .ok()
             .map(|r| r.message))
     }

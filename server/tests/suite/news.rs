@@ -600,7 +600,7 @@ async fn photos_and_consent_on_postgres() {
     photos_and_consent(postgres_harness().await).await;
 }
 
-/// The post form's script sends each photo on its own: the photo comes back as JSON, held for
+/// The post form's script sends each photo on its own: the photo comes back in postcard, held for
 /// the form; a file that is not a photo is refused by name, in every language; another class's
 /// teacher gets 404; the held photo then goes out with the post.
 async fn photos_one_at_a_time(h: Harness) {
@@ -620,12 +620,23 @@ async fn photos_one_at_a_time(h: Harness) {
         let h = &h;
         async move {
             let response = h.send(request).await;
-            (response.status(), body_text(response).await)
+            let status = response.status();
+            let kind = response.headers().get(http::header::CONTENT_TYPE).cloned();
+            let body = crate::support::body_bytes(response).await;
+            if status != StatusCode::NOT_FOUND {
+                assert_eq!(
+                    kind.as_ref().and_then(|k| k.to_str().ok()),
+                    Some(app::codec::POSTCARD),
+                    "{status}"
+                );
+            }
+            (status, body)
         }
     };
     let (status, body) = send(teacher.clone(), "sports.png", png()).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let photo: app::news::NewsPhoto = serde_json::from_str(&body).expect("the photo as JSON");
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    let photo: app::news::NewsPhoto =
+        app::codec::decode_whole(&body).expect("the photo in postcard");
     assert_eq!((photo.width, photo.height), (900, 600));
     let held = photos_of(&h, None).await;
     assert_eq!(
@@ -638,7 +649,7 @@ async fn photos_one_at_a_time(h: Harness) {
     let (status, body) = send(teacher.clone(), "IMG_0003.HEIC", heic).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let refusal: app::news::PhotoRefusal =
-        serde_json::from_str(&body).expect("the refusal as JSON");
+        app::codec::decode_whole(&body).expect("the refusal in postcard");
     let english = refusal.message.text(app::i18n::Locale::EnGb);
     assert!(
         english.contains("IMG_0003.HEIC is not a photo we can show"),
