@@ -21,20 +21,18 @@ struct Stored {
     typed: Typed,
 }
 
-/// `stored` as the text local storage keeps: postcard, the pages' one format (so the form's
-/// chunk carries no JSON reader), written as text.
+/// `stored` as the text local storage keeps: the pages' own hydration encoding (postcard written
+/// as text), so the form's chunk carries no JSON reader.
 #[cfg(any(feature = "hydrate", test))]
 fn encode(stored: &Stored) -> Option<String> {
-    crate::codec::encode(stored)
-        .ok()
-        .map(|bytes| crate::codec::bytes_as_text(&bytes))
+    <crate::codec::Postcard as leptos::server::codee::Encoder<Stored>>::encode(stored).ok()
 }
 
 /// The draft [`encode`] wrote as `text`; `None` for anything else (a draft kept as JSON before
 /// drafts were postcard, or text another script left under the key).
 #[cfg(any(feature = "hydrate", test))]
 fn decode(text: &str) -> Option<Stored> {
-    crate::codec::decode_whole(&crate::codec::text_as_bytes(text)).ok()
+    <crate::codec::Postcard as leptos::server::codee::Decoder<Stored>>::decode(text).ok()
 }
 
 /// The storage key of the draft of form `form` for child `child`.
