@@ -3,7 +3,6 @@
 use crate::i18n::I18n;
 use crate::layout::Icon;
 use crate::t;
-use leptos::prelude::*;
 
 /// One of the six places a parent moves between.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,7 +57,7 @@ impl Section {
     }
 
     /// The section's name, used in the navigation and as its page heading.
-    pub fn name(self, i18n: I18n) -> Signal<String> {
+    pub fn name(self, i18n: I18n) -> crate::i18n::Text {
         match self {
             Section::Home => t!(i18n, "nav-home"),
             Section::News => t!(i18n, "nav-news"),
@@ -70,7 +69,7 @@ impl Section {
     }
 
     /// What the section holds, for its card on the home page.
-    pub fn summary(self, i18n: I18n) -> Option<Signal<String>> {
+    pub fn summary(self, i18n: I18n) -> Option<crate::i18n::Text> {
         match self {
             Section::Home => None,
             Section::News => Some(t!(i18n, "home-card-news")),

@@ -190,7 +190,7 @@ fn MonthItem(entry: MonthEntry) -> impl IntoView {
     let when = if time.is_empty() {
         t!(i18n, "event-all-day")
     } else {
-        Signal::stored(time)
+        crate::i18n::fixed(time)
     };
     view! {
         <li class="agenda-entry" class:agenda-entry--cancelled=cancelled>

@@ -123,7 +123,7 @@ fn marks(i18n: I18n, cancelled: bool, changed: bool, short_notice: bool) -> AnyV
 }
 
 /// "For Amira, Sami", or nothing for staff.
-fn for_children(i18n: I18n, children: Vec<String>) -> Option<Signal<String>> {
+fn for_children(i18n: I18n, children: Vec<String>) -> Option<crate::i18n::Text> {
     (!children.is_empty()).then(|| {
         let names = children.join(", ");
         follow(i18n, move |l| {

@@ -93,13 +93,28 @@ impl I18n {
     }
 }
 
+/// Translated text as a page shows it: in the browser a signal that follows the language menu;
+/// on the server the text itself, since a page renders once, in one language.
+///
+/// Not a signal on the server, for two reasons. A signal lives in the request's reactive arena,
+/// and Leptos reads every signal in a view again when a `Suspense` checks its children for
+/// pending data — a check that can still be running on another thread while the sent page's owner
+/// is disposed, which then panicked ("Tried to access a reactive value that has already been
+/// disposed": four times in 83,000 district boards, none in 47,000 since). And a slot in the
+/// arena, its clone at each read and its disposal were a tenth of the district board's server CPU.
+#[cfg(feature = "ssr")]
+pub type Text = String;
+/// Translated text as a page shows it (see the server's definition).
+#[cfg(not(feature = "ssr"))]
+pub type Text = Signal<String>;
+
 /// A translated string that follows the page's language.
 ///
 /// One non-generic function, so every translated text node shares one compiled render path
 /// instead of one per call site; that keeps the wasm small.
 ///
 /// On the server it is made once, when the view is (see [`follow`]).
-pub fn text(i18n: I18n, key: &'static str) -> Signal<String> {
+pub fn text(i18n: I18n, key: &'static str) -> Text {
     follow(i18n, move |locale| message_args(locale, key, &[]))
 }
 
@@ -131,9 +146,45 @@ pub fn title_from(title: Signal<String>) -> leptos::text_prop::TextProp {
     }
 }
 
+/// A page title from a text the page also shows: see [`title_from`].
+pub fn title_of(title: &Text) -> leptos::text_prop::TextProp {
+    #[cfg(feature = "ssr")]
+    {
+        title.clone().into()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        title_from(*title)
+    }
+}
+
+/// A text that is the same in every language (a name, a time) where a translated one can stand.
+pub fn fixed(text: String) -> Text {
+    #[cfg(feature = "ssr")]
+    {
+        text
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        Signal::stored(text)
+    }
+}
+
+/// `text` as a signal, for code that reads it in closures of its own.
+pub fn as_signal(text: Text) -> Signal<String> {
+    #[cfg(feature = "ssr")]
+    {
+        Signal::stored(text)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        text
+    }
+}
+
 /// Text made for the page's current language by `make`, following the language menu.
 ///
-/// Giving every dynamic text node the same type (`Signal<String>`) shares one compiled render
+/// Giving every dynamic text node the same type ([`Text`]) shares one compiled render
 /// path between them, as [`text`] does for plain messages.
 ///
 /// The one place that decides how a translated text is made, for [`text`] and [`localized`]
@@ -141,14 +192,12 @@ pub fn title_from(title: Signal<String>) -> leptos::text_prop::TextProp {
 /// language, and what `make` reads must not change while it renders (a page's signals are
 /// written by its browser code). Derived there, each text was made twice (Leptos reads a signal
 /// when it looks for pending data and again when it writes the page) and allocated a closure
-/// and a slot: a sixth of the district board's CPU a request.
-pub fn follow(
-    i18n: I18n,
-    make: impl Fn(Locale) -> String + Send + Sync + 'static,
-) -> Signal<String> {
+/// and a slot: a sixth of the district board's CPU a request; the stored signal kept the slot
+/// ([`Text`]).
+pub fn follow(i18n: I18n, make: impl Fn(Locale) -> String + Send + Sync + 'static) -> Text {
     #[cfg(feature = "ssr")]
     {
-        Signal::stored(make(i18n.locale_untracked()))
+        make(i18n.locale_untracked())
     }
     #[cfg(not(feature = "ssr"))]
     {
@@ -158,7 +207,7 @@ pub fn follow(
 
 /// Text the server made for every language, following the language menu (one compiled path
 /// for all such texts, unlike a [`follow`] closure per call).
-pub fn localized(i18n: I18n, text: PerLocale<String>) -> Signal<String> {
+pub fn localized(i18n: I18n, text: PerLocale<String>) -> Text {
     follow(i18n, move |locale| text.text(locale))
 }
 
@@ -185,7 +234,7 @@ macro_rules! __check_message {
     ($key:literal $(, $name:ident = $val:expr)*) => {};
 }
 
-/// A reactive translated string: `t!(i18n, "key")` gives a `Signal<String>`.
+/// A translated string: `t!(i18n, "key")` gives a [`Text`].
 #[macro_export]
 macro_rules! t {
     ($i18n:expr, $key:literal) => {{

@@ -24,9 +24,9 @@ pub fn problems_for(i18n: I18n, problems: &Arc<Vec<FormProblem>>, field: &str) -
 pub fn labelled(
     field: Option<String>,
     control: String,
-    label: Signal<String>,
+    label: crate::i18n::Text,
     input: AnyView,
-    hint: Option<Signal<String>>,
+    hint: Option<crate::i18n::Text>,
     problems: AnyView,
 ) -> AnyView {
     view! {
@@ -46,7 +46,12 @@ pub fn input(id: String, name: String, kind: &'static str, value: String) -> Any
 }
 
 /// A checkbox with its label around it.
-pub fn check(name: &'static str, value: String, checked: bool, label: Signal<String>) -> AnyView {
+pub fn check(
+    name: &'static str,
+    value: String,
+    checked: bool,
+    label: crate::i18n::Text,
+) -> AnyView {
     view! {
         <label class="check"><input type="checkbox" name=name value=value checked=checked/>" "{label}</label>
     }
@@ -54,7 +59,7 @@ pub fn check(name: &'static str, value: String, checked: bool, label: Signal<Str
 }
 
 /// A select's options: value, shown text, chosen.
-pub fn options(choices: Vec<(&'static str, Signal<String>, bool)>) -> AnyView {
+pub fn options(choices: Vec<(&'static str, crate::i18n::Text, bool)>) -> AnyView {
     choices
         .into_iter()
         .map(|(value, text, selected)| view! { <option value=value selected=selected>{text}</option> })
@@ -80,7 +85,7 @@ pub fn localized_options(
 }
 
 /// A submit button naming the action.
-pub fn submit(action: &'static str, secondary: bool, label: Signal<String>) -> AnyView {
+pub fn submit(action: &'static str, secondary: bool, label: crate::i18n::Text) -> AnyView {
     let class = if secondary {
         "button button--secondary"
     } else {
@@ -94,7 +99,7 @@ pub fn submit(action: &'static str, secondary: bool, label: Signal<String>) -> A
 /// each a link to its field.
 pub fn problem_summary(
     i18n: I18n,
-    heading: Signal<String>,
+    heading: crate::i18n::Text,
     problems: &[FormProblem],
 ) -> Option<AnyView> {
     (!problems.is_empty()).then(|| {
@@ -128,7 +133,7 @@ pub fn language_field(i18n: I18n, control: &'static str, original: RwSignal<Loca
     let select = view! {
         <select id=control name="language"
             on:change=move |ev| if let Some(l) = Locale::from_tag(&event_target_value(&ev)) { original.set(l) }>
-            {options(Locale::ALL.into_iter().map(|l| (l.tag(), Signal::stored(endonym(l)), l == chosen)).collect())}
+            {options(Locale::ALL.into_iter().map(|l| (l.tag(), crate::i18n::fixed(endonym(l)), l == chosen)).collect())}
         </select>
     };
     labelled(
@@ -149,7 +154,7 @@ pub struct TranslationFields {
     /// The text field's name before the tag (`body` gives `body_zh-CN`).
     pub text_name: &'static str,
     /// The text field's label.
-    pub text_label: Signal<String>,
+    pub text_label: crate::i18n::Text,
     /// The title as typed.
     pub title: String,
     /// The text as typed.

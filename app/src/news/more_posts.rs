@@ -70,8 +70,8 @@ impl MorePosts {
         #[cfg(feature = "hydrate")]
         self.load_when_near();
         let href = move || self.next.get().map(|id| format!("{NEWS_PATH}?before={id}"));
-        let loading = t!(i18n, "loading");
-        let label = localized(i18n, label);
+        let loading = crate::i18n::as_signal(t!(i18n, "loading"));
+        let label = crate::i18n::as_signal(localized(i18n, label));
         let text = move || {
             if self.busy.get() {
                 loading.get()

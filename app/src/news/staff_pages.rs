@@ -409,8 +409,8 @@ fn tags_fieldset(
                 .pupils
                 .into_iter()
                 .map(|p| {
-                    let label = Signal::derive(move || {
-                        format!("{} ({})", p.name, p.consent.text(i18n.locale()))
+                    let label = crate::i18n::follow(i18n, move |l| {
+                        format!("{} ({})", p.name, p.consent.text(l))
                     });
                     check("tag", p.id.to_string(), tagged.contains(&p.id), label)
                 })

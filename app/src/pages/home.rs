@@ -154,12 +154,12 @@ fn HomeBlock(
     /// The heading's id, for the section's label.
     id: &'static str,
     /// The heading.
-    heading: Signal<String>,
+    heading: crate::i18n::Text,
     /// Said when there are no rows.
-    nothing: Signal<String>,
+    nothing: crate::i18n::Text,
     rows: Vec<HomeRow>,
     /// The section the block comes from, and the words of the link to it.
-    section: (&'static str, Signal<String>),
+    section: (&'static str, crate::i18n::Text),
 ) -> impl IntoView {
     let i18n = I18n::expect();
     // No type-erased branches: each costs the main module a set of rendering functions.

@@ -92,11 +92,9 @@ where
     };
     suspended(Arc::new(move || {
         // A server render the browser walked away from can still be resolving after its owner,
-        // and the resource with it, is gone: nothing is sent, so it stays "loading".
-        if data.is_disposed() {
-            return None;
-        }
-        let shown = data.get().map(|result| match result {
+        // and the resource with it, is gone (so can a `Suspense`'s last check for pending data,
+        // on another thread, once the page is sent): nothing is sent, so it stays "loading".
+        let shown = data.try_get().flatten().map(|result| match result {
             Ok(value) => show(value),
             Err(error) => view! { <LoadError error/> }.into_any_now(),
         });

@@ -5,7 +5,7 @@
 use super::dto::{ChildReports, FamilyReports, ReportLink};
 use super::load_family_reports;
 use crate::hydrate_now::IntoAnyNow;
-use crate::i18n::{I18n, localized, title_from};
+use crate::i18n::{I18n, localized};
 use crate::page_data::PageData;
 use crate::pages::loading::{Loading, loaded_as, when_signed_in};
 use crate::sections::Section;
@@ -28,7 +28,7 @@ impl LazyRoute for ReportsRoute {
             when_signed_in(|| crate::pages::loading::resource(|| (), |_| load_family_reports()));
         let name = Section::Reports.name(i18n);
         view! {
-            <Title text=title_from(name)/>
+            <Title text=crate::i18n::title_of(&name)/>
             <h1>{name}</h1>
             {loaded_as(data, move |page: FamilyReports| reports(i18n, page))}
         }

@@ -8,7 +8,7 @@ use super::dto::{CyclePage, StaffReports, Stage};
 use super::upload_progress::Sent;
 use super::{STAFF_REPORTS_PATH, cycle_href, load_staff_reports, upload_href};
 use crate::hydrate_now::IntoAnyNow;
-use crate::i18n::{I18n, PerLocale, localized, title_from};
+use crate::i18n::{I18n, PerLocale, localized};
 use crate::page_data::PageData;
 use crate::pages::loading::{Loading, loaded_as, when_signed_in};
 use leptos::prelude::*;
@@ -94,7 +94,7 @@ fn cycle_list(i18n: I18n, page: StaffReports) -> AnyView {
     };
     let name_invalid = problem_of("name").is_some().then_some("true");
     view! {
-        <Title text=title_from(heading)/>
+        <Title text=crate::i18n::title_of(&heading)/>
         <p><a class="back-link" href="/admin">{crate::t!(i18n, "office-tools-title")}</a></p>
         <h1>{heading}</h1>
         <p>{localized(i18n, intro)}</p>
@@ -167,7 +167,10 @@ fn cycle(i18n: I18n, page: CyclePage) -> AnyView {
     });
     let sent: Sent = RwSignal::new(None);
     let failed = RwSignal::new(false);
-    let (uploading, upload_failed) = (text(&w.uploading), text(&w.upload_failed));
+    let (uploading, upload_failed) = (
+        crate::i18n::as_signal(text(&w.uploading)),
+        crate::i18n::as_signal(text(&w.upload_failed)),
+    );
     let upload_form = move |heading: &PerLocale<String>, hint: &PerLocale<String>| {
         view! {
             <h2>{text(heading)}</h2>

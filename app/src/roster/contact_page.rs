@@ -6,7 +6,7 @@
 use super::change_dto::{ChangeQueue, ChangeRow, ContactPage};
 use crate::error::AppError;
 use crate::hydrate_now::IntoAnyNow;
-use crate::i18n::{I18n, localized, title_from};
+use crate::i18n::{I18n, localized};
 use crate::pages::loading::{Loading, loaded, when_signed_in};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -84,7 +84,7 @@ fn contact(i18n: I18n, page: ContactPage, sent: bool) -> AnyView {
         })
         .collect_view();
     view! {
-        <Title text=title_from(heading)/>
+        <Title text=crate::i18n::title_of(&heading)/>
         <h1>{heading}</h1>
         <p>{localized(i18n, intro)}</p>
         {done}
@@ -151,7 +151,7 @@ pub fn change_queue(i18n: I18n, queue: ChangeQueue) -> AnyView {
         }
     });
     view! {
-        <Title text=title_from(heading)/>
+        <Title text=crate::i18n::title_of(&heading)/>
         <h1>{heading}</h1>
         <p>{localized(i18n, intro)}</p>
         {done}

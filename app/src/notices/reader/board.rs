@@ -109,10 +109,13 @@ fn Card(card: NoticeCard) -> impl IntoView {
         awaiting_ack,
         ack_by: _,
     } = card;
-    let texts = StoredValue::new(texts);
+    // Shared by the card's texts, outside the reactive arena: on the server a card's texts are
+    // made from it at once, and nothing is left in the arena for a late check to trip on.
+    let texts = std::sync::Arc::new(texts);
     let shown = move |part: fn(&crate::notices::CardText) -> &String| {
+        let texts = texts.clone();
         follow(i18n, move |l| {
-            texts.with_value(|t| for_reader(t, l).map(part).cloned().unwrap_or_default())
+            for_reader(&texts, l).map(part).cloned().unwrap_or_default()
         })
     };
     let about = (!children.is_empty()).then(|| {

@@ -17,6 +17,6 @@ use leptos::prelude::*;
 
 /// A small label on a card or a notice, its text following the language.
 #[component]
-fn Badge(class: String, text: Signal<String>) -> impl IntoView {
+fn Badge(class: String, text: crate::i18n::Text) -> impl IntoView {
     view! { <span class=format!("badge {class}")>{text}</span> }
 }

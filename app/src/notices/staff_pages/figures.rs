@@ -62,9 +62,9 @@ fn class_name(locale: Locale, name: &str) -> String {
 fn Notice(notice: StaffNotice) -> impl IntoView {
     let i18n = I18n::expect();
     let query = use_query_map();
-    let note = follow(i18n, move |l| {
+    let note = crate::i18n::as_signal(follow(i18n, move |l| {
         query.with(|q| remind_note(l, q.get("reminded"), q.get("remind")))
-    });
+    }));
     let no_note = Signal::derive(move || note.with(String::is_empty));
     let StaffNotice {
         id,
@@ -84,8 +84,7 @@ fn Notice(notice: StaffNotice) -> impl IntoView {
         history,
         revisions,
     } = notice;
-    let fact =
-        |term: Signal<String>, value: Signal<String>| view! { <dt>{term}</dt><dd>{value}</dd> };
+    let fact = |term: crate::i18n::Text, value: crate::i18n::Text| view! { <dt>{term}</dt><dd>{value}</dd> };
     let facts = view! {
         <dl class="facts">
             {fact(t!(i18n, "notice-status"), follow(i18n, move |l| state.label(l)))}
