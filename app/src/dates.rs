@@ -1,7 +1,7 @@
 //! Dates and times formatted for the reader's language and the school's time zone, on the server,
 //! so the wasm carries no calendar data. The patterns are translators' messages.
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, PerLocale};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
@@ -29,9 +29,38 @@ pub fn date(locale: Locale, day: NaiveDate) -> String {
 /// "23 November 2026, 14:05" in the reader's language and the school's zone.
 pub fn date_time(locale: Locale, timezone: &str, at: DateTime<Utc>) -> String {
     let pattern = crate::msg!(locale, "format-date-time");
-    at.with_timezone(&zone(timezone))
-        .format_localized(&pattern, chrono_locale(locale))
+    local_date_time(locale, &pattern, at.with_timezone(&zone(timezone)))
+}
+
+fn local_date_time(locale: Locale, pattern: &str, at: DateTime<Tz>) -> String {
+    at.format_localized(pattern, chrono_locale(locale))
         .to_string()
+}
+
+/// [`date_time`] in every shipped language for many moments in one school's zone, with the zone
+/// and each language's pattern read once rather than for every moment (a board has twenty).
+pub struct DateTimes {
+    zone: Tz,
+    patterns: PerLocale<String>,
+}
+
+impl DateTimes {
+    /// For moments shown in the school's zone `timezone`.
+    pub fn new(timezone: &str) -> Self {
+        Self {
+            zone: zone(timezone),
+            patterns: PerLocale::build(|locale| crate::msg!(locale, "format-date-time")),
+        }
+    }
+
+    /// `at` in every shipped language.
+    pub fn every_language(&self, at: DateTime<Utc>) -> PerLocale<String> {
+        let at = at.with_timezone(&self.zone);
+        PerLocale::build(|locale| {
+            let pattern = self.patterns.get(locale).map_or("", String::as_str);
+            local_date_time(locale, pattern, at)
+        })
+    }
 }
 
 /// "Monday 7 December 2026" in the reader's language: an agenda's day heading.
@@ -120,6 +149,14 @@ mod tests {
         assert_eq!(super::day(Locale::EnGb, day), "Wednesday 4 March 2026");
         assert_eq!(super::day(Locale::ZhCn, day), "2026年3月4日 星期三");
         assert_eq!(time("Europe/London", at), "06:05");
+        let many = DateTimes::new("Asia/Shanghai").every_language(at);
+        for locale in Locale::ALL {
+            assert_eq!(
+                many.text(locale),
+                date_time(locale, "Asia/Shanghai", at),
+                "{locale:?}"
+            );
+        }
     }
 
     #[test]

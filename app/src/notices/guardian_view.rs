@@ -94,6 +94,7 @@ pub async fn board(home: bool, page: u32) -> Result<Board, AppError> {
     let notices = store::board_notices(&db, shown, guardian_id).await?;
     let read = &feed.read;
     let zone = actor.zone.clone();
+    let stamps = crate::dates::DateTimes::new(&zone);
     let cards = notices
         .into_iter()
         .map(|(mut n, translations)| {
@@ -113,7 +114,7 @@ pub async fn board(home: bool, page: u32) -> Result<Board, AppError> {
                 texts,
                 category: super::Category::from_code(&n.category).unwrap_or_default(),
                 pinned: n.pinned,
-                published: published(&zone, n.publish_at),
+                published: published(&stamps, n.publish_at),
                 children: concerned(&actor, n.school_id, &n.audience())
                     .into_iter()
                     .filter(|c| actor.selected_child.is_none_or(|chosen| chosen == c.id))
@@ -164,11 +165,14 @@ async fn visible<C: sea_orm::ConnectionTrait>(
 }
 
 /// When a notice was published, in every language and the school's zone.
-fn published(zone: &str, at: Option<chrono::DateTime<chrono::Utc>>) -> PerLocale<String> {
-    PerLocale::build(|locale| {
-        at.map(|at| crate::dates::date_time(locale, zone, at))
-            .unwrap_or_default()
-    })
+fn published(
+    stamps: &crate::dates::DateTimes,
+    at: Option<chrono::DateTime<chrono::Utc>>,
+) -> PerLocale<String> {
+    match at {
+        Some(at) => stamps.every_language(at),
+        None => PerLocale::build(|_| String::new()),
+    }
 }
 
 /// Opens a notice with every translation it has, and marks it read.
@@ -231,7 +235,10 @@ pub async fn open(id: i32) -> Result<NoticeDetail, AppError> {
         id,
         texts,
         category: super::Category::from_code(&notice.category).unwrap_or_default(),
-        published: published(&zone, notice.publish_at),
+        published: published(
+            &crate::dates::DateTimes::new(&actor.zone),
+            notice.publish_at,
+        ),
         children,
         ack_required: notice.ack_required,
         ack_by: notice

@@ -150,7 +150,13 @@ pub async fn load_staff_notice(id: i32) -> Result<StaffNotice, AppError> {
 /// else one `page` of the board (the first when none).
 #[server(endpoint = "notices/board", output = crate::codec::Answer)]
 pub async fn load_board(home: Option<bool>, page: Option<u32>) -> Result<Board, AppError> {
-    crate::error::respond(guardian_view::board(home.unwrap_or(false), page.unwrap_or(1)).await)
+    // Boxed: the page's resource moves this future several times before it runs, and unboxed
+    // it holds every statement's state inline (about 1 % of a board's CPU was those copies).
+    let board = Box::pin(guardian_view::board(
+        home.unwrap_or(false),
+        page.unwrap_or(1),
+    ));
+    crate::error::respond(board.await)
 }
 
 /// The compose page's data: the notice `id` (a draft or a published notice), or a new one —

@@ -83,21 +83,39 @@ fn Cards(board: Board) -> impl IntoView {
         return view! { <p class="empty-state">{empty}</p>{pages} }.into_any_now();
     }
     let unread = board.unread.to_string();
+    let words = BadgeWords {
+        new: t!(i18n, "notice-new-badge"),
+        pinned: t!(i18n, "notice-pinned-badge"),
+        ack: t!(i18n, "notice-ack-badge"),
+    };
     view! {
         <p class="board-summary">
             {follow(i18n, move |l| msg!(l, "notices-unread", count = unread.as_str()))}
         </p>
         <ul class="board">
-            {board.cards.into_iter().map(|card| view! { <Card card/> }).collect_view()}
+            {board.cards.into_iter().map(|card| view! { <Card card words=words.clone()/> }).collect_view()}
         </ul>
         {pages}
     }
     .into_any_now()
 }
 
+/// The badges' words, translated once for the board rather than once for each card.
+#[derive(Clone)]
+struct BadgeWords {
+    new: crate::i18n::Text,
+    pinned: crate::i18n::Text,
+    ack: crate::i18n::Text,
+}
+
 #[component]
-fn Card(card: NoticeCard) -> impl IntoView {
+fn Card(card: NoticeCard, words: BadgeWords) -> impl IntoView {
     let i18n = I18n::expect();
+    let BadgeWords {
+        new: new_word,
+        pinned: pinned_word,
+        ack: ack_word,
+    } = words;
     let NoticeCard {
         id,
         texts,
@@ -135,10 +153,10 @@ fn Card(card: NoticeCard) -> impl IntoView {
         <li class="notice-card" class:notice-card--unread=!read>
             <a class="notice-card__link" href=format!("/notices/{id}")>
                 <span class="notice-card__badges">
-                    {(!read).then(|| view! { <Badge class=no_class() text=t!(i18n, "notice-new-badge")/> })}
-                    {pinned.then(|| view! { <Badge class=no_class() text=t!(i18n, "notice-pinned-badge")/> })}
+                    {(!read).then(|| view! { <Badge class=no_class() text=new_word/> })}
+                    {pinned.then(|| view! { <Badge class=no_class() text=pinned_word/> })}
                     <Badge class=format!("badge--{}", category.code()) text=follow(i18n, move |l| category.name(l))/>
-                    {awaiting_ack.then(|| view! { <Badge class="badge--ack".into() text=t!(i18n, "notice-ack-badge")/> })}
+                    {awaiting_ack.then(|| view! { <Badge class="badge--ack".into() text=ack_word/> })}
                 </span>
                 <strong class="notice-card__title" lang=shown(|t| &t.language)>{shown(|t| &t.title)}</strong>
                 <span class="notice-card__excerpt" lang=shown(|t| &t.language)>{shown(|t| &t.excerpt)}</span>
