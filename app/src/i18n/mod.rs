@@ -50,44 +50,69 @@ pub fn list(locale: Locale, items: &[String]) -> String {
 #[derive(Clone, Copy, Debug)]
 pub struct I18n {
     locale: RwSignal<Locale>,
+    /// The language the server renders in. Only the browser's language menu changes the
+    /// language, so on the server it is fixed for the whole render and read without the signal:
+    /// a page reads it for every text it shows (a district board, about 150 times), and each
+    /// read of the signal went through the request's reactive arena and a lock.
+    #[cfg(feature = "ssr")]
+    rendered: Locale,
 }
 
 impl I18n {
     /// Puts a language signal starting at `initial` into context and returns it.
     pub fn provide(initial: Locale) -> Self {
-        let i18n = Self {
-            locale: RwSignal::new(initial),
-        };
+        let i18n = Self::new(initial);
         provide_context(i18n);
         i18n
     }
 
-    /// The language in context (see [`crate::frame_context::provided`]).
-    pub fn expect() -> Self {
-        crate::frame_context::provided(|| Self {
-            locale: RwSignal::new(Locale::default()),
-        })
+    fn new(initial: Locale) -> Self {
+        Self {
+            locale: RwSignal::new(initial),
+            #[cfg(feature = "ssr")]
+            rendered: initial,
+        }
     }
 
-    /// The current locale, tracked.
+    /// The language in context (see [`crate::frame_context::provided`]).
+    pub fn expect() -> Self {
+        crate::frame_context::provided(|| Self::new(Locale::default()))
+    }
+
+    /// The current locale, tracked in the browser.
     ///
-    /// A server render the browser walked away from may still be running when its owner, and
-    /// this signal with it, is disposed; what it renders then is thrown away, so the default
-    /// language does instead of a panic. (`try_get` is not enough: tracking a disposed signal
-    /// inside a reactive closure panics before it is read.)
+    /// On the server it is the language the page renders in; the signal is not read at all, so
+    /// a render the browser walked away from, whose owner (and this signal with it) is disposed
+    /// while it still runs, reads no disposed value.
     pub fn locale(&self) -> Locale {
-        if self.locale.is_disposed() {
-            return Locale::default();
+        #[cfg(feature = "ssr")]
+        {
+            self.rendered
         }
-        self.locale.try_get().unwrap_or_default()
+        #[cfg(not(feature = "ssr"))]
+        {
+            // `try_get` alone is not enough: tracking a disposed signal inside a reactive
+            // closure panics before it is read.
+            if self.locale.is_disposed() {
+                return Locale::default();
+            }
+            self.locale.try_get().unwrap_or_default()
+        }
     }
 
     /// The current locale, without tracking (the default once disposed, as [`Self::locale`]).
     pub fn locale_untracked(&self) -> Locale {
-        self.locale.try_get_untracked().unwrap_or_default()
+        #[cfg(feature = "ssr")]
+        {
+            self.rendered
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            self.locale.try_get_untracked().unwrap_or_default()
+        }
     }
 
-    /// Switches the interface language.
+    /// Switches the interface language (the browser's language menu).
     pub fn set_locale(&self, locale: Locale) {
         self.locale.set(locale);
     }
