@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { LOCALES, signIn } from './fixtures/portal';
+
+// Words change width with the language: "Forms" is 44 px wide, "表格" 32. Every page a parent or
+// the office opens — the lists and what they link to — is walked at 360 px in the two languages
+// whose words differ most from English, with the page as the server sends it.
+const WALKS = [
+  { email: 'parent@riverside.example', start: ['/', '/notices', '/notifications', '/notifications/email', '/calendar', '/calendar/month', '/news', '/forms', '/forms/contact', '/reports'] },
+  { email: 'office@riverside.example', start: ['/admin', '/admin/notices', '/admin/notices/new', '/admin/forms', '/admin/reports', '/admin/calendar', '/admin/news', '/admin/letters', '/admin/roster'] },
+];
+
+/** The start pages, then up to `limit` of the pages they link to, in the order first found. */
+async function pagesToWalk(page: import('@playwright/test').Page, start: string[], limit: number): Promise<string[]> {
+  const found = new Set(start);
+  const linked: string[] = [];
+  for (const path of start) {
+    await page.goto(path);
+    const hrefs = await page.evaluate(() => [...document.querySelectorAll('main a[href^="/"]')].map((a) => a.getAttribute('href') ?? ''));
+    for (const href of hrefs.map((h) => h.split('#')[0])) {
+      // Files and feeds are downloads, not pages.
+      if (found.has(href) || /\.(ics|csv|pdf|zip)|\/files\/|\/download|\/feed/.test(href)) continue;
+      found.add(href);
+      linked.push(href);
+    }
+  }
+  return [...start, ...linked.slice(0, limit)];
+}
+
+for (const walk of WALKS) {
+  for (const locale of LOCALES.filter((l) => l.tag !== 'en-GB')) {
+    test(`every page ${walk.email.split('@')[0]} opens fits a 360 px phone with 44 px targets in ${locale.tag}`, async ({ browser, baseURL }) => {
+      test.slow();
+      const { page, portal } = await signIn(browser, walk.email, false);
+      await portal.setLanguageCookie(locale.tag, baseURL!);
+      await page.setViewportSize({ width: 360, height: 740 });
+      const paths = await pagesToWalk(page, walk.start, 14);
+      expect(paths.length).toBeGreaterThan(walk.start.length);
+      const problems: string[] = [];
+      for (const path of paths) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(200);
+        await expect(page.locator('html')).toHaveAttribute('lang', locale.tag);
+        const width = await portal.pageWidth();
+        if (width > 360) problems.push(`${path}: ${width} px wide`);
+        for (const target of await portal.smallTargets()) problems.push(`${path}: ${target}`);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+}
