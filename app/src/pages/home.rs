@@ -233,15 +233,16 @@ fn Needs(children: Vec<ChildNeeds>) -> impl IntoView {
                     {if nothing {
                         view! { <p>{t!(i18n, "home-needs-nothing")}</p> }.into_any_now()
                     } else {
-                        view! {
+                        // "Unread: 0" above a notice to acknowledge is noise: the count shows only
+                        // when there is something unread.
+                        let unread = (child.unread > 0).then(|| view! {
                             <p>
                                 <a href="/notices">
                                     {follow(i18n, move |l| msg!(l, "home-needs-unread", count = unread.as_str()))}
                                 </a>
                             </p>
-                            {acks}
-                        }
-                        .into_any_now()
+                        });
+                        view! { {unread} {acks} }.into_any_now()
                     }}
                 </article>
             }
@@ -284,6 +285,42 @@ mod tests {
             name: format!("child {id}"),
             class_name: Some(class.into()),
         }
+    }
+
+    #[cfg(feature = "ssr")]
+    fn rendered(children: Vec<ChildNeeds>) -> String {
+        use crate::i18n::{I18n, Locale};
+        Owner::new().with(|| {
+            I18n::provide(Locale::EnGb);
+            view! { <Needs children/> }.to_html()
+        })
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_unread_count_shows_only_when_something_is_unread() {
+        let due = |unread| ChildNeeds {
+            name: "Amelia (3A)".into(),
+            unread,
+            to_acknowledge: vec![AckDue {
+                notice_id: 7,
+                texts: card(7, &[10], false, true).texts,
+                by: None,
+            }],
+        };
+        let html = rendered(vec![due(0)]);
+        assert!(!html.contains("Unread notices"), "{html}");
+        assert!(
+            html.contains("To acknowledge") && html.contains("notice 7"),
+            "{html}"
+        );
+        let html = rendered(vec![due(2)]);
+        assert!(html.contains("Unread notices: 2"), "{html}");
+        let html = rendered(vec![ChildNeeds {
+            to_acknowledge: Vec::new(),
+            ..due(0)
+        }]);
+        assert!(html.contains("Nothing needs your attention."), "{html}");
     }
 
     #[test]
