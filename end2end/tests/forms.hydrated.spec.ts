@@ -15,12 +15,17 @@ test('a form switches language in place with no request: Chinese from its transl
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('三年级科学博物馆之旅');
   await expect(page.locator('.form-wording')).toContainText('我同意我的孩子参加本次外出活动');
   await expect(page.locator('input[name="language"]')).toHaveValue('zh-CN');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'zh-CN');
   await portal.expectAccessibleAndTranslated();
   await portal.chooseLanguage('العربية');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('.form-page > .stale')).toContainText('هذا النموذج غير مترجم');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Year 3 trip to the Science Museum');
-  await expect(page.locator('.form-page')).toHaveAttribute('lang', 'en-GB');
+  // The school's words keep their language and direction; the page's own words around them are Arabic.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'en-GB');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('dir', 'ltr');
+  await expect(page.locator('.form-wording')).toHaveAttribute('dir', 'ltr');
+  expect(await page.locator('.form-page > .stale').evaluate((e) => getComputedStyle(e).direction)).toBe('rtl');
   await portal.expectAccessibleAndTranslated();
   expect(requests.filter((u) => !u.includes('/api/language'))).toEqual([]);
   await portal.chooseLanguage('English');

@@ -73,6 +73,44 @@ test('a notice with a Chinese translation switches with the menu on the board an
   await portal.expectAccessibleAndTranslated();
 });
 
+test('a notice with an Arabic translation turns right to left with the menu, on the board and on its page', async ({ browser }) => {
+  const stamp = Date.now();
+  const title = `Library books ${stamp}`;
+  const arabic = `كتب المكتبة ${stamp}`;
+  const office = await signInOnPhone(browser, 'office@riverside.example');
+  await office.portal.open('/admin/notices/new');
+  await office.page.locator('#notice-title').fill(title);
+  await office.page.locator('#notice-body').fill('Return them by Friday.');
+  await chooseAudience(office.page, 'Year 3');
+  // Typed right to left where it is typed.
+  await expect(office.page.locator('#title-ar')).toHaveAttribute('dir', 'rtl');
+  await office.page.locator('#title-ar').fill(arabic);
+  await office.page.locator('#body-ar').fill('يرجى إعادتها يوم الجمعة.');
+  await office.page.getByRole('button', { name: 'Publish' }).click();
+  await expect(office.page).toHaveURL(/\/admin\/notices\/\d+$/);
+  await office.page.context().close();
+
+  const { page, portal } = await signInOnPhone(browser, DEMO.parent);
+  await portal.open('/notices');
+  await portal.waitForHydration();
+  const cardTitle = page.locator('.notice-card', { hasText: String(stamp) }).locator('.notice-card__title');
+  await expect(cardTitle).toHaveAttribute('dir', 'ltr');
+  const requests = watchRequests(page);
+  await portal.chooseLanguage('العربية');
+  await expect(cardTitle).toHaveText(arabic);
+  await expect(cardTitle).toHaveAttribute('lang', 'ar');
+  await expect(cardTitle).toHaveAttribute('dir', 'rtl');
+  expect(requests).toEqual([]);
+  await cardTitle.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(arabic);
+  await expect(page.locator('.notice-text')).toHaveAttribute('dir', 'rtl');
+  requests.length = 0;
+  await portal.chooseLanguage('English');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.locator('.notice-text')).toHaveAttribute('dir', 'ltr');
+  expect(requests).toEqual([]);
+});
+
 test('compose and a notice’s figures follow the menu in place, typed text and saved state kept, with no request', async ({ browser }) => {
   const title = `Library books ${Date.now()}`;
   const { page, portal } = await signInOnPhone(browser, 'office@riverside.example');

@@ -6,7 +6,7 @@
 use super::pages::{MONTH_PATH, shown, views};
 use super::{MonthDay, MonthEntry, MonthFilter, MonthView, load_month};
 use crate::hydrate_now::IntoAnyNow;
-use crate::i18n::{I18n, PerLocale, localized};
+use crate::i18n::{I18n, PerLocale, dir_of, localized};
 use crate::page_data::PageData;
 use crate::pages::loading::{Loading, loaded_as, when_signed_in};
 use crate::t;
@@ -187,6 +187,7 @@ fn MonthItem(entry: MonthEntry) -> impl IntoView {
     let text = Signal::derive(move || texts.with_value(|t| shown(t, i18n.locale()).0));
     let title = Signal::derive(move || text.with(|t| t.as_ref().map(|t| t.title.clone())));
     let lang = Signal::derive(move || text.with(|t| t.as_ref().map(|t| t.language.clone())));
+    let dir = Signal::derive(move || text.with(|t| dir_of(t.as_ref().map_or("", |t| &t.language))));
     let when = if time.is_empty() {
         t!(i18n, "event-all-day")
     } else {
@@ -196,7 +197,7 @@ fn MonthItem(entry: MonthEntry) -> impl IntoView {
         <li class="agenda-entry" class:agenda-entry--cancelled=cancelled>
             <a class="agenda-entry__link" href=format!("/calendar/{id}")>
                 <span class="agenda-entry__when">{when}</span>
-                <strong class="agenda-entry__title" lang=lang>{title}</strong>
+                <strong class="agenda-entry__title" dir=dir lang=lang>{title}</strong>
                 {cancelled.then(|| view! { <span class="badge badge--urgent">{t!(i18n, "event-cancelled")}</span> })}
             </a>
         </li>

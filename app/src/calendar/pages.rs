@@ -6,7 +6,7 @@
 
 use super::{Agenda, CalendarViews, EventDetail, EventFacts, EventText, FeedAddress, Subscription};
 use crate::hydrate_now::IntoAnyNow;
-use crate::i18n::{I18n, Locale, follow, localized};
+use crate::i18n::{I18n, Locale, dir_of, follow, localized};
 use crate::notices::for_reader;
 use crate::page_data::{PageData, PageName};
 use crate::pages::loading::{Loading, address_id, loaded_as, page_resource};
@@ -173,13 +173,14 @@ fn Entry(entry: EventFacts) -> impl IntoView {
     let text = Signal::derive(move || texts.with_value(|t| shown(t, i18n.locale()).0));
     let title = Signal::derive(move || text.with(|t| t.as_ref().map(|t| t.title.clone())));
     let lang = Signal::derive(move || text.with(|t| t.as_ref().map(|t| t.language.clone())));
+    let dir = Signal::derive(move || text.with(|t| dir_of(t.as_ref().map_or("", |t| &t.language))));
     let category = follow(i18n, move |l| category.name(l));
     let location = (!location.is_empty()).then_some(location);
     view! {
         <li class="agenda-entry" class:agenda-entry--cancelled=cancelled>
             <a class="agenda-entry__link" href=format!("/calendar/{id}")>
                 <span class="agenda-entry__when">{localized(i18n, when)}</span>
-                <strong class="agenda-entry__title" lang=lang>{title}</strong>
+                <strong class="agenda-entry__title" dir=dir lang=lang>{title}</strong>
                 <span class="agenda-entry__meta">
                     <span>{category}</span>
                     {location.map(|l| view! { <span>{l}</span> })}
@@ -223,7 +224,7 @@ fn Event(event: EventDetail) -> impl IntoView {
         <Title text=crate::i18n::title_from(title)/>
         <article class="event" class:event--cancelled=cancelled>
             {move || shown.get().0.map(|text| view! {
-                <div class="event__text" lang=text.language>
+                <div class="event__text" dir=dir_of(&text.language) lang=text.language>
                     <h1 class="event__title">{text.title}</h1>
                     <SanitizedBody body=text.description/>
                 </div>

@@ -8,7 +8,7 @@
 use super::signature_pad::SignaturePad;
 use super::{FORMS_PATH, FieldView, FormPage, FormWords, draft, drawing, form_href};
 use crate::hydrate_now::IntoAnyNow;
-use crate::i18n::{I18n, localized};
+use crate::i18n::{I18n, dir_of, localized};
 use crate::layout::TextArea;
 use leptos::prelude::*;
 
@@ -120,12 +120,7 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
             }
         });
     };
-    let lang = shown_in.clone();
-    let text_lang = move || {
-        lang.get(i18n.locale())
-            .map(|(tag, _)| tag.clone())
-            .unwrap_or_default()
-    };
+    let written = Written(std::sync::Arc::new(shown_in.clone()));
     let not_translated = {
         let (shown_in, note) = (shown_in, words.not_translated.clone());
         move || {
@@ -180,7 +175,7 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
     });
     let questions = fields
         .into_iter()
-        .map(|field| question(i18n, field, controllers, live, &words, own_answer))
+        .map(|field| question(i18n, field, controllers, live, &words, own_answer, &written))
         .collect_view();
     let withdraw = can_withdraw.then(|| {
         view! {
@@ -199,8 +194,8 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
     });
     view! {
         <p><a class="back-link" href=back>{localized(i18n, words.back)}</a></p>
-        <article class="form-page" lang=text_lang>
-            <h1>{localized(i18n, title)}</h1>
+        <article class="form-page">
+            <h1 dir=written.dir(i18n) lang=written.lang(i18n)>{localized(i18n, title)}</h1>
             {not_translated}
             <p class="form-page__due">{localized(i18n, due)}</p>
             {others}
@@ -208,7 +203,7 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
             {family}
             {done}
             {answered.map(|a| view! { <p class="form-page__answered">{localized(i18n, a)}</p> })}
-            <div class="form-page__intro">{localized(i18n, intro)}</div>
+            <div class="form-page__intro" dir=written.dir(i18n) lang=written.lang(i18n)>{localized(i18n, intro)}</div>
             // Multipart, so a question that takes a file can send it, with or without JavaScript.
             <form method="post" action=action class="form-answers" enctype="multipart/form-data" on:input=on_answer>
                 {problem}
@@ -228,6 +223,28 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
     .into_any_now()
 }
 
+/// The language the form's own words (title, introduction, questions, a choice's options) are
+/// shown in for the reader's language — written or translated by the school, so not always the
+/// page's. They carry its `lang` and `dir`; the page's own words (buttons, notes) do not.
+#[derive(Clone)]
+struct Written(std::sync::Arc<crate::i18n::PerLocale<(String, bool)>>);
+
+impl Written {
+    fn tag(&self, locale: crate::i18n::Locale) -> &str {
+        self.0.get(locale).map_or("", |(tag, _)| tag.as_str())
+    }
+
+    fn lang(&self, i18n: I18n) -> impl Fn() -> String + Send + Sync + 'static {
+        let this = self.clone();
+        move || this.tag(i18n.locale()).to_string()
+    }
+
+    fn dir(&self, i18n: I18n) -> impl Fn() -> &'static str + Send + Sync + 'static {
+        let this = self.clone();
+        move || dir_of(this.tag(i18n.locale()))
+    }
+}
+
 /// One question, with its problem and, for one asked only after an answer, that condition.
 fn question(
     i18n: I18n,
@@ -236,6 +253,7 @@ fn question(
     live: RwSignal<bool>,
     words: &FormWords,
     own_answer: bool,
+    written: &Written,
 ) -> AnyView {
     let FieldView {
         key,
@@ -285,7 +303,11 @@ fn question(
     });
     let input = match kind.as_str() {
         "choice" | "yes-no" | "consent" => {
-            let statement = wording.map(|w| view! { <p class="form-wording">{localized(i18n, w)}</p> });
+            let statement = wording.map(|w| {
+                view! { <p class="form-wording" dir=written.dir(i18n) lang=written.lang(i18n)>{localized(i18n, w)}</p> }
+            });
+            // A choice's options are the school's words; yes/no and consent are the page's.
+            let school_words = kind == "choice";
             let lock = locked.then(|| {
                 view! { <p class="stale" role="note">{localized(i18n, words.no_consent.clone())}</p> }
             });
@@ -293,10 +315,13 @@ fn question(
                 .into_iter()
                 .map(|(option, text)| {
                     let checked = option == value;
+                    let (dir, lang) = school_words
+                        .then(|| (written.dir(i18n), written.lang(i18n)))
+                        .unzip();
                     view! {
                         <label class="check">
                             <input type="radio" name=name.clone() value=option checked=checked disabled=locked/>
-                            {localized(i18n, text)}
+                            <span dir=dir lang=lang>{localized(i18n, text)}</span>
                         </label>
                     }
                 })
@@ -304,7 +329,7 @@ fn question(
             return view! {
                 <fieldset class="form-question" hidden=move || hidden.as_ref().is_some_and(|h| h())
                     aria-describedby=described aria-invalid=invalid>
-                    <legend>{localized(i18n, label)}{mark}</legend>
+                    <legend><span dir=written.dir(i18n) lang=written.lang(i18n)>{localized(i18n, label)}</span>{mark}</legend>
                     {hint}
                     {statement}
                     {lock}
@@ -352,7 +377,7 @@ fn question(
     });
     view! {
         <div class="field form-question" hidden=move || hidden.as_ref().is_some_and(|h| h())>
-            <label for=id>{localized(i18n, label)}{mark}</label>
+            <label for=id><span dir=written.dir(i18n) lang=written.lang(i18n)>{localized(i18n, label)}</span>{mark}</label>
             {hint}
             {problem}
             {input}

@@ -91,7 +91,7 @@ fn new_form(i18n: I18n, page: NewFormPage) -> AnyView {
                     <legend>{localized(i18n, text.label)}</legend>
                     <div class="field">
                         <label for=title_id.clone()>{localized(i18n, title.clone())}</label>
-                        <input id=title_id name=format!("title_{tag}") lang=lang value=text.title/>
+                        <input id=title_id name=format!("title_{tag}") dir=crate::i18n::dir_of(lang) lang=lang value=text.title/>
                     </div>
                     <div class="field">
                         <label for=details_id.clone()>{localized(i18n, details.clone())}</label>
@@ -187,7 +187,7 @@ fn question_editor(i18n: I18n, builder: Builder) -> AnyView {
                     view! {
                         <div class="field">
                             <label for=ids[0].clone()>{localized(i18n, label_label)}</label>
-                            <input id=ids[0].clone() name=format!("q{n}_label_{tag}") lang=lang value=label/>
+                            <input id=ids[0].clone() name=format!("q{n}_label_{tag}") dir=crate::i18n::dir_of(lang) lang=lang value=label/>
                         </div>
                         <div class="field">
                             <label for=ids[1].clone()>{localized(i18n, options_label)}</label>

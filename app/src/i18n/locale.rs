@@ -64,3 +64,9 @@ impl Locale {
         }
     }
 }
+
+/// The direction of text written in the language `tag` — an English notice inside an Arabic page
+/// reads left to right — or `auto`, the browser deciding from the text, for a tag we do not ship.
+pub fn dir_of(tag: &str) -> &'static str {
+    Locale::from_tag(tag).map_or("auto", Locale::dir)
+}

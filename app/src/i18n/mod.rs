@@ -23,7 +23,7 @@ pub mod sections {
 
 #[cfg(feature = "ssr")]
 pub use fluent::{format_count, loader_for};
-pub use locale::{LANGUAGE_COOKIE, Locale};
+pub use locale::{LANGUAGE_COOKIE, Locale, dir_of};
 pub use per_locale::PerLocale;
 
 use leptos::prelude::*;

@@ -250,3 +250,14 @@ fn a_server_render_makes_each_text_once() {
     assert_eq!(made.load(Ordering::Relaxed), 1, "{html}");
     assert!(html.contains("ar") && html.contains("at ar"), "{html}");
 }
+
+/// Content keeps its own direction in a page of the other: `dir` from the language it is in.
+#[test]
+fn text_direction_follows_the_language_it_is_written_in() {
+    assert_eq!(dir_of("ar"), "rtl");
+    assert_eq!(dir_of("en-GB"), "ltr");
+    assert_eq!(dir_of("zh-CN"), "ltr");
+    // A language we do not ship: the browser decides from the text.
+    assert_eq!(dir_of("fa"), "auto");
+    assert_eq!(dir_of(""), "auto");
+}

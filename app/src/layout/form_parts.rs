@@ -181,11 +181,10 @@ pub fn translation(
         format!("{id_prefix}title-{tag}"),
         format!("{id_prefix}{text_name}-{tag}"),
     );
-    let title =
-        view! { <input id=title_id.clone() name=format!("title_{tag}") lang=tag value=title/> };
+    let title = view! { <input id=title_id.clone() name=format!("title_{tag}") dir=language.dir() lang=tag value=title/> };
     view! {
         <div class="translation" hidden=move || original.get() == language>
-            <h2 lang=tag>{endonym(language)}</h2>
+            <h2 dir=language.dir() lang=tag>{endonym(language)}</h2>
             {stale.then(|| view! { <p class="stale">{t!(i18n, "notice-translation-stale")}</p> })}
             {labelled(None, title_id, t!(i18n, "notice-title"), title.into_any_now(), None, ().into_any_now())}
             {labelled(None, text_id.clone(), text_label,

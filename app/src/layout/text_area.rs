@@ -38,7 +38,9 @@ pub fn TextArea(
     #[cfg(feature = "ssr")]
     let value = server_text(&value);
     let described_by = described_by.filter(|d| !d.is_empty());
-    view! { <textarea id=id name=name rows=rows lang=lang aria-describedby=described_by>{value}</textarea> }
+    // Typed in its own direction: an Arabic translation right to left in an English page.
+    let dir = lang.map(crate::i18n::dir_of);
+    view! { <textarea id=id name=name rows=rows dir=dir lang=lang aria-describedby=described_by>{value}</textarea> }
 }
 
 #[cfg(all(test, feature = "ssr"))]

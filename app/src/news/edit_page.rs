@@ -84,7 +84,7 @@ fn edit_page(i18n: I18n, page: NewsEditPage) -> AnyView {
                     {history.into_iter().map(|old| view! {
                         <li>
                             <p class="news-history__label">{localized(i18n, old.label)}</p>
-                            <p class="news-history__body" lang=old.language>{old.body}</p>
+                            <p class="news-history__body" dir=crate::i18n::dir_of(&old.language) lang=old.language>{old.body}</p>
                         </li>
                     }).collect_view()}
                 </ol>

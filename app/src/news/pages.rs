@@ -10,7 +10,7 @@ use super::{
 };
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::PerLocale;
-use crate::i18n::{I18n, localized};
+use crate::i18n::{I18n, dir_of, localized};
 use crate::notices::dto::for_reader;
 use crate::page_data::{PageData, PageName};
 use crate::pages::loading::{Loading, loaded_as, page_resource};
@@ -154,11 +154,11 @@ pub(super) fn post_view(
         let (stale_note, original_label) = (stale_note.clone(), original_label.clone());
         view! {
             {stale.then(|| view! { <p class="news-post__stale" role="note">{localized(i18n, stale_note)}</p> })}
-            {shown.map(|t| view! { <div class="news-post__text" lang=t.language><SanitizedBody body=t.body/></div> })}
+            {shown.map(|t| view! { <div class="news-post__text" dir=dir_of(&t.language) lang=t.language><SanitizedBody body=t.body/></div> })}
             {original.map(|o| view! {
                 <details class="news-post__original">
                     <summary>{localized(i18n, original_label)}</summary>
-                    <div lang=o.language><SanitizedBody body=o.body/></div>
+                    <div dir=dir_of(&o.language) lang=o.language><SanitizedBody body=o.body/></div>
                 </details>
             })}
         }

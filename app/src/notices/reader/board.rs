@@ -2,7 +2,7 @@
 
 use super::Badge;
 use crate::hydrate_now::IntoAnyNow;
-use crate::i18n::{I18n, follow, localized};
+use crate::i18n::{I18n, dir_of, follow, localized};
 use crate::notices::{Board, NoticeCard, for_reader, load_board};
 use crate::pages::loading::{Loading, loaded, when_signed_in};
 use crate::{msg, t};
@@ -130,6 +130,15 @@ fn Card(card: NoticeCard, words: BadgeWords) -> impl IntoView {
     // Shared by the card's texts, outside the reactive arena: on the server a card's texts are
     // made from it at once, and nothing is left in the arena for a late check to trip on.
     let texts = std::sync::Arc::new(texts);
+    let dir = {
+        let texts = std::sync::Arc::clone(&texts);
+        move || {
+            let texts = texts.clone();
+            follow(i18n, move |l| {
+                dir_of(for_reader(&texts, l).map_or("", |t| &t.language)).to_string()
+            })
+        }
+    };
     let shown = move |part: fn(&crate::notices::CardText) -> &String| {
         let texts = texts.clone();
         follow(i18n, move |l| {
@@ -158,8 +167,8 @@ fn Card(card: NoticeCard, words: BadgeWords) -> impl IntoView {
                     <Badge class=format!("badge--{}", category.code()) text=follow(i18n, move |l| category.name(l))/>
                     {awaiting_ack.then(|| view! { <Badge class="badge--ack".into() text=ack_word/> })}
                 </span>
-                <strong class="notice-card__title" lang=shown(|t| &t.language)>{shown(|t| &t.title)}</strong>
-                <span class="notice-card__excerpt" lang=shown(|t| &t.language)>{shown(|t| &t.excerpt)}</span>
+                <strong class="notice-card__title" dir=dir() lang=shown(|t| &t.language)>{shown(|t| &t.title)}</strong>
+                <span class="notice-card__excerpt" dir=dir() lang=shown(|t| &t.language)>{shown(|t| &t.excerpt)}</span>
                 <span class="notice-card__meta">
                     <span>{localized(i18n, published)}</span>
                     {about}

@@ -3,7 +3,7 @@
 
 use super::Badge;
 use crate::hydrate_now::IntoAnyNow;
-use crate::i18n::{I18n, Locale, follow, localized};
+use crate::i18n::{I18n, Locale, dir_of, follow, localized};
 use crate::notices::{NoticeDetail, NoticeText, for_reader};
 use crate::page_data::{PageData, PageName};
 use crate::pages::loading::{Loading, address_id, loaded_as, page_resource};
@@ -117,13 +117,13 @@ fn Notice(notice: NoticeDetail) -> impl IntoView {
         view! {
             <div class="notice-texts" class:notice-texts--pair=pair>
                 {shown.map(|text| view! {
-                    <div class="notice-text" lang=text.language>
+                    <div class="notice-text" dir=dir_of(&text.language) lang=text.language>
                         <h1 class="notice-text__title">{text.title}</h1>
                         <SanitizedBody body=text.body/>
                     </div>
                 })}
                 {original.map(|text| view! {
-                    <div class="notice-text" lang=text.language>
+                    <div class="notice-text" dir=dir_of(&text.language) lang=text.language>
                         <h2 class="notice-text__title">{text.title}</h2>
                         <SanitizedBody body=text.body/>
                     </div>

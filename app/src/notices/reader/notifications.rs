@@ -2,7 +2,7 @@
 
 use super::Badge;
 use crate::hydrate_now::IntoAnyNow;
-use crate::i18n::{I18n, follow, localized};
+use crate::i18n::{I18n, dir_of, follow, localized};
 use crate::notices::{NotificationItem, TitleText, for_reader};
 use crate::page_data::{PageData, PageName};
 use crate::pages::loading::{Loading, loaded_as, page_resource};
@@ -62,7 +62,9 @@ fn Items(items: Vec<NotificationItem>) -> impl IntoView {
                     <li class="notice-card" class:notice-card--unread=unread>
                         <a class="notice-card__link" href=href>
                             <span class="notice-card__badges"><Badge class=class.to_string() text=kind/></span>
-                            <strong class="notice-card__title" lang=shown(|t| &t.language)>{shown(|t| &t.title)}</strong>
+                            <strong class="notice-card__title" dir=follow(i18n, move |l| {
+                                titles.with_value(|t| dir_of(for_reader(t, l).map_or("", |t| &t.language)).to_string())
+                            }) lang=shown(|t| &t.language)>{shown(|t| &t.title)}</strong>
                             <span class="notice-card__meta"><span>{localized(i18n, when)}</span></span>
                         </a>
                     </li>

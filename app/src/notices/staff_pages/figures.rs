@@ -3,7 +3,7 @@
 //! files and history. Remind, withdraw and export are plain form posts and links.
 
 use crate::hydrate_now::IntoAnyNow;
-use crate::i18n::{I18n, Locale, follow, localized};
+use crate::i18n::{I18n, Locale, dir_of, follow, localized};
 use crate::notices::{
     ClassRow, FigureSummary, HistoryAction, NoticeState, StaffNotice, load_staff_notice, percent,
 };
@@ -131,8 +131,8 @@ fn Notice(notice: StaffNotice) -> impl IntoView {
                     .unwrap_or_else(|| tr.language.clone());
                 view! {
                     <li>
-                        <span lang=tr.language.clone()>{name}</span>": "
-                        <span lang=tr.language>{tr.title}</span>
+                        <span dir=dir_of(&tr.language) lang=tr.language.clone()>{name}</span>": "
+                        <span dir=dir_of(&tr.language) lang=tr.language>{tr.title}</span>
                         {tr.stale.then(|| view! { " "<span class="stale">{t!(i18n, "notice-translation-stale")}</span> })}
                     </li>
                 }
@@ -181,8 +181,10 @@ fn Notice(notice: StaffNotice) -> impl IntoView {
                     <li>
                         <details>
                             <summary>{summary}</summary>
-                            <p lang=r.language><strong>{r.title}</strong></p>
-                            <pre class="revision">{r.source}</pre>
+                            <div dir=dir_of(&r.language) lang=r.language>
+                                <p><strong>{r.title}</strong></p>
+                                <pre class="revision">{r.source}</pre>
+                            </div>
                         </details>
                     </li>
                 }
@@ -192,12 +194,12 @@ fn Notice(notice: StaffNotice) -> impl IntoView {
     let page_title = title.clone();
     view! {
         <Title text=page_title/>
-        <h1 lang=language.clone()>{title.clone()}</h1>
+        <h1 dir=dir_of(&language) lang=language.clone()>{title.clone()}</h1>
         <p class="notice-note" role="status" hidden=no_note>{note}</p>
         {facts}
         {actions}
         {figures.map(|figures| view! { <Figures figures ack_required/> }.into_any_now())}
-        <section class="notice-text" lang=language>
+        <section class="notice-text" dir=dir_of(&language) lang=language>
             <h2>{title}</h2>
             <SanitizedBody body/>
         </section>
