@@ -11,6 +11,10 @@ const WALKS = [
   { email: 'office@riverside.example', start: ['/admin', '/admin/notices', '/admin/notices/new', '/admin/forms', '/admin/reports', '/admin/calendar', '/admin/news', '/admin/letters', '/admin/roster'] },
 ];
 
+/** The school's words whose language the page does not name (a form's title, a week's event, a
+ * comment): their direction must come from their first letter, not from the page. */
+const UNNAMED_WORDS = 'main :is(.form-card__title, .week__list strong, .needs__list strong, .news-comment__body, .staff-notice > a)';
+
 /** The start pages, then up to `limit` of the pages they link to, in the order first found. */
 async function pagesToWalk(page: import('@playwright/test').Page, start: string[], limit: number): Promise<string[]> {
   const found = new Set(start);
@@ -52,6 +56,15 @@ for (const walk of WALKS) {
             .map((e) => ({ lang: e.getAttribute('lang'), direction: getComputedStyle(e).direction, html: e.outerHTML.slice(0, 70) })),
         );
         written += inLanguage.length;
+        const unnamed = await page.evaluate((selector) =>
+          [...document.querySelectorAll(selector)].map((e) => {
+            const first = /[A-Za-z\u0600-\u06FF]/.exec(e.textContent ?? '')?.[0] ?? 'a';
+            return { expected: /[A-Za-z]/.test(first) ? 'ltr' : 'rtl', direction: getComputedStyle(e).direction, html: e.outerHTML.slice(0, 70) };
+          }), UNNAMED_WORDS);
+        written += unnamed.length;
+        for (const e of unnamed) {
+          if (e.direction !== e.expected) problems.push(`${path}: ${e.direction} ${e.html}`);
+        }
         for (const e of inLanguage) {
           if (e.direction !== (e.lang === 'ar' ? 'rtl' : 'ltr')) problems.push(`${path}: ${e.direction} ${e.html}`);
         }

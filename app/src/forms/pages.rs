@@ -84,7 +84,7 @@ fn form_card(i18n: I18n, card: FormCard) -> AnyView {
     }
     view! {
         <li class="form-card">
-            <h2 class="form-card__title">{localized(i18n, card.title)}</h2>
+            <h2 class="form-card__title" dir="auto">{localized(i18n, card.title)}</h2>
             <p class="form-card__due">{localized(i18n, card.due)}</p>
             <ul class="form-card__children">
                 {card.children.into_iter().map(|child| view! {
@@ -119,7 +119,7 @@ fn family_card(i18n: I18n, card: FormCard) -> AnyView {
         .collect_view();
     view! {
         <li class="form-card">
-            <h2 class="form-card__title">{localized(i18n, title)}</h2>
+            <h2 class="form-card__title" dir="auto">{localized(i18n, title)}</h2>
             <p class="form-card__due">{localized(i18n, due)}</p>
             {lead.map(|(pupil, status, label)| view! {
                 <p>

@@ -127,7 +127,7 @@ fn form_list(i18n: I18n, list: StaffFormList) -> AnyView {
             <ul class="board">
                 {list.forms.into_iter().map(|row| view! {
                     <li class="form-card">
-                        <h2 class="form-card__title">
+                        <h2 class="form-card__title" dir="auto">
                             <a href=format!("{STAFF_FORMS_PATH}/{}", row.id)>{localized(i18n, row.title)}</a>
                         </h2>
                         <p class="form-card__due">{localized(i18n, row.due)}</p>

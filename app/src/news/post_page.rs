@@ -160,7 +160,7 @@ fn PostPage(page: NewsPostPage) -> impl IntoView {
             {problem.map(|problem| view! {
                 <div class="form-error" role="alert" id="news-comment-problem">
                     <p>{localized(i18n, problem)}</p>
-                    <p class="news-comment__body">{typed}</p>
+                    <p class="news-comment__body" dir="auto">{typed}</p>
                 </div>
             })}
             <p class="news-comments__closed">{localized(i18n, words.closed.clone())}</p>
@@ -233,7 +233,7 @@ pub(super) fn comment_view(
                 {staff_badge.map(|b| view! { " " {b} })}
                 " · "{localized(i18n, when)}
             </p>
-            <p class="news-comment__body">{body}</p>
+            <p class="news-comment__body" dir="auto">{body}</p>
             {hidden.then(|| view! { <p class="news-comment__note">{localized(i18n, words.hidden.clone())}</p> })}
             {reports.map(|r| view! { <p class="news-comment__note news-comment__reports">{localized(i18n, r)}</p> })}
             <form method="post" action=action.to_string() class="news-comment__actions">

@@ -4,7 +4,7 @@ use crate::auth::viewer::ChildSummary;
 use crate::auth::viewer::ViewerContext;
 use crate::hydrate_now::IntoAnyNow;
 use crate::i18n::PerLocale;
-use crate::i18n::{I18n, follow, localized};
+use crate::i18n::{I18n, dir_of, follow, localized};
 use crate::notices::{Board, CardText, HomeRow, NoticeCard, for_reader};
 use crate::pages::loading::loaded;
 use crate::school::SchoolContext;
@@ -175,7 +175,7 @@ fn HomeBlock(
                             <img src=src alt="" width="72" height="72" loading="lazy"/>
                         })}
                         <span class="week__when">{localized(i18n, when)}</span>
-                        <strong>{localized(i18n, what)}</strong>
+                        <strong dir="auto">{localized(i18n, what)}</strong>
                         {children.map(|c| view! { <span>{localized(i18n, c)}</span> })}
                     </a>
                 </li>
@@ -206,12 +206,17 @@ fn Needs(children: Vec<ChildNeeds>) -> impl IntoView {
                     <p class="needs__label">{t!(i18n, "home-needs-ack")}</p>
                     <ul class="needs__list">
                         {child.to_acknowledge.into_iter().map(|due| {
-                            let texts = due.texts;
+                            let texts = std::sync::Arc::new(due.texts);
                             let by = due.by;
+                            let language = {
+                                let texts = std::sync::Arc::clone(&texts);
+                                move |l| for_reader(&texts, l).map_or(String::new(), |t| t.language.clone())
+                            };
+                            let (lang, dir) = (follow(i18n, language.clone()), follow(i18n, move |l| dir_of(&language(l)).to_string()));
                             view! {
                                 <li>
                                     <a href=format!("/notices/{}", due.notice_id)>
-                                        <strong>{follow(i18n, move |l| {
+                                        <strong dir=dir lang=lang>{follow(i18n, move |l| {
                                             for_reader(&texts, l).map(|t| t.title.clone()).unwrap_or_default()
                                         })}</strong>
                                         {by.map(|by| view! {

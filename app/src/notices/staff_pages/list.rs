@@ -52,7 +52,7 @@ fn Rows(list: StaffNoticeList) -> impl IntoView {
                     });
                     view! {
                         <li class="staff-notice">
-                            <a href=format!("/admin/notices/{}", n.id)>{n.title}</a>
+                            <a href=format!("/admin/notices/{}", n.id) dir="auto">{n.title}</a>
                             " "
                             <span class="badge">{follow(i18n, move |l| state.label(l))}</span>
                             " "
