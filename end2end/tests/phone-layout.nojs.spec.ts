@@ -11,9 +11,9 @@ const WALKS = [
   { email: 'office@riverside.example', start: ['/admin', '/admin/notices', '/admin/notices/new', '/admin/forms', '/admin/reports', '/admin/calendar', '/admin/news', '/admin/letters', '/admin/roster'] },
 ];
 
-/** The school's words whose language the page does not name (a form's title, a week's event, a
- * comment): their direction must come from their first letter, not from the page. */
-const UNNAMED_WORDS = 'main :is(.form-card__title, .week__list strong, .needs__list strong, .news-comment__body, .staff-notice > a)';
+/** The school's words whose language the page does not name (a form's title on a list, a
+ * question, a week's event, a comment): their direction must come from their first letter. */
+const UNNAMED_WORDS = 'main :is(.form-card__title, .form-wording, .form-question legend > span, .form-question label > span, .week__list strong, .news-comment__body, .staff-notice > a)';
 
 /** The start pages, then up to `limit` of the pages they link to, in the order first found. */
 async function pagesToWalk(page: import('@playwright/test').Page, start: string[], limit: number): Promise<string[]> {

@@ -175,7 +175,7 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
     });
     let questions = fields
         .into_iter()
-        .map(|field| question(i18n, field, controllers, live, &words, own_answer, &written))
+        .map(|field| question(i18n, field, controllers, live, &words, own_answer))
         .collect_view();
     let withdraw = can_withdraw.then(|| {
         view! {
@@ -223,9 +223,10 @@ pub(super) fn form_page(i18n: I18n, page: FormPage, sent: bool) -> AnyView {
     .into_any_now()
 }
 
-/// The language the form's own words (title, introduction, questions, a choice's options) are
-/// shown in for the reader's language — written or translated by the school, so not always the
-/// page's. They carry its `lang` and `dir`; the page's own words (buttons, notes) do not.
+/// The language the form's title and introduction are shown in for the reader's language —
+/// written or translated by the school, so not always the page's. They carry its `lang` and `dir`;
+/// the page's own words (buttons, notes) do not. A question's words come from the template's
+/// translations or the school's, each on its own, so they take their direction from their text.
 #[derive(Clone)]
 struct Written(std::sync::Arc<crate::i18n::PerLocale<(String, bool)>>);
 
@@ -253,7 +254,6 @@ fn question(
     live: RwSignal<bool>,
     words: &FormWords,
     own_answer: bool,
-    written: &Written,
 ) -> AnyView {
     let FieldView {
         key,
@@ -304,7 +304,7 @@ fn question(
     let input = match kind.as_str() {
         "choice" | "yes-no" | "consent" => {
             let statement = wording.map(|w| {
-                view! { <p class="form-wording" dir=written.dir(i18n) lang=written.lang(i18n)>{localized(i18n, w)}</p> }
+                view! { <p class="form-wording" dir="auto">{localized(i18n, w)}</p> }
             });
             // A choice's options are the school's words; yes/no and consent are the page's.
             let school_words = kind == "choice";
@@ -315,13 +315,11 @@ fn question(
                 .into_iter()
                 .map(|(option, text)| {
                     let checked = option == value;
-                    let (dir, lang) = school_words
-                        .then(|| (written.dir(i18n), written.lang(i18n)))
-                        .unzip();
+                    let dir = school_words.then_some("auto");
                     view! {
                         <label class="check">
                             <input type="radio" name=name.clone() value=option checked=checked disabled=locked/>
-                            <span dir=dir lang=lang>{localized(i18n, text)}</span>
+                            <span dir=dir>{localized(i18n, text)}</span>
                         </label>
                     }
                 })
@@ -329,7 +327,7 @@ fn question(
             return view! {
                 <fieldset class="form-question" hidden=move || hidden.as_ref().is_some_and(|h| h())
                     aria-describedby=described aria-invalid=invalid>
-                    <legend><span dir=written.dir(i18n) lang=written.lang(i18n)>{localized(i18n, label)}</span>{mark}</legend>
+                    <legend><span dir="auto">{localized(i18n, label)}</span>{mark}</legend>
                     {hint}
                     {statement}
                     {lock}
@@ -377,7 +375,7 @@ fn question(
     });
     view! {
         <div class="field form-question" hidden=move || hidden.as_ref().is_some_and(|h| h())>
-            <label for=id><span dir=written.dir(i18n) lang=written.lang(i18n)>{localized(i18n, label)}</span>{mark}</label>
+            <label for=id><span dir="auto">{localized(i18n, label)}</span>{mark}</label>
             {hint}
             {problem}
             {input}

@@ -138,14 +138,14 @@ async fn edits(h: Harness) {
     assert_eq!(location, format!("{path}#post-{}", post.id));
     let (_, feed) = page(&h, "/news", &parent, "zh-CN").await;
     assert!(
-        feed.contains("<div lang=\"zh-CN\" class=\"news-post__text\"><div class=\"notice-body\"><p>星期五是运动会。"),
+        feed.contains("<div dir=\"ltr\" lang=\"zh-CN\" class=\"news-post__text\"><div class=\"notice-body\"><p>星期五是运动会。"),
         "a Chinese reader is shown the translation"
     );
     assert!(feed.contains("查看原文"), "with the original a tap away");
     assert!(!feed.contains("news-post__stale\""), "and it is up to date");
     let (_, feed) = page(&h, "/news", &parent, "en-GB").await;
     assert!(
-        feed.contains("<div lang=\"en-GB\" class=\"news-post__text\"><div class=\"notice-body\"><p>Sports day is on Friday."),
+        feed.contains("<div dir=\"ltr\" lang=\"en-GB\" class=\"news-post__text\"><div class=\"notice-body\"><p>Sports day is on Friday."),
         "an English reader is shown the original"
     );
     assert!(
@@ -231,7 +231,7 @@ async fn edits(h: Harness) {
     assert!(shown.contains("Earlier versions"), "staff see the history");
     assert!(
         shown.contains(
-            "<p lang=\"en-GB\" class=\"news-history__body\">Sports day is on Friday.</p>"
+            "<p dir=\"ltr\" lang=\"en-GB\" class=\"news-history__body\">Sports day is on Friday.</p>"
         ),
         "with the replaced text"
     );
